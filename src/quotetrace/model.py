@@ -1,0 +1,137 @@
+"""The nouns of quotetrace (see DESIGN.md): plain dataclasses, nothing else.
+
+Every stage takes and returns these. Offsets are Python ``str`` offsets into the *cleaned* text of the
+document, end exclusive, so ``doc.text[q.start:q.end] == q.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A span of the cleaned text: the text itself and where it lies."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Quote:
+    """One attributed statement in one document."""
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None = None
+    speaker_mention: TextSpan | None = None
+    speaker: str | None = None
+    descriptors: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    language: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["confidence"] = round(self.confidence, 3)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span naming a person, organisation or place (from NER), with its label."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One article as a reader found it, before cleaning: exactly one of ``text`` and ``html`` is set."""
+
+    id: str
+    source: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published_at: str | None = None
+    fetched_at: str | None = None
+    language: str | None = None
+    notes: list[str] = field(default_factory=list)  # non-fatal reader remarks, e.g. a guessed encoding
+
+
+@dataclass(slots=True)
+class Document:
+    """One article as ingested: cleaned text, metadata, and what extraction found in it.
+
+    ``id`` is the input's own id (a JSONL record's ``id``, else the file name); ``doc_id`` is the stable
+    hash of the canonical URL, or of the text when there is no URL.
+    """
+
+    id: str
+    doc_id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published_at: str | None = None
+    fetched_at: str | None = None
+    language: str = "en"
+    quotes: list[Quote] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published_at": self.published_at,
+            "language": self.language,
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+        if with_text:
+            out["text"] = self.text
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """One observation of a URL at a time."""
+
+    url: str
+    fetched_at: str
+    http_status: int | None
+    content_hash: str
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A canonical person or organisation across the corpus; anonymous ones are scoped to a document."""
+
+    speaker_id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+    anonymous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input that could not be used (or only partly), and why; reported, never raised."""
+
+    source: str
+    reason: str
+    fatal: bool = True  # False: the document was still processed as far as it sensibly could be

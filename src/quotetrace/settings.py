@@ -1,0 +1,22 @@
+"""One settings object for the whole pipeline, instead of a growing list of keyword arguments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How extraction behaves. The defaults were calibrated together on PolNeAR train; change them as a set."""
+
+    language: str = "en"
+    # Documents longer than this are cut (with a warning) before parsing: spaCy's memory grows with length.
+    max_chars: int = 1_000_000
+    # Quoted spans shorter than this many words are scare quotes or terms, not statements, unless a
+    # speech cue introduces them.
+    min_quote_words: int = 4
+    # Quotes below this confidence are dropped from output (0 keeps everything).
+    min_confidence: float = 0.0
+
+
+DEFAULT_SETTINGS = Settings()
