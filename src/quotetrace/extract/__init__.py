@@ -1,20 +1,91 @@
-"""Finding statements in an annotated document: direct quotations and reported speech."""
+"""Finding statements in an annotated document: direct quotations and reported speech.
+
+``find_quotes`` composes the steps: quotation marks (``marks``) and attribution cues on the parse
+(``cues``) become reported quotes (``reported``) and attributed direct quotes (``direct``). The speaker is
+left as written (``speaker_mention``); ``quotetrace.attribute`` resolves it to a name.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from spacy.tokens import Doc
 
-from quotetrace.model import Mention, Quote
+from quotetrace.extract.confidence import direct_confidence, reported_confidence
+from quotetrace.extract.cues import Cue, find_cues
+from quotetrace.extract.direct import DirectQuote, attach_cues, is_statement_like, is_title, root_of
+from quotetrace.extract.marks import find_marked_spans
+from quotetrace.extract.reported import reported_quotes
+from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.settings import Settings
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+__all__ = ["find_quotes", "named_mentions"]
+
+MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
-    return []
+    """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``."""
+    text = doc.text
+    spans = find_marked_spans(text)
+    cues = find_cues(doc)
+    reported = reported_quotes(text, cues, spans)
+    absorbed = {id(s) for r in reported for s in r.absorbed}
+    quotes = [
+        _quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text)) for r in reported
+    ]
+    directs = [d for d in attach_cues(doc, spans, cues) if id(d.span) not in absorbed]
+    quotes.extend(_direct_quotes(text, directs, settings))
+    quotes.sort(key=lambda q: q.start)
+    return _without_overlaps(quotes)
+
+
+def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) -> list[Quote]:
+    """One Quote per statement: a quotation split by its attribution ("“A,” he said. “B”") is one."""
+    groups: list[list[DirectQuote]] = []
+    for d in (d for d in directs if _is_statement(text, d, settings)):
+        if d.how == "split" and groups and groups[-1][-1] is d.continued_from:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    return [
+        _quote(text, g[0].start, g[-1].end, "direct", root_of(g[0]).cue, direct_confidence(g[0], text))
+        for g in groups
+    ]
+
+
+def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
+    if is_title(text, d.span) and d.how not in ("before",):
+        return False
+    if d.cue is not None or d.how == "split":
+        return True
+    return is_statement_like(text, d.span, settings)
+
+
+def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None, confidence: float) -> Quote:
+    mention = None
+    if cue is not None and cue.subject is not None:
+        s = cue.subject
+        mention = TextSpan(s.text, s.start_char, s.end_char)
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        cue=cue.text if cue is not None else None,
+        speaker_mention=mention,
+        confidence=confidence,
+    )
+
+
+def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """Attributions do not nest: of two overlapping quotes keep the longer one."""
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: -(q.end - q.start)):
+        if all(q.end <= o.start or q.start >= o.end for o in out):
+            out.append(q)
+    return sorted(out, key=lambda q: q.start)
 
 
 def named_mentions(doc: Doc) -> list[Mention]:
-    return [Mention(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents
-            if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}]
+    """People, organisations and places named in the document (NER)."""
+    return [Mention(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in MENTION_LABELS]
+

@@ -1,0 +1,213 @@
+"""Attribution cues on the dependency parse: a speech verb, noun or "according to", with who and what.
+
+A ``Cue`` is the skeleton of an attribution: the cue words, the grammatical source (the speaker mention as
+written) and, when the parse gives one, the content clause. ``direct.py`` and ``reported.py`` turn cues
+and quotation marks into Quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrace.lexicon import COGNITION_VERBS, DOCUMENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_DEPS = frozenset({"ccomp"})
+# Walking up from a non-finite cue ("..., adding that", "and said") to the clause that has the subject.
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp"})
+PARTICLES = frozenset({"prt"})
+MAX_SUBJECT_TOKENS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One attribution cue: the cue words, the source span (tokens) and the content span (chars)."""
+
+    token: Token
+    text: str
+    start: int
+    end: int
+    subject: Span | None
+    content: tuple[int, int] | None
+    belief: bool = False
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every attribution cue in ``doc``, in text order."""
+    cues: list[Cue] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+            cues.append(_verb_cue(doc, tok, lemma))
+        elif tok.lower_ == "according" and _according_to(tok) is not None:
+            cue = _according_cue(doc, tok)
+            if cue is not None:
+                cues.append(cue)
+        elif tok.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+            cue = _noun_cue(doc, tok)
+            if cue is not None:
+                cues.append(cue)
+    return cues
+
+
+def _verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue:
+    words = [verb, *(c for c in verb.children if c.dep_ in PARTICLES)]
+    start = min(w.idx for w in words)
+    end = max(w.idx + len(w) for w in words)
+    text = doc.text[start:end]
+    return Cue(
+        token=verb,
+        text=text,
+        start=start,
+        end=end,
+        subject=subject_of(verb),
+        content=_verb_content(verb),
+        belief=lemma in COGNITION_VERBS,
+    )
+
+
+def _verb_content(verb: Token) -> tuple[int, int] | None:
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        return trim_chars(verb.doc, _subtree_tokens(clauses))
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
+        # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
+        sent = verb.sent
+        inside = set(t.i for t in verb.subtree)
+        return trim_chars(verb.doc, [t for t in sent if t.i not in inside])
+    return None
+
+
+def subject_of(tok: Token) -> Span | None:
+    """The grammatical subject of ``tok``'s clause, walking up shared-subject constructions."""
+    seen: set[int] = set()
+    cur: Token | None = tok
+    while cur is not None and cur.i not in seen:
+        seen.add(cur.i)
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return _mention_span(child)
+        if cur.dep_ == "agent":
+            break
+        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _mention_span(pobj)
+        if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head is not cur:
+            if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                # "a statement saying ...", "Smith, who said ...": the noun is the source
+                return _mention_span(cur.head)
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _mention_span(head: Token) -> Span:
+    """The mention headed by ``head``: its subtree, without relative clauses, capped in length."""
+    doc = head.doc
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl") or (child.dep_ == "punct" and child.i > head.i and child.text != ","):
+            skip.update(t.i for t in child.subtree)
+    idx = sorted(t.i for t in head.subtree if t.i not in skip)
+    # keep the contiguous run around the head
+    lo = hi = head.i
+    allowed = set(idx)
+    while lo - 1 in allowed:
+        lo -= 1
+    while hi + 1 in allowed:
+        hi += 1
+    if hi - lo + 1 > MAX_SUBJECT_TOKENS:
+        lo, hi = max(lo, head.i - 4), head.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo : hi + 1]
+
+
+def _according_to(tok: Token) -> Token | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        to = tok.nbor(1)
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def _according_cue(doc: Doc, tok: Token) -> Cue | None:
+    source = _according_to(tok)
+    if source is None:
+        return None
+    phrase = {t.i for t in tok.subtree} | {t.i for t in source.subtree} | {tok.i, tok.i + 1}
+    sent = tok.sent
+    content = trim_chars(doc, [t for t in sent if t.i not in phrase])
+    end = tok.nbor(1).idx + len(tok.nbor(1)) if tok.i + 1 < len(doc) else tok.idx + len(tok)
+    return Cue(tok, doc.text[tok.idx : end], tok.idx, end, _mention_span(source), content)
+
+
+def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
+    """"raised the possibility that ...", "his claim that ...": content is the noun's that-clause."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    subject = _mention_span(owner) if owner is not None else subject_of(noun.head)
+    return Cue(noun, noun.text, noun.idx, noun.idx + len(noun), subject, trim_chars(doc, list(clause.subtree)))
+
+
+def _subtree_tokens(heads: Iterable[Token]) -> list[Token]:
+    out: dict[int, Token] = {}
+    for h in heads:
+        for t in h.subtree:
+            out[t.i] = t
+    return [out[i] for i in sorted(out)]
+
+
+def trim_chars(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
+    """The char span of the contiguous block of ``tokens``, without edge punctuation (marks are kept)."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    toks = _longest_run(toks)
+    while toks and _edge_junk(toks[0], leading=True):
+        toks = toks[1:]
+    while toks and _edge_junk(toks[-1], leading=False):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _longest_run(toks: list[Token]) -> list[Token]:
+    best: list[Token] = []
+    run: list[Token] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            best = run if len(run) > len(best) else best
+            run = []
+        run.append(t)
+    return run if len(run) > len(best) else best
+
+
+def _edge_junk(tok: Token, *, leading: bool) -> bool:
+    if tok.is_space:
+        return True
+    if tok.is_punct and not tok.is_quote:
+        # a closing question or exclamation mark belongs to the content
+        return leading or tok.text not in ("?", "!", "…")
+    return False
+
+
+def iter_sentences(doc: Doc) -> Iterator[Span]:
+    yield from doc.sents
+
+
+def document_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in DOCUMENT_NOUNS

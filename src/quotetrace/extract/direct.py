@@ -1,0 +1,154 @@
+"""Direct quotations: quoted spans that are statements, each with the cue that attributes it.
+
+A quoted span is attributed by, in order: a cue whose content clause is the quotation ("“…,” he said"),
+a cue right after it in the same paragraph (", said Smith"), a cue right before it ("She writes: “…”"),
+the speaker of the quotation it continues ("“…,” he said. “…”"). Short quoted terms and titles are not
+statements unless a cue frames them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from quotetrace.extract.cues import Cue
+from quotetrace.extract.marks import MarkedSpan
+from quotetrace.lexicon import TITLE_CUES
+from quotetrace.settings import Settings
+
+WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+# Between a quotation and a cue after it: punctuation and a short subject ("” the former minister said").
+MAX_GAP_AFTER = 80
+# Between a cue and the quotation it introduces: "said:", "told reporters on Tuesday," and the like.
+MAX_GAP_BEFORE = 40
+# How far a quotation may follow the one it continues (the attribution between them: ", she said. ").
+MAX_SPLIT_GAP = 120
+
+
+@dataclass(slots=True)
+class DirectQuote:
+    """A quoted span on its way to becoming a Quote; ``cue`` is None until something attributes it."""
+
+    span: MarkedSpan
+    start: int
+    end: int
+    cue: Cue | None = None
+    continued_from: DirectQuote | None = None
+    how: str = "none"  # which rule attributed it, for the confidence
+
+    @property
+    def fragments(self) -> list[tuple[int, int]]:
+        return [(self.start, self.end)]
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def is_statement_like(text: str, span: MarkedSpan, settings: Settings) -> bool:
+    """Long enough to be a statement rather than a scare-quoted term or a name."""
+    inner = text[span.start + 1 : span.end - (1 if span.closed else 0)]
+    return word_count(inner) >= settings.min_quote_words
+
+
+def is_title(text: str, span: MarkedSpan) -> bool:
+    """A title of a work or document, or an address line: 'a letter addressed to “the Members …”'."""
+    before = text[max(0, span.start - 40) : span.start].lower()
+    words = WORD.findall(before)
+    if words and words[-1] in TITLE_CUES:
+        return True
+    if len(words) >= 2 and words[-2] in TITLE_CUES and words[-1] in ("to", "the", "as", "a"):
+        return True
+    inner = text[span.start + 1 : span.end - 1].strip(" .,")
+    tokens = inner.split()
+    # Headline-cased words with no verb-like punctuation: a title ("“The Art of the Deal”")
+    return 0 < len(tokens) <= 8 and all(t[:1].isupper() or t.lower() in _TITLE_SMALL for t in tokens)
+
+
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with by from".split())
+
+
+def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[DirectQuote]:
+    """Each quoted span with the cue that attributes it, when one can be found next to it."""
+    text = doc.text
+    quotes = [DirectQuote(s, s.start, s.end) for s in spans]
+    for q in quotes:
+        q.cue, q.how = _cue_for(text, q, quotes, cues)
+    _link_continuations(text, quotes)
+    return quotes
+
+
+def _cue_for(text: str, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> tuple[Cue | None, str]:
+    # 1. a cue whose content clause overlaps the quotation and lies outside it
+    for cue in cues:
+        if cue.start >= q.start and cue.end <= q.end:
+            continue  # a cue quoted inside the quotation is part of what was said
+        if cue.content and _overlap(cue.content, (q.start, q.end)) > 0 and _adjacent(text, q, cue):
+            return cue, "clause"
+    # 2. a cue just after the quotation, in the same paragraph, with nothing quoted between
+    nxt = _next_quote_start(q, quotes)
+    for cue in cues:
+        if q.end <= cue.start <= q.end + MAX_GAP_AFTER and cue.start < nxt:
+            gap = text[q.end : cue.start]
+            if "\n\n" not in gap and not _sentence_break(gap):
+                return cue, "after"
+    # 3. a cue just before it ("X said:" / "X told reporters,"), possibly ending the previous paragraph
+    for cue in reversed(cues):
+        if q.start - MAX_GAP_BEFORE <= cue.end <= q.start:
+            gap = text[cue.end : q.start]
+            if _introduces(gap):
+                return cue, "before"
+    return None, "none"
+
+
+def _adjacent(text: str, q: DirectQuote, cue: Cue) -> bool:
+    """The cue sits in the quotation's own sentence: right before it or right after it."""
+    if cue.start >= q.end:
+        return "\n\n" not in text[q.end : cue.start] and cue.start - q.end <= MAX_GAP_AFTER
+    return "\n\n" not in text[cue.end : q.start]
+
+
+def _introduces(gap: str) -> bool:
+    stripped = gap.strip()
+    if "\n\n" in gap:
+        return stripped.endswith(":") and len(stripped) <= 2
+    return stripped.endswith((":", ",")) or stripped == ""
+
+
+def _sentence_break(gap: str) -> bool:
+    return bool(re.search(r"[.!?][”\"’»]?\s+[A-Z“\"«]", gap))
+
+
+def _next_quote_start(q: DirectQuote, quotes: list[DirectQuote]) -> int:
+    later = [o.start for o in quotes if o.start >= q.end]
+    return min(later) if later else 1 << 62
+
+
+def _link_continuations(text: str, quotes: list[DirectQuote]) -> None:
+    """“A,” he said. “B” – B continues A (a split quotation); so does a quotation that opens the paragraph
+    right after an attributed one."""
+    prev: DirectQuote | None = None
+    for q in quotes:
+        if q.cue is None and prev is not None:
+            gap = text[prev.end : q.start]
+            cue = prev.cue
+            if cue is not None and prev.end <= cue.start and cue.end <= q.start:
+                if len(gap) <= MAX_SPLIT_GAP and "\n\n" not in gap:
+                    q.continued_from, q.how = prev, "split"
+            elif (cue is not None or prev.continued_from is not None) and gap.strip() == "" and "\n\n" in gap:
+                q.continued_from, q.how = prev, "next-paragraph"
+        prev = q
+
+
+def root_of(q: DirectQuote) -> DirectQuote:
+    seen: set[int] = set()
+    while q.continued_from is not None and id(q) not in seen:
+        seen.add(id(q))
+        q = q.continued_from
+    return q
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))

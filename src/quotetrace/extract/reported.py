@@ -1,0 +1,77 @@
+"""Reported speech: the content clause of a cue, as an indirect quote, or a mixed one when it carries a
+quoted fragment.
+
+PolNeAR attributions do not nest, so when cue clauses overlap ("X said Y told him that Z") the outer one
+wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotetrace.extract.cues import Cue
+from quotetrace.extract.direct import WORD
+from quotetrace.extract.marks import MarkedSpan
+from quotetrace.model import QuoteKind
+
+# Fewer unquoted words than this around a quotation make the clause a direct quote, not a mixed one.
+MIN_MIXED_OUTSIDE_WORDS = 2
+MIN_REPORTED_WORDS = 3
+
+
+@dataclass(slots=True)
+class ReportedQuote:
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Cue
+    absorbed: list[MarkedSpan]
+
+
+def reported_quotes(text: str, cues: list[Cue], spans: list[MarkedSpan]) -> list[ReportedQuote]:
+    """Indirect and mixed quotes from cue clauses; ``absorbed`` lists the quoted spans a mixed one took in."""
+    accepted: list[ReportedQuote] = []
+    candidates = [c for c in cues if c.content is not None]
+    # outer clauses first, so that nested attributions inside them are dropped
+    candidates.sort(key=lambda c: -(c.content[1] - c.content[0]))  # type: ignore[index]
+    for cue in candidates:
+        assert cue.content is not None
+        start, end = cue.content
+        if _inside_statement(cue, spans) or any(_clashes(start, end, cue, a) for a in accepted):
+            continue
+        inside = [s for s in spans if s.start < end and s.end > start]
+        if inside:
+            outside = _words_outside(text, start, end, inside)
+            if outside < MIN_MIXED_OUTSIDE_WORDS:
+                continue  # a direct quotation: direct.py attributes it
+            start = min(start, *(s.start for s in inside))
+            end = max(end, *(s.end for s in inside))
+            accepted.append(ReportedQuote(start, end, "mixed", cue, inside))
+        elif len(WORD.findall(text[start:end])) >= MIN_REPORTED_WORDS:
+            accepted.append(ReportedQuote(start, end, "indirect", cue, []))
+    accepted.sort(key=lambda r: r.start)
+    return accepted
+
+
+def _inside_statement(cue: Cue, spans: list[MarkedSpan]) -> bool:
+    """A cue inside a quotation is part of what was quoted, not an attribution of ours."""
+    return any(s.start < cue.start and cue.end <= s.end for s in spans)
+
+
+def _clashes(start: int, end: int, cue: Cue, other: ReportedQuote) -> bool:
+    if other.start <= cue.start < other.end:
+        return True
+    overlap = max(0, min(end, other.end) - max(start, other.start))
+    return overlap > 0.5 * (end - start)
+
+
+def _words_outside(text: str, start: int, end: int, spans: list[MarkedSpan]) -> int:
+    pieces: list[str] = []
+    pos = start
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start > pos:
+            pieces.append(text[pos : s.start])
+        pos = max(pos, s.end)
+    if pos < end:
+        pieces.append(text[pos:end])
+    return sum(len(WORD.findall(p)) for p in pieces)

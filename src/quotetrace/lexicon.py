@@ -1,0 +1,114 @@
+"""Every English word list and mark table the extractor and resolver use, in one place (after trafilatura's
+``xpaths.py``). The lists were calibrated as a set against PolNeAR *train*; don't tune one in isolation.
+"""
+
+from __future__ import annotations
+
+# Opening mark -> the closing marks that end it. Straight quotes open and close themselves.
+QUOTE_PAIRS: dict[str, frozenset[str]] = {
+    "“": frozenset("”"),
+    '"': frozenset('"'),
+    "«": frozenset("»"),
+    "„": frozenset("“”"),
+    "‘": frozenset("’"),
+    "‹": frozenset("›"),
+}
+# Marks that only open a quote at the top level when nothing suggests an apostrophe (see direct.py).
+SINGLE_MARKS = frozenset("‘")
+
+# Verbs (lemmas) that introduce what someone said, wrote, believes or found. Kept broad: PolNeAR annotates
+# beliefs, perceptions and findings as attributions too.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add note write warn argue claim state declare announce explain insist suggest report complain
+    continue ask answer reply respond acknowledge admit concede confirm deny predict promise pledge vow
+    threaten urge describe recall point stress emphasize emphasise maintain contend assert allege testify
+    tweet post remark observe comment mention inform assure caution counter retort quip joke muse wonder
+    propose recommend demand agree disagree accuse conclude reveal indicate show find estimate believe think
+    fear hope expect worry doubt speculate imply signal hint boast brag lament proclaim reiterate repeat
+    underline underscore highlight posit reason charge protest object plead appeal order advise publish cite
+    quote learn hear feel know predict forecast acknowledge tout praise criticize criticise blame
+    acknowledge concur dispute question suspect guess figure reckon realize realise recognize recognise
+    understand assume presume insinuate complain grumble explain clarify elaborate specify detail outline
+    announce disclose divulge leak whisper shout scream yell cry exclaim declare affirm reaffirm swear
+    certify attest predict project calculate conclude determine discover notice observe perceive see
+    """.split()
+)
+# Verbs that only count as a cue with a clause that carries content ("She thinks that ..."), never with
+# a plain object ("She thinks a lot"): the clause test in reported.py already requires that for all verbs,
+# these are the ones that also need a finite clause, not an infinitive.
+COGNITION_VERBS = frozenset(
+    "believe think fear hope expect worry doubt suspect guess figure reckon realize realise recognize "
+    "recognise understand assume presume feel know learn hear see notice perceive".split()
+)
+# Verbs that say something but take no clause: only attributions when a quotation is beside them.
+QUOTE_ONLY_VERBS = frozenset("smile laugh shrug nod joke quip sigh scoff chuckle".split())
+
+# Nouns whose "that"-clause is attributed content: "raised the possibility that ...".
+SPEECH_NOUNS = frozenset(
+    """
+    possibility claim allegation warning assertion view belief argument statement suggestion promise
+    pledge threat accusation insistence prediction hope fear concern conclusion contention
+    """.split()
+)
+# Documents that speak for their authors: "the letter says", "the appeal warns".
+DOCUMENT_NOUNS = frozenset(
+    "letter statement appeal report memo declaration communique communiqué post tweet email message "
+    "petition resolution decree order ruling filing complaint lawsuit survey poll study note".split()
+)
+
+# Words that, just before a quotation, mark it as a title or a name rather than speech.
+TITLE_CUES = frozenset(
+    "titled entitled headlined headline dubbed named called nicknamed branded labelled labeled "
+    "book film song article column op-ed hashtag slogan banner campaign operation program programme "
+    "addressed".split()
+)
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+THING_PRONOUNS = frozenset({"it", "its"})
+FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
+
+# Honorifics that give gender away.
+MALE_TITLES = frozenset("mr mr. sir lord king prince father brother uncle".split())
+FEMALE_TITLES = frozenset("ms ms. mrs mrs. miss madam lady queen princess mother sister aunt".split())
+
+# Determiners that make a description anonymous ("a senior official") rather than anaphoric ("the official").
+INDEFINITE_DETERMINERS = frozenset("a an one some several many two three four dozens".split())
+
+# Frequent given names by usual gender: enough to pick "he" or "she" among nearby people. Written for this
+# project (no external list); extend freely.
+MALE_NAMES = frozenset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+    mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey
+    ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory
+    alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary
+    peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur
+    lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
+    randy roy vincent ralph eugene russell bobby mason philip louis barack bernie mike mitt ted marco chris
+    jeb rand newt bill hillary tim rudy reince paul rick lindsey mitch harry chuck kellyanne corey
+    ivan sergei sergey vladimir dmitry dmitri alexei alexey mikhail nikolai pavel andrei andriy oleksandr
+    volodymyr vitali vitaly yuri yury igor oleg boris viktor petro pyotr petr fyodor leonid anatoly gennady
+    yevgeny evgeny maxim maksim konstantin roman kirill denis artem ilya stanislav valery vadim arkady
+    emmanuel olaf rishi keir boris jens antonio recep xi li wang friedrich hans klaus pierre jean luc
+    mohammed muhammad ahmed ali hassan omar mustafa ibrahim yusuf benjamin naftali yair
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+    sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
+    katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
+    victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+    frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
+    alexis kayla hillary chelsea melania ivanka kellyanne huma nancy elizabeth sarah michelle condoleezza
+    jill tulsi kamala nikki hope
+    jane ursula angela kaja annalena theresa liz giorgia marine sanna jacinda ngozi
+    olga tatiana tatyana natalia natalya elena yelena irina svetlana anastasia maria yulia yuliya ekaterina
+    yekaterina marina lyudmila valentina galina nadezhda larisa oksana daria darya ksenia alla vera lyubov
+    zoya nina tamara iryna olena ivanna
+    """.split()
+)
