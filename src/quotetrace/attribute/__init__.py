@@ -1,14 +1,120 @@
-"""Who said it: the speaker mention, resolved to a name within the document."""
+"""Who said it: each quote's speaker mention, resolved to a named person or organisation of the document.
+
+Rules, in order (no coreference model installs offline, so this is ours):
+1. a mention that contains a name resolves to the fullest form of that name in the document ("Smith" →
+   "Jane Smith");
+2. a personal pronoun resolves to the nearest earlier person of matching gender, preferring people who
+   were already speaking (salience), then the nearest by distance; "they"/"it" to an organisation;
+3. a definite description ("the former minister") resolves to the nearest earlier person whose
+   descriptors share its head noun;
+4. indefinite descriptions ("a senior official") stay as written: anonymous speakers;
+5. "I" outside a quotation is the author.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
+from spacy.tokens import Doc, Span
+
+from quotetrace.attribute.people import ORG_LABELS, Entity, collect_entities
+from quotetrace.lexicon import (
+    FIRST_PERSON,
+    INDEFINITE_DETERMINERS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+)
 from quotetrace.model import Quote
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+Fits = Callable[[Entity], bool]
+AUTHOR = "the author"
+# How far back (characters) a pronoun or description may reach for its antecedent.
+MAX_ANTECEDENT_DISTANCE = 3000
 
 
 def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
+    """Fill ``speaker`` and ``descriptors`` of each quote from its ``speaker_mention``."""
+    entities = collect_entities(doc)
+    speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers so far: salience
+    for q in quotes:
+        if q.speaker_mention is None:
+            continue
+        span = doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
+        if span is None:
+            q.speaker = q.speaker_mention.text
+            continue
+        entity = resolve(span, entities, speakers)
+        if entity is not None:
+            q.speaker = entity.name
+            q.descriptors = list(entity.descriptors)
+            speakers.append((span.start_char, entity))
+        else:
+            q.speaker = _as_written(span)
+
+
+def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
+    named = _named_in(span, entities)
+    if named is not None:
+        return named
+    head = span.root
+    word = head.lower_
+    if word in PERSON_PRONOUNS:
+        return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON"
+                           and e.gender in (None, PERSON_PRONOUNS[word]))
+    if word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
+        return _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS)
+    if head.pos_ == "NOUN" and not _indefinite(span):
+        noun = head.lemma_.lower()
+        return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and any(
+            noun in d.lower().split() for d in e.descriptors))
     return None
+
+
+def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
+    """The person (or else organisation) the mention names, by surname for people."""
+    words = {t.lower_ for t in span if t.pos_ == "PROPN" or t.ent_type_}
+    if not words:
+        return None
+    for e in entities:
+        if e.label == "PERSON" and e.surname in words:
+            return e
+    for e in entities:
+        if any(span.start_char <= m.start_char < span.end_char for m in e.mentions):
+            return e
+    return None
+
+
+def _antecedent(
+    pos: int, entities: list[Entity], speakers: list[tuple[int, Entity]], fits: Fits
+) -> Entity | None:
+    for where, e in reversed(speakers):
+        if pos - where <= MAX_ANTECEDENT_DISTANCE and fits(e):
+            # the latest speaker, unless another fitting entity was named after them
+            later = _nearest(pos, entities, fits)
+            if later is not None and (later[0] > where + 1) and later[1] is not e:
+                return later[1]
+            return e
+    found = _nearest(pos, entities, fits)
+    return found[1] if found is not None else None
+
+
+def _nearest(pos: int, entities: list[Entity], fits: Fits) -> tuple[int, Entity] | None:
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        end = e.mentioned_before(pos)
+        if end is not None and pos - end <= MAX_ANTECEDENT_DISTANCE and fits(e) and (best is None or end > best[0]):
+            best = (end, e)
+    return best
+
+
+def _indefinite(span: Span) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in INDEFINITE_DETERMINERS for t in span) or span[0].lower_ in (
+        INDEFINITE_DETERMINERS
+    )
+
+
+def _as_written(span: Span) -> str:
+    if span.root.lower_ in FIRST_PERSON and len(span) == 1:
+        return AUTHOR
+    return span.text

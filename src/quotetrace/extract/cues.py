@@ -7,17 +7,19 @@ and quotation marks into Quotes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.lexicon import COGNITION_VERBS, DOCUMENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from quotetrace.lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dative"})
 # Walking up from a non-finite cue ("..., adding that", "and said") to the clause that has the subject.
-SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp"})
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PARTICLES = frozenset({"prt"})
 MAX_SUBJECT_TOKENS = 14
 
@@ -35,14 +37,39 @@ class Cue:
     belief: bool = False
 
 
-def find_cues(doc: Doc) -> list[Cue]:
-    """Every attribution cue in ``doc``, in text order."""
+def construction_of(verb: Token) -> str:
+    """Which dependent carries a verb's content: its clause, object, infinitive or prepositional phrase."""
+    deps = {c.dep_: c for c in verb.children}
+    if "ccomp" in deps:
+        return "ccomp"
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
+        return "para"
+    for dep in ("dobj", "xcomp", "attr", "oprd", "acomp"):
+        if dep in deps:
+            return dep
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+    if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+        return f"prep:{prep.lower_}"
+    return "none"
+
+
+def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]:
+    """Every attribution cue in ``doc``, in text order.
+
+    A verb is a cue when it is a speech verb with a clause (``lexicon.SPEECH_VERBS``), or when ``learned``
+    (see ``cue_model``) gives its (lemma, construction) a high enough probability of being one.
+    """
     cues: list[Cue] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+        if tok.pos_ not in ("VERB", "AUX"):
+            pass
+        elif lemma in SPEECH_VERBS and construction_of(tok) in ("ccomp", "para"):
             cues.append(_verb_cue(doc, tok, lemma))
-        elif tok.lower_ == "according" and _according_to(tok) is not None:
+        elif learned and learned.get(f"{lemma}|{construction_of(tok)}", 0.0) > 0:
+            cues.append(_verb_cue(doc, tok, lemma))
+            continue
+        if tok.lower_ == "according" and _according_to(tok) is not None:
             cue = _according_cue(doc, tok)
             if cue is not None:
                 cues.append(cue)
@@ -70,15 +97,18 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue:
 
 
 def _verb_content(verb: Token) -> tuple[int, int] | None:
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
-    if clauses:
-        return trim_chars(verb.doc, _subtree_tokens(clauses))
-    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
-        # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
-        sent = verb.sent
-        inside = set(t.i for t in verb.subtree)
-        return trim_chars(verb.doc, [t for t in sent if t.i not in inside])
-    return None
+    construction = construction_of(verb)
+    if construction == "ccomp":
+        return trim_chars(verb.doc, _subtree_tokens(c for c in verb.children if c.dep_ in CLAUSE_DEPS))
+    if construction == "none":
+        return None
+    if construction != "para":
+        # objects, infinitives and prepositional phrases after the verb ("called for a ban on ...")
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS]
+        return trim_chars(verb.doc, _subtree_tokens(after)) if after else None
+    # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
+    inside = {t.i for t in verb.subtree}
+    return trim_chars(verb.doc, [t for t in verb.sent if t.i not in inside])
 
 
 def subject_of(tok: Token) -> Span | None:
@@ -89,6 +119,8 @@ def subject_of(tok: Token) -> Span | None:
         seen.add(cur.i)
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                    return _mention_span(cur.head)  # "Smith, who said ...": Smith
                 return _mention_span(child)
         if cur.dep_ == "agent":
             break
@@ -203,11 +235,3 @@ def _edge_junk(tok: Token, *, leading: bool) -> bool:
         # a closing question or exclamation mark belongs to the content
         return leading or tok.text not in ("?", "!", "…")
     return False
-
-
-def iter_sentences(doc: Doc) -> Iterator[Span]:
-    yield from doc.sents
-
-
-def document_noun(tok: Token) -> bool:
-    return tok.lemma_.lower() in DOCUMENT_NOUNS

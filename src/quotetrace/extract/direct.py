@@ -9,11 +9,11 @@ statements unless a cue frames them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from quotetrace.extract.cues import Cue
+from quotetrace.extract.cues import Cue, subject_of
 from quotetrace.extract.marks import MarkedSpan
 from quotetrace.lexicon import TITLE_CUES
 from quotetrace.settings import Settings
@@ -75,32 +75,74 @@ def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[Dire
     text = doc.text
     quotes = [DirectQuote(s, s.start, s.end) for s in spans]
     for q in quotes:
-        q.cue, q.how = _cue_for(text, q, quotes, cues)
+        q.cue, q.how = _cue_for(doc, q, quotes, cues)
     _link_continuations(text, quotes)
     return quotes
 
 
-def _cue_for(text: str, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> tuple[Cue | None, str]:
+def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> tuple[Cue | None, str]:
+    text = doc.text
     # 1. a cue whose content clause overlaps the quotation and lies outside it
     for cue in cues:
         if cue.start >= q.start and cue.end <= q.end:
             continue  # a cue quoted inside the quotation is part of what was said
         if cue.content and _overlap(cue.content, (q.start, q.end)) > 0 and _adjacent(text, q, cue):
-            return cue, "clause"
+            return _with_subject(doc, cue, q), "clause"
     # 2. a cue just after the quotation, in the same paragraph, with nothing quoted between
     nxt = _next_quote_start(q, quotes)
     for cue in cues:
         if q.end <= cue.start <= q.end + MAX_GAP_AFTER and cue.start < nxt:
             gap = text[q.end : cue.start]
             if "\n\n" not in gap and not _sentence_break(gap):
-                return cue, "after"
-    # 3. a cue just before it ("X said:" / "X told reporters,"), possibly ending the previous paragraph
+                return _with_subject(doc, cue, q), "after"
+    # 3. a cue just before it ("X said:" / "X told reporters,")
     for cue in reversed(cues):
-        if q.start - MAX_GAP_BEFORE <= cue.end <= q.start:
-            gap = text[cue.end : q.start]
-            if _introduces(gap):
-                return cue, "before"
+        if q.start - MAX_GAP_BEFORE <= cue.end <= q.start and _introduces(text[cue.end : q.start]):
+            return cue, "before"
+    # 4. a paragraph ending in a colon introduces the quotation that opens the next one
+    colon = _colon_introduction(doc, q, cues)
+    if colon is not None:
+        return colon, "before"
     return None, "none"
+
+
+def _with_subject(doc: Doc, cue: Cue, q: DirectQuote) -> Cue:
+    """“…,” Jane Smith, the former minister, tells reporters: the parse may leave "tells" without a subject;
+    the noun phrase between the quotation and the cue is the source."""
+    if cue.subject is not None or cue.start < q.end:
+        return cue
+    gap = doc.char_span(q.end, cue.start, alignment_mode="contract")
+    if gap is None:
+        return cue
+    chunk = next((c for c in gap.noun_chunks), None)
+    if chunk is None:
+        ent = next((e for e in gap.ents), None)
+        chunk = ent
+    return replace(cue, subject=chunk) if chunk is not None else cue
+
+
+def _colon_introduction(doc: Doc, q: DirectQuote, cues: list[Cue]) -> Cue | None:
+    text = doc.text
+    before = text[max(0, q.start - 400) : q.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = q.start - (len(text[: q.start]) - len(text[: q.start].rstrip())) - 1
+    if colon < 0:
+        return None
+    sent = doc[_token_at(doc, colon)].sent
+    in_sentence = [c for c in cues if sent.start_char <= c.start < colon]
+    if in_sentence:
+        return in_sentence[-1]
+    root = sent.root
+    subject = subject_of(root)
+    if subject is None:
+        return None
+    return Cue(root, ":", colon, colon + 1, subject, None)
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc) - 1
 
 
 def _adjacent(text: str, q: DirectQuote, cue: Cue) -> bool:
@@ -127,18 +169,18 @@ def _next_quote_start(q: DirectQuote, quotes: list[DirectQuote]) -> int:
 
 
 def _link_continuations(text: str, quotes: list[DirectQuote]) -> None:
-    """“A,” he said. “B” – B continues A (a split quotation); so does a quotation that opens the paragraph
-    right after an attributed one."""
+    """A quotation with no cue of its own continues the attributed one before it when only that one's
+    attribution, or a paragraph break, lies between them: “A,” he said. “B” (a split quotation: one
+    statement), or a quotation opening the next paragraph (a new statement of the same speaker)."""
     prev: DirectQuote | None = None
     for q in quotes:
-        if q.cue is None and prev is not None:
+        if q.cue is None and prev is not None and (prev.cue is not None or prev.continued_from is not None):
             gap = text[prev.end : q.start]
-            cue = prev.cue
-            if cue is not None and prev.end <= cue.start and cue.end <= q.start:
-                if len(gap) <= MAX_SPLIT_GAP and "\n\n" not in gap:
-                    q.continued_from, q.how = prev, "split"
-            elif (cue is not None or prev.continued_from is not None) and gap.strip() == "" and "\n\n" in gap:
-                q.continued_from, q.how = prev, "next-paragraph"
+            cue = root_of(prev).cue
+            cue_in_gap = cue is not None and prev.end <= cue.start and cue.end <= q.start
+            if len(gap) <= MAX_SPLIT_GAP and gap.count("\n\n") <= 1 and (cue_in_gap or gap.strip() == ""):
+                q.continued_from = prev
+                q.how = "split" if "\n\n" not in gap and cue_in_gap else "next-paragraph"
         prev = q
 
 

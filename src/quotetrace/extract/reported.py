@@ -40,6 +40,8 @@ def reported_quotes(text: str, cues: list[Cue], spans: list[MarkedSpan]) -> list
         if _inside_statement(cue, spans) or any(_clashes(start, end, cue, a) for a in accepted):
             continue
         inside = [s for s in spans if s.start < end and s.end > start]
+        if inside and cue.subject is None and any(s.end <= cue.start for s in inside):
+            continue  # “…,” Jane Smith, a former minister, tells: direct.py finds the source
         if inside:
             outside = _words_outside(text, start, end, inside)
             if outside < MIN_MIXED_OUTSIDE_WORDS:

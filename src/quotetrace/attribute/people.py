@@ -1,0 +1,127 @@
+"""The people and organisations a document names: full names, the descriptors seen with them, gender.
+
+"the former foreign minister Jane Smith" gives the person "Jane Smith" with the descriptor "former foreign
+minister", which is what lets "the former minister" later refer to her.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrace.lexicon import FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES, PERSON_PRONOUNS
+
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person or organisation of the document, with every place it is named."""
+
+    name: str
+    label: str
+    mentions: list[Span] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m", "f" or None when unknown
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    def mentioned_before(self, char: int) -> int | None:
+        """End of the last mention before ``char``, if any."""
+        ends = [m.end_char for m in self.mentions if m.end_char <= char]
+        return max(ends) if ends else None
+
+
+def collect_entities(doc: Doc) -> list[Entity]:
+    people: dict[str, Entity] = {}
+    orgs: dict[str, Entity] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            _add_person(people, ent)
+        elif ent.label_ in ORG_LABELS:
+            key = ent.text.lower().removeprefix("the ")
+            entity = orgs.setdefault(key, Entity(ent.text, ent.label_))
+            entity.mentions.append(ent)
+    for person in people.values():
+        person.gender = person.gender or _gender_from_pronouns(doc, person)
+    return [*people.values(), *orgs.values()]
+
+
+def _add_person(people: dict[str, Entity], ent: Span) -> None:
+    tokens = [t for t in ent if not t.is_punct and t.text.lower() not in ("'s", "’s")]
+    if not tokens:
+        return
+    name = " ".join(t.text for t in tokens)
+    surname = tokens[-1].text.lower()
+    entity = people.get(surname)
+    if entity is None:
+        entity = people[surname] = Entity(name, "PERSON")
+    elif len(name) > len(entity.name):
+        entity.name = name  # the fullest form names the person
+    entity.mentions.append(ent)
+    for d in descriptors_of(ent):
+        if d not in entity.descriptors:
+            entity.descriptors.append(d)
+    entity.gender = entity.gender or _gender_from_name(ent)
+
+
+def descriptors_of(ent: Span) -> list[str]:
+    """Roles and titles written with a name: "former minister Jane Smith", "Smith, the former minister"."""
+    root = ent.root
+    out: list[str] = []
+    left = [t for t in root.children if t.i < ent.start and t.dep_ in DESCRIPTOR_DEPS and t.pos_ in ("NOUN", "ADJ")]
+    if left:
+        lo = min(t.left_edge.i for t in left)
+        words = [t.text for t in ent.doc[lo : ent.start] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        if words:
+            out.append(" ".join(words))
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositions.append(root.head)
+    for head in appositions:
+        if head.pos_ == "NOUN":
+            out.append(_noun_phrase(head, ent))
+    return [d for d in out if d]
+
+
+def _noun_phrase(head: Token, exclude: Span) -> str:
+    words = [
+        t.text
+        for t in head.subtree
+        if not (exclude.start <= t.i < exclude.end) and t.dep_ != "det" and not t.is_punct
+        and t.i <= head.i + 4 and t.dep_ not in ("relcl", "appos")
+    ]
+    return " ".join(words[:8])
+
+
+def _gender_from_name(ent: Span) -> str | None:
+    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if prev in MALE_TITLES:
+        return "m"
+    if prev in FEMALE_TITLES:
+        return "f"
+    first = ent[0].lower_
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "f"
+    return None
+
+
+def _gender_from_pronouns(doc: Doc, person: Entity) -> str | None:
+    """The subject pronoun that most often opens the sentence after one naming the person."""
+    votes = {"m": 0, "f": 0}
+    for m in person.mentions:
+        nxt = m.sent.end
+        for tok in doc[m.end : min(len(doc), nxt + 12)]:
+            g = PERSON_PRONOUNS.get(tok.lower_)
+            if g is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                votes[g] += 1
+                break
+    if votes["m"] == votes["f"]:
+        return None
+    return "m" if votes["m"] > votes["f"] else "f"
