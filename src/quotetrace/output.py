@@ -1,0 +1,173 @@
+"""Writing documents, stored quotes and speaker counts as JSON Lines, CSV or a table (for the CLI).
+
+JSONL and CSV stream (one write per document or row); a table needs every row first, so it is printed
+when the writer closes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from types import TracebackType
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from quotetrace.model import Document, Quote, Skip
+from quotetrace.store import QuoteRow
+
+
+class Format(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+# Quote fields flattened for CSV (the speaker mention becomes three columns).
+QUOTE_COLUMNS = (
+    "text", "start", "end", "kind", "cue", "speaker_mention", "speaker_mention_start", "speaker_mention_end",
+    "speaker", "descriptors", "confidence", "language",
+)
+DOCUMENT_QUOTE_COLUMNS = ("id", "doc_id", "outlet", "published_at", *QUOTE_COLUMNS)
+STORED_QUOTE_COLUMNS = ("quote_id", "id", "doc_id", "title", "url", "outlet", "published_at", *QUOTE_COLUMNS)
+SPEAKER_COLUMNS = ("name", "quotes", "documents")
+
+QUOTE_WIDTH = 80  # characters of quote text shown in a table
+
+
+def skip_line(skip: Skip) -> str:
+    """The one line a Skip is reported as on stderr."""
+    reason = " ".join(skip.reason.split())
+    return f"quotetrace: {skip.source}: {reason}"
+
+
+def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def quote_columns(quote: Quote | QuoteRow) -> dict[str, Any]:
+    mention = quote.speaker_mention
+    return {
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "speaker_mention": mention.text if mention else None,
+        "speaker_mention_start": mention.start if mention else None,
+        "speaker_mention_end": mention.end if mention else None,
+        "speaker": quote.speaker,
+        "descriptors": "; ".join(quote.descriptors),
+        "confidence": round(quote.confidence, 3),
+        "language": quote.language,
+    }
+
+
+def _speaker_cell(quote: Quote | QuoteRow) -> str:
+    if quote.speaker:
+        return quote.speaker
+    return quote.speaker_mention.text if quote.speaker_mention else "—"
+
+
+def _table(*headers: str) -> Table:
+    return Table(*headers, header_style="bold")
+
+
+def _add_row(table: Table, *cells: str) -> None:
+    # Text, not str: quoted text like "[bold]" must not be read as rich markup.
+    table.add_row(*(Text(cell) for cell in cells))
+
+
+def _print_table(table: Table, out: TextIO) -> None:
+    Console(file=out, soft_wrap=False).print(table)
+
+
+class DocumentWriter:
+    """Writes Documents in one format; use as a context manager (a table is printed on close)."""
+
+    def __init__(self, fmt: Format, out: TextIO) -> None:
+        self.fmt = fmt
+        self.out = out
+        self._csv: csv.DictWriter[str] | None = None
+        self._table: Table | None = None
+        if fmt is Format.csv:
+            self._csv = csv.DictWriter(self.out, fieldnames=DOCUMENT_QUOTE_COLUMNS)
+            self._csv.writeheader()
+        elif fmt is Format.table:
+            self._table = _table("speaker", "kind", "cue", "quote", "document")
+
+    def write(self, doc: Document) -> None:
+        if self._csv is not None:
+            for quote in doc.quotes:
+                self._csv.writerow({
+                    "id": doc.id, "doc_id": doc.doc_id, "outlet": doc.outlet,
+                    "published_at": doc.published_at, **quote_columns(quote),
+                })
+        elif self._table is not None:
+            for quote in doc.quotes:
+                _add_row(
+                    self._table, _speaker_cell(quote), quote.kind, quote.cue or "", shorten(quote.text),
+                    doc.title or doc.id,
+                )
+        else:
+            self.out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        if self._table is not None:
+            _print_table(self._table, self.out)
+            self._table = None
+
+    def __enter__(self) -> DocumentWriter:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc_type is None:
+            self.close()
+
+
+def write_quote_rows(rows: Iterable[QuoteRow], fmt: Format, out: TextIO) -> None:
+    """Stored quotes (from ``Store.query_quotes``)."""
+    if fmt is Format.jsonl:
+        for row in rows:
+            out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(out, fieldnames=STORED_QUOTE_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({
+                "quote_id": row.quote_id, "id": row.id, "doc_id": row.doc_id, "title": row.title,
+                "url": row.url, "outlet": row.outlet, "published_at": row.published_at, **quote_columns(row),
+            })
+    else:
+        table = _table("speaker", "kind", "cue", "quote", "outlet", "published", "document")
+        for row in rows:
+            _add_row(
+                table, _speaker_cell(row), row.kind, row.cue or "", shorten(row.text), row.outlet or "",
+                row.published_at or "", row.title or row.id,
+            )
+        _print_table(table, out)
+
+
+def write_speakers(counts: Sequence[tuple[str, int, int]], fmt: Format, out: TextIO) -> None:
+    """Speakers with their numbers of quotes and documents (from ``Store.speaker_counts``)."""
+    records = [dict(zip(SPEAKER_COLUMNS, count, strict=True)) for count in counts]
+    if fmt is Format.jsonl:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(out, fieldnames=SPEAKER_COLUMNS)
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        table = _table("speaker", "quotes", "documents")
+        for name, n_quotes, n_documents in counts:
+            _add_row(table, name, str(n_quotes), str(n_documents))
+        _print_table(table, out)

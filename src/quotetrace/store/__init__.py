@@ -1,0 +1,7 @@
+"""Where documents and their quotes are kept: SQLite by default (``store/sqlite.py`` holds all the SQL)."""
+
+from __future__ import annotations
+
+from quotetrace.store.sqlite import SCHEMA_VERSION, QuoteRow, Store, StoreError, UpsertResult
+
+__all__ = ["SCHEMA_VERSION", "QuoteRow", "Store", "StoreError", "UpsertResult"]

@@ -1,0 +1,460 @@
+"""The embedded store: one SQLite file with FTS5 over quote text. All of quotetrace's SQL lives here.
+
+Tables are named after the nouns (documents, quotes, mentions, speakers). ``quotes_fts`` is an FTS5 index
+over ``quotes.text`` (external content, kept in sync by triggers). The schema version is SQLite's
+``PRAGMA user_version``; ``_MIGRATIONS[i]`` takes a file from version ``i`` to ``i + 1``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from quotetrace.model import Document, Mention, Quote, QuoteKind, TextSpan
+
+UpsertResult = Literal["inserted", "updated", "unchanged"]
+
+_SCHEMA_V1 = """
+CREATE TABLE documents (
+    doc_id        TEXT PRIMARY KEY,
+    id            TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    url           TEXT,
+    outlet        TEXT,
+    title         TEXT,
+    published_at  TEXT,
+    fetched_at    TEXT,
+    language      TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    content_hash  TEXT NOT NULL,
+    ingested_at   TEXT NOT NULL
+);
+CREATE INDEX documents_published_at ON documents (published_at);
+CREATE INDEX documents_outlet ON documents (outlet);
+
+-- For now one row per resolved speaker name (anonymous ones per document); cross-document
+-- canonicalisation (link/speakers.py) will rewrite these rows and quotes.speaker_id.
+CREATE TABLE speakers (
+    speaker_id   TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    anonymous    INTEGER NOT NULL DEFAULT 0,
+    descriptors  TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE quotes (
+    quote_id               INTEGER PRIMARY KEY,
+    doc_id                 TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    "start"                INTEGER NOT NULL,
+    "end"                  INTEGER NOT NULL,
+    text                   TEXT NOT NULL,
+    kind                   TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+    cue                    TEXT,
+    speaker_mention        TEXT,
+    speaker_mention_start  INTEGER,
+    speaker_mention_end    INTEGER,
+    speaker                TEXT,
+    speaker_id             TEXT REFERENCES speakers (speaker_id) ON DELETE SET NULL,
+    descriptors            TEXT NOT NULL DEFAULT '[]',
+    confidence             REAL NOT NULL,
+    language               TEXT NOT NULL
+);
+CREATE INDEX quotes_doc ON quotes (doc_id, "start");
+CREATE INDEX quotes_speaker_id ON quotes (speaker_id);
+
+CREATE TABLE mentions (
+    doc_id   TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    "start"  INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    label    TEXT NOT NULL
+);
+CREATE INDEX mentions_doc ON mentions (doc_id);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    text, content = 'quotes', content_rowid = 'quote_id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.quote_id, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.quote_id, old.text);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.quote_id, old.text);
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.quote_id, new.text);
+END;
+"""
+
+# _MIGRATIONS[i] migrates a file at schema version i to version i + 1. Append; never edit a shipped one.
+_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+_DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "title", "published_at", "fetched_at", "language")
+
+
+class StoreError(Exception):
+    """The file cannot be used as a quotetrace store; ``str(error)`` is a one-line message for the user."""
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    """A stored quote with the document it came from (what ``Store.query_quotes`` returns)."""
+
+    quote_id: int
+    doc_id: str
+    id: str  # the document's input id
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published_at: str | None
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None
+    speaker_mention: TextSpan | None
+    speaker: str | None
+    speaker_id: str | None
+    descriptors: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    language: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        mention = self.speaker_mention
+        return {
+            "quote_id": self.quote_id,
+            "doc_id": self.doc_id,
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published_at": self.published_at,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker_mention": (
+                None if mention is None
+                else {"text": mention.text, "start": mention.start, "end": mention.end}
+            ),
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "descriptors": list(self.descriptors),
+            "confidence": round(self.confidence, 3),
+            "language": self.language,
+        }
+
+
+def content_hash(doc: Document) -> str:
+    """sha256 of the cleaned text and the quotes found in it: what decides whether a re-ingest rewrites."""
+    quotes = json.dumps([q.to_dict() for q in doc.quotes], ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(doc.text.encode("utf-8"))
+    digest.update(b"\x00")
+    digest.update(quotes.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def fts_query(words: str) -> str:
+    """User words as an FTS5 query that cannot be a syntax error: each word a quoted string, all required.
+
+    Operators typed by the user (``AND``, ``NEAR``, ``*``, ``(``, ``"``) become plain text to match.
+    """
+    # NUL ends a string inside FTS5's query parser ("unterminated string"): drop it.
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words.replace("\x00", " ").split())
+
+
+def is_anonymous(name: str) -> bool:
+    """Descriptions ("a senior official", "the minister") start lower-case; names start upper-case."""
+    return not name[:1].isupper()
+
+
+def speaker_key(name: str, doc_id: str) -> str:
+    """For now the lower-cased name; anonymous speakers are scoped to their document."""
+    key = " ".join(name.casefold().split())
+    return f"{doc_id}:{key}" if is_anonymous(name) else key
+
+
+class Store:
+    """A quotetrace SQLite file; use as a context manager. ``create=False`` refuses to make a new file."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = str(path)
+        in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        if not create and not in_memory and not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such database")
+        try:
+            # isolation_level=None: we open transactions ourselves (see _transaction).
+            self._conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot open database ({error})") from None
+        try:
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._check_and_migrate()
+            self._conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            raise StoreError(f"{self.path}: not a quotetrace database ({error})") from None
+        except StoreError:
+            self._conn.close()
+            raise
+        self._conn.create_function("casefold", 1, _casefold, deterministic=True)
+
+    # -- life cycle --------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_and_migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this quotetrace knows "
+                f"({SCHEMA_VERSION}); upgrade quotetrace"
+            )
+        if version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path}: an SQLite file, but not a quotetrace database")
+        for target, script in enumerate(_MIGRATIONS[version:], start=version + 1):
+            # user_version lives in the file header and is transactional: a failed step leaves no trace.
+            self._conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {target};\nCOMMIT;")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE: take the write lock up front, so the read-then-write in upsert cannot interleave.
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # -- writing -----------------------------------------------------------------------------------------
+
+    def upsert_document(self, doc: Document) -> UpsertResult:
+        """Insert ``doc`` or replace the stored one with the same ``doc_id`` (with its quotes and mentions).
+
+        Nothing is written when the text, quotes and metadata are as stored.
+        """
+        digest = content_hash(doc)
+        metadata = tuple(getattr(doc, name) for name in _DOCUMENT_FIELDS)
+        with self._transaction() as conn:
+            row = conn.execute(
+                f"SELECT content_hash, {', '.join(_DOCUMENT_FIELDS)} FROM documents WHERE doc_id = ?",
+                (doc.doc_id,),
+            ).fetchone()
+            if row is not None and row[0] == digest and tuple(row[1:]) == metadata:
+                return "unchanged"
+            if row is not None:
+                conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc.doc_id,))
+                conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
+            conn.execute(
+                f"""INSERT INTO documents (doc_id, {', '.join(_DOCUMENT_FIELDS)}, text, content_hash,
+                                           ingested_at)
+                    VALUES (?, {', '.join('?' for _ in _DOCUMENT_FIELDS)}, ?, ?, ?)
+                    ON CONFLICT (doc_id) DO UPDATE SET
+                        {', '.join(f'{name} = excluded.{name}' for name in _DOCUMENT_FIELDS)},
+                        text = excluded.text, content_hash = excluded.content_hash,
+                        ingested_at = excluded.ingested_at""",
+                (doc.doc_id, *metadata, doc.text, digest, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            for quote in doc.quotes:
+                self._insert_quote(conn, doc.doc_id, quote)
+            conn.executemany(
+                'INSERT INTO mentions (doc_id, "start", "end", text, label) VALUES (?, ?, ?, ?, ?)',
+                [(doc.doc_id, m.start, m.end, m.text, m.label) for m in doc.mentions],
+            )
+            if row is not None:
+                conn.execute(
+                    "DELETE FROM speakers WHERE speaker_id NOT IN "
+                    "(SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
+                )
+        return "inserted" if row is None else "updated"
+
+    def _insert_quote(self, conn: sqlite3.Connection, doc_id: str, quote: Quote) -> None:
+        speaker_id = None
+        if quote.speaker and quote.speaker.strip():
+            speaker_id = speaker_key(quote.speaker, doc_id)
+            self._add_speaker(conn, speaker_id, quote.speaker.strip(), quote.descriptors)
+        mention = quote.speaker_mention
+        conn.execute(
+            """INSERT INTO quotes (doc_id, "start", "end", text, kind, cue, speaker_mention,
+                                   speaker_mention_start, speaker_mention_end, speaker, speaker_id,
+                                   descriptors, confidence, language)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                doc_id, quote.start, quote.end, quote.text, quote.kind, quote.cue,
+                mention.text if mention else None, mention.start if mention else None,
+                mention.end if mention else None, quote.speaker, speaker_id,
+                _json(quote.descriptors), quote.confidence, quote.language,
+            ),
+        )
+
+    @staticmethod
+    def _add_speaker(
+        conn: sqlite3.Connection, speaker_id: str, name: str, descriptors: Sequence[str]
+    ) -> None:
+        row = conn.execute("SELECT descriptors FROM speakers WHERE speaker_id = ?", (speaker_id,)).fetchone()
+        if row is None:
+            conn.execute(
+                "INSERT INTO speakers (speaker_id, name, anonymous, descriptors) VALUES (?, ?, ?, ?)",
+                (speaker_id, name, int(is_anonymous(name)), _json(descriptors)),
+            )
+            return
+        known: list[str] = json.loads(row[0])
+        merged = known + [d for d in descriptors if d not in known]
+        if merged != known:
+            conn.execute(
+                "UPDATE speakers SET descriptors = ? WHERE speaker_id = ?",
+                (_json(merged), speaker_id),
+            )
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document with its quotes and mentions; False when there was none."""
+        with self._transaction() as conn:
+            deleted = conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount
+            conn.execute(
+                "DELETE FROM speakers WHERE speaker_id NOT IN "
+                "(SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
+            )
+        return bool(deleted)
+
+    # -- reading -----------------------------------------------------------------------------------------
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self._conn.execute(
+            f"SELECT {', '.join(_DOCUMENT_FIELDS)}, text FROM documents WHERE doc_id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        fields = dict(zip(_DOCUMENT_FIELDS, row, strict=False))
+        quotes = [
+            Quote(
+                text=r.text, start=r.start, end=r.end, kind=r.kind,
+                cue=r.cue, speaker_mention=r.speaker_mention, speaker=r.speaker,
+                descriptors=r.descriptors, confidence=r.confidence, language=r.language,
+            )
+            for r in self._quote_rows("q.doc_id = ?", [doc_id], 'q."start", q.quote_id', -1, 0)
+        ]
+        mentions = [
+            Mention(text, start, end, label)
+            for start, end, text, label in self._conn.execute(
+                'SELECT "start", "end", text, label FROM mentions WHERE doc_id = ? ORDER BY "start", "end"',
+                (doc_id,),
+            )
+        ]
+        return Document(doc_id=doc_id, text=row[-1], quotes=quotes, mentions=mentions, **fields)
+
+    def count_documents(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def query_quotes(
+        self,
+        speaker: str | None = None,
+        search: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[QuoteRow]:
+        """Stored quotes matching every filter given, by publication time (undated last), document, offset.
+
+        ``speaker``: case-insensitive substring of the resolved speaker or the speaker mention.
+        ``search``: words that must all occur in the quote (full-text, accents ignored).
+        ``since``/``until``: ISO dates or times compared with ``published_at``, both inclusive at the
+        precision given (``until="2024-03"`` takes all of March).
+        """
+        where: list[str] = []
+        params: list[object] = []
+        if speaker:
+            where.append("(instr(casefold(q.speaker), ?) > 0 OR instr(casefold(q.speaker_mention), ?) > 0)")
+            params += [_casefold(speaker.strip()), _casefold(speaker.strip())]
+        if search and search.strip():
+            where.append("q.quote_id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(fts_query(search))
+        if outlet:
+            where.append("casefold(d.outlet) = ?")
+            params.append(_casefold(outlet.strip()))
+        if since:
+            where.append("d.published_at >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(d.published_at, 1, length(?)) <= ?")
+            params += [until, until]
+        if kind:
+            where.append("q.kind = ?")
+            params.append(kind)
+        order = 'd.published_at IS NULL, d.published_at, q.doc_id, q."start", q.quote_id'
+        return self._quote_rows(" AND ".join(where) or "1", params, order, limit, offset)
+
+    def _quote_rows(
+        self, where: str, params: Sequence[object], order: str, limit: int, offset: int
+    ) -> list[QuoteRow]:
+        # `where` and `order` are built in this module from fixed fragments; user values are all in params.
+        cursor = self._conn.execute(
+            f"""SELECT q.quote_id, q.doc_id, d.id, d.title, d.url, d.outlet, d.published_at, q.text,
+                       q."start", q."end", q.kind, q.cue, q.speaker_mention, q.speaker_mention_start,
+                       q.speaker_mention_end, q.speaker, q.speaker_id, q.descriptors, q.confidence,
+                       q.language
+                FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
+                WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?""",
+            (*params, limit, offset),
+        )
+        return [_quote_row(row) for row in cursor]
+
+    def speaker_counts(self, limit: int | None = None) -> list[tuple[str, int, int]]:
+        """(name, quotes, documents) per speaker, most quoted first."""
+        cursor = self._conn.execute(
+            """SELECT s.name, count(*) AS n_quotes, count(DISTINCT q.doc_id) AS n_documents
+               FROM quotes AS q JOIN speakers AS s ON s.speaker_id = q.speaker_id
+               GROUP BY s.speaker_id
+               ORDER BY n_quotes DESC, n_documents DESC, casefold(s.name), s.speaker_id
+               LIMIT ?""",
+            (-1 if limit is None else limit,),
+        )
+        return [(str(name), int(n_quotes), int(n_documents)) for name, n_quotes, n_documents in cursor]
+
+
+def _json(values: Sequence[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _casefold(value: object) -> str | None:
+    return None if value is None else str(value).casefold()
+
+
+def _quote_row(row: sqlite3.Row | tuple[Any, ...]) -> QuoteRow:
+    (quote_id, doc_id, input_id, title, url, outlet, published_at, text, start, end, kind, cue,
+     mention_text, mention_start, mention_end, speaker, speaker_id, descriptors, confidence, language) = row
+    mention = None
+    if mention_text is not None:
+        mention = TextSpan(mention_text, mention_start, mention_end)
+    return QuoteRow(
+        quote_id=quote_id, doc_id=doc_id, id=input_id, title=title, url=url, outlet=outlet,
+        published_at=published_at, text=text, start=start, end=end, kind=kind, cue=cue,
+        speaker_mention=mention, speaker=speaker, speaker_id=speaker_id,
+        descriptors=json.loads(descriptors), confidence=confidence, language=language,
+    )

@@ -1,0 +1,271 @@
+"""The SQLite store: upserts, full-text search, filters, speaker counts, schema checks."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from quotetrace.model import Document, Mention, Quote, TextSpan
+from quotetrace.store import SCHEMA_VERSION, Store, StoreError
+from quotetrace.store.sqlite import fts_query, speaker_key
+
+GENERAL_TEXT = (
+    "“We will never surrender our land to anyone,” the general said. Café owners were not convinced."
+)
+MINISTER_TEXT = (
+    "The minister, Anna Kovalenko, said talks would resume AND( soon. “Prices will fall,” she added."
+)
+
+
+def _quote(
+    text: str, doc_text: str, *, kind: str = "direct", speaker: str | None = None, mention: str | None = None,
+    cue: str | None = "said", descriptors: list[str] | None = None,
+) -> Quote:
+    start = doc_text.index(text)
+    span = None
+    if mention is not None:
+        at = doc_text.index(mention)
+        span = TextSpan(mention, at, at + len(mention))
+    return Quote(text=text, start=start, end=start + len(text), kind=kind,  # type: ignore[arg-type]
+                 cue=cue, speaker_mention=span, speaker=speaker, descriptors=descriptors or [],
+                 confidence=0.9)
+
+
+def general_doc() -> Document:
+    quote = _quote("“We will never surrender our land to anyone,”", GENERAL_TEXT, mention="the general",
+                   speaker="a senior general")
+    return Document(
+        id="general.txt", doc_id="d-general", source="in/general.txt", text=GENERAL_TEXT, title="The general",
+        url="https://www.example.org/general", outlet="example.org", published_at="2024-03-01T08:00:00",
+        quotes=[quote], mentions=[Mention("Café", 64, 68, "ORG")],
+    )
+
+
+def minister_doc() -> Document:
+    quotes = [
+        _quote("talks would resume AND( soon", MINISTER_TEXT, kind="indirect", speaker="Anna Kovalenko",
+               mention="The minister, Anna Kovalenko", descriptors=["minister"]),
+        _quote("“Prices will fall,”", MINISTER_TEXT, speaker="Anna Kovalenko", mention="she", cue="added"),
+    ]
+    return Document(
+        id="minister.txt", doc_id="d-minister", source="in/minister.txt", text=MINISTER_TEXT,
+        title="The minister", outlet="news.example.com", published_at="2024-02-10", quotes=quotes,
+        mentions=[Mention("Anna Kovalenko", 14, 28, "PERSON")],
+    )
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "quotes.db")
+
+
+@pytest.fixture()
+def filled(store: Store) -> Store:
+    assert store.upsert_document(general_doc()) == "inserted"
+    assert store.upsert_document(minister_doc()) == "inserted"
+    return store
+
+
+def _fts_rows(store: Store, word: str) -> list[tuple[int]]:
+    return store._conn.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", (word,)).fetchall()
+
+
+def test_store_sqlite_creates_schema_in_wal_mode(tmp_path: Path) -> None:
+    with Store(tmp_path / "new.db") as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with Store(tmp_path / "new.db", create=False) as again:  # reopening migrates nothing
+        assert again.schema_version == SCHEMA_VERSION
+
+
+def test_store_sqlite_upsert_inserted_unchanged_updated(store: Store) -> None:
+    doc = general_doc()
+    assert store.upsert_document(doc) == "inserted"
+    assert store.upsert_document(general_doc()) == "unchanged"
+    changed = replace(doc, quotes=[replace(doc.quotes[0], confidence=0.4)])
+    assert store.upsert_document(changed) == "updated"
+    assert store.upsert_document(replace(changed, title="A new title")) == "updated"
+    assert store.count_documents() == 1
+    stored = store.get_document("d-general")
+    assert stored is not None
+    assert stored.title == "A new title"
+    assert stored.quotes == changed.quotes
+    assert stored.mentions == doc.mentions
+
+
+def test_store_sqlite_unchanged_writes_nothing(store: Store) -> None:
+    store.upsert_document(general_doc())
+    before = store._conn.execute("SELECT ingested_at, content_hash FROM documents").fetchall()
+    quote_ids = store._conn.execute("SELECT quote_id FROM quotes").fetchall()
+    store._conn.execute("UPDATE documents SET ingested_at = 'then'")
+    assert store.upsert_document(general_doc()) == "unchanged"
+    assert store._conn.execute("SELECT ingested_at FROM documents").fetchone()[0] == "then"
+    assert store._conn.execute("SELECT quote_id FROM quotes").fetchall() == quote_ids
+    assert before[0][1] == store._conn.execute("SELECT content_hash FROM documents").fetchone()[0]
+
+
+def test_store_sqlite_update_replaces_quotes_mentions_and_index(filled: Store) -> None:
+    assert _fts_rows(filled, '"surrender"')
+    text = "“Nothing has changed here at all,” the general said."
+    new = replace(general_doc(), text=text, quotes=[_quote("“Nothing has changed here at all,”", text)],
+                  mentions=[])
+    assert filled.upsert_document(new) == "updated"
+    assert [r.text for r in filled.query_quotes(search="surrender")] == []
+    assert [r.text for r in filled.query_quotes(search="nothing changed")] == [new.quotes[0].text]
+    assert not _fts_rows(filled, '"surrender"')
+    counts = filled._conn.execute(
+        "SELECT (SELECT count(*) FROM quotes WHERE doc_id = 'd-general'),"
+        " (SELECT count(*) FROM mentions WHERE doc_id = 'd-general')"
+    ).fetchone()
+    assert counts == (1, 0)
+    # the speaker that only the old version quoted is gone
+    assert "a senior general" not in [name for name, _, _ in filled.speaker_counts()]
+
+
+def test_store_sqlite_delete_cascades(filled: Store) -> None:
+    assert filled.delete_document("d-minister")
+    assert not filled.delete_document("d-minister")
+    for table in ("quotes", "mentions"):
+        count = filled._conn.execute(f"SELECT count(*) FROM {table} WHERE doc_id = 'd-minister'").fetchone()
+        assert count == (0,)
+    assert not _fts_rows(filled, '"prices"')
+    assert filled.speaker_counts() == [("a senior general", 1, 1)]
+
+
+def test_store_sqlite_search_words_all_required_and_accents_ignored(filled: Store) -> None:
+    assert [r.doc_id for r in filled.query_quotes(search="SURRENDER land")] == ["d-general"]
+    assert filled.query_quotes(search="surrender prices") == []
+    # remove_diacritics: "resume" finds the text, "résumé" too
+    assert [r.doc_id for r in filled.query_quotes(search="résumé")] == ["d-minister"]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['"', '""', "AND(", "AND", "OR", "NOT", "*", "NEAR", "NEAR(", "a*", "-", "^", ":", "text:", "(", ")",
+     "'; DROP TABLE quotes; --", '"unclosed', "{ }", "surrender\u0000"],
+)
+def test_store_sqlite_search_hostile_strings_are_plain_words(filled: Store, hostile: str) -> None:
+    filled.query_quotes(search=hostile)  # no sqlite3.OperationalError
+    filled.query_quotes(search=f"surrender {hostile}")
+    assert filled.count_documents() == 2
+
+
+def test_store_sqlite_search_operator_words_match_as_text(filled: Store) -> None:
+    assert [r.doc_id for r in filled.query_quotes(search="AND(")] == ["d-minister"]
+    assert fts_query('say "hi" AND(') == '"say" """hi""" "AND("'
+
+
+def test_store_sqlite_blank_search_is_no_filter(filled: Store) -> None:
+    assert len(filled.query_quotes(search="   ")) == 3
+
+
+def test_store_sqlite_results_ordered_by_published_then_doc_then_start(filled: Store) -> None:
+    undated = Document(id="x", doc_id="d-undated", source="x", text="“Undated words said here,” he said.",
+                       quotes=[_quote("“Undated words said here,”", "“Undated words said here,” he said.")])
+    filled.upsert_document(undated)
+    rows = filled.query_quotes()
+    assert [(r.doc_id, r.start) for r in rows] == [
+        ("d-minister", MINISTER_TEXT.index("talks")),
+        ("d-minister", MINISTER_TEXT.index("“Prices")),
+        ("d-general", 0),
+        ("d-undated", 0),
+    ]
+    assert [r.doc_id for r in filled.query_quotes(limit=2, offset=2)] == ["d-general", "d-undated"]
+
+
+def test_store_sqlite_filters(filled: Store) -> None:
+    def docs(**filters: str) -> list[str]:
+        return [r.doc_id for r in filled.query_quotes(**filters)]  # type: ignore[arg-type]
+
+    assert docs(speaker="kovalenko") == ["d-minister", "d-minister"]
+    assert docs(speaker="GENERAL") == ["d-general"]  # resolved speaker or mention, substring
+    assert docs(speaker="she") == ["d-minister"]  # the mention "she" only
+    assert docs(outlet="Example.org") == ["d-general"]
+    assert docs(kind="indirect") == ["d-minister"]
+    assert docs(since="2024-03-01") == ["d-general"]
+    assert docs(until="2024-02") == ["d-minister", "d-minister"]
+    assert docs(until="2024-03-01") == ["d-minister", "d-minister", "d-general"]  # inclusive at day precision
+    assert docs(since="2024-02-11", until="2024-02-28") == []
+    assert docs(speaker="kovalenko", kind="direct", search="prices") == ["d-minister"]
+    assert docs(speaker="100%_") == []  # LIKE wildcards are plain characters
+
+
+def test_store_sqlite_quote_row_fields(filled: Store) -> None:
+    (row,) = filled.query_quotes(search="prices")
+    assert (row.id, row.title, row.outlet, row.published_at) == (
+        "minister.txt", "The minister", "news.example.com", "2024-02-10")
+    assert row.speaker_mention == TextSpan("she", MINISTER_TEXT.index("she"), MINISTER_TEXT.index("she") + 3)
+    assert MINISTER_TEXT[row.start:row.end] == row.text
+    assert row.to_dict()["speaker_mention"] == {"text": "she", "start": row.speaker_mention.start,
+                                                "end": row.speaker_mention.end}
+
+
+def test_store_sqlite_speaker_counts(filled: Store) -> None:
+    other = Document(
+        id="y", doc_id="d-other", source="y", text="“More quotes from her,” Anna kovalenko said.",
+        quotes=[_quote("“More quotes from her,”", "“More quotes from her,” Anna kovalenko said.",
+                       speaker="ANNA KOVALENKO", descriptors=["diplomat"])],
+    )
+    filled.upsert_document(other)
+    assert filled.speaker_counts() == [("Anna Kovalenko", 3, 2), ("a senior general", 1, 1)]
+    assert filled.speaker_counts(limit=1) == [("Anna Kovalenko", 3, 2)]
+    descriptors = filled._conn.execute(
+        "SELECT descriptors FROM speakers WHERE speaker_id = 'anna kovalenko'").fetchone()[0]
+    assert descriptors == '["minister", "diplomat"]'
+
+
+def test_store_sqlite_anonymous_speakers_scoped_to_document() -> None:
+    assert speaker_key("a senior official", "d1") != speaker_key("a senior official", "d2")
+    assert speaker_key("Anna  Kovalenko", "d1") == speaker_key("ANNA KOVALENKO", "d2") == "anna kovalenko"
+    with Store(":memory:") as store:
+        for doc_id in ("d1", "d2"):
+            text = "“We are not leaving here,” a senior official said."
+            store.upsert_document(Document(id=doc_id, doc_id=doc_id, source=doc_id, text=text, quotes=[
+                _quote("“We are not leaving here,”", text, speaker="a senior official")]))
+        assert store.speaker_counts() == [("a senior official", 1, 1), ("a senior official", 1, 1)]
+        assert store._conn.execute("SELECT count(*) FROM speakers WHERE anonymous = 1").fetchone() == (2,)
+
+
+def test_store_sqlite_missing_file_without_create(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_store_sqlite_rejects_non_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are not the tables you are looking for\n" * 100)
+    with pytest.raises(StoreError, match="not a quotetrace database"):
+        Store(path)
+
+
+def test_store_sqlite_rejects_foreign_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE things (x)")
+    conn.close()
+    with pytest.raises(StoreError, match="not a quotetrace database"):
+        Store(path)
+
+
+def test_store_sqlite_rejects_newer_schema(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(path)
+
+
+def test_store_sqlite_failed_upsert_rolls_back(store: Store) -> None:
+    store.upsert_document(general_doc())
+    bad = replace(general_doc(), quotes=[replace(general_doc().quotes[0], kind="shouted")])  # type: ignore[arg-type]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.upsert_document(bad)
+    stored = store.get_document("d-general")
+    assert stored is not None and stored.quotes == general_doc().quotes
