@@ -26,7 +26,7 @@ def extract_document(
     text: str | None = None,
     *,
     html: str | None = None,
-    id: str = "document",  # noqa: A002 - the field is called id everywhere else
+    id: str = "document",  # the field is called id everywhere else
     url: str | None = None,
     title: str | None = None,
     outlet: str | None = None,

@@ -6,14 +6,14 @@ Input problems are never raised to the user as tracebacks: readers and the pipel
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
 class InputError(Exception):
     """An input that cannot be used; ``str(error)`` is the one-line message for the user."""
 
 
-class E(str, Enum):
+class E(StrEnum):
     """Message templates; format with ``E.X.format(...)``."""
 
     EMPTY = "[E001] empty input"
@@ -31,8 +31,3 @@ class E(str, Enum):
     FAILED = "[E013] extraction failed: {detail}"
     UNCLOSED_QUOTE = "[W014] a quotation mark at offset {offset} never closes; quote cut at the paragraph end"
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
-        return self.value.format(*args, **kwargs)
-
-    def __str__(self) -> str:
-        return self.value

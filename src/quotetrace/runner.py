@@ -63,11 +63,9 @@ def run(
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     if total is None and isinstance(inputs, Sized):
         total = len(inputs)
-    results: Generator[Result, None, None]
-    if jobs == 1:
-        results = _run_serial(inputs, settings, process_fn)
-    else:
-        results = _run_pool(inputs, settings, jobs, process_fn)
+    results: Generator[Result, None, None] = (
+        _run_serial(inputs, settings, process_fn) if jobs == 1 else _run_pool(inputs, settings, jobs, process_fn)
+    )
     try:
         with _progress_bar(progress, total) as advance:
             for result in results:

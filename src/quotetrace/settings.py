@@ -15,6 +15,9 @@ class Settings:
     # Quoted spans shorter than this many words are scare quotes or terms, not statements, unless a
     # speech cue introduces them.
     min_quote_words: int = 4
+    # Use the cue table learned from PolNeAR train (verbs with objects: "called for a ban"); off gives the
+    # hand-written rules alone, for the with/without comparison in the README.
+    learned_cues: bool = True
     # Quotes below this confidence are dropped from output (0 keeps everything).
     min_confidence: float = 0.0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from quotetrace.extract.confidence import direct_confidence, reported_confidence
+from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
 from quotetrace.extract.direct import DirectQuote, attach_cues, is_statement_like, is_title, root_of
 from quotetrace.extract.marks import find_marked_spans
@@ -26,7 +27,7 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``."""
     text = doc.text
     spans = find_marked_spans(text)
-    cues = find_cues(doc)
+    cues = find_cues(doc, learned_cues() if settings.learned_cues else None)
     reported = reported_quotes(text, cues, spans)
     absorbed = {id(s) for r in reported for s in r.absorbed}
     quotes = [

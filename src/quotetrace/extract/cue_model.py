@@ -1,0 +1,31 @@
+"""The learned part of cue detection: (verb lemma, construction) pairs that annotators mark as cues.
+
+``data/cue_verbs.json`` holds, per "lemma|construction", how often the pair was a cue in PolNeAR *train*
+and how often it was seen (``scripts/train_cue_lexicon.py``; counts only, no corpus text). A pair counts
+as a cue when it was one in at least ``MIN_CUE_RATE`` of its uses: calibrated on train together with
+``reported.MIN_REPORTED_WORDS``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+MIN_CUE_RATE = 0.5
+MIN_SEEN = 3
+
+
+@lru_cache(maxsize=1)
+def learned_cues(min_rate: float = MIN_CUE_RATE) -> dict[str, float]:
+    """"lemma|construction" -> cue rate, for the pairs that clear ``min_rate`` (empty if no table ships)."""
+    try:
+        raw = resources.files("quotetrace").joinpath("data/cue_verbs.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    table: dict[str, list[int]] = json.loads(raw)
+    return {
+        key: cued / seen
+        for key, (cued, seen) in table.items()
+        if seen >= MIN_SEEN and cued / seen >= min_rate
+    }
