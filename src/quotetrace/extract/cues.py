@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from quotetrace.lexicon import COGNITION_VERBS, QUOTE_ONLY_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -62,17 +62,18 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
     cues: list[Cue] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX"):
-            pass
-        elif lemma in SPEECH_VERBS and construction_of(tok) in ("ccomp", "para"):
-            cues.append(_verb_cue(doc, tok, lemma))
-        elif learned and learned.get(f"{lemma}|{construction_of(tok)}", 0.0) > 0:
-            cues.append(_verb_cue(doc, tok, lemma))
-            continue
-        if tok.lower_ == "according" and _according_to(tok) is not None:
-            cue = _according_cue(doc, tok)
+        if tok.lower_ == "according":
+            cue = _according_cue(doc, tok) if _according_to(tok) is not None else None
             if cue is not None:
                 cues.append(cue)
+        elif tok.pos_ in ("VERB", "AUX"):
+            construction = construction_of(tok)
+            learned_cue = learned is not None and f"{lemma}|{construction}" in learned
+            if (lemma in SPEECH_VERBS and construction in ("ccomp", "para")) or learned_cue:
+                cues.append(_verb_cue(doc, tok, lemma, with_content=True))
+            elif lemma in SPEECH_VERBS or lemma in QUOTE_ONLY_VERBS:
+                # "“Who will pay?” the mayor asked.": a cue for the quotation beside it, with no clause
+                cues.append(_verb_cue(doc, tok, lemma, with_content=False))
         elif tok.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
             cue = _noun_cue(doc, tok)
             if cue is not None:
@@ -80,7 +81,7 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
     return cues
 
 
-def _verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue:
+def _verb_cue(doc: Doc, verb: Token, lemma: str, *, with_content: bool) -> Cue:
     words = [verb, *(c for c in verb.children if c.dep_ in PARTICLES)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
@@ -91,7 +92,7 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str) -> Cue:
         start=start,
         end=end,
         subject=subject_of(verb),
-        content=_verb_content(verb),
+        content=_verb_content(verb) if with_content else None,
         belief=lemma in COGNITION_VERBS,
     )
 

@@ -1,0 +1,123 @@
+"""Finding statements: direct quotes in every common form, reported speech, and what is not a statement."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotetrace
+from quotetrace.model import Quote
+
+
+def only(quotes: list[Quote], kind: str | None = None) -> Quote:
+    chosen = [q for q in quotes if kind is None or q.kind == kind]
+    assert len(chosen) == 1, chosen
+    return chosen[0]
+
+
+def mention(q: Quote) -> str | None:
+    return q.speaker_mention.text if q.speaker_mention else None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("“We will not retreat from the river,” the general said.", "“We will not retreat from the river,”",
+         "the general"),
+        ('"We will not retreat from the river," said General Ivan Petrov.', '"We will not retreat from the river,"',
+         "General Ivan Petrov"),
+        ("She writes: “The army has been left without a plan for the winter.”",
+         "“The army has been left without a plan for the winter.”", "She"),
+        ("The official answered: “Nobody has asked us about the ceasefire.”",
+         "“Nobody has asked us about the ceasefire.”", "The official"),
+        ("“Who will pay for the reconstruction of the city?” the mayor asked.",
+         "“Who will pay for the reconstruction of the city?”", "the mayor"),
+        ("«We will stand with our neighbours to the end», the minister said.",
+         "«We will stand with our neighbours to the end»", "the minister"),
+    ],
+)
+def test_extract_direct_quote_and_speaker(text: str, quote: str, speaker: str) -> None:
+    q = only(quotetrace.extract(text), "direct")
+    assert q.text == quote
+    assert mention(q) == speaker
+
+
+def test_extract_split_quote_is_one_statement() -> None:
+    text = "“The talks have failed,” she said. “We need a new plan before the winter.”"
+    q = only(quotetrace.extract(text))
+    assert q.kind == "direct" and q.start == 0 and q.end == len(text)
+    assert mention(q) == "she"
+
+
+def test_extract_multi_paragraph_quote_is_attributed_to_the_speaker_introduced_before() -> None:
+    text = (
+        "The retired general Ivan Petrov wrote:\n\n"
+        "“We have lost too many men in this war.\n\n"
+        "“It is time for the politicians to listen to those who fought.”\n\n"
+        "The ministry did not reply."
+    )
+    q = only(quotetrace.extract(text), "direct")
+    assert q.text.startswith("“We have lost") and q.text.endswith("who fought.”")
+    assert q.speaker == "Ivan Petrov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government presented a so-called “peace plan” on Monday.",
+        "Officials moved troops to “protect” the region.",
+        "The diplomat sent a letter addressed to “the Members of the Security Council.”",
+    ],
+)
+def test_extract_scare_quotes_and_titles_are_not_statements(text: str) -> None:
+    assert [q for q in quotetrace.extract(text) if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("She warns that the ceasefire will not hold through the winter.",
+         "that the ceasefire will not hold through the winter", "She"),
+        ("The ceasefire will not hold through the winter, she argues.",
+         "The ceasefire will not hold through the winter", "she"),
+        ("According to officials, the convoy left the city on Monday night.",
+         "the convoy left the city on Monday night", "officials"),
+        ("The ministry said it was sending more troops to the border.",
+         "it was sending more troops to the border", "The ministry"),
+    ],
+)
+def test_extract_reported_speech(text: str, content: str, speaker: str) -> None:
+    q = only(quotetrace.extract(text), "indirect")
+    assert q.text == content
+    assert mention(q) == speaker
+
+
+def test_extract_mixed_quote() -> None:
+    text = "Smith said the agreement was “a betrayal of everyone who fought for this land”."
+    q = only(quotetrace.extract(text), "mixed")
+    assert q.text == "the agreement was “a betrayal of everyone who fought for this land”"
+    assert mention(q) == "Smith"
+
+
+def test_extract_offsets_slice_the_text() -> None:
+    text = "Intro.\n\n“We will not retreat,” Smith said. He warns that nobody listens to the army anymore."
+    for q in quotetrace.extract(text):
+        assert text[q.start : q.end] == q.text
+        if q.speaker_mention:
+            sm = q.speaker_mention
+            assert text[sm.start : sm.end] == sm.text
+
+
+def test_extract_document_cleans_and_keeps_metadata() -> None:
+    doc = quotetrace.extract_document(
+        "Loading Tweet ...\n\n“We will not retreat from the river,” the general said.",
+        id="a1", url="https://www.example.org/news/1", outlet=None,
+    )
+    assert "Loading Tweet" not in doc.text
+    assert doc.outlet == "example.org"
+    (q,) = doc.quotes
+    assert doc.text[q.start : q.end] == q.text
+
+
+def test_extract_document_rejects_empty_input() -> None:
+    with pytest.raises(ValueError, match="E001"):
+        quotetrace.extract_document("   \n\n  ")
