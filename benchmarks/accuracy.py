@@ -1,0 +1,267 @@
+"""Accuracy of quotetrace (and optionally textacy) against annotated gold: PolNeAR dev, or our fixtures.
+
+    python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl | --gold FILE] [--limit N]
+                                  [--out preds.jsonl] [--threshold X] [--textacy] [--verbose]
+
+Scores with ``quotetrace.evaluation`` and, when ``../shared/eval/score.py`` exists, with the reference scorer
+too, and stops if the two disagree. See benchmarks/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import quotetrace
+from quotetrace.evaluation import Scores, read_jsonl, score
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEFAULT_DATA = SHARED / "data" / "polnear" / "dev.jsonl"
+REFERENCE = SHARED / "eval" / "score.py"
+THRESHOLDS = (0.0, 0.3, 0.5, 0.7)
+KINDS = ("direct", "indirect", "mixed")
+
+Record = dict[str, Any]
+Predictor = Callable[[Sequence[Record]], list[Record]]
+
+
+# --- predictions -----------------------------------------------------------------------------------------
+
+
+def progress(items: Sequence[Record], label: str) -> Iterator[Record]:
+    """Yield ``items`` while showing a progress line on stderr."""
+    started = shown = time.perf_counter()
+    for done, item in enumerate(items, 1):
+        yield item
+        now = time.perf_counter()
+        if now - shown > 0.2 or done == len(items):
+            shown, rate = now, done / max(now - started, 1e-9)
+            line = f"\r{label}: {done}/{len(items)} documents, {rate:.1f}/s"
+            print(line, end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+
+
+def predict_quotetrace(records: Sequence[Record]) -> list[Record]:
+    """quotetrace.extract_document on each record's text; a document that fails is reported and skipped."""
+    predictions = []
+    for record in progress(records, "quotetrace"):
+        quotes: list[Record] = []
+        try:
+            document = quotetrace.extract_document(text=record["text"], id=record["id"])
+            quotes = [quote_record(q) for q in document.quotes]
+        except Exception as error:  # one bad document must not end the benchmark
+            print(f"\n  {record['id']}: {type(error).__name__}: {error}", file=sys.stderr)
+        predictions.append({"id": record["id"], "quotes": quotes})
+    return predictions
+
+
+def quote_record(quote: quotetrace.Quote) -> Record:
+    mention = quote.speaker_mention.text if quote.speaker_mention else None
+    return {"text": quote.text, "start": quote.start, "end": quote.end, "speaker": quote.speaker,
+            "speaker_mention": mention, "kind": quote.kind, "confidence": round(quote.confidence, 3)}
+
+
+def predict_textacy(records: Sequence[Record]) -> list[Record]:
+    """textacy's direct_quotations over the same spaCy pipeline, as a peer baseline.
+
+    textacy refuses a whole document when its quote marks do not pair up (common: a quote running over
+    paragraphs opens a mark in each and closes only the last); it is then given one paragraph at a time,
+    so that it keeps its quotes in the other paragraphs.
+    """
+    from quotetrace.nlp import load_pipeline
+
+    nlp = load_pipeline("en")
+    docs = nlp.pipe(r["text"] for r in records)
+    predictions, retried = [], 0
+    for record, doc in zip(progress(records, "textacy"), docs, strict=True):
+        quotes = textacy_quotes(doc)
+        if quotes is None:
+            retried += 1
+            quotes = [q for paragraph in paragraphs(doc) for q in textacy_quotes(paragraph) or []]
+        predictions.append({"id": record["id"], "quotes": quotes})
+    print(f"textacy: unbalanced quote marks in {retried} of {len(records)} documents, run per paragraph there")
+    return predictions
+
+
+def textacy_quotes(doc: Any) -> list[Record] | None:
+    """The quotes textacy finds in a spaCy Doc, or None when it gives up on it."""
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:
+        return None
+    quotes = []
+    for triple in triples:
+        speaker = " ".join(t.text for t in sorted(triple.speaker, key=lambda t: t.i))
+        quotes.append({"text": triple.content.text, "speaker": speaker, "speaker_mention": speaker,
+                       "kind": "direct", "confidence": 1.0})
+    return quotes
+
+
+def paragraphs(doc: Any) -> list[Any]:
+    """The paragraphs of a spaCy Doc (split at blank lines), each as a Doc of its own, parse kept."""
+    out, start = [], 0
+    for block in doc.text.split("\n\n"):
+        span = doc.char_span(start, start + len(block), alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(span.as_doc())
+        start += len(block) + 2
+    return out
+
+
+def above(predictions: Sequence[Record], threshold: float) -> list[Record]:
+    """The predictions keeping only quotes with confidence >= ``threshold``."""
+    return [{**p, "quotes": [q for q in p["quotes"] if q.get("confidence", 1.0) >= threshold]}
+            for p in predictions]
+
+
+# --- scoring ---------------------------------------------------------------------------------------------
+
+
+def load_reference() -> ModuleType | None:
+    if not REFERENCE.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("reference_score", REFERENCE)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_jsonl(path: Path, records: Sequence[Record]) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def check_against_reference(gold_path: Path, gold: Sequence[Record], predictions: Sequence[Record],
+                            ours: Scores, name: str) -> None:
+    """Score again with ../shared/eval/score.py and stop if the figures differ from ours."""
+    reference = load_reference()
+    if reference is None:
+        print(f"reference scorer not found at {REFERENCE}: figures from quotetrace.evaluation only")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_file, pred_file = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        write_jsonl(gold_file, gold)  # the gold as scored here (after --limit)
+        write_jsonl(pred_file, predictions)
+        theirs = reference.score(str(gold_file), str(pred_file))
+    print(f"{name}, quotetrace.evaluation: {json.dumps(ours.to_dict())}")
+    print(f"{name}, reference scorer:      {json.dumps(theirs)}")
+    if theirs != ours.to_dict():
+        sys.exit(f"quotetrace.evaluation disagrees with the reference scorer on {gold_path}")
+    print(f"{name}: quotetrace.evaluation agrees with the reference scorer")
+
+
+# --- report ----------------------------------------------------------------------------------------------
+
+
+def rows_of(scores: Scores) -> list[tuple[str, str]]:
+    rows = [
+        ("attributed F1 (headline)", f"{scores.attributed_f1:.3f}"),
+        ("  attributed precision", f"{scores.attributed_precision:.3f}"),
+        ("  attributed recall (end to end)", f"{scores.end_to_end_recall:.3f}"),
+        ("quote precision", f"{scores.precision:.3f}"),
+        ("quote recall", f"{scores.recall:.3f}"),
+        ("quote F1", f"{scores.f1:.3f}"),
+        ("attribution accuracy (of found)", f"{scores.attribution_acc:.3f}"),
+    ]
+    for kind in KINDS:
+        k = scores.by_kind.get(kind)
+        rows.append((f"{kind}: recall / attribution (n)",
+                     f"{k.recall:.3f} / {k.attr_of_found:.3f} ({k.n})" if k else "-"))
+    rows += [("gold units / predictions", f"{scores.gold_units} / {scores.pred}"),
+             ("unlocated predictions", str(scores.unlocated_pred)),
+             ("negatives hit", str(scores.negatives_hit))]
+    return rows
+
+
+def print_table(results: dict[str, Scores]) -> None:
+    columns = {name: dict(rows_of(s)) for name, s in results.items()}
+    labels = [label for label, _ in rows_of(next(iter(results.values())))]
+    width = max(map(len, labels)) + 2
+    print("\n" + "".ljust(width) + "".join(f"{name:>22}" for name in results))
+    for label in labels:
+        print(label.ljust(width) + "".join(f"{columns[name][label]:>22}" for name in results))
+
+
+def print_thresholds(gold: Sequence[Record], predictions: Sequence[Record],
+                     thresholds: Sequence[float]) -> None:
+    print("\nquotetrace, keeping quotes with confidence >= t:")
+    print(f"{'t':>6}{'quotes kept':>14}{'attr. precision':>18}{'attr. recall':>15}{'attributed F1':>16}")
+    for t in thresholds:
+        kept = above(predictions, t)
+        s = score(gold, kept)
+        n = sum(len(p["quotes"]) for p in kept)
+        print(f"{t:>6.1f}{n:>14}{s.attributed_precision:>18.3f}{s.attributed_recall:>15.3f}{s.attributed_f1:>16.3f}")
+
+
+def print_problems(name: str, scores: Scores) -> None:
+    print(f"\n{name}: {len(scores.problems)} problems")
+    for problem in scores.problems:
+        print(f"  {problem}")
+
+
+# --- main ------------------------------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Score quotetrace against annotated gold JSONL.")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="PolNeAR JSONL (default: ../shared/data/polnear/dev.jsonl)")
+    source.add_argument("--gold", type=Path,
+                        help="any gold JSONL in the same format, e.g. tests/fixtures/gate/articles.jsonl")
+    parser.add_argument("--limit", type=int, help="score only the first N documents")
+    parser.add_argument("--out", type=Path, help="write quotetrace's predictions here (JSONL)")
+    parser.add_argument("--threshold", type=float, default=0.0,
+                        help="keep only quotes with confidence >= X for the main table")
+    parser.add_argument("--textacy", action="store_true", help="also score textacy's direct_quotations")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="list misses, false positives and wrong speakers")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
+    gold_path: Path = args.gold or args.data
+    if not gold_path.exists():
+        sys.exit(f"no gold data at {gold_path}: PolNeAR lives in ../shared/data/polnear; "
+                 "without it, give --gold tests/fixtures/gate/articles.jsonl")
+    gold = read_jsonl(gold_path)[: args.limit]
+    print(f"gold: {gold_path} ({len(gold)} documents)")
+    predictors: dict[str, Predictor] = {"quotetrace": predict_quotetrace}
+    if args.textacy:
+        predictors["textacy"] = predict_textacy
+    results, all_predictions = {}, {}
+    for name, predictor in predictors.items():
+        started = time.perf_counter()
+        predictions = predictor(gold)
+        print(f"{name}: {len(gold)} documents in {time.perf_counter() - started:.1f} s")
+        all_predictions[name] = predictions
+        if name == "quotetrace":
+            predictions = above(predictions, args.threshold)
+            if args.out:
+                write_jsonl(args.out, predictions)
+        results[name] = score(gold, predictions)
+        check_against_reference(gold_path, gold, predictions, results[name], name)
+    print_table(results)
+    print_thresholds(gold, all_predictions["quotetrace"], sorted({*THRESHOLDS, args.threshold}))
+    if args.verbose:
+        for name, scores in results.items():
+            print_problems(name, scores)
+
+
+if __name__ == "__main__":
+    main()
