@@ -31,7 +31,7 @@ SPEECH_VERBS = frozenset(
     acknowledge concur dispute question suspect guess figure reckon realize realise recognize recognise
     understand assume presume insinuate complain grumble explain clarify elaborate specify detail outline
     announce disclose divulge leak whisper shout scream yell cry exclaim declare affirm reaffirm swear
-    echo certify attest predict project calculate conclude determine discover notice observe perceive see
+    echo chant beam mouth certify attest predict project calculate conclude determine discover notice observe perceive see
     """.split()
 )
 # Verbs that only count as a cue with a clause that carries content ("She thinks that ..."), never with
@@ -42,7 +42,7 @@ COGNITION_VERBS = frozenset(
     "recognise understand assume presume feel know learn hear see notice perceive".split()
 )
 # Verbs that say something but take no clause: only attributions when a quotation is beside them.
-QUOTE_ONLY_VERBS = frozenset("smile laugh shrug nod joke quip sigh scoff chuckle".split())
+QUOTE_ONLY_VERBS = frozenset("smile laugh shrug nod joke quip sigh scoff chuckle read".split())
 
 # Nouns whose "that"-clause is attributed content: "raised the possibility that ...".
 SPEECH_NOUNS = frozenset(
@@ -68,6 +68,7 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 # Honorifics that give gender away.
 MALE_TITLES = frozenset("mr mr. sir lord king prince father brother uncle".split())

@@ -23,6 +23,7 @@ from quotetrace.lexicon import (
     INDEFINITE_DETERMINERS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
     THING_PRONOUNS,
 )
 from quotetrace.model import Quote
@@ -59,6 +60,11 @@ def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity
         return named
     head = span.root
     word = head.lower_
+    if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
+        # "Smith, who said ...": the noun the relative clause hangs on
+        antecedent = head.head.head
+        return resolve(antecedent.doc[antecedent.i : antecedent.i + 1], entities, speakers) if (
+            antecedent.pos_ in ("PROPN", "NOUN")) else None
     if word in PERSON_PRONOUNS:
         return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON"
                            and e.gender in (None, PERSON_PRONOUNS[word]))

@@ -12,7 +12,14 @@ from spacy.tokens import Doc
 from quotetrace.extract.confidence import direct_confidence, reported_confidence
 from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
-from quotetrace.extract.direct import DirectQuote, attach_cues, is_statement_like, is_title, root_of
+from quotetrace.extract.direct import (
+    DirectQuote,
+    attach_cues,
+    is_statement_like,
+    is_titled,
+    looks_like_title,
+    root_of,
+)
 from quotetrace.extract.marks import find_marked_spans
 from quotetrace.extract.reported import reported_quotes
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
@@ -54,11 +61,11 @@ def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) ->
 
 
 def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
-    if is_title(text, d.span) and d.how not in ("before",):
+    if is_titled(text, d.span):
         return False
-    if d.cue is not None or d.how == "split":
+    if d.how == "split" or (d.cue is not None and d.how != "context"):
         return True
-    return is_statement_like(text, d.span, settings)
+    return is_statement_like(text, d.span, settings) and not looks_like_title(text, d.span)
 
 
 def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None, confidence: float) -> Quote:

@@ -19,7 +19,6 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dative"})
 # Walking up from a non-finite cue ("..., adding that", "and said") to the clause that has the subject.
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PARTICLES = frozenset({"prt"})
 MAX_SUBJECT_TOKENS = 14
 
@@ -120,9 +119,7 @@ def subject_of(tok: Token) -> Span | None:
         seen.add(cur.i)
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-                    return _mention_span(cur.head)  # "Smith, who said ...": Smith
-                return _mention_span(child)
+                return _mention_span(child)  # "who" stays as written; attribute/ resolves it
         if cur.dep_ == "agent":
             break
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
@@ -157,6 +154,13 @@ def _mention_span(head: Token) -> Span:
         hi += 1
     if hi - lo + 1 > MAX_SUBJECT_TOKENS:
         lo, hi = max(lo, head.i - 4), head.i
+    # never across a paragraph or line break ("9:18 p.m.\n\nDonald Trump is thanking")
+    breaks = [t.i for t in doc[lo : hi + 1] if "\n" in t.text]
+    for b in breaks:
+        if b < head.i:
+            lo = b + 1
+        elif b > head.i:
+            hi = min(hi, b - 1)
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     while lo < hi and doc[lo].is_punct:

@@ -25,6 +25,8 @@ MAX_GAP_AFTER = 80
 MAX_GAP_BEFORE = 40
 # How far a quotation may follow the one it continues (the attribution between them: ", she said. ").
 MAX_SPLIT_GAP = 120
+# How far back the context of an unattributed quotation may be.
+MAX_CONTEXT_DISTANCE = 400
 
 
 @dataclass(slots=True)
@@ -53,17 +55,18 @@ def is_statement_like(text: str, span: MarkedSpan, settings: Settings) -> bool:
     return word_count(inner) >= settings.min_quote_words
 
 
-def is_title(text: str, span: MarkedSpan) -> bool:
-    """A title of a work or document, or an address line: 'a letter addressed to “the Members …”'."""
+def is_titled(text: str, span: MarkedSpan) -> bool:
+    """Introduced as a title or an address: 'an ad titled “Scam.”', 'a letter addressed to “the Members …”'."""
     before = text[max(0, span.start - 40) : span.start].lower()
     words = WORD.findall(before)
     if words and words[-1] in TITLE_CUES:
         return True
-    if len(words) >= 2 and words[-2] in TITLE_CUES and words[-1] in ("to", "the", "as", "a"):
-        return True
-    inner = text[span.start + 1 : span.end - 1].strip(" .,")
-    tokens = inner.split()
-    # Headline-cased words with no verb-like punctuation: a title ("“The Art of the Deal”")
+    return len(words) >= 2 and words[-2] in TITLE_CUES and words[-1] in ("to", "the", "as", "a")
+
+
+def looks_like_title(text: str, span: MarkedSpan) -> bool:
+    """Headline-cased words and nothing else, as in “The Art of the Deal”: a title unless a cue frames it."""
+    tokens = text[span.start + 1 : span.end - 1].strip(" .,").split()
     return 0 < len(tokens) <= 8 and all(t[:1].isupper() or t.lower() in _TITLE_SMALL for t in tokens)
 
 
@@ -77,6 +80,11 @@ def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[Dire
     for q in quotes:
         q.cue, q.how = _cue_for(doc, q, quotes, cues)
     _link_continuations(text, quotes)
+    for q in quotes:
+        if q.cue is None and q.continued_from is None:
+            cue = _context_cue(text, q, quotes, cues)
+            if cue is not None:
+                q.cue, q.how = cue, "context"
     return quotes
 
 
@@ -104,6 +112,20 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
     if colon is not None:
         return colon, "before"
     return None, "none"
+
+
+def _context_cue(text: str, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> Cue | None:
+    """The latest attribution just before an unattributed quotation, outside any quotation: in news the
+    quotation that follows "Smith spoke of the ceasefire." or a quoted exchange is most often Smith's."""
+    inside = [(o.start, o.end) for o in quotes]
+    for cue in reversed(cues):
+        if cue.end > q.start or cue.subject is None:
+            continue
+        if q.start - cue.end > MAX_CONTEXT_DISTANCE or text.count("\n\n", cue.end, q.start) > 1:
+            return None
+        if not any(s <= cue.start < e for s, e in inside):
+            return cue
+    return None
 
 
 def _with_subject(doc: Doc, cue: Cue, q: DirectQuote) -> Cue:
