@@ -1,8 +1,8 @@
 """Learn which verbs, in which construction, introduce attributed content, from PolNeAR *train*.
 
-For every verb in the training texts we note its lemma and the construction that carries its content
-(``ccomp``, ``dobj``, ``xcomp``, ``prep:for`` ...), and whether an annotator marked it as the cue of an
-attribution. The output, ``src/quotetrace/data/cue_verbs.json``, holds only counts per (lemma,
+For every verb and noun in the training texts we note its lemma and the construction that carries its
+content (``ccomp``, ``dobj``, ``xcomp``, ``prep:for`` ...; nouns are prefixed ``n:``), and whether an
+annotator marked it as (part of) the cue of an attribution. The output, ``src/quotetrace/data/cue_verbs.json``, holds only counts per (lemma,
 construction): no text of the corpus. Reproduce with:
 
     python scripts/train_cue_lexicon.py ../shared/data/polnear/train.jsonl
@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from quotetrace.extract.cues import construction_of
+from quotetrace.extract.cues import cue_key
 from quotetrace.nlp import load_pipeline
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "quotetrace" / "data" / "cue_verbs.json"
@@ -41,9 +41,9 @@ def main() -> int:
             if q.get("cue_start") is not None:
                 cue_chars.update(range(q["cue_start"], q["cue_end"]))
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX"):
+            key = cue_key(tok)
+            if key is None:
                 continue
-            key = f"{tok.lemma_.lower()}|{construction_of(tok)}"
             seen[key] += 1
             if tok.idx in cue_chars:
                 cued[key] += 1

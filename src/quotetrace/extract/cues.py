@@ -16,11 +16,15 @@ from quotetrace.lexicon import COGNITION_VERBS, QUOTE_ONLY_VERBS, SPEECH_NOUNS, 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+# A speech verb with no complement of its own frames the clause it hangs on: "as Smith observed, ..."
+FRAMING_DEPS = frozenset({"advcl", "parataxis"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dative"})
 # Walking up from a non-finite cue ("..., adding that", "and said") to the clause that has the subject.
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
 PARTICLES = frozenset({"prt"})
 MAX_SUBJECT_TOKENS = 14
+MAX_HEADLINE_SOURCE = 5
+MAX_HEADLINE_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,25 @@ def construction_of(verb: Token) -> str:
     return "none"
 
 
+def cue_key(tok: Token) -> str | None:
+    """The learned table's key for a verb or noun: "lemma|construction" ("n:" before nouns)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return f"{tok.lemma_.lower()}|{construction_of(tok)}"
+    if tok.pos_ == "NOUN":
+        return f"n:{tok.lemma_.lower()}|{noun_construction_of(tok)}"
+    return None
+
+
+def noun_construction_of(noun: Token) -> str:
+    """What carries a noun's content: "her call for a ban" (prep:for), "a plan to leave" (acl)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.i > noun.i and any(g.dep_ in ("pobj", "pcomp") for g in child.children):
+            return f"prep:{child.lower_}"
+        if child.dep_ in ("acl", "ccomp") and child.i > noun.i:
+            return "acl"
+    return "none"
+
+
 def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]:
     """Every attribution cue in ``doc``, in text order.
 
@@ -61,20 +84,27 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
     cues: list[Cue] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.lower_ == "according":
+        if tok.text == ":":
+            cue = _headline_cue(doc, tok)
+            if cue is not None:
+                cues.append(cue)
+        elif tok.lower_ == "according":
             cue = _according_cue(doc, tok) if _according_to(tok) is not None else None
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ in ("VERB", "AUX"):
             construction = construction_of(tok)
             learned_cue = learned is not None and f"{lemma}|{construction}" in learned
-            if (lemma in SPEECH_VERBS and construction in ("ccomp", "para")) or learned_cue:
+            framing = construction in ("ccomp", "para") or (construction == "none" and tok.dep_ in FRAMING_DEPS)
+            if (lemma in SPEECH_VERBS and framing) or learned_cue:
                 cues.append(_verb_cue(doc, tok, lemma, with_content=True))
             elif lemma in SPEECH_VERBS or lemma in QUOTE_ONLY_VERBS:
                 # "“Who will pay?” the mayor asked.": a cue for the quotation beside it, with no clause
                 cues.append(_verb_cue(doc, tok, lemma, with_content=False))
-        elif tok.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
-            cue = _noun_cue(doc, tok)
+        elif tok.pos_ == "NOUN":
+            cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS else None
+            if cue is None and learned is not None and cue_key(tok) in learned:
+                cue = _learned_noun_cue(doc, tok)
             if cue is not None:
                 cues.append(cue)
     return cues
@@ -101,6 +131,9 @@ def _verb_content(verb: Token) -> tuple[int, int] | None:
     if construction == "ccomp":
         return trim_chars(verb.doc, _subtree_tokens(c for c in verb.children if c.dep_ in CLAUSE_DEPS))
     if construction == "none":
+        if verb.dep_ in FRAMING_DEPS and verb.lemma_.lower() in SPEECH_VERBS:
+            inside = {t.i for t in verb.subtree}
+            return trim_chars(verb.doc, [t for t in verb.sent if t.i not in inside])
         return None
     if construction != "para":
         # objects, infinitives and prepositional phrases after the verb ("called for a ban on ...")
@@ -199,6 +232,41 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     subject = _mention_span(owner) if owner is not None else subject_of(noun.head)
     return Cue(noun, noun.text, noun.idx, noun.idx + len(noun), subject, trim_chars(doc, list(clause.subtree)))
+
+
+def _learned_noun_cue(doc: Doc, noun: Token) -> Cue | None:
+    """"Trump’s call for a ban on ...", "his endorsement of Cruz": content is what follows the noun."""
+    carriers = [c for c in noun.children if c.i > noun.i and c.dep_ in ("prep", "acl", "ccomp")][:1]
+    if not carriers:
+        return None
+    carrier = carriers[0]
+    body = [t for t in carrier.subtree if t.i != carrier.i] if carrier.dep_ == "prep" else list(carrier.subtree)
+    content = trim_chars(doc, body)
+    if content is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    subject = _mention_span(owner) if owner is not None else subject_of(noun.head) if noun.dep_ in (
+        "dobj", "nsubj", "attr") else None
+    end = carrier.idx + len(carrier) if carrier.dep_ == "prep" else noun.idx + len(noun)
+    return Cue(noun, doc.text[noun.idx : end], noun.idx, end, subject, content)
+
+
+def _headline_cue(doc: Doc, colon: Token) -> Cue | None:
+    """A headline "Clinton camp: Trump’s plan threatens security" attributes what follows to who leads."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, colon.idx) + 1
+    para_end = text.find("\n", colon.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    head = doc.char_span(para_start, colon.idx, alignment_mode="contract")
+    body = doc.char_span(colon.idx + 1, para_end, alignment_mode="contract")
+    if head is None or body is None or not 0 < len(head) <= MAX_HEADLINE_SOURCE or len(body) > MAX_HEADLINE_WORDS:
+        return None
+    if not head[0].is_title or any(t.is_punct and t.text not in ("’s", "'s") for t in head):
+        return None
+    content = trim_chars(doc, list(body))
+    if content is None or text[content[1] - 1] in ".":
+        return None  # a sentence, not a headline
+    return Cue(colon, ":", colon.idx, colon.idx + 1, head, content)
 
 
 def _subtree_tokens(heads: Iterable[Token]) -> list[Token]:

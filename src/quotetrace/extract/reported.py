@@ -16,7 +16,7 @@ from quotetrace.model import QuoteKind
 
 # Fewer unquoted words than this around a quotation make the clause a direct quote, not a mixed one.
 MIN_MIXED_OUTSIDE_WORDS = 2
-MIN_REPORTED_WORDS = 3
+MIN_REPORTED_WORDS = 1
 
 
 @dataclass(slots=True)
