@@ -16,6 +16,12 @@ from quotetrace.lexicon import COGNITION_VERBS, QUOTE_ONLY_VERBS, SPEECH_NOUNS, 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+CIRCUMSTANCE_NOUNS = frozenset(
+    "interview statement rally speech conference email letter tweet post show program programme magazine "
+    "newspaper radio television tv broadcast event meeting hearing debate forum night morning evening "
+    "afternoon week day year month".split()
+)
 # A speech verb with no complement of its own frames the clause it hangs on: "as Smith observed, ..."
 FRAMING_DEPS = frozenset({"advcl", "parataxis"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dative"})
@@ -50,10 +56,20 @@ def construction_of(verb: Token) -> str:
     for dep in ("dobj", "xcomp", "attr", "oprd", "acomp"):
         if dep in deps:
             return dep
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not _circumstance(c)), None)
     if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
         return f"prep:{prep.lower_}"
     return "none"
+
+
+def _circumstance(prep: Token) -> bool:
+    """"on Tuesday", "in Ohio", "at a rally", "to reporters": when, where and to whom, not what."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    if pobj.ent_type_ in CIRCUMSTANCE_ENTS or pobj.lemma_.lower() in CIRCUMSTANCE_NOUNS:
+        return True
+    return prep.lower_ == "to" and pobj.pos_ in ("PRON", "PROPN")
 
 
 def cue_key(tok: Token) -> str | None:

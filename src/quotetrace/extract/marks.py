@@ -7,6 +7,7 @@ and marks that never close (the span is cut at the paragraph end and flagged ``c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quotetrace.lexicon import QUOTE_PAIRS
@@ -70,11 +71,19 @@ def _continues_next_paragraph(text: str, para_end: int, opener: str) -> int | No
     return None
 
 
+# Markup left in scraped text (<tweet author="@x">): its attribute quotes are not quotations.
+MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,500}>")
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Top-level quotations in ``text``, in order; nested quotes stay inside their outer span."""
     spans: list[MarkedSpan] = []
+    tags = {m.start(): m.end() for m in MARKUP_TAG.finditer(text)} if "<" in text else {}
     i, n = 0, len(text)
     while i < n:
+        if i in tags:
+            i = tags[i]
+            continue
         ch = text[i]
         if ch in QUOTE_PAIRS and _can_open(text, i):
             span = _match(text, i)
