@@ -75,8 +75,29 @@ def _continues_next_paragraph(text: str, para_end: int, opener: str) -> int | No
 MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,500}>")
 
 
+# Typewriter doubles (''…'' and ``…'') stand for a double mark; scanned as '"' plus a filler character.
+DOUBLED = ("''", "``")
+FILLER = "\x00"
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Top-level quotations in ``text``, in order; nested quotes stay inside their outer span."""
+    if any(d in text for d in DOUBLED) and FILLER not in text:
+        view = text
+        for d in DOUBLED:
+            view = view.replace(d, '"' + FILLER)
+        return [_widen(view, s) for s in _find(view)]
+    return _find(text)
+
+
+def _widen(view: str, span: MarkedSpan) -> MarkedSpan:
+    """A closing double written as two characters ends one character later."""
+    if span.closed and span.end < len(view) and view[span.end] == FILLER:
+        return MarkedSpan(span.start, span.end + 1, span.opener, span.closed, span.paragraphs)
+    return span
+
+
+def _find(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     tags = {m.start(): m.end() for m in MARKUP_TAG.finditer(text)} if "<" in text else {}
     i, n = 0, len(text)
