@@ -31,3 +31,11 @@ class E(StrEnum):
     FAILED = "[E013] extraction failed: {detail}"
     UNCLOSED_QUOTE = "[W014] a quotation mark at offset {offset} never closes; quote cut at the paragraph end"
 
+    WARC_NOT_HTML = "[W016] {url}: not an HTML page ({content_type}); captured, no document"
+    WARC_NO_DATE = "[E017] {url}: response record has no valid WARC-Date; skipped"
+    WARC_DATE_CONFLICT = "[W018] WARC-Date {warc_date} and the server's Date {http_date} disagree; WARC-Date kept"
+    WARC_DUPLICATE = "[E019] duplicate record {record_id}; skipped"
+    WARC_CORRUPT = "[E020] truncated or corrupt WARC at record {record}; the records before it are kept ({detail})"
+    WARC_NO_URL = "[E021] response record has no WARC-Target-URI; skipped"
+    # quotetrace batch (E03x)
+    BATCH_LOST = "[E030] a worker died with records of this input ({received} came back); re-run to retry it"

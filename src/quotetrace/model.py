@@ -109,12 +109,20 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Capture:
-    """One observation of a URL at a time."""
+    """One observation of a URL at a time.
+
+    ``content_hash`` hashes the page's main text when there is one (so new page furniture is no change), else
+    the payload. ``location`` is where a redirect pointed; ``removal_notice`` says the main text was a
+    "this page has been removed" notice; ``source`` names the file (and record) it came from.
+    """
 
     url: str
     fetched_at: str
     http_status: int | None
     content_hash: str
+    location: str | None = None
+    removal_notice: bool = False
+    source: str = ""
 
 
 @dataclass(slots=True)

@@ -16,20 +16,21 @@ from quotetrace.ingest.decode import decode_bytes
 from quotetrace.ingest.html import HtmlText, html_to_text
 from quotetrace.ingest.jsonl import parse_jsonl_text, read_jsonl
 from quotetrace.ingest.text import split_title, text_document
-from quotetrace.model import RawDocument, Skip
+from quotetrace.ingest.warc import WARC_SUFFIXES, read_warc
+from quotetrace.model import Capture, RawDocument, Skip
 
 __all__ = ["SUPPORTED_SUFFIXES", "HtmlText", "html_to_text", "read_inputs", "read_stdin", "split_title"]
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | frozenset(WARC_SUFFIXES)
 STDIN = "-"
 STDIN_NAME = "stdin"
 STDIN_SOURCE = "<stdin>"
 
 
-def read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | Skip]:
+def read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | Skip | Capture]:
     """Documents from files, folders (recursed, sorted, hidden entries skipped) and ``-`` (standard input)."""
     for given in paths:
         if given == STDIN:
@@ -41,7 +42,7 @@ def read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | Skip]:
                 yield from _read_folder(path)
             elif not path.exists():
                 yield Skip(given, str(E.NOT_FOUND))
-            elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            elif _suffix(path) not in SUPPORTED_SUFFIXES:
                 yield Skip(given, E.UNSUPPORTED.format(suffix=path.suffix or path.name))
             else:
                 yield from read_file(path, given)
@@ -67,9 +68,12 @@ def read_stdin() -> Iterator[RawDocument | Skip]:
         yield text_document(text, id=STDIN_NAME, source=STDIN_SOURCE, notes=notes)
 
 
-def read_file(path: Path, source: str) -> Iterator[RawDocument | Skip]:
+def read_file(path: Path, source: str) -> Iterator[RawDocument | Skip | Capture]:
     """The document(s) in one file of a supported type; ``source`` names it in what comes back."""
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
+    if suffix in WARC_SUFFIXES:  # web archives also give a Capture per HTTP response
+        yield from read_warc(path, source)
+        return
     try:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, source)
@@ -87,13 +91,13 @@ def read_file(path: Path, source: str) -> Iterator[RawDocument | Skip]:
         yield text_document(text, id=path.name, source=source, notes=notes)
 
 
-def _read_folder(folder: Path) -> Iterator[RawDocument | Skip]:
+def _read_folder(folder: Path) -> Iterator[RawDocument | Skip | Capture]:
     """Supported files under ``folder`` in sorted order; others and hidden ones are passed over silently."""
     errors: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith(".") or _suffix(Path(name)) not in SUPPORTED_SUFFIXES:
                 continue
             path = Path(root, name)
             yield from read_file(path, str(path))
@@ -103,6 +107,11 @@ def _read_folder(folder: Path) -> Iterator[RawDocument | Skip]:
     while errors:
         error = errors.pop(0)
         yield Skip(str(error.filename or folder), E.UNREADABLE.format(detail=_os_detail(error)))
+
+
+def _suffix(path: Path) -> str:
+    """The file type: the suffix, lower-cased, or ``.warc.gz`` for a compressed web archive."""
+    return ".warc.gz" if path.name.lower().endswith(".warc.gz") else path.suffix.lower()
 
 
 def _os_detail(error: OSError) -> str:

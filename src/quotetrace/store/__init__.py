@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
-from quotetrace.store.sqlite import SCHEMA_VERSION, QuoteRow, Store, StoreError, UpsertResult
+from quotetrace.store.sqlite import (
+    SCHEMA_VERSION,
+    MemberRow,
+    QuoteRow,
+    Sighting,
+    SpeakerRow,
+    Store,
+    StoreError,
+    UpsertResult,
+)
 
-__all__ = ["SCHEMA_VERSION", "QuoteRow", "Store", "StoreError", "UpsertResult"]
+__all__ = [
+    "SCHEMA_VERSION", "MemberRow", "QuoteRow", "Sighting", "SpeakerRow", "Store", "StoreError", "UpsertResult",
+]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from quotetrace.model import Document, Mention, Quote, QuoteKind, TextSpan
+from quotetrace.model import Capture, Document, Mention, Quote, QuoteKind, Speaker, TextSpan
 
 UpsertResult = Literal["inserted", "updated", "unchanged"]
 
@@ -93,8 +93,53 @@ CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
 END;
 """
 
+# Version 2: what ``quotetrace link`` and WARC ingest add. ``speakers`` rows become canonical speakers across
+# documents (with their aliases) after a link; user corrections live apart in ``speaker_overrides`` so that
+# every re-link re-applies them. ``captures`` is the liveness history of each page (keyed like documents, by
+# the hash of the canonical URL, but with no foreign key: a 404 capture has no document).
+_SCHEMA_V2 = """
+ALTER TABLE speakers ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
+
+CREATE TABLE speaker_overrides (
+    override_id  INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+    a            TEXT NOT NULL,
+    b            TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (kind, a, b)
+);
+
+CREATE TABLE statements (
+    statement_id    TEXT PRIMARY KEY,
+    speaker_id      TEXT REFERENCES speakers (speaker_id) ON DELETE SET NULL,
+    text            TEXT NOT NULL,
+    first_quote_id  INTEGER REFERENCES quotes (quote_id) ON DELETE SET NULL
+);
+
+CREATE TABLE statement_members (
+    statement_id  TEXT NOT NULL REFERENCES statements (statement_id) ON DELETE CASCADE,
+    quote_id      INTEGER NOT NULL UNIQUE REFERENCES quotes (quote_id) ON DELETE CASCADE,
+    relation      TEXT NOT NULL CHECK (relation IN ('original', 'verbatim', 'partial', 'paraphrase', 'translation'))
+);
+CREATE INDEX statement_members_statement ON statement_members (statement_id);
+
+CREATE TABLE captures (
+    capture_id      INTEGER PRIMARY KEY,
+    url             TEXT NOT NULL,
+    doc_id          TEXT NOT NULL,
+    fetched_at      TEXT NOT NULL,
+    http_status     INTEGER,
+    content_hash    TEXT NOT NULL,
+    location        TEXT,
+    removal_notice  INTEGER NOT NULL DEFAULT 0,
+    source          TEXT NOT NULL DEFAULT '',
+    UNIQUE (doc_id, fetched_at, content_hash)
+);
+CREATE INDEX captures_doc ON captures (doc_id, fetched_at);
+"""
+
 # _MIGRATIONS[i] migrates a file at schema version i to version i + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 _DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "title", "published_at", "fetched_at", "language")
@@ -152,6 +197,58 @@ class QuoteRow:
             "confidence": round(self.confidence, 3),
             "language": self.language,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """A stored quote with what linking needs of its document (what ``Store.sightings`` returns).
+
+    ``seen_at`` is the first time the page was seen: its first capture, else the document's ``fetched_at``.
+    """
+
+    quote_id: int
+    doc_id: str
+    id: str
+    text: str
+    speaker: str | None
+    speaker_mention: str | None
+    descriptors: tuple[str, ...]
+    outlet: str | None
+    url: str | None
+    published_at: str | None
+    seen_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A stored quote with its statement (if linked), document and canonical speaker."""
+
+    statement_id: str | None
+    relation: str | None
+    quote_id: int
+    doc_id: str
+    id: str
+    outlet: str | None
+    url: str | None
+    published_at: str | None
+    seen_at: str | None
+    text: str
+    speaker: str | None
+    speaker_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    """A canonical speaker with its counts (what ``Store.canonical_speakers`` returns)."""
+
+    speaker_id: str
+    name: str
+    aliases: list[str]
+    descriptors: list[str]
+    anonymous: bool
+    documents: int
+    statements: int
+    quotes: int
 
 
 def content_hash(doc: Document) -> str:
@@ -436,6 +533,210 @@ class Store:
             (-1 if limit is None else limit,),
         )
         return [(str(name), int(n_quotes), int(n_documents)) for name, n_quotes, n_documents in cursor]
+
+    # -- linking (link/): sightings in, canonical speakers and statements out -------------------------------
+
+    def sightings(self) -> Iterator[Sighting]:
+        """Every stored quote with what linking needs of its document, by quote_id."""
+        cursor = self._conn.execute(
+            """SELECT q.quote_id, q.doc_id, d.id, q.text, q.speaker, q.speaker_mention, q.descriptors,
+                      d.outlet, d.url, d.published_at, c.first_seen, d.fetched_at
+               FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
+               LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_seen FROM captures GROUP BY doc_id) AS c
+                   ON c.doc_id = q.doc_id
+               ORDER BY q.quote_id"""
+        )
+        for (quote_id, doc_id, input_id, text, speaker, mention, descriptors, outlet, url, published_at,
+             first_capture, fetched_at) in cursor:
+            seen = [t for t in (first_capture, fetched_at) if t]
+            yield Sighting(
+                quote_id=quote_id, doc_id=doc_id, id=input_id, text=text, speaker=speaker,
+                speaker_mention=mention, descriptors=tuple(json.loads(descriptors)), outlet=outlet, url=url,
+                published_at=published_at, seen_at=min(seen) if seen else None,
+            )
+
+    def document_entities(self) -> dict[str, set[str]]:
+        """Names (people, organisations, places) mentioned in each document: the context of its speakers."""
+        entities: dict[str, set[str]] = {}
+        for doc_id, text in self._conn.execute(
+            "SELECT doc_id, text FROM mentions WHERE label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC', 'FAC')"
+        ):
+            entities.setdefault(doc_id, set()).add(" ".join(str(text).casefold().split()))
+        return entities
+
+    def speaker_overrides(self) -> list[tuple[Literal["merge", "split"], str, str]]:
+        """The user's merges and splits, oldest first (the order they are re-applied in)."""
+        return [
+            (kind, a, b)
+            for kind, a, b in self._conn.execute(
+                "SELECT kind, a, b FROM speaker_overrides ORDER BY override_id"
+            )
+        ]
+
+    def add_speaker_override(self, kind: Literal["merge", "split"], a: str, b: str) -> None:
+        """Record a merge or split; given again, it moves to the end (the newest correction wins)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM speaker_overrides WHERE kind = ? AND a = ? AND b = ?", (kind, a, b))
+            conn.execute(
+                "INSERT INTO speaker_overrides (kind, a, b, created_at) VALUES (?, ?, ?, ?)",
+                (kind, a, b, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+
+    def replace_links(
+        self,
+        speakers: Iterable[Speaker],
+        quote_speakers: Iterable[tuple[str, int]],
+        statements: Iterable[tuple[str, str | None, str, int]],
+        members: Iterable[tuple[str, int, str]],
+    ) -> None:
+        """Replace every canonical speaker and statement in one transaction (so a re-link is idempotent).
+
+        ``quote_speakers``: (speaker_id, quote_id); ``statements``: (statement_id, speaker_id, text,
+        first_quote_id); ``members``: (statement_id, quote_id, relation).
+        """
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM statement_members")
+            conn.execute("DELETE FROM statements")
+            conn.execute("UPDATE quotes SET speaker_id = NULL WHERE speaker_id IS NOT NULL")
+            conn.execute("DELETE FROM speakers")
+            conn.executemany(
+                "INSERT INTO speakers (speaker_id, name, anonymous, descriptors, aliases) VALUES (?, ?, ?, ?, ?)",
+                ((s.speaker_id, s.name, int(s.anonymous), _json(s.descriptors), _json(s.aliases))
+                 for s in speakers),
+            )
+            conn.executemany("UPDATE quotes SET speaker_id = ? WHERE quote_id = ?", quote_speakers)
+            conn.executemany(
+                "INSERT INTO statements (statement_id, speaker_id, text, first_quote_id) VALUES (?, ?, ?, ?)",
+                statements,
+            )
+            conn.executemany(
+                "INSERT INTO statement_members (statement_id, quote_id, relation) VALUES (?, ?, ?)", members
+            )
+
+    # -- captures and provenance ---------------------------------------------------------------------------
+
+    def add_captures(self, captures: Iterable[tuple[Capture, str]]) -> int:
+        """Record (capture, doc_id) pairs; one already recorded (same page, time and content) is not repeated."""
+        with self._transaction() as conn:
+            before = conn.total_changes
+            conn.executemany(
+                """INSERT OR IGNORE INTO captures (url, doc_id, fetched_at, http_status, content_hash, location,
+                                                   removal_notice, source)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                ((c.url, doc_id, c.fetched_at, c.http_status, c.content_hash, c.location, int(c.removal_notice),
+                  c.source) for c, doc_id in captures),
+            )
+            return conn.total_changes - before
+
+    def captures(self, doc_ids: Sequence[str] | None = None) -> dict[str, list[Capture]]:
+        """Captures per doc_id (every page, or those given), oldest first."""
+        sql = """SELECT doc_id, url, fetched_at, http_status, content_hash, location, removal_notice, source
+                 FROM captures"""
+        params: list[str] = []
+        if doc_ids is not None:
+            sql += f" WHERE doc_id IN ({', '.join('?' for _ in doc_ids)})"
+            params = list(doc_ids)
+        out: dict[str, list[Capture]] = {}
+        for doc_id, url, fetched_at, status, digest, location, notice, source in self._conn.execute(
+            sql + " ORDER BY doc_id, fetched_at, capture_id", params
+        ):
+            out.setdefault(doc_id, []).append(Capture(url, fetched_at, status, digest, location, bool(notice), source))
+        return out
+
+    def has_capture(self, doc_id: str, fetched_at: str) -> bool:
+        return self._conn.execute(
+            "SELECT 1 FROM captures WHERE doc_id = ? AND fetched_at = ? LIMIT 1", (doc_id, fetched_at)
+        ).fetchone() is not None
+
+    def document_fetched_at(self, doc_id: str) -> tuple[bool, str | None]:
+        """(whether the document is stored, its fetched_at)."""
+        row = self._conn.execute("SELECT fetched_at FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return (False, None) if row is None else (True, row[0])
+
+    def find_statement(self, words: str) -> str | None:
+        """The statement whose members best match ``words`` (full text), or the statement with this id/prefix."""
+        words = words.strip()
+        if not words:
+            return None
+        row = self._conn.execute(
+            "SELECT statement_id FROM statements WHERE statement_id = ? OR statement_id LIKE ? "
+            "ORDER BY statement_id LIMIT 1",
+            (words, words.replace("%", "").replace("_", "") + "%"),
+        ).fetchone()
+        if row is not None and " " not in words:
+            return str(row[0])
+        row = self._conn.execute(
+            """SELECT m.statement_id, count(*) AS n FROM quotes_fts AS f
+               JOIN statement_members AS m ON m.quote_id = f.rowid
+               WHERE quotes_fts MATCH ? GROUP BY m.statement_id ORDER BY n DESC, m.statement_id LIMIT 1""",
+            (fts_query(words),),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def statement(self, statement_id: str) -> tuple[str, str | None, str | None] | None:
+        """(text, speaker_id, speaker name) of a statement."""
+        row = self._conn.execute(
+            """SELECT st.text, st.speaker_id, s.name FROM statements AS st
+               LEFT JOIN speakers AS s ON s.speaker_id = st.speaker_id WHERE st.statement_id = ?""",
+            (statement_id,),
+        ).fetchone()
+        return None if row is None else (str(row[0]), row[1], row[2])
+
+    def member_rows(self, where: str, params: Sequence[object]) -> list[MemberRow]:
+        # `where` comes from this module's callers in link/ as a fixed fragment; values are all in params.
+        cursor = self._conn.execute(
+            f"""SELECT m.statement_id, m.relation, q.quote_id, q.doc_id, d.id, d.outlet, d.url, d.published_at,
+                       coalesce(c.first_seen, d.fetched_at), q.text, coalesce(s.name, q.speaker), q.speaker_id
+                FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
+                LEFT JOIN statement_members AS m ON m.quote_id = q.quote_id
+                LEFT JOIN speakers AS s ON s.speaker_id = q.speaker_id
+                LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_seen FROM captures GROUP BY doc_id) AS c
+                    ON c.doc_id = q.doc_id
+                WHERE {where}
+                ORDER BY coalesce(d.published_at, c.first_seen, d.fetched_at) IS NULL,
+                         coalesce(d.published_at, c.first_seen, d.fetched_at), q.doc_id, q."start" """,
+            tuple(params),
+        )
+        return [MemberRow(*row) for row in cursor]
+
+    def statement_members(self, statement_id: str) -> list[MemberRow]:
+        return self.member_rows("m.statement_id = ?", [statement_id])
+
+    def speaker_quotes(self, speaker_id: str) -> list[MemberRow]:
+        return self.member_rows("q.speaker_id = ?", [speaker_id])
+
+    def find_speakers(self, name: str) -> list[str]:
+        """Ids of speakers named ``name`` (or with it as an alias, or as their id), case ignored."""
+        key = _casefold(" ".join(name.split()))
+        return [
+            str(row[0])
+            for row in self._conn.execute(
+                """SELECT speaker_id FROM speakers WHERE speaker_id = ? OR casefold(name) = ?
+                   OR EXISTS (SELECT 1 FROM json_each(speakers.aliases) WHERE casefold(json_each.value) = ?)
+                   ORDER BY speaker_id""",
+                (name, key, key),
+            )
+        ]
+
+    def canonical_speakers(self, limit: int | None = None, speaker_id: str | None = None) -> list[SpeakerRow]:
+        """Speakers with aliases, descriptors and numbers of documents, statements and quotes; most quoted first."""
+        where = "WHERE s.speaker_id = ?" if speaker_id is not None else ""
+        params: list[object] = [speaker_id] if speaker_id is not None else []
+        cursor = self._conn.execute(
+            f"""SELECT s.speaker_id, s.name, s.aliases, s.descriptors, s.anonymous,
+                       count(DISTINCT q.doc_id), count(DISTINCT m.statement_id), count(q.quote_id)
+                FROM speakers AS s JOIN quotes AS q ON q.speaker_id = s.speaker_id
+                LEFT JOIN statement_members AS m ON m.quote_id = q.quote_id
+                {where}
+                GROUP BY s.speaker_id
+                ORDER BY count(q.quote_id) DESC, count(DISTINCT q.doc_id) DESC, casefold(s.name), s.speaker_id
+                LIMIT ?""",
+            (*params, -1 if limit is None else limit),
+        )
+        return [
+            SpeakerRow(sid, name, json.loads(aliases), json.loads(descriptors), bool(anonymous), docs, stmts, n)
+            for sid, name, aliases, descriptors, anonymous, docs, stmts, n in cursor
+        ]
 
 
 def _json(values: Sequence[str]) -> str:

@@ -1,0 +1,82 @@
+"""Speakers across documents: name variants merge, different people and anonymous speakers stay apart."""
+
+from __future__ import annotations
+
+from quotetrace.link.speakers import link_speakers, parse_person, role_heads
+from quotetrace.store import Sighting
+
+
+def _s(quote_id: int, doc_id: str, speaker: str, descriptors: tuple[str, ...] = ()) -> Sighting:
+    return Sighting(quote_id, doc_id, doc_id, f"words {quote_id}", speaker, speaker, descriptors, None, None,
+                    "2026-02-01", None)
+
+
+def test_link_speakers_name_variants_become_one_speaker() -> None:
+    sightings = [
+        _s(1, "d1", "Jane Smith", ("former foreign minister",)),
+        _s(2, "d2", "Smith"),
+        _s(3, "d3", "Ms. Smith"),
+        _s(4, "d4", "Jane A. Smith"),
+    ]
+    links = link_speakers(sightings)
+    assert len(links.speakers) == 1
+    speaker = links.speakers[0]
+    assert speaker.name in {"Jane Smith", "Jane A. Smith"}  # the fullest of the most used names
+    assert {speaker.name, *speaker.aliases} == {"Jane Smith", "Smith", "Ms. Smith", "Jane A. Smith"}
+    assert speaker.descriptors == ["former foreign minister"]
+    assert len(set(links.quote_speakers.values())) == 1
+
+
+def test_link_speakers_different_first_names_and_roles_stay_apart() -> None:
+    sightings = [
+        _s(1, "d1", "Jane Smith", ("former foreign minister",)),
+        _s(2, "d2", "John Smith", ("plumber",)),
+        _s(3, "d3", "Ms. Smith"),  # a woman: Jane, not John? no title on Jane's side, so role decides nothing
+        _s(4, "d4", "Smith", ("plumber",)),
+        _s(5, "d5", "Anna Berg", ("mayor",)),
+        _s(6, "d6", "Anna Berg", ("goalkeeper",)),
+    ]
+    links = link_speakers(sightings)
+    by_quote = links.quote_speakers
+    assert by_quote[1] != by_quote[2]
+    assert by_quote[4] == by_quote[2]  # the plumber
+    assert by_quote[5] != by_quote[6]  # two Anna Bergs: roles disagree, no shared context
+
+
+def test_link_speakers_same_name_with_shared_context_is_one_person() -> None:
+    sightings = [_s(1, "d1", "Anna Berg", ("mayor",)), _s(2, "d2", "Anna Berg", ("former mayor",))]
+    assert len(link_speakers(sightings).speakers) == 1
+
+
+def test_link_speakers_anonymous_never_merge_across_documents() -> None:
+    sightings = [_s(1, "d1", "a senior official"), _s(2, "d2", "a senior official"), _s(3, "d1", "a senior official")]
+    links = link_speakers(sightings)
+    assert links.quote_speakers[1] == links.quote_speakers[3]
+    assert links.quote_speakers[1] != links.quote_speakers[2]
+    assert all(s.anonymous for s in links.speakers)
+
+
+def test_link_speakers_organisations_merge_by_name_only() -> None:
+    sightings = [_s(1, "d1", "Ministry of Defence"), _s(2, "d2", "the Ministry of Defence"), _s(3, "d3", "Defence")]
+    links = link_speakers(sightings)
+    assert links.quote_speakers[1] == links.quote_speakers[2] != links.quote_speakers[3]
+
+
+def test_link_speakers_overrides_merge_and_split() -> None:
+    sightings = [_s(1, "d1", "Jane Smith"), _s(2, "d2", "Jane A. Smith"), _s(3, "d3", "J. Kowalski")]
+    links = link_speakers(sightings, overrides=[("split", "Jane Smith", "Jane A. Smith"),
+                                                ("merge", "Jane Smith", "J. Kowalski")])
+    assert links.quote_speakers[1] != links.quote_speakers[2]
+    assert links.quote_speakers[1] == links.quote_speakers[3]
+
+
+def test_link_speakers_is_deterministic() -> None:
+    sightings = [_s(i, f"d{i}", name) for i, name in enumerate(["Jane Smith", "Smith", "a source", "Reuters"])]
+    assert link_speakers(sightings) == link_speakers(list(reversed(sightings)))
+
+
+def test_parse_person_and_role_heads() -> None:
+    assert parse_person("Ms. Jane A. Smith") is not None
+    assert parse_person("Ministry of Defence") is None
+    assert role_heads(["chairwoman of the veterans' association", "former foreign minister"]) == {
+        "chairwoman", "minister"}

@@ -1,0 +1,87 @@
+"""Statements across documents: verbatim, partial and paraphrase members; candidates by index, not all pairs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from quotetrace.link.statements import LexicalScorer, Vectors, key_entities, link_statements, relation, tokens
+from quotetrace.store import Sighting
+
+ORIGINAL = "“No ceasefire will hold if the people who break it are never named and never made to answer for it.”"
+
+
+def _s(quote_id: int, text: str, when: str | None, doc: str | None = None) -> Sighting:
+    doc_id = doc or f"d{quote_id}"
+    return Sighting(quote_id, doc_id, doc_id, text, "Jane Smith", "Jane Smith", (), "outlet", None, when, None)
+
+
+def _members(sightings: list[Sighting], **kwargs: object) -> dict[int, tuple[str, str]]:
+    links = link_statements(sightings, {s.quote_id: "sp-jane" for s in sightings}, **kwargs)  # type: ignore[arg-type]
+    return {quote_id: (statement_id, rel) for statement_id, quote_id, rel in links.members}
+
+
+def test_link_statements_verbatim_partial_and_unrelated() -> None:
+    sightings = [
+        _s(1, ORIGINAL, "2026-02-01"),
+        _s(2, ORIGINAL.replace("“", '"').replace("”", '"').upper(), "2026-02-03"),
+        _s(3, "never named and never made to answer for it", "2026-02-02"),
+        _s(4, "“Prices at the bakery will fall before the spring, the owners promised on Monday.”", "2026-02-02"),
+    ]
+    members = _members(sightings)
+    assert members[1] == (members[1][0], "original")
+    assert members[2] == (members[1][0], "verbatim")
+    assert members[3] == (members[1][0], "partial")
+    assert members[4][0] != members[1][0]
+
+
+def test_link_statements_earliest_is_original_even_when_it_is_the_fragment() -> None:
+    members = _members([_s(1, ORIGINAL, "2026-02-05"), _s(2, "never named and never made to answer for it",
+                                                          "2026-02-01")])
+    assert members[2][1] == "original" and members[1][1] == "partial"
+
+
+def test_link_statements_undated_goes_by_first_capture() -> None:
+    undated = Sighting(1, "d1", "d1", ORIGINAL, None, None, (), None, None, None, "2026-01-01T00:00:00Z")
+    members = _members([undated, _s(2, ORIGINAL, "2026-02-01")])
+    assert members[1][1] == "original"
+
+
+class _FakeScorer:
+    name = "fake"
+    threshold = 0.9
+
+    def embed(self, texts: list[str]) -> Vectors:  # every text about ceasefires is one claim
+        return np.array([[1.0, 0.0] if "truce" in t or "ceasefire" in t.casefold() else [0.0, 1.0] for t in texts],
+                        dtype=np.float32)
+
+
+def test_link_statements_paraphrase_only_among_candidates() -> None:
+    sightings = [_s(1, ORIGINAL, "2026-02-01"),
+                 _s(2, "A truce cannot last unless those who violate it are identified and held to account.",
+                    "2026-02-02")]
+    other = Sighting(3, "d3", "d3", "The truce in Kestrel is fragile, a farmer said about the weather.", "Omar Haddad",
+                     None, (), None, None, "2026-02-02", None)
+    links = link_statements([*sightings, other], {1: "sp-jane", 2: "sp-jane", 3: "sp-omar"}, scorer=_FakeScorer())
+    members = {q: (st, rel) for st, q, rel in links.members}
+    assert members[2] == (members[1][0], "paraphrase")
+    assert members[3][0] != members[1][0]  # no shared speaker or key entity: never compared
+    assert links.scorer == "fake"
+    assert link_statements(sightings, {1: "sp-jane", 2: "sp-jane"}, scorer=None).scorer is None
+
+
+def test_link_statements_lexical_scorer_embeds_unit_rows() -> None:
+    rows = LexicalScorer().embed(["Pensions unpaid since August", "pensions have not been paid since August"])
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0)
+    assert float(rows[0] @ rows[1]) > 0.5
+
+
+def test_relation_and_tokens() -> None:
+    assert tokens("“It’s   over,” she said") == ("it", "s", "over", "she", "said")
+    assert relation(tokens(ORIGINAL), tokens(ORIGINAL.lower())) == "verbatim"
+    assert relation(tokens(ORIGINAL), tokens("who break it are never named")) == "partial"
+    assert key_entities("We met in Kestrel with 40 people.") == {"kestrel", "40"}
+
+
+def test_link_statements_is_deterministic() -> None:
+    sightings = [_s(1, ORIGINAL, "2026-02-01"), _s(2, ORIGINAL, "2026-02-02")]
+    assert link_statements(sightings).members == link_statements(sightings).members
