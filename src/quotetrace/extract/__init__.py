@@ -28,6 +28,10 @@ from quotetrace.settings import Settings
 __all__ = ["find_quotes", "named_mentions"]
 
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# A split quotation is returned as one Quote when the attribution between its parts is this short
+# (", she said. "); past that the parts are separate Quotes of the same speaker, so that a long
+# attribution ("…,” Ms. Hughes said, pointing out where the store used to be. “…”) is not quoted text.
+MAX_MERGE_GAP = 40
 
 
 def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
@@ -50,7 +54,9 @@ def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) ->
     """One Quote per statement: a quotation split by its attribution ("“A,” he said. “B”") is one."""
     groups: list[list[DirectQuote]] = []
     for d in (d for d in directs if _is_statement(text, d, settings)):
-        if d.how == "split" and groups and groups[-1][-1] is d.continued_from:
+        if d.how == "split" and groups and groups[-1][-1] is d.continued_from and d.start - groups[-1][-1].end <= (
+            MAX_MERGE_GAP
+        ):
             groups[-1].append(d)
         else:
             groups.append([d])

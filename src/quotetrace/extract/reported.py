@@ -36,7 +36,9 @@ def reported_quotes(text: str, cues: list[Cue], spans: list[MarkedSpan]) -> list
     candidates.sort(key=lambda c: -(c.content[1] - c.content[0]))  # type: ignore[index]
     for cue in candidates:
         assert cue.content is not None
-        start, end = cue.content
+        start, end = _within_paragraph(text, cue, *cue.content)
+        if end <= start:
+            continue
         if _inside_statement(cue, spans) or any(_clashes(start, end, cue, a) for a in accepted):
             continue
         inside = [s for s in spans if s.start < end and s.end > start]
@@ -53,6 +55,19 @@ def reported_quotes(text: str, cues: list[Cue], spans: list[MarkedSpan]) -> list
             accepted.append(ReportedQuote(start, end, "indirect", cue, []))
     accepted.sort(key=lambda r: r.start)
     return accepted
+
+
+def _within_paragraph(text: str, cue: Cue, start: int, end: int) -> tuple[int, int]:
+    """Reported content stays in its cue's paragraph: the parser's sentences sometimes run across one."""
+    para_start = text.rfind("\n\n", 0, cue.start)
+    para_end = text.find("\n\n", cue.end)
+    lo = max(start, para_start + 2 if para_start >= 0 else 0)
+    hi = min(end, para_end if para_end >= 0 else len(text))
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo, hi
 
 
 def _inside_statement(cue: Cue, spans: list[MarkedSpan]) -> bool:
