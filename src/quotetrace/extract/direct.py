@@ -58,6 +58,7 @@ def is_statement_like(text: str, span: MarkedSpan, settings: Settings) -> bool:
 def is_titled(text: str, span: MarkedSpan) -> bool:
     """Introduced as a title or an address: 'an ad titled “Scam.”', 'a letter addressed to “the Members …”'."""
     before = text[max(0, span.start - 40) : span.start].lower()
+    before = before[before.rfind("\n") + 1 :]  # only the quotation's own paragraph
     words = WORD.findall(before)
     if words and words[-1] in TITLE_CUES:
         return True
