@@ -70,6 +70,14 @@ THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
+# Nouns that describe an organisation: "the organisation said" refers to the nearest one named.
+ORGANISATION_NOUNS = frozenset(
+    "organisation organization group ministry government company party agency centre center committee "
+    "council campaign army military administration office department union alliance coalition firm body "
+    "institute foundation association network commission court newspaper paper channel station outlet "
+    "broadcaster charity movement".split()
+)
+
 # Honorifics that give gender away.
 MALE_TITLES = frozenset("mr mr. sir lord king prince father brother uncle".split())
 FEMALE_TITLES = frozenset("ms ms. mrs mrs. miss madam lady queen princess mother sister aunt".split())

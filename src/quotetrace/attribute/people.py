@@ -73,10 +73,14 @@ def descriptors_of(ent: Span) -> list[str]:
     """Roles and titles written with a name: "former minister Jane Smith", "Smith, the former minister"."""
     root = ent.root
     out: list[str] = []
-    left = [t for t in root.children if t.i < ent.start and t.dep_ in DESCRIPTOR_DEPS and t.pos_ in ("NOUN", "ADJ")]
+    # "Defence Minister Piotr Adamczyk": title words written as proper nouns count, other names do not
+    left = [
+        t for t in root.children
+        if t.i < ent.start and t.dep_ in DESCRIPTOR_DEPS and t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.ent_type_
+    ]
     if left:
         lo = min(t.left_edge.i for t in left)
-        words = [t.text for t in ent.doc[lo : ent.start] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        words = [t.text for t in ent.doc[lo : ent.start] if t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.ent_type_]
         if words:
             out.append(" ".join(words))
     appositions = [c for c in root.children if c.dep_ == "appos"]
