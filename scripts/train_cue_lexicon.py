@@ -2,8 +2,9 @@
 
 For every verb and noun in the training texts we note its lemma and the construction that carries its
 content (``ccomp``, ``dobj``, ``xcomp``, ``prep:for`` ...; nouns are prefixed ``n:``), and whether an
-annotator marked it as (part of) the cue of an attribution. The output, ``src/quotetrace/data/cue_verbs.json``, holds only counts per (lemma,
-construction): no text of the corpus. Reproduce with:
+annotator marked it as (part of) the cue of an attribution. The output,
+``src/quotetrace/data/cue_verbs.json``, holds only counts per (lemma, construction): no text of the corpus.
+Reproduce with:
 
     python scripts/train_cue_lexicon.py ../shared/data/polnear/train.jsonl
 

@@ -31,7 +31,8 @@ SPEECH_VERBS = frozenset(
     acknowledge concur dispute question suspect guess figure reckon realize realise recognize recognise
     understand assume presume insinuate complain grumble explain clarify elaborate specify detail outline
     announce disclose divulge leak whisper shout scream yell cry exclaim declare affirm reaffirm swear
-    echo chant beam mouth certify attest predict project calculate conclude determine discover notice observe perceive see
+    echo chant beam mouth certify attest predict project calculate conclude determine discover notice observe
+    perceive see
     """.split()
 )
 # Verbs that only count as a cue with a clause that carries content ("She thinks that ..."), never with

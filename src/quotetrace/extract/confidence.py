@@ -9,7 +9,9 @@ from __future__ import annotations
 from quotetrace.extract.direct import DirectQuote
 from quotetrace.extract.reported import ReportedQuote
 
-DIRECT_BASE = {"clause": 0.92, "after": 0.9, "before": 0.85, "split": 0.85, "next-paragraph": 0.6, "context": 0.5, "none": 0.3}
+DIRECT_BASE = {
+    "clause": 0.92, "after": 0.9, "before": 0.85, "split": 0.85, "next-paragraph": 0.6, "context": 0.5, "none": 0.3,
+}
 REPORTED_BASE = {"indirect": 0.7, "mixed": 0.8}
 NO_SOURCE_PENALTY = 0.25
 BELIEF_PENALTY = 0.1
