@@ -1,0 +1,331 @@
+"""Latency of ``quotetrace serve`` under a bounded load, on a store of at least 100k statements.
+
+    python benchmarks/serve.py [--db serve-bench.sqlite] [--statements 100000] [--seconds 30] [--rate 120]
+
+1. Builds a synthetic store (or reuses one with enough statements): documents written straight into the Store
+   (no spaCy), each statement an original quote and 0–3 echoes (verbatim, partial, paraphrase) in later
+   documents of other outlets, some attributed to someone else, some on pages later removed (404 captures).
+   Quote words follow a Zipf law over a 5,000-word vocabulary, so common words match many quotes.
+2. Starts ``quotetrace serve`` in a separate process on a free loopback port.
+3. From this process, THREADS httpx clients send requests paced at RATE per second for SECONDS (a few
+   thousand requests): 70 % searches (one or two words drawn by frequency, a quarter with a filter, a fifth
+   following the next_cursor of a previous page) and 30 % provenance look-ups of random statements.
+4. Prints p50/p95/p99 latency (client side, whole request) and error counts per kind. Target: search p95 <
+   100 ms, no errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+from quotetrace.model import Capture, Document, Quote, Speaker, TextSpan
+from quotetrace.store import Store
+from quotetrace.web.queries import connection
+
+SEED = 20240301
+VOCABULARY = 5000
+OUTLETS = [f"outlet{i:02d}.example" for i in range(60)]
+FIRST_NAMES = "Anna Jane John Olena Marco Sara Ivan Maria Peter Lina Omar Chen Ada Tomas Nina Paul".split()
+SURNAMES = [f"Surname{i:04d}" for i in range(400)]
+QUOTES_PER_DOC = 5
+RELATIONS = ("verbatim", "partial", "paraphrase")
+
+
+def _vocabulary(rng: random.Random) -> list[str]:
+    syllables = ["ka", "lo", "mi", "re", "to", "sa", "ne", "vi", "du", "po", "ra", "li", "mo", "ze", "fa", "gu"]
+    words: set[str] = set()
+    while len(words) < VOCABULARY:
+        words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    return sorted(words, key=lambda w: (len(w), w))
+
+
+@dataclass(slots=True)
+class Member:
+    statement: int
+    relation: str
+    day: date
+    outlet: str
+    speaker: int
+    text: str
+    quote_id: int = 0
+
+
+@dataclass(slots=True)
+class Corpus:
+    statements: list[tuple[int, str]] = field(default_factory=list)  # (speaker, text)
+    members: list[Member] = field(default_factory=list)
+
+
+def _make_corpus(n_statements: int, rng: random.Random) -> tuple[Corpus, list[str]]:
+    words = _vocabulary(rng)
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    corpus = Corpus()
+    start = date(2023, 1, 1)
+    for index in range(n_statements):
+        speaker = rng.randrange(len(FIRST_NAMES) * len(SURNAMES))
+        text = " ".join(rng.choices(words, weights, k=rng.randint(8, 20))).capitalize() + "."
+        corpus.statements.append((speaker, text))
+        day = start + timedelta(days=rng.randrange(3 * 365))
+        outlets = rng.sample(OUTLETS, 4)
+        corpus.members.append(Member(index, "original", day, outlets[0], speaker, text))
+        for echo in range(rng.choice((0, 0, 1, 1, 2, 3))):
+            relation = rng.choice(RELATIONS)
+            echo_text = text
+            if relation == "partial":
+                echo_text = " ".join(text.split()[: max(3, len(text.split()) // 2)])
+            elif relation == "paraphrase":
+                echo_text = " ".join(rng.sample(text.split(), len(text.split())))
+            said_by = speaker if rng.random() > 0.05 else rng.randrange(len(FIRST_NAMES) * len(SURNAMES))
+            corpus.members.append(Member(index, relation, day + timedelta(days=1 + rng.randrange(30)),
+                                         outlets[1 + echo], said_by, echo_text))
+    return corpus, words
+
+
+def _name(speaker: int) -> str:
+    return f"{FIRST_NAMES[speaker % len(FIRST_NAMES)]} {SURNAMES[speaker // len(FIRST_NAMES)]}"
+
+
+def build(path: Path, n_statements: int) -> None:
+    rng = random.Random(SEED)
+    corpus, _ = _make_corpus(n_statements, rng)
+    members = sorted(corpus.members, key=lambda m: (m.day, m.outlet))
+    t0 = time.perf_counter()
+    with Store(path) as store:
+        connection(store).execute("PRAGMA synchronous = OFF")  # a throwaway benchmark file
+        docs: list[tuple[str, list[Member]]] = []
+        for at in range(0, len(members), QUOTES_PER_DOC):
+            docs.append((f"bench-{at // QUOTES_PER_DOC:07d}", members[at:at + QUOTES_PER_DOC]))
+        for doc_id, group in docs:
+            parts: list[str] = []
+            quotes: list[Quote] = []
+            offset = 0
+            for member in group:
+                name = _name(member.speaker)
+                sentence = f"{name} said: “{member.text}” "
+                q_start = offset + len(name) + len(" said: ")
+                quote_text = f"“{member.text}”"
+                quotes.append(Quote(quote_text, q_start, q_start + len(quote_text), "direct", cue="said",
+                                    speaker_mention=TextSpan(name, offset, offset + len(name)), speaker=name,
+                                    confidence=0.9))
+                parts.append(sentence)
+                offset += len(sentence)
+            outlet = group[0].outlet
+            store.upsert_document(Document(
+                id=f"{doc_id}.json", doc_id=doc_id, source="benchmarks/serve.py", text="".join(parts),
+                title=f"Report {doc_id}", url=f"https://{outlet}/{doc_id}", outlet=outlet,
+                published_at=group[0].day.isoformat(), quotes=quotes,
+            ))
+        ids = connection(store).execute('SELECT quote_id FROM quotes ORDER BY doc_id, "start"').fetchall()
+        for member, (quote_id,) in zip(members, ids, strict=True):
+            member.quote_id = quote_id
+        speakers_used = {m.speaker for m in members}
+        speakers = [Speaker(f"sp-{s:05d}", _name(s), aliases=[_name(s).split()[-1]]) for s in sorted(speakers_used)]
+        originals = {m.statement: m.quote_id for m in members if m.relation == "original"}
+        store.replace_links(
+            speakers,
+            ((f"sp-{m.speaker:05d}", m.quote_id) for m in members),
+            ((f"st-{i:06d}", f"sp-{s:05d}", text, originals[i]) for i, (s, text) in enumerate(corpus.statements)),
+            ((f"st-{m.statement:06d}", m.quote_id, m.relation) for m in members),
+        )
+        removed = [(doc_id, group) for doc_id, group in docs if rng.random() < 0.1]
+        store.add_captures(
+            (capture, doc_id)
+            for doc_id, group in removed
+            for capture in (
+                Capture(f"https://{group[0].outlet}/{doc_id}", f"{group[0].day.isoformat()}T12:00:00", 200, "a"),
+                Capture(f"https://{group[0].outlet}/{doc_id}", f"{(group[0].day + timedelta(days=40)).isoformat()}"
+                        "T12:00:00", 404, "gone"),
+            )
+        )
+    print(f"built {path}: {len(docs)} documents, {len(members)} quotes, {len(corpus.statements)} statements, "
+          f"{len(speakers)} speakers in {time.perf_counter() - t0:.1f} s", flush=True)
+
+
+def _count(path: Path, table: str) -> int:
+    with Store(path) as store:
+        return int(connection(store).execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), to tell server cost from client cost and waiting."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-c", "from quotetrace.cli import app; app()", "serve", "--db", str(db),
+               "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"server exited: {server.stderr.read().decode() if server.stderr else ''}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/quotes?limit=1", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    server.kill()
+    raise SystemExit("server did not start in 60 s")
+
+
+@dataclass(slots=True)
+class Results:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _worker(base: str, plan: list[tuple[float, str, str]], results: Results, cursors: list[str]) -> None:
+    with httpx.Client(base_url=base, timeout=10) as client:
+        for due, kind, url in plan:
+            wait = due - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            if kind == "search-next":
+                with results.lock:
+                    cursor = cursors.pop() if cursors else None
+                if cursor is None:
+                    continue
+                url = f"{url}&cursor={cursor}"
+            started = time.perf_counter()
+            try:
+                response = client.get(url)
+                elapsed = time.perf_counter() - started
+                ok = response.status_code == 200
+                detail = f"{response.status_code} {url}"
+                body = response.json() if ok and kind.startswith("search") else None
+            except (httpx.HTTPError, ValueError) as error:
+                elapsed, ok, detail, body = time.perf_counter() - started, False, f"{error!r} {url}", None
+            group = "search" if kind.startswith("search") else kind
+            with results.lock:
+                results.latencies[group].append(elapsed)
+                if not ok:
+                    results.errors[group].append(detail)
+                if body and body.get("next_cursor"):
+                    cursors.append(body["next_cursor"])
+
+
+def load(base: str, words: list[str], n_statements: int, seconds: float, rate: float, threads: int) -> Results:
+    rng = random.Random(SEED + 1)
+    # Users search content words: draw by frequency, but not the 30 commonest (the "the"s and "said"s).
+    content = words[30:]
+    weights = [1 / (rank + 31) for rank in range(len(content))]
+    plan: list[tuple[float, str, str]] = []
+    begin = time.monotonic() + 0.5
+    for n in range(int(seconds * rate)):
+        due = begin + n / rate
+        roll = rng.random()
+        if roll < 0.3:
+            plan.append((due, "provenance", f"/api/statements/st-{rng.randrange(n_statements):06d}/provenance"))
+            continue
+        query = "+".join(rng.choices(content, weights, k=rng.choice((1, 1, 2))))
+        url = f"/api/quotes?q={query}&limit=50"
+        extra = rng.random()
+        if extra < 0.1:
+            url += f"&outlet={rng.choice(OUTLETS)}"
+        elif extra < 0.2:
+            url += f"&since=202{rng.randrange(3, 6)}-0{rng.randrange(1, 10)}"
+        elif extra < 0.25:
+            url += f"&speaker={rng.choice(SURNAMES)}"
+        plan.append((due, "search-next" if rng.random() < 0.2 else "search", url))
+    results = Results()
+    cursors: list[str] = []
+    workers = [threading.Thread(target=_worker, args=(base, plan[i::threads], results, cursors))
+               for i in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return results
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--db", type=Path, default=Path("serve-bench.sqlite"))
+    parser.add_argument("--statements", type=int, default=100_000)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--rate", type=float, default=120.0, help="requests per second (paced)")
+    parser.add_argument("--threads", type=int, default=8)
+    args = parser.parse_args()
+
+    if not args.db.exists() or _count(args.db, "statements") < args.statements:
+        args.db.unlink(missing_ok=True)
+        build(args.db, args.statements)
+    else:
+        print(f"reusing {args.db}", flush=True)
+    n_statements = _count(args.db, "statements")
+    _, words = _make_corpus(0, random.Random(SEED))
+    print(f"store: {_count(args.db, 'documents')} documents, {_count(args.db, 'quotes')} quotes, "
+          f"{n_statements} statements; {os.cpu_count()} CPUs", flush=True)
+
+    port = _free_port()
+    server = _start_server(args.db, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base) as warm:  # open the server's connections and page cache once
+            for word in words[30:60]:
+                warm.get(f"/api/quotes?q={word}")
+        cpu_before = _cpu_seconds(server.pid)
+        started = time.monotonic()
+        results = load(base, words, n_statements, args.seconds, args.rate, args.threads)
+        took = time.monotonic() - started
+        cpu_after = _cpu_seconds(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    total = sum(len(v) for v in results.latencies.values())
+    print(f"\n{total} requests in {took:.1f} s ({total / took:.0f}/s), {args.threads} client threads, "
+          f"server: one uvicorn process")
+    if cpu_before is not None and cpu_after is not None:
+        print(f"server CPU: {cpu_after - cpu_before:.1f} s ({(cpu_after - cpu_before) / max(total, 1) * 1000:.1f} ms "
+              f"a request); load average now {os.getloadavg()[0]:.2f}")
+    print(f"{'endpoint':<12}{'requests':>10}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}{'max ms':>10}{'errors':>8}")
+    for kind in ("search", "provenance"):
+        values = results.latencies.get(kind, [])
+        if not values:
+            continue
+        row = [_percentile(values, q) * 1000 for q in (50, 95, 99)] + [max(values) * 1000]
+        print(f"{kind:<12}{len(values):>10}" + "".join(f"{v:>10.1f}" for v in row)
+              + f"{len(results.errors.get(kind, [])):>8}")
+    for kind, errors in results.errors.items():
+        for detail in errors[:5]:
+            print(f"  {kind} error: {detail}")
+    search = results.latencies.get("search", [])
+    ok = bool(search) and _percentile(search, 95) < 0.1 and not any(results.errors.values())
+    print(f"\ntarget (search p95 < 100 ms, no errors): {'met' if ok else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

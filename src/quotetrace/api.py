@@ -1,0 +1,110 @@
+"""The web application over a store: the REST API under /api (OpenAPI at /openapi.json, docs at /docs) and the
+HTML pages. ``quotetrace serve`` runs it with uvicorn; ``create_app`` is all a test or another server needs.
+
+Errors are JSON under /api (``{"error": {"status", "message"}}``) and a short page elsewhere, with the right
+status; an unexpected exception is logged here and answered with a bare 500, never with its traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from quotetrace import __version__
+from quotetrace.store import Store
+from quotetrace.web import context, ingest, pages, rest
+
+log = logging.getLogger("quotetrace.api")
+
+TOKEN_ENV = "QUOTETRACE_TOKEN"
+
+
+def create_app(
+    db_path: str | Path,
+    allow_ingest: bool = False,
+    token: str | None = None,
+    *,
+    max_body: int = context.DEFAULT_MAX_BODY,
+    processor: context.Processor | None = None,
+) -> FastAPI:
+    """The application over the store at ``db_path`` (which must exist; it is opened read-mostly).
+
+    With ``allow_ingest``, ``POST /api/documents`` accepts articles carrying ``Authorization: Bearer TOKEN``:
+    ``token``, else ``$QUOTETRACE_TOKEN``, else a random one (read it from ``app.state.quotetrace.token``).
+    ``processor`` replaces ``quotetrace.pipeline.process`` for ingest (tests use a fake).
+    """
+    path = str(db_path)
+    Store(path, create=False).close()  # fail now, with the store's own message, not on the first request
+    if allow_ingest and not token:
+        token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
+    server = context.ServerConfig(path, allow_ingest=allow_ingest, token=token if allow_ingest else None,
+                                  max_body=max_body, processor=processor)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        server.stores.close()
+
+    app = FastAPI(
+        title="quotetrace", version=__version__, lifespan=lifespan,
+        # The interactive docs pages load their scripts from a CDN; the product works offline, so only the
+        # spec itself is served (/openapi.json).
+        docs_url=None, redoc_url=None,
+        description="Search statements, their speakers and documents, and follow where a statement echoed.",
+    )
+    app.state.quotetrace = server
+    app.include_router(rest.router)
+    app.include_router(ingest.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(packages=[("quotetrace.web", "static")]), name="static")
+    _add_error_handlers(app)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
+def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
+    response = pages.error_page(status, message)
+    if headers:
+        response.headers.update(headers)
+    return response
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(context.ApiError)
+    async def api_error(request: Request, error: context.ApiError) -> Response:
+        return _error(request, error.status, error.message, error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, error: RequestValidationError) -> Response:
+        problems = []
+        for item in error.errors():
+            where = ".".join(str(part) for part in item.get("loc", ()) if part not in ("query", "path", "body"))
+            problems.append(f"{where}: {item.get('msg', 'invalid')}")
+        return _error(request, 400, "; ".join(problems) or "bad parameters")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        message = error.detail if isinstance(error.detail, str) else "error"
+        if error.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        return _error(request, error.status_code, message, dict(error.headers or {}))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        log.exception("error while answering %s %s", request.method, request.url.path)
+        return _error(request, 500, "internal server error")
