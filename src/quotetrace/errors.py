@@ -37,5 +37,8 @@ class E(StrEnum):
     WARC_DUPLICATE = "[E019] duplicate record {record_id}; skipped"
     WARC_CORRUPT = "[E020] truncated or corrupt WARC at record {record}; the records before it are kept ({detail})"
     WARC_NO_URL = "[E021] response record has no WARC-Target-URI; skipped"
+    # languages (E04x)
+    UNSUPPORTED_LANGUAGE = "[E040] {detail}; document skipped"
+    LANGUAGE_NOTE = "[W041] {detail}"
     # quotetrace batch (E03x)
     BATCH_LOST = "[E030] a worker died with records of this input ({received} came back); re-run to retry it"

@@ -28,9 +28,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load_pipeline(language: str = "en") -> Language:
-    """The pipeline for ``language``, loaded once per process."""
-    if language != "en":
-        raise ValueError(f"language {language!r} is not supported yet (supported: en)")
+    """The spaCy pipeline for ``language``, loaded once per process.
+
+    "auto" and "ru" give the English pipeline too (what workers warm up: under "auto" most documents are
+    English); "ru" also loads natasha, which the Russian path (``quotetrace.ru``) uses instead of spaCy.
+    """
+    if language == "ru":
+        from quotetrace.ru.nlp import load_natasha
+
+        load_natasha()
+    elif language not in ("en", "auto"):
+        raise ValueError(f"language {language!r} is not supported yet (supported: en, ru, auto)")
     import spacy
 
     nlp = spacy.load(ENGLISH_MODEL)

@@ -14,6 +14,7 @@ from quotetrace.clean import clean_text
 from quotetrace.errors import E
 from quotetrace.extract import find_quotes, named_mentions
 from quotetrace.ingest.html import html_to_text
+from quotetrace.language import SUPPORTED, Detection, detect_language
 from quotetrace.model import Document, Quote, RawDocument, Skip
 from quotetrace.nlp import load_pipeline
 from quotetrace.settings import DEFAULT_SETTINGS, Settings
@@ -21,7 +22,7 @@ from quotetrace.settings import DEFAULT_SETTINGS, Settings
 
 def extract_quotes(text: str, settings: Settings = DEFAULT_SETTINGS) -> list[Quote]:
     """Statements in ``text`` (taken as already clean), with offsets into ``text``."""
-    quotes, _ = _annotate_and_extract(text, settings)
+    quotes, _ = _annotate_and_extract(text, settings, choose_language(text, None, settings).language)
     return quotes
 
 
@@ -43,7 +44,12 @@ def process(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> tuple[Do
     if len(text) > settings.max_chars:
         skips.append(Skip(raw.source, E.TOO_LARGE.format(size=len(text), limit=settings.max_chars), fatal=False))
         text = text[: settings.max_chars]
-    quotes, mentions = _annotate_and_extract(text, settings)
+    detected = choose_language(text, raw.language, settings)
+    if not detected.supported:
+        return None, [*skips, Skip(raw.source, E.UNSUPPORTED_LANGUAGE.format(detail=detected.note))]
+    if detected.note:
+        skips.append(Skip(raw.source, E.LANGUAGE_NOTE.format(detail=detected.note), fatal=False))
+    quotes, mentions = _annotate_and_extract(text, settings, detected.language)
     doc = Document(
         id=raw.id,
         doc_id=document_id(url, text),
@@ -54,15 +60,30 @@ def process(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> tuple[Do
         outlet=raw.outlet or outlet_of(url),
         published_at=published_at,
         fetched_at=raw.fetched_at,
-        language=settings.language,
+        language=detected.language,
         quotes=[q for q in quotes if q.confidence >= settings.min_confidence],
         mentions=mentions,
     )
     return doc, skips
 
 
-def _annotate_and_extract(text: str, settings: Settings) -> tuple[list[Quote], list]:  # type: ignore[type-arg]
-    nlp = load_pipeline(settings.language)
+def choose_language(text: str, given: str | None, settings: Settings) -> Detection:
+    """The language to parse ``text`` as: the one set in ``settings``, else the reader's, else detected."""
+    if settings.language != "auto":
+        supported = settings.language in SUPPORTED
+        note = None if supported else f"{settings.language} is not supported yet (supported: {', '.join(SUPPORTED)})"
+        return Detection(settings.language, supported, note)
+    if given and given.split("-")[0].lower() in SUPPORTED:
+        return Detection(given.split("-")[0].lower(), True)
+    return detect_language(text)
+
+
+def _annotate_and_extract(text: str, settings: Settings, language: str) -> tuple[list[Quote], list]:  # type: ignore[type-arg]
+    if language == "ru":
+        from quotetrace.ru import extract_russian
+
+        return extract_russian(text, settings)
+    nlp = load_pipeline("en")
     spacy_doc = nlp(text)
     quotes = find_quotes(spacy_doc, settings)
     attribute_speakers(spacy_doc, quotes)

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 class Settings:
     """How extraction behaves. The defaults were calibrated together on PolNeAR train; change them as a set."""
 
-    language: str = "en"
+    # "auto": detect each document's language (quotetrace.language); "en" or "ru": take every document as that.
+    # A reader's own language field (a JSONL record's "language") wins over detection, not over a given one.
+    language: str = "auto"
     # Documents longer than this are cut (with a warning) before parsing: spaCy's memory grows with length.
     max_chars: int = 1_000_000
     # Quoted spans shorter than this many words are scare quotes or terms, not statements, unless a

@@ -93,6 +93,65 @@ def parse_person(name: str) -> PersonName | None:
     return PersonName(first, middle, surname, gender)
 
 
+# --- names across scripts and spellings (issue 7): "Иван Петров" = "Ivan Petrov" = "Ivan Petrow" ---------------
+# Spelling variants of one romanised sound, applied in order to a folded name part ("Pyotr", "Piotr" → "petr").
+_SPELLINGS = (("yo", "e"), ("io", "e"), ("ye", "e"), ("kh", "h"), ("ks", "x"), ("w", "v"), ("j", "i"), ("y", "i"),
+              ("ph", "f"), ("tz", "ts"))
+# Given names whose English, Polish or Ukrainian form is not a spelling of the Russian one.
+_GIVEN_VARIANTS = {"peter": "petr", "petro": "petr", "paul": "pavel", "michael": "mihail", "alexander": "alexandr",
+                   "oleksandr": "alexandr", "alex": "alexandr", "george": "georgi", "nicholas": "nikolai",
+                   "gregory": "grigori", "eugene": "evgeni", "jevgeni": "evgeni", "fedor": "fedor", "theodore": "fedor",
+                   "volodymyr": "vladimir", "andriy": "andrei", "andrew": "andrei", "dmytro": "dmitri"}
+# Surnames of one person spelt differently beyond the rules above (calibrated on the fixtures' outlets).
+NEAR_SURNAME = 0.88
+
+
+def name_key(part: str) -> str:
+    """A spelling-blind key of one name part: folded, variants unified, doubled letters collapsed."""
+    key = fold(part).strip(".")
+    key = _GIVEN_VARIANTS.get(key, key)
+    for a, b in _SPELLINGS:
+        key = key.replace(a, b)
+    key = re.sub(r"ff$", "v", key)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return _GIVEN_VARIANTS.get(key, key)
+
+
+def person_key(name: str) -> PersonName | None:
+    """``parse_person`` on the Latin form of the name (Cyrillic transliterated), with spelling-blind parts."""
+    from quotetrace.ru.names import has_cyrillic, transliterate
+
+    person = parse_person(transliterate(name) if has_cyrillic(name) else name)
+    if person is None:
+        return None
+    first = None if person.first is None else name_key(person.first)
+    return PersonName(first, person.middle, name_key(person.surname), person.gender)
+
+
+def _merge_near_surnames(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
+    """Surnames one edit or so apart ("Zelensky"/"Zelenskyy" aside, already one key) that share a first name
+    join the more frequent spelling; compared only within the same first two letters."""
+    from difflib import SequenceMatcher
+
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(persons, key=lambda k: (-len(persons[k]), k)):
+        by_prefix[key[:2]].append(key)
+    out: dict[str, list[_Mention]] = {}
+    target: dict[str, str] = {}
+    for keys in by_prefix.values():
+        for i, key in enumerate(keys):
+            firsts = {m.person.first for m in persons[key] if m.person and m.person.first}
+            for other in keys[:i]:
+                other_firsts = {m.person.first for m in persons[other] if m.person and m.person.first}
+                near = SequenceMatcher(None, key, other).ratio() >= NEAR_SURNAME
+                if len(key) >= 5 and firsts & other_firsts and near:
+                    target[key] = target.get(other, other)
+                    break
+    for key, mentions in persons.items():
+        out.setdefault(target.get(key, key), []).extend(mentions)
+    return out
+
+
 def _is_named(name: str) -> bool:
     """Names start upper-case ("the Ministry of Defence" too); descriptions ("a senior official") do not."""
     bare = name[4:] if name[:4].casefold() == "the " else name
@@ -160,12 +219,13 @@ def link_speakers(
         if not _is_named(name):
             anonymous.setdefault((s.doc_id, fold(name)), _Cluster(anonymous=True)).mentions.append(mention)
             continue
-        mention.person = parse_person(name)
+        mention.person = person_key(name)
         if mention.person is None:
             key = fold(name).removeprefix("the ")
             named.setdefault(key, _Cluster()).mentions.append(mention)
         else:
             persons[mention.person.surname].append(mention)
+    persons = _merge_near_surnames(persons)
     clusters = list(anonymous.values()) + list(named.values())
     for surname in sorted(persons):
         clusters += _person_clusters(persons[surname], entities)

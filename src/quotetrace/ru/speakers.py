@@ -1,0 +1,190 @@
+"""Who said it, in a Russian document: the speaker mention resolved to a named person or organisation.
+
+1. a mention that names someone (in any case form: "по словам Петрова", "Ивановой") resolves to the fullest
+   nominative form of that name in the document ("Иван Петров"), by surname key and gender;
+2. a pronoun (он/она/они, any case) to the nearest earlier person (organisation for "они") whose gender agrees
+   with the pronoun and with the verb (заявил/заявила), preferring those already speaking;
+3. a definite description ("генерал", "министр") to the nearest earlier person with that word among the
+   titles written beside their name ("генерал-полковник в отставке Иван Петров");
+4. anything else stays as written, lower-cased: an anonymous source ("источник в Минобороны").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from quotetrace.ru.lexicon import (
+    DOCUMENT_NOUNS,
+    FIRST_PERSON,
+    INDEFINITE_WORDS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+)
+from quotetrace.ru.names import name_gender, surname_key
+from quotetrace.ru.nlp import RuDoc, RuEntity, lemma_of
+
+AUTHOR = "автор"
+MAX_ANTECEDENT_DISTANCE = 3000
+_DESCRIPTOR_POS = frozenset({"NOUN", "ADJ", "ADP"})
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    label: str
+    key: str
+    mentions: list[RuEntity] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+    def mentioned_before(self, char: int) -> int | None:
+        ends = [m.end for m in self.mentions if m.end <= char]
+        return max(ends) if ends else None
+
+    def descriptor_lemmas(self) -> set[str]:
+        return {lemma_of(w) for d in self.descriptors for w in d.replace("-", " ").split()}
+
+
+Fits = Callable[["Person"], bool]
+
+
+def collect_people(doc: RuDoc) -> list[Person]:
+    people: dict[str, Person] = {}
+    orgs: dict[str, Person] = {}
+    for ent in doc.ents:
+        normal = " ".join(ent.normal.split())
+        if ent.label == "PERSON":
+            key = surname_key(normal.split()[-1])
+            p = people.get(key)
+            if p is None:
+                p = people[key] = Person(normal, "PERSON", key)
+            elif len(normal.split()) > len(p.name.split()):
+                p.name = normal  # the fullest form names the person
+            p.mentions.append(ent)
+            gender = _entity_gender(doc, ent) or name_gender(normal)
+            p.gender = p.gender or gender
+            d = descriptor_before(doc, ent)
+            if d and d not in p.descriptors:
+                p.descriptors.append(d)
+        else:
+            key = normal.lower()
+            o = orgs.setdefault(key, Person(normal, ent.label, key))
+            o.mentions.append(ent)
+    return [*people.values(), *orgs.values()]
+
+
+def _entity_gender(doc: RuDoc, ent: RuEntity) -> str | None:
+    genders = {doc.tokens[i].feats.get("Gender") for i in ent.tokens} - {None}
+    if genders == {"Masc"}:
+        return "m"
+    if genders == {"Fem"}:
+        return "f"
+    return None
+
+
+def descriptor_before(doc: RuDoc, ent: RuEntity) -> str:
+    """Titles written right before a name: "генерал-полковник в отставке Иван Петров"."""
+    if not ent.tokens:
+        return ""
+    first = ent.tokens[0]
+    a, _ = doc.sent_of(first)
+    words: list[int] = []
+    j = first - 1
+    while j >= a and len(words) < 6:
+        t = doc.tokens[j]
+        if t.pos not in _DESCRIPTOR_POS and not (t.pos == "PROPN" and _is_title_word(doc, t.i, a)):
+            break
+        words.insert(0, j)
+        j -= 1
+    while words and doc.tokens[words[0]].pos == "ADP":
+        words.pop(0)
+    if not any(doc.tokens[i].pos in ("NOUN", "PROPN") for i in words) or doc.tokens[words[0]].lemma in _NOT_TITLES:
+        return ""
+    return " ".join(doc.tokens[i].text for i in words).lower()
+
+
+# "по словам Петрова", "по мнению Ивановой": the noun before a name that is not a title.
+_NOT_TITLES = frozenset({"слово", "мнение", "данные", "заявление", "слова"})
+
+
+def _is_title_word(doc: RuDoc, i: int, sent_start: int) -> bool:
+    """A capitalised title the tagger took for a name: "Генерал-полковник" opening a sentence, "МИД" in
+    "глава МИД"."""
+    t = doc.tokens[i]
+    in_entity = any(i in e.tokens for e in doc.ents if e.label == "PERSON")
+    return not in_entity and (i == sent_start or t.text.isupper())
+
+
+def resolve(
+    doc: RuDoc, mention: list[int], verb_gender: str | None, verb_plural: bool, people: list[Person],
+    speakers: list[tuple[int, Person]],
+) -> Person | None:
+    if not mention:
+        return None
+    start, end = doc.tokens[mention[0]].start, doc.tokens[mention[-1]].end
+    for p in people:
+        if p.label == "PERSON" and any(start <= m.start < end for m in p.mentions):
+            return p
+    for t in (doc.tokens[i] for i in mention):
+        if t.pos == "PROPN":
+            key = surname_key(t.text)
+            found = [p for p in people if p.label == "PERSON" and p.key == key]
+            if found:
+                return found[0]
+    for p in people:
+        if p.label != "PERSON" and any(start <= m.start < end for m in p.mentions):
+            return p
+    head = doc.tokens[mention[0]]
+    word = head.lower
+    if word in RELATIVE_PRONOUNS:
+        return None
+    if word in PRONOUN_GENDER or (word in PLURAL_PRONOUNS and not verb_plural):
+        gender = PRONOUN_GENDER.get(word) or verb_gender
+        return _antecedent(start, people, speakers, lambda p: p.label == "PERSON" and p.gender in (None, gender))
+    if word in PLURAL_PRONOUNS:
+        return _antecedent(start, people, speakers, lambda p: p.label != "PERSON")
+    nouns = [doc.tokens[i] for i in mention if doc.tokens[i].pos == "NOUN"]
+    if nouns and not any(doc.tokens[i].lower in INDEFINITE_WORDS for i in mention):
+        noun = nouns[0].lemma
+        if noun in DOCUMENT_NOUNS:
+            return None
+        return _antecedent(start, people, speakers, lambda p: p.label == "PERSON" and (
+            p.gender in (None, verb_gender) or verb_gender is None) and noun in p.descriptor_lemmas())
+    return None
+
+
+def _antecedent(pos: int, people: list[Person], speakers: list[tuple[int, Person]], fits: Fits) -> Person | None:
+    for where, p in reversed(speakers):
+        if pos - where <= MAX_ANTECEDENT_DISTANCE and fits(p):
+            later = _nearest(pos, people, fits)
+            if later is not None and later[0] > where + 1 and later[1] is not p:
+                return later[1]
+            return p
+    found = _nearest(pos, people, fits)
+    return found[1] if found is not None else None
+
+
+def _nearest(pos: int, people: list[Person], fits: Fits) -> tuple[int, Person] | None:
+    best: tuple[int, Person] | None = None
+    for p in people:
+        end = p.mentioned_before(pos)
+        if end is not None and pos - end <= MAX_ANTECEDENT_DISTANCE and fits(p) and (best is None or end > best[0]):
+            best = (end, p)
+    return best
+
+
+def as_written(doc: RuDoc, mention: list[int]) -> str:
+    """An unresolved mention as a speaker name: lower-cased unless it starts with a name; a document
+    source in the nominative ("в обращении ветеранов" → "обращение ветеранов")."""
+    tokens = [doc.tokens[i] for i in mention]
+    if len(tokens) == 1 and tokens[0].lower in FIRST_PERSON:
+        return AUTHOR
+    words = [t.text for t in tokens]
+    if tokens[0].lemma in DOCUMENT_NOUNS:
+        words[0] = tokens[0].lemma
+    text = " ".join(words)
+    if tokens[0].pos != "PROPN":
+        text = text[:1].lower() + text[1:]
+    return text
