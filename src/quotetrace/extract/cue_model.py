@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-MIN_CUE_RATE = 0.4
+MIN_CUE_RATE = 0.25
 MIN_SEEN = 3
 
 
