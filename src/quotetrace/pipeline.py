@@ -12,17 +12,17 @@ from urllib.parse import urlsplit, urlunsplit
 from quotetrace.attribute import attribute_speakers
 from quotetrace.clean import clean_text
 from quotetrace.errors import E
-from quotetrace.extract import find_quotes, named_mentions
+from quotetrace.extract import UNCLOSED_MARKS, find_quotes, named_mentions
 from quotetrace.ingest.html import html_to_text
 from quotetrace.language import SUPPORTED, Detection, detect_language
-from quotetrace.model import Document, Quote, RawDocument, Skip
+from quotetrace.model import Document, Mention, Quote, RawDocument, Skip
 from quotetrace.nlp import load_pipeline
 from quotetrace.settings import DEFAULT_SETTINGS, Settings
 
 
 def extract_quotes(text: str, settings: Settings = DEFAULT_SETTINGS) -> list[Quote]:
     """Statements in ``text`` (taken as already clean), with offsets into ``text``."""
-    quotes, _ = _annotate_and_extract(text, settings, choose_language(text, None, settings).language)
+    quotes, _, _ = _annotate_and_extract(text, settings, choose_language(text, None, settings).language)
     return quotes
 
 
@@ -49,7 +49,8 @@ def process(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> tuple[Do
         return None, [*skips, Skip(raw.source, E.UNSUPPORTED_LANGUAGE.format(detail=detected.note))]
     if detected.note:
         skips.append(Skip(raw.source, E.LANGUAGE_NOTE.format(detail=detected.note), fatal=False))
-    quotes, mentions = _annotate_and_extract(text, settings, detected.language)
+    quotes, mentions, unclosed = _annotate_and_extract(text, settings, detected.language)
+    skips.extend(Skip(raw.source, E.UNCLOSED_QUOTE.format(offset=o), fatal=False) for o in unclosed)
     doc = Document(
         id=raw.id,
         doc_id=document_id(url, text),
@@ -78,16 +79,18 @@ def choose_language(text: str, given: str | None, settings: Settings) -> Detecti
     return detect_language(text)
 
 
-def _annotate_and_extract(text: str, settings: Settings, language: str) -> tuple[list[Quote], list]:  # type: ignore[type-arg]
+def _annotate_and_extract(text: str, settings: Settings, language: str) -> tuple[list[Quote], list[Mention], list[int]]:
+    """Quotes, named mentions, and the offsets of quotation marks that never close."""
     if language == "ru":
         from quotetrace.ru import extract_russian
 
-        return extract_russian(text, settings)
+        quotes, mentions = extract_russian(text, settings)
+        return quotes, mentions, []
     nlp = load_pipeline("en")
     spacy_doc = nlp(text)
     quotes = find_quotes(spacy_doc, settings)
     attribute_speakers(spacy_doc, quotes)
-    return quotes, named_mentions(spacy_doc)
+    return quotes, named_mentions(spacy_doc), spacy_doc.user_data.get(UNCLOSED_MARKS, [])
 
 
 def canonical_url(url: str) -> str:

@@ -25,9 +25,11 @@ from quotetrace.extract.reported import reported_quotes
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.settings import Settings
 
-__all__ = ["find_quotes", "named_mentions"]
+__all__ = ["UNCLOSED_MARKS", "find_quotes", "named_mentions"]
 
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Where find_quotes leaves the offsets of quotation marks that never close, for the caller to report.
+UNCLOSED_MARKS = "quotetrace.unclosed_marks"
 # A split quotation is returned as one Quote when the attribution between its parts is this short
 # (", she said. "); past that the parts are separate Quotes of the same speaker, so that a long
 # attribution ("…,” Ms. Hughes said, pointing out where the store used to be. “…”) is not quoted text.
@@ -38,6 +40,7 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``."""
     text = doc.text
     spans = find_marked_spans(text)
+    doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
     cues = find_cues(doc, learned_cues() if settings.learned_cues else None)
     reported = reported_quotes(text, cues, spans)
     absorbed = {id(s) for r in reported for s in r.absorbed}
