@@ -17,8 +17,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from quotetrace.link.provenance import PageHistory, Trace
 from quotetrace.model import Document, Quote, Skip
-from quotetrace.store import QuoteRow
+from quotetrace.store import MemberRow, QuoteRow, SpeakerRow
 
 
 class Format(StrEnum):
@@ -83,8 +84,13 @@ def _add_row(table: Table, *cells: str) -> None:
     table.add_row(*(Text(cell) for cell in cells))
 
 
+# Piped or redirected, a table is printed this wide rather than rich's 80 columns, so quotes stay readable.
+PIPED_TABLE_WIDTH = 160
+
+
 def _print_table(table: Table, out: TextIO) -> None:
-    Console(file=out, soft_wrap=False).print(table)
+    is_terminal = hasattr(out, "isatty") and out.isatty()
+    Console(file=out, soft_wrap=False, width=None if is_terminal else PIPED_TABLE_WIDTH).print(table)
 
 
 class DocumentWriter:
@@ -170,4 +176,95 @@ def write_speakers(counts: Sequence[tuple[str, int, int]], fmt: Format, out: Tex
         table = _table("speaker", "quotes", "documents")
         for name, n_quotes, n_documents in counts:
             _add_row(table, name, str(n_quotes), str(n_documents))
+        _print_table(table, out)
+
+
+CANONICAL_SPEAKER_COLUMNS = ("name", "quotes", "documents", "statements", "aliases", "descriptors", "speaker_id")
+
+
+def write_canonical_speakers(rows: Sequence[SpeakerRow], fmt: Format, out: TextIO) -> None:
+    """Speakers with aliases, descriptors and numbers of quotes, documents and statements."""
+    records: list[dict[str, Any]] = [
+        {"name": r.name, "quotes": r.quotes, "documents": r.documents, "statements": r.statements,
+         "aliases": r.aliases, "descriptors": r.descriptors, "speaker_id": r.speaker_id}
+        for r in rows
+    ]
+    if fmt is Format.jsonl:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(out, fieldnames=CANONICAL_SPEAKER_COLUMNS)
+        writer.writeheader()
+        for r, record in zip(rows, records, strict=True):
+            writer.writerow({**record, "aliases": "; ".join(r.aliases), "descriptors": "; ".join(r.descriptors)})
+    else:
+        table = _table("speaker", "quotes", "documents", "statements", "aliases", "descriptors")
+        for r in rows:
+            _add_row(table, r.name, str(r.quotes), str(r.documents), str(r.statements), "; ".join(r.aliases),
+                     "; ".join(r.descriptors))
+        _print_table(table, out)
+
+
+def write_speaker_quotes(
+    speakers: Sequence[SpeakerRow], quotes: Sequence[MemberRow], fmt: Format, out: TextIO
+) -> None:
+    """One speaker's quotes in time order, each with its statement and relation."""
+    records = [
+        {"statement_id": q.statement_id, "relation": q.relation, "published_at": q.published_at or q.seen_at,
+         "outlet": q.outlet, "url": q.url, "doc_id": q.id, "text": q.text, "speaker": q.speaker}
+        for q in quotes
+    ]
+    if fmt is Format.jsonl:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    if fmt is Format.csv:
+        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else ["statement_id"])
+        writer.writeheader()
+        writer.writerows(records)
+        return
+    for s in speakers:
+        aliases = f" (also: {'; '.join(s.aliases)})" if s.aliases else ""
+        roles = f" — {'; '.join(s.descriptors)}" if s.descriptors else ""
+        out.write(f"{s.name}{aliases}{roles}: {s.quotes} quotes, {s.statements} statements, "
+                  f"{s.documents} documents\n")
+    table = _table("date", "outlet", "relation", "quote", "statement")
+    for r in records:
+        _add_row(table, str(r["published_at"] or ""), str(r["outlet"] or ""), str(r["relation"] or ""),
+                 shorten(str(r["text"])), str(r["statement_id"] or ""))
+    _print_table(table, out)
+
+
+def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False) -> None:
+    """A statement's provenance: one JSON object, or the first sighting then the echoes, one a line."""
+    if as_json:
+        out.write(json.dumps(trace.to_dict(), ensure_ascii=False) + "\n")
+        return
+    first = trace.first_seen
+    out.write(f"statement {trace.statement_id}: {trace.speaker or 'unknown speaker'}: {shorten(trace.text)}\n")
+    out.write(f"first seen  {first.published_at or first.seen_at or 'undated'}  {first.outlet or ''}  "
+              f"{first.url or first.doc_id}  [{first.liveness}]\n")
+    table = _table("date", "outlet", "relation", "attributed to", "liveness", "url")
+    for echo in trace.echoes:
+        speaker = (echo.speaker or "—") + (" (!! other speaker)" if echo.misattributed else "")
+        _add_row(table, echo.published_at or echo.seen_at or "undated", echo.outlet or "", echo.relation, speaker,
+                 echo.liveness, echo.url or echo.doc_id)
+    _print_table(table, out)
+
+
+def write_pages(histories: Sequence[PageHistory], fmt: Format, out: TextIO) -> None:
+    """Captured pages with liveness, first and last seen, and days up."""
+    records = [h.to_dict() for h in histories]
+    if fmt is Format.jsonl:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(out, fieldnames=[*PageHistory.__dataclass_fields__, "up_days"])
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        table = _table("liveness", "first seen", "last seen", "removed", "days up", "captures", "url")
+        for h in histories:
+            _add_row(table, h.liveness, h.first_seen or "", h.last_seen or "", h.removed_at or "",
+                     "" if h.up_days is None else str(h.up_days), str(h.captures), h.url)
         _print_table(table, out)
