@@ -79,6 +79,12 @@ ORGANISATION_NOUNS = frozenset(
     "broadcaster charity movement".split()
 )
 
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen sen rep gov st jr sr lt col capt prof sgt maj adm cmdr supt insp det rev fr hon pres "
+    "u.s vs etc no inc corp co ltd".split()
+)
+
 # Honorifics that give gender away.
 MALE_TITLES = frozenset("mr mr. sir lord king prince father brother uncle".split())
 FEMALE_TITLES = frozenset("ms ms. mrs mrs. miss madam lady queen princess mother sister aunt".split())

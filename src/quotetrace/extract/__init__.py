@@ -42,12 +42,13 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
     cues = find_cues(doc, learned_cues() if settings.learned_cues else None)
+    attached = attach_cues(doc, spans, cues)
     reported = reported_quotes(text, cues, spans)
     absorbed = {id(s) for r in reported for s in r.absorbed}
     quotes = [
         _quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text)) for r in reported
     ]
-    directs = [d for d in attach_cues(doc, spans, cues) if id(d.span) not in absorbed]
+    directs = [d for d in attached if id(d.span) not in absorbed]
     quotes.extend(_direct_quotes(text, directs, settings))
     quotes.sort(key=lambda q: q.start)
     return _without_overlaps(quotes)

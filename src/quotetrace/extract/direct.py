@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from quotetrace.extract.cues import Cue, subject_of
 from quotetrace.extract.marks import MarkedSpan
-from quotetrace.lexicon import TITLE_CUES
+from quotetrace.lexicon import ABBREVIATIONS, TITLE_CUES
 from quotetrace.settings import Settings
 
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -182,8 +182,12 @@ def _introduces(gap: str) -> bool:
     return stripped.endswith((":", ",")) or stripped == ""
 
 
+SENTENCE_BREAK = re.compile(r"(\w*)[.!?][”\"’»]?\s+[A-Z“\"«]")
+
+
 def _sentence_break(gap: str) -> bool:
-    return bool(re.search(r"[.!?][”\"’»]?\s+[A-Z“\"«]", gap))
+    """A sentence ends inside ``gap`` ("Mr. Manafort" is no sentence end)."""
+    return any(m.group(1).lower() not in ABBREVIATIONS for m in SENTENCE_BREAK.finditer(gap))
 
 
 def _next_quote_start(q: DirectQuote, quotes: list[DirectQuote]) -> int:
