@@ -29,6 +29,7 @@ OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dati
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
 PARTICLES = frozenset({"prt"})
 MAX_SUBJECT_TOKENS = 14
+CLOSING_MARKS = frozenset("”\"’»'")
 MAX_HEADLINE_SOURCE = 5
 MAX_HEADLINE_WORDS = 25
 
@@ -130,16 +131,11 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, *, with_content: bool) -> Cue:
     words = [verb, *(c for c in verb.children if c.dep_ in PARTICLES)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
-    text = doc.text[start:end]
-    return Cue(
-        token=verb,
-        text=text,
-        start=start,
-        end=end,
-        subject=subject_of(verb),
-        content=_verb_content(verb) if with_content else None,
-        belief=lemma in COGNITION_VERBS,
-    )
+    subject = subject_of(verb)
+    content = _verb_content(verb) if with_content else None
+    if content and subject is not None and subject.start_char < content[1] and content[0] < subject.end_char:
+        content = None  # the "object" was the speaker of an inverted attribution
+    return Cue(verb, doc.text[start:end], start, end, subject, content, belief=lemma in COGNITION_VERBS)
 
 
 def _verb_content(verb: Token) -> tuple[int, int] | None:
@@ -169,6 +165,9 @@ def subject_of(tok: Token) -> Span | None:
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
                 return _mention_span(child)  # "who" stays as written; attribute/ resolves it
+        inverted = _inverted_subject(cur)
+        if inverted is not None:
+            return inverted
         if cur.dep_ == "agent":
             break
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
@@ -184,6 +183,18 @@ def subject_of(tok: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _inverted_subject(verb: Token) -> Span | None:
+    """“…?” asked Mr. Manafort: right after a closing quotation mark the parser often makes the speaker
+    the verb's object."""
+    before = verb.doc.text[max(0, verb.idx - 4) : verb.idx].rstrip()
+    if not before or before[-1] not in CLOSING_MARKS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return _mention_span(obj)
 
 
 def _mention_span(head: Token) -> Span:
