@@ -24,7 +24,9 @@ lint: setup
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 
+# The optional engines too, so that their tests run rather than skip.
 test: lint
+	$(BIN)/pip install --quiet -e ".[dev,embed,ray]"
 	$(BIN)/pytest -q
 
 bench: setup

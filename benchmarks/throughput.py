@@ -129,6 +129,29 @@ def warm_up() -> None:
         pass
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_ceiling(jobs: int, n: int = 10_000_000) -> float:
+    """The speedup this machine gives ``jobs`` processes of pure CPU work, measured now: on shared virtual
+    cores it is well under ``jobs``, and it bounds what the all-cores run can show."""
+    import multiprocessing
+
+    start = time.perf_counter()
+    for _ in range(jobs):
+        _burn(n)
+    serial = time.perf_counter() - start
+    with multiprocessing.Pool(jobs) as pool:
+        start = time.perf_counter()
+        pool.map(_burn, [n] * jobs)
+        parallel = time.perf_counter() - start
+    return serial / parallel
+
+
 # --- report ----------------------------------------------------------------------------------------------
 
 
@@ -144,6 +167,9 @@ def print_report(timings: dict[str, Timing], jobs: int) -> None:
     if "cores" in timings:
         speedup = whole.seconds / timings["cores"].seconds
         print(f"all-cores speedup ({jobs} jobs):    {speedup:5.2f}x       (ideal {jobs}x)")
+        ceiling = machine_ceiling(jobs)
+        print(f"this machine's ceiling ({jobs} procs): {ceiling:5.2f}x       (a pure-Python loop in {jobs} processes;"
+              f" shared cores give less than {jobs}x)")
     else:
         print("all-cores run skipped: quotetrace.runner is not available")
 

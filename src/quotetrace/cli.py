@@ -17,13 +17,23 @@ from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
-from quotetrace import __version__, ingest, runner
-from quotetrace.model import Document, Skip
-from quotetrace.output import DocumentWriter, Format, skip_line, write_quote_rows, write_speakers
+from quotetrace import __version__, ingest, link, runner
+from quotetrace.link import provenance
+from quotetrace.model import Capture, Document, RawDocument, Skip
+from quotetrace.output import (
+    DocumentWriter,
+    Format,
+    skip_line,
+    write_canonical_speakers,
+    write_pages,
+    write_quote_rows,
+    write_speaker_quotes,
+    write_trace,
+)
 from quotetrace.settings import DEFAULT_SETTINGS
 from quotetrace.store import Store, StoreError
 
@@ -43,7 +53,7 @@ class Kind(StrEnum):
 
 
 Paths = Annotated[
-    list[str], typer.Argument(metavar="PATH...", help="Files or folders (.txt, .html, .htm, .jsonl).")
+    list[str], typer.Argument(metavar="PATH...", help="Files or folders (.txt, .html, .htm, .jsonl, .warc, .warc.gz).")
 ]
 Jobs = Annotated[
     int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per CPU).")
@@ -109,10 +119,29 @@ def _stdout_closed_ok() -> Iterator[None]:
 
 
 def _documents(
-    paths: list[str], jobs: int | None, no_progress: bool, min_confidence: float = 0.0
+    paths: list[str], jobs: int | None, no_progress: bool, min_confidence: float = 0.0, language: str = "auto",
+    captures: list[Capture] | None = None,
 ) -> Iterator[tuple[Document | None, list[Skip]]]:
-    settings = replace(DEFAULT_SETTINGS, min_confidence=min_confidence)
-    return runner.run(ingest.read_inputs(paths), settings, jobs, progress=not no_progress)
+    """Processed inputs; the Captures that WARC files give are put in ``captures`` (dropped when None)."""
+    settings = replace(DEFAULT_SETTINGS, min_confidence=min_confidence, language=language)
+    return runner.run(_without_captures(ingest.read_inputs(paths), captures), settings, jobs,
+                      progress=not no_progress)
+
+
+def _without_captures(
+    items: Iterable[RawDocument | Skip | Capture], captures: list[Capture] | None
+) -> Iterator[RawDocument | Skip]:
+    for item in items:
+        if isinstance(item, Capture):
+            if captures is not None:
+                captures.append(item)
+        else:
+            yield item
+
+
+LanguageOption = Annotated[
+    str, typer.Option("--language", help="auto (detect each document), en or ru: take every document as that.")
+]
 
 
 @app.command()
@@ -124,37 +153,64 @@ def extract(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop quotes below this confidence.")
     ] = 0.0,
+    language: LanguageOption = "auto",
 ) -> None:
     """Extract quotes from articles and print them (one JSON line per document by default)."""
     fatal = False
     with _stdout_closed_ok(), DocumentWriter(fmt, sys.stdout) as writer:
-        for doc, skips in _documents(paths, jobs, no_progress, min_confidence):
+        for doc, skips in _documents(paths, jobs, no_progress, min_confidence, language):
             fatal = _report(skips) or fatal
             if doc is not None:
                 writer.write(doc)
     raise typer.Exit(1 if fatal else 0)
 
 
+NoParaphrase = Annotated[
+    bool, typer.Option("--no-paraphrase", help="Link verbatim and partial quotes only (faster).")
+]
+
+
 @app.command("ingest")
-def ingest_command(paths: Paths, db: Db, jobs: Jobs = None, no_progress: NoProgress = False) -> None:
-    """Extract quotes from articles and store them in a database (created when missing)."""
+def ingest_command(
+    paths: Paths, db: Db, jobs: Jobs = None, no_progress: NoProgress = False,
+    no_link: Annotated[bool, typer.Option("--no-link", help="Do not run `link` afterwards.")] = False,
+    no_paraphrase: NoParaphrase = False,
+    language: LanguageOption = "auto",
+) -> None:
+    """Extract quotes from articles (and pages of web archives) and store them in a database."""
     counts = {"inserted": 0, "updated": 0, "unchanged": 0}
     quotes = skipped = 0
     fatal = False
+    captures: list[Capture] = []
     with _open_store(db, create=True) as store:
-        for doc, skips in _documents(paths, jobs, no_progress):
+        new_captures = 0
+        for doc, skips in _documents(paths, jobs, no_progress, captures=captures, language=language):
             fatal = _report(skips) or fatal
             skipped += doc is None
+            # a WARC record's capture is read ahead of its document: store it first
+            new_captures += link.record_captures(store, captures)
+            captures.clear()
             if doc is not None:
-                result = store.upsert_document(doc)
+                result = link.store_document(store, doc)
                 counts[result] += 1
                 quotes += len(doc.quotes) if result != "unchanged" else 0
-    print(
-        f"quotetrace: {sum(counts.values())} documents ({counts['inserted']} inserted, {counts['updated']} "
-        f"updated, {counts['unchanged']} unchanged), {quotes} quotes stored, {skipped} skipped",
-        file=sys.stderr,
-    )
+        new_captures += link.record_captures(store, captures)
+        print(
+            f"quotetrace: {sum(counts.values())} documents ({counts['inserted']} inserted, {counts['updated']} "
+            f"updated, {counts['unchanged']} unchanged), {quotes} quotes stored, {skipped} skipped"
+            + (f", {new_captures} new captures" if new_captures else ""),
+            file=sys.stderr,
+        )
+        if not no_link:
+            print(f"quotetrace: {link.link(store, paraphrase=not no_paraphrase).line()}", file=sys.stderr)
     raise typer.Exit(1 if fatal else 0)
+
+
+@app.command("link")
+def link_command(db: Db, no_paraphrase: NoParaphrase = False) -> None:
+    """Merge speakers and statements across documents (again: the result is the same)."""
+    with _open_store(db, create=False) as store:
+        print(f"quotetrace: {link.link(store, paraphrase=not no_paraphrase).line()}", file=sys.stderr)
 
 
 @app.command()
@@ -190,11 +246,162 @@ def speakers(
     limit: Limit = 100,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
-    """List speakers with their numbers of quotes and documents, most quoted first."""
+    """List speakers (canonical after `link`) with aliases, descriptors and counts, most quoted first."""
     with _open_store(db, create=False) as store:
-        counts = store.speaker_counts(limit=limit)
+        rows = store.canonical_speakers(limit=limit)
     with _stdout_closed_ok():
-        write_speakers(counts, fmt, sys.stdout)
+        write_canonical_speakers(rows, fmt, sys.stdout)
+
+
+@app.command()
+def speaker(
+    name: Annotated[str, typer.Argument(help="A speaker's name, one of its aliases, or its id.")],
+    db: Db,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """One speaker's statements in time order."""
+    with _open_store(db, create=False) as store:
+        found = store.find_speakers(name)
+        if not found:
+            _error(f"no speaker named {name!r} (run `quotetrace link` first?)", 1)
+        rows = [r for speaker_id in found for r in store.canonical_speakers(speaker_id=speaker_id)]
+        quotes = sorted((q for s in found for q in store.speaker_quotes(s)), key=provenance.sighting_time)
+    with _stdout_closed_ok():
+        write_speaker_quotes(rows, quotes, fmt, sys.stdout)
+
+
+@app.command()
+def merge(
+    a: Annotated[str, typer.Argument(help="A speaker (name, alias or id).")],
+    b: Annotated[str, typer.Argument(help="Another speaker, to become one with the first.")],
+    db: Db,
+) -> None:
+    """Make two speakers one; kept across re-links."""
+    _override(db, "merge", a, [b])
+
+
+@app.command()
+def split(
+    name: Annotated[str, typer.Argument(help="The speaker (name, alias or id).")],
+    aliases: Annotated[list[str], typer.Argument(help="Names as written that are someone else.")],
+    db: Db,
+) -> None:
+    """Take the quotes attributed under ALIASES away from a speaker; kept across re-links."""
+    _override(db, "split", name, aliases)
+
+
+def _override(db: Path, kind: Literal["merge", "split"], a: str, others: list[str]) -> None:
+    with _open_store(db, create=False) as store:
+        if not store.find_speakers(a):
+            _error(f"no speaker named {a!r}", 1)
+        for b in others:
+            store.add_speaker_override(kind, a, b)
+        print(f"quotetrace: {link.link(store).line()}", file=sys.stderr)
+
+
+@app.command()
+def trace(
+    db: Db,
+    words: Annotated[str | None, typer.Argument(help="Some words of the statement.")] = None,
+    statement: Annotated[str | None, typer.Option("--statement", help="A statement id instead.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """Where a statement first appeared, and every echo since, with each page's liveness."""
+    if (words is None) == (statement is None):
+        _error("give the statement's words or --statement ID", 2)
+    with _open_store(db, create=False) as store:
+        statement_id = statement if statement is not None else store.find_statement(words or "")
+        found = provenance.trace(store, statement_id) if statement_id else None
+    if found is None:
+        _error("no such statement (run `quotetrace link` first?)", 1)
+    with _stdout_closed_ok():
+        write_trace(found, sys.stdout, as_json=as_json)
+
+
+@app.command()
+def pages(
+    db: Db,
+    removed: Annotated[bool, typer.Option("--removed", help="Only pages taken down.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Captured pages with first and last sighting, liveness and how long they stayed up."""
+    with _open_store(db, create=False) as store:
+        histories = provenance.pages(store, removed_only=removed)
+    with _stdout_closed_ok():
+        write_pages(histories, fmt, sys.stdout)
+
+
+class EngineName(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command("batch")
+def batch_command(
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT...", help="Files, folders, globs, or URIs of any filesystem pyarrow knows (s3://...).")],
+    out: Annotated[str, typer.Option("--out", help="Output folder (path or URI) for the Parquet datasets.")],
+    engine: Annotated[EngineName, typer.Option(
+        help="local: a process pool; ray: Ray Data (needs the 'ray' extra of quotetrace).")] = EngineName.local,
+    address: Annotated[str | None, typer.Option(help="Ray cluster to join (default: start a local one).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, help="Worker processes or Ray actors (default: one per CPU).")] = None,
+    no_progress: NoProgress = False,
+    language: LanguageOption = "auto",
+) -> None:
+    """Extract quotes from many inputs into Parquet datasets under --out; a re-run skips finished inputs."""
+    from quotetrace.batch import BatchError, run_batch
+
+    settings = replace(DEFAULT_SETTINGS, language=language)
+    try:
+        summary = run_batch(inputs, out, engine=engine.value, workers=workers, address=address,
+                            settings=settings, progress=not no_progress)
+    except BatchError as error:
+        _error(str(error), 2)
+    missing = _report(summary.missing)
+    print(f"quotetrace: {summary.line()}", file=sys.stderr)
+    raise typer.Exit(1 if missing or summary.errors or summary.unfinished else 0)
+
+
+@app.command()
+def load(
+    folder: Annotated[str, typer.Argument(metavar="DIR", help="A folder written by quotetrace batch.")], db: Db
+) -> None:
+    """Load the Parquet datasets written by batch into a database (created when missing)."""
+    from quotetrace.batch import BatchError, load_batch
+
+    with _open_store(db, create=True) as store:
+        try:
+            summary = load_batch(folder, store)
+        except BatchError as error:
+            _error(str(error), 2)
+    print(f"quotetrace: {summary.line()}", file=sys.stderr)
+
+
+@app.command()
+def serve(
+    db: Db,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Accept POST /api/documents with the bearer token.")
+    ] = False,
+) -> None:
+    """Serve the web pages and the REST API (OpenAPI at /openapi.json) over a database."""
+    import uvicorn
+
+    from quotetrace.api import TOKEN_ENV, create_app
+
+    try:
+        web_app = create_app(db, allow_ingest=allow_ingest)
+    except StoreError as error:
+        _error(str(error), 2)
+    if allow_ingest:
+        given = os.environ.get(TOKEN_ENV) == web_app.state.quotetrace.token
+        print(f"quotetrace: ingest allowed with the bearer token {'from $' + TOKEN_ENV if given else ''}"
+              f"{'' if given else web_app.state.quotetrace.token}", file=sys.stderr)
+    print(f"quotetrace: serving {db} on http://{host}:{port}/", file=sys.stderr)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -42,6 +42,8 @@ ProcessFn = Callable[[RawDocument, Settings], Result]
 # latency and memory low. The window holds WINDOW_PER_JOB chunks per worker so none of them idles.
 CHUNKSIZE = 4
 WINDOW_PER_JOB = 2
+# The detail of the Skip for each document of a chunk lost with its worker (batch re-runs those inputs).
+WORKER_DIED = "a worker process died"
 
 
 def run(
@@ -132,7 +134,7 @@ def _run_pool(
             except BrokenProcessPool:
                 # A worker died (killed, out of memory, crashed in native code). We cannot tell which
                 # document did it: fail this chunk, restart the pool and resubmit the rest of the window.
-                results = [_failed(item, "a worker process died") for item in chunk]
+                results = [_failed(item, WORKER_DIED) for item in chunk]
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
                 window = deque(
