@@ -121,3 +121,9 @@ def test_extract_document_cleans_and_keeps_metadata() -> None:
 def test_extract_document_rejects_empty_input() -> None:
     with pytest.raises(ValueError, match="E001"):
         quotetrace.extract_document("   \n\n  ")
+
+
+def test_extract_blank_speaker_mention_never_breaks_resolution() -> None:
+    from quotetrace.attribute.people import Entity
+
+    assert Entity("   ", "PERSON").surname == ""

@@ -53,7 +53,7 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
             speakers.append((span.start_char, entity))
         else:
             q.speaker = _as_written(span)
-            if _person_description(span):
+            if q.speaker.strip() and _person_description(span):
                 # "A spokesman for the ministry ... “…,” he said": a later "he" is the spokesman
                 speakers.append((span.start_char, Entity(q.speaker, "PERSON", [span])))
 
@@ -99,7 +99,7 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
     if not words:
         return None
     for e in entities:
-        if e.label == "PERSON" and e.surname in words:
+        if e.label == "PERSON" and e.surname and e.surname in words:
             return e
     for e in entities:
         # the mention is the organisation itself, not "a spokesman for" it

@@ -28,7 +28,8 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        words = self.name.split()
+        return words[-1].lower() if words else ""
 
     def mentioned_before(self, char: int) -> int | None:
         """End of the last mention before ``char``, if any."""
