@@ -29,6 +29,7 @@ OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dati
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
 PARTICLES = frozenset({"prt"})
 MAX_SUBJECT_TOKENS = 14
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 CLOSING_MARKS = frozenset("”\"’»'")
 MAX_HEADLINE_SOURCE = 5
 MAX_HEADLINE_WORDS = 25
@@ -200,6 +201,9 @@ def _inverted_subject(verb: Token) -> Span | None:
 def _mention_span(head: Token) -> Span:
     """The mention headed by ``head``: its subtree, without relative clauses, capped in length."""
     doc = head.doc
+    if head.is_sent_start and head.i + 1 < len(doc) and doc[head.i + 1].text in DATELINE_DASHES:
+        # "LIDOVA — Retired general Tomas Varga ... published": the parser heads the subject with the dateline
+        head = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), head)
     skip: set[int] = set()
     for child in head.children:
         if child.dep_ in ("relcl", "acl") or (child.dep_ == "punct" and child.i > head.i and child.text != ","):
@@ -214,6 +218,10 @@ def _mention_span(head: Token) -> Span:
         hi += 1
     if hi - lo + 1 > MAX_SUBJECT_TOKENS:
         lo, hi = max(lo, head.i - 4), head.i
+    # a dateline is not part of the source: "LIDOVA — Retired general Tomas Varga, ... published"
+    dashes = [t.i for t in doc[lo:head.i] if t.text in DATELINE_DASHES]
+    if dashes and doc[lo].is_sent_start:
+        lo = dashes[-1] + 1
     # never across a paragraph or line break ("9:18 p.m.\n\nDonald Trump is thanking")
     breaks = [t.i for t in doc[lo : hi + 1] if "\n" in t.text]
     for b in breaks:
