@@ -46,6 +46,7 @@ def test_extract_split_quote_is_one_statement() -> None:
     q = only(quotetrace.extract(text))
     assert q.kind == "direct" and q.start == 0 and q.end == len(text)
     assert mention(q) == "she"
+    assert [f.text for f in q.fragments] == ["“The talks have failed,”", "“We need a new plan before the winter.”"]
 
 
 def test_extract_multi_paragraph_quote_is_attributed_to_the_speaker_introduced_before() -> None:

@@ -22,6 +22,9 @@ def check(text: str, doc_text: str, quotes: list[quotetrace.Quote]) -> None:
         assert doc_text[q.start : q.end] == q.text
         assert q.kind in ("direct", "indirect", "mixed")
         assert 0.0 <= q.confidence <= 1.0
+        for piece in q.fragments:
+            assert q.start <= piece.start < piece.end <= q.end
+            assert doc_text[piece.start : piece.end] == piece.text
         if q.speaker_mention is not None:
             sm = q.speaker_mention
             assert doc_text[sm.start : sm.end] == sm.text

@@ -36,6 +36,9 @@ class Quote:
     descriptors: list[str] = field(default_factory=list)
     confidence: float = 0.5
     language: str = "en"
+    # The quoted pieces of a quotation split by its attribution (“A,” she said. “B”): one statement, whose
+    # span runs from A to B, and whose words are these. Empty when the quote is one piece.
+    fragments: list[TextSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)

@@ -38,6 +38,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("speaker_mention_start", _int), ("speaker_mention_end", _int), ("speaker", _text),
         ("speaker_id", _text), ("descriptors", pa.list_(_text)), ("confidence", pa.float64()),
         ("language", _text),
+        ("fragments", pa.list_(pa.struct([("text", _text), ("start", _int), ("end", _int)]))),
     ]),
     MENTIONS: pa.schema([
         ("doc_id", _text), ("start", _int), ("end", _int), ("text", _text), ("label", _text),
@@ -103,6 +104,7 @@ def quote_row(doc: Document, index: int, quote: Quote) -> Row:
         "speaker_mention_end": mention.end if mention else None,
         "speaker": quote.speaker, "speaker_id": speaker_key(speaker, doc.doc_id) if speaker else None,
         "descriptors": list(quote.descriptors), "confidence": quote.confidence, "language": quote.language,
+        "fragments": [{"text": f.text, "start": f.start, "end": f.end} for f in quote.fragments],
     }
 
 
@@ -146,4 +148,5 @@ def _quote(row: Row) -> Quote:
         text=row["text"], start=row["start"], end=row["end"], kind=row["kind"], cue=row["cue"],
         speaker_mention=mention, speaker=row["speaker"], descriptors=list(row["descriptors"] or []),
         confidence=row["confidence"], language=row["language"],
+        fragments=[TextSpan(f["text"], f["start"], f["end"]) for f in row.get("fragments") or []],
     )

@@ -64,10 +64,13 @@ def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) ->
             groups[-1].append(d)
         else:
             groups.append([d])
-    return [
-        _quote(text, g[0].start, g[-1].end, "direct", root_of(g[0]).cue, direct_confidence(g[0], text))
-        for g in groups
-    ]
+    quotes = []
+    for g in groups:
+        quote = _quote(text, g[0].start, g[-1].end, "direct", root_of(g[0]).cue, direct_confidence(g[0], text))
+        if len(g) > 1:
+            quote.fragments = [TextSpan(text[d.start : d.end], d.start, d.end) for d in g]
+        quotes.append(quote)
+    return quotes
 
 
 def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
