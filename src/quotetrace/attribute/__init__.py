@@ -71,9 +71,9 @@ def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity
             antecedent.pos_ in ("PROPN", "NOUN")) else None
     if word in PERSON_PRONOUNS:
         return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON"
-                           and e.gender in (None, PERSON_PRONOUNS[word]))
+                           and e.gender in (None, PERSON_PRONOUNS[word]), salient=True)
     if word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
-        return _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS)
+        return _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS, salient=True)
     if head.pos_ == "NOUN" and not _indefinite(span):
         return _described(span, head.lemma_.lower(), entities, speakers)
     return None
@@ -115,12 +115,16 @@ def _person_description(span: Span) -> bool:
 
 
 def _antecedent(
-    pos: int, entities: list[Entity], speakers: list[tuple[int, Entity]], fits: Fits
+    pos: int, entities: list[Entity], speakers: list[tuple[int, Entity]], fits: Fits, *, salient: bool = False
 ) -> Entity | None:
+    """The latest fitting speaker; for a description, unless another fitting entity was named after them.
+
+    ``salient`` (pronouns): the latest fitting speaker wins outright. Chosen with ``benchmarks/resolution.py``
+    on train[:120]: pronouns 0.66 right this way against 0.48 with the override (dev: 0.65 against 0.53);
+    descriptions keep the override (dev 0.32 against 0.28 without)."""
     for where, e in reversed(speakers):
         if pos - where <= MAX_ANTECEDENT_DISTANCE and fits(e):
-            # the latest speaker, unless another fitting entity was named after them
-            later = _nearest(pos, entities, fits)
+            later = None if salient else _nearest(pos, entities, fits)
             if later is not None and (later[0] > where + 1) and later[1] is not e:
                 return later[1]
             return e
