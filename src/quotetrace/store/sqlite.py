@@ -685,16 +685,18 @@ class Store:
     def member_rows(self, where: str, params: Sequence[object]) -> list[MemberRow]:
         # `where` comes from this module's callers in link/ as a fixed fragment; values are all in params.
         cursor = self._conn.execute(
+            # the first capture per row by the (doc_id, fetched_at) index: aggregating every capture on each
+            # call made provenance ~100x slower on a 100k-statement store (benchmarks/serve.py)
             f"""SELECT m.statement_id, m.relation, q.quote_id, q.doc_id, d.id, d.outlet, d.url, d.published_at,
-                       coalesce(c.first_seen, d.fetched_at), q.text, coalesce(s.name, q.speaker), q.speaker_id
+                       coalesce((SELECT min(c.fetched_at) FROM captures AS c WHERE c.doc_id = q.doc_id),
+                                d.fetched_at) AS seen_at,
+                       q.text, coalesce(s.name, q.speaker), q.speaker_id
                 FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
                 LEFT JOIN statement_members AS m ON m.quote_id = q.quote_id
                 LEFT JOIN speakers AS s ON s.speaker_id = q.speaker_id
-                LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_seen FROM captures GROUP BY doc_id) AS c
-                    ON c.doc_id = q.doc_id
                 WHERE {where}
-                ORDER BY coalesce(d.published_at, c.first_seen, d.fetched_at) IS NULL,
-                         coalesce(d.published_at, c.first_seen, d.fetched_at), q.doc_id, q."start" """,
+                ORDER BY coalesce(d.published_at, seen_at) IS NULL, coalesce(d.published_at, seen_at),
+                         q.doc_id, q."start" """,
             tuple(params),
         )
         return [MemberRow(*row) for row in cursor]
