@@ -52,7 +52,10 @@ def test_trace_first_seen_echoes_in_time_order_and_misattribution() -> None:
         assert [e.misattributed for e in found.echoes].count(True) == 1
         data = found.to_dict()
         assert set(data) == {"statement_id", "speaker", "text", "first_seen", "echoes"}
-        assert {"doc_id", "outlet", "url", "published_at", "relation", "speaker", "liveness"} <= set(data["echoes"][0])
+        assert {"doc_id", "outlet", "url", "published_at", "relation", "speaker", "liveness", "language"} <= set(
+            data["echoes"][0]
+        )
+        assert data["first_seen"]["language"] == found.first_seen.language == "en"
         # every page was fetched once, at ingest: all live
         assert {h.liveness for h in pages(store)} == {"live"}
 

@@ -243,12 +243,12 @@ def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False) -> None:
     first = trace.first_seen
     out.write(f"statement {trace.statement_id}: {trace.speaker or 'unknown speaker'}: {shorten(trace.text)}\n")
     out.write(f"first seen  {first.published_at or first.seen_at or 'undated'}  {first.outlet or ''}  "
-              f"{first.url or first.doc_id}  [{first.liveness}]\n")
-    table = _table("date", "outlet", "relation", "attributed to", "liveness", "url")
+              f"{first.url or first.doc_id}  [{first.liveness}]  ({first.language or '?'})\n")
+    table = _table("date", "outlet", "relation", "language", "attributed to", "liveness", "url")
     for echo in trace.echoes:
         speaker = (echo.speaker or "—") + (" (!! other speaker)" if echo.misattributed else "")
-        _add_row(table, echo.published_at or echo.seen_at or "undated", echo.outlet or "", echo.relation, speaker,
-                 echo.liveness, echo.url or echo.doc_id)
+        _add_row(table, echo.published_at or echo.seen_at or "undated", echo.outlet or "", echo.relation,
+                 echo.language or "?", speaker, echo.liveness, echo.url or echo.doc_id)
     _print_table(table, out)
 
 

@@ -122,11 +122,13 @@ class Echo:
     speaker: str | None
     misattributed: bool
     liveness: Liveness
+    language: str | None = None  # of the page: a translation echo shows the original's language beside its own
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id, "outlet": self.outlet, "url": self.url, "published_at": self.published_at,
             "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness,
+            "language": self.language,
         }
 
 
@@ -149,6 +151,7 @@ class Trace:
             "first_seen": {
                 "doc_id": first.doc_id, "outlet": first.outlet, "url": first.url,
                 "published_at": first.published_at, "seen_at": first.seen_at, "liveness": first.liveness,
+                "language": first.language,
             },
             "echoes": [
                 {**echo.to_dict(), "seen_at": echo.seen_at, "misattributed": echo.misattributed}
@@ -173,6 +176,7 @@ def trace(store: Store, statement_id: str) -> Trace | None:
             relation=r.relation or "verbatim", speaker=r.speaker,
             misattributed=speaker_id is not None and r.speaker_id is not None and r.speaker_id != speaker_id,
             liveness=page_history(r.doc_id, histories[r.doc_id]).liveness if r.doc_id in histories else "live",
+            language=r.language,
         )
         for r in rows
     ]

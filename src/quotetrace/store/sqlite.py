@@ -235,6 +235,7 @@ class MemberRow:
     text: str
     speaker: str | None
     speaker_id: str | None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -690,7 +691,7 @@ class Store:
             f"""SELECT m.statement_id, m.relation, q.quote_id, q.doc_id, d.id, d.outlet, d.url, d.published_at,
                        coalesce((SELECT min(c.fetched_at) FROM captures AS c WHERE c.doc_id = q.doc_id),
                                 d.fetched_at) AS seen_at,
-                       q.text, coalesce(s.name, q.speaker), q.speaker_id
+                       q.text, coalesce(s.name, q.speaker), q.speaker_id, d.language
                 FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
                 LEFT JOIN statement_members AS m ON m.quote_id = q.quote_id
                 LEFT JOIN speakers AS s ON s.speaker_id = q.speaker_id
