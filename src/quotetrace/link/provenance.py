@@ -160,8 +160,26 @@ class Trace:
         }
 
 
-def trace(store: Store, statement_id: str) -> Trace | None:
-    """The provenance of one stored statement (after ``quotetrace link``)."""
+@dataclass(frozen=True, slots=True)
+class Members:
+    """A stored statement's members, the first sighting first then the rest in time order, with the
+    capture histories of their pages: what both ``trace`` and the web timeline are drawn from."""
+
+    text: str
+    speaker_id: str | None
+    speaker: str | None
+    rows: list[MemberRow]
+    histories: dict[str, list[Capture]]
+
+    def liveness(self, doc_id: str) -> PageHistory:
+        return page_history(doc_id, list(self.histories.get(doc_id, [])))
+
+    def misattributed(self, row: MemberRow) -> bool:
+        return self.speaker_id is not None and row.speaker_id is not None and row.speaker_id != self.speaker_id
+
+
+def statement_members(store: Store, statement_id: str) -> Members | None:
+    """None when there is no such statement (or it has no members left)."""
     found = store.statement(statement_id)
     if found is None:
         return None
@@ -169,19 +187,25 @@ def trace(store: Store, statement_id: str) -> Trace | None:
     rows = sorted(store.statement_members(statement_id), key=sighting_time)
     if not rows:
         return None
-    histories = store.captures(sorted({r.doc_id for r in rows}))
+    first = next((r for r in rows if r.relation == "original"), rows[0])
+    ordered = [first, *(r for r in rows if r is not first)]
+    return Members(text, speaker_id, speaker, ordered, store.captures(sorted({r.doc_id for r in rows})))
+
+
+def trace(store: Store, statement_id: str) -> Trace | None:
+    """The provenance of one stored statement (after ``quotetrace link``)."""
+    members = statement_members(store, statement_id)
+    if members is None:
+        return None
     echoes = [
         Echo(
             doc_id=r.id, outlet=r.outlet, url=r.url, published_at=r.published_at, seen_at=r.seen_at,
-            relation=r.relation or "verbatim", speaker=r.speaker,
-            misattributed=speaker_id is not None and r.speaker_id is not None and r.speaker_id != speaker_id,
-            liveness=page_history(r.doc_id, histories[r.doc_id]).liveness if r.doc_id in histories else "live",
-            language=r.language,
+            relation=r.relation or "verbatim", speaker=r.speaker, misattributed=members.misattributed(r),
+            liveness=members.liveness(r.doc_id).liveness, language=r.language,
         )
-        for r in rows
+        for r in members.rows
     ]
-    first = next((e for e in echoes if e.relation == "original"), echoes[0])
-    return Trace(statement_id, speaker, text, first, [e for e in echoes if e is not first])
+    return Trace(statement_id, members.speaker, members.text, echoes[0], echoes[1:])
 
 
 def _when(value: str | None) -> datetime | None:

@@ -19,7 +19,7 @@ from quotetrace.web import context, queries
 from quotetrace.web.charts import bar_chart, timeline_chart
 from quotetrace.web.highlight import segments
 from quotetrace.web.provenance import history, timeline
-from quotetrace.web.rest import quote_page
+from quotetrace.web.rest import document_with_captures, quote_page
 
 router = APIRouter(include_in_schema=False)
 
@@ -101,13 +101,7 @@ def speaker(request: Request, speaker_id: str, cursor: Annotated[str | None, Que
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document(request: Request, doc_id: str) -> HTMLResponse:
-    store = context.store(request)
-    key = context.identifier("doc_id", doc_id)
-    resolved = queries.resolve_document_id(store, key)
-    view = None if resolved is None else queries.get_document(store, resolved)
-    if view is None:
-        raise context.ApiError(404, f"no document {key!r}")
-    captures = store.captures([view.doc_id]).get(view.doc_id, [])
+    view, captures = document_with_captures(request, doc_id)
     return render(
         "document.html", title=view.title or view.id, doc=view, segments=segments(view.text, view.quotes),
         captures=captures, page=history(view.doc_id, captures),

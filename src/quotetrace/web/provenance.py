@@ -2,8 +2,7 @@
 
 The API answers with ``link.provenance.trace(...).to_dict()``: the very object of ``quotetrace trace --json``.
 The statement page needs a little more of each sighting (the store's doc_id and quote_id, to link to the
-highlighted quote), so its timeline is built here from the same rows, in the same order, with the same
-first sighting and the same liveness rules.
+highlighted quote), so its timeline is built here from the same ``statement_members`` as ``trace``.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quotetrace.link.provenance import PageHistory, page_history, sighting_time, trace
+from quotetrace.link.provenance import Members, PageHistory, page_history, statement_members, trace
 from quotetrace.model import Capture
 from quotetrace.store import MemberRow, Store
 
@@ -61,25 +60,20 @@ def history(doc_id: str, captures: Sequence[Capture]) -> PageHistory:
 
 def timeline(store: Store, statement_id: str) -> Timeline | None:
     """The statement's members, first sighting first, then in time order; None when there is no such statement."""
-    found = store.statement(statement_id)
-    if found is None:
+    members = statement_members(store, statement_id)
+    if members is None:
         return None
-    text, speaker_id, speaker = found
-    members = sorted(store.statement_members(statement_id), key=sighting_time)
-    captures = store.captures(sorted({m.doc_id for m in members})) if members else {}
-    sightings = [_sighting(m, history(m.doc_id, captures.get(m.doc_id, [])), speaker_id) for m in members]
-    first = next((s for s in sightings if s.relation == "original"), sightings[0] if sightings else None)
-    ordered = ([first] if first else []) + [s for s in sightings if s is not first]
-    return Timeline(statement_id, speaker, speaker_id, text, ordered)
+    sightings = [_sighting(m, members) for m in members.rows]
+    return Timeline(statement_id, members.speaker, members.speaker_id, members.text, sightings)
 
 
-def _sighting(member: MemberRow, page: PageHistory, speaker_id: str | None) -> Sighting:
+def _sighting(member: MemberRow, members: Members) -> Sighting:
+    page = members.liveness(member.doc_id)
     return Sighting(
         doc_id=member.doc_id, id=member.id, quote_id=member.quote_id, outlet=member.outlet, url=member.url,
         published_at=member.published_at, seen_at=member.seen_at, relation=member.relation or "verbatim",
         speaker=member.speaker, speaker_id=member.speaker_id, text=member.text, liveness=page.liveness,
-        removed_at=page.removed_at,
-        misattributed=speaker_id is not None and member.speaker_id is not None and member.speaker_id != speaker_id,
+        removed_at=page.removed_at, misattributed=members.misattributed(member),
     )
 
 

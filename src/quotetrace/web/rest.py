@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from quotetrace.model import Capture
 from quotetrace.store import Store
 from quotetrace.web import context, queries
 from quotetrace.web.provenance import history, trace_object
@@ -94,13 +95,7 @@ def get_speaker(request: Request, speaker_id: Annotated[str, Path()]) -> Speaker
 )
 def get_document(request: Request, doc_id: Annotated[str, Path(description="doc_id, or the id as ingested")]
                  ) -> DocumentOut:
-    store = context.store(request)
-    key = context.identifier("doc_id", doc_id)
-    resolved = queries.resolve_document_id(store, key)
-    view = None if resolved is None else queries.get_document(store, resolved)
-    if view is None:
-        raise context.ApiError(404, f"no document {key!r}")
-    captures = store.captures([view.doc_id]).get(view.doc_id, [])
+    view, captures = document_with_captures(request, doc_id)
     page = history(view.doc_id, captures)
     return DocumentOut(
         doc_id=view.doc_id, id=view.id, source=view.source, url=view.url, outlet=view.outlet, title=view.title,
@@ -126,3 +121,14 @@ def get_provenance(request: Request, statement_id: Annotated[str, Path()]) -> di
     if found is None:
         raise context.ApiError(404, f"no statement {key!r}")
     return found
+
+
+def document_with_captures(request: Request, doc_id: str) -> tuple[queries.DocumentView, list[Capture]]:
+    """A document by its store id or its id as ingested, with its page's captures; 404 when unknown."""
+    store = context.store(request)
+    key = context.identifier("doc_id", doc_id)
+    resolved = queries.resolve_document_id(store, key)
+    view = None if resolved is None else queries.get_document(store, resolved)
+    if view is None:
+        raise context.ApiError(404, f"no document {key!r}")
+    return view, store.captures([view.doc_id]).get(view.doc_id, [])
