@@ -165,7 +165,7 @@ def subject_of(tok: Token) -> Span | None:
         seen.add(cur.i)
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
-                return _mention_span(child)  # "who" stays as written; attribute/ resolves it
+                return mention_span(child)  # "who" stays as written; attribute/ resolves it
         inverted = _inverted_subject(cur)
         if inverted is not None:
             return inverted
@@ -175,11 +175,11 @@ def subject_of(tok: Token) -> Span | None:
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return _mention_span(pobj)
+                return mention_span(pobj)
         if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head is not cur:
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 # "a statement saying ...", "Smith, who said ...": the noun is the source
-                return _mention_span(cur.head)
+                return mention_span(cur.head)
             cur = cur.head
             continue
         break
@@ -195,10 +195,10 @@ def _inverted_subject(verb: Token) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i), None)
     if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
         return None
-    return _mention_span(obj)
+    return mention_span(obj)
 
 
-def _mention_span(head: Token) -> Span:
+def mention_span(head: Token) -> Span:
     """The mention headed by ``head``: its subtree, without relative clauses, capped in length."""
     doc = head.doc
     if head.is_sent_start and head.i + 1 < len(doc) and doc[head.i + 1].text in DATELINE_DASHES:
@@ -253,7 +253,7 @@ def _according_cue(doc: Doc, tok: Token) -> Cue | None:
     sent = tok.sent
     content = trim_chars(doc, [t for t in sent if t.i not in phrase])
     end = tok.nbor(1).idx + len(tok.nbor(1)) if tok.i + 1 < len(doc) else tok.idx + len(tok)
-    return Cue(tok, doc.text[tok.idx : end], tok.idx, end, _mention_span(source), content)
+    return Cue(tok, doc.text[tok.idx : end], tok.idx, end, mention_span(source), content)
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
@@ -265,7 +265,7 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
     if clause is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    subject = _mention_span(owner) if owner is not None else subject_of(noun.head)
+    subject = mention_span(owner) if owner is not None else subject_of(noun.head)
     return Cue(noun, noun.text, noun.idx, noun.idx + len(noun), subject, trim_chars(doc, list(clause.subtree)))
 
 
@@ -280,7 +280,7 @@ def _learned_noun_cue(doc: Doc, noun: Token) -> Cue | None:
     if content is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    subject = _mention_span(owner) if owner is not None else subject_of(noun.head) if noun.dep_ in (
+    subject = mention_span(owner) if owner is not None else subject_of(noun.head) if noun.dep_ in (
         "dobj", "nsubj", "attr") else None
     end = carrier.idx + len(carrier) if carrier.dep_ == "prep" else noun.idx + len(noun)
     return Cue(noun, doc.text[noun.idx : end], noun.idx, end, subject, content)
@@ -297,6 +297,8 @@ def _headline_cue(doc: Doc, colon: Token) -> Cue | None:
     if head is None or body is None or not 0 < len(head) <= MAX_HEADLINE_SOURCE or len(body) > MAX_HEADLINE_WORDS:
         return None
     if not head[0].is_title or any(t.is_punct and t.text not in ("’s", "'s") for t in head):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in head):  # "Trump went further:" is a sentence, not a headline
         return None
     content = trim_chars(doc, list(body))
     if content is None or text[content[1] - 1] in ".":

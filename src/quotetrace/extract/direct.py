@@ -9,12 +9,13 @@ statements unless a cue frames them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from quotetrace.extract.cues import Cue, subject_of
+from quotetrace.extract.cues import Cue
 from quotetrace.extract.marks import MarkedSpan
+from quotetrace.extract.sources import colon_introduction, with_source
 from quotetrace.lexicon import ABBREVIATIONS, TITLE_CUES
 from quotetrace.settings import Settings
 
@@ -96,22 +97,22 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
         if cue.start >= q.start and cue.end <= q.end:
             continue  # a cue quoted inside the quotation is part of what was said
         if cue.content and _overlap(cue.content, (q.start, q.end)) > 0 and _adjacent(text, q, cue):
-            return _with_subject(doc, cue, q), "clause"
+            return with_source(doc, cue, q.start, q.end), "clause"
     # 2. a cue just after the quotation, in the same paragraph, with nothing quoted between
     nxt = _next_quote_start(q, quotes)
     for cue in cues:
         if q.end <= cue.start <= q.end + MAX_GAP_AFTER and cue.start < nxt:
             gap = text[q.end : cue.start]
             if "\n" not in gap and not _sentence_break(gap):
-                return _with_subject(doc, cue, q), "after"
+                return with_source(doc, cue, q.start, q.end), "after"
     # 3. a cue just before it ("X said:" / "X told reporters,")
     for cue in reversed(cues):
         if q.start - MAX_GAP_BEFORE <= cue.end <= q.start and _introduces(text[cue.end : q.start]):
-            return cue, "before"
+            return with_source(doc, cue, q.start, q.end), "before"
     # 4. a paragraph ending in a colon introduces the quotation that opens the next one
-    colon = _colon_introduction(doc, q, cues)
+    colon = colon_introduction(doc, q.start, cues)
     if colon is not None:
-        return colon, "before"
+        return with_source(doc, colon, q.start, q.end), "before"
     return None, "none"
 
 
@@ -127,45 +128,6 @@ def _context_cue(text: str, q: DirectQuote, quotes: list[DirectQuote], cues: lis
         if not any(s <= cue.start < e for s, e in inside):
             return cue
     return None
-
-
-def _with_subject(doc: Doc, cue: Cue, q: DirectQuote) -> Cue:
-    """“…,” Jane Smith, the former minister, tells reporters: the parse may leave "tells" without a subject;
-    the noun phrase between the quotation and the cue is the source."""
-    if cue.subject is not None or cue.start < q.end:
-        return cue
-    gap = doc.char_span(q.end, cue.start, alignment_mode="contract")
-    if gap is None:
-        return cue
-    chunk = next((c for c in gap.noun_chunks), None)
-    if chunk is None:
-        ent = next((e for e in gap.ents), None)
-        chunk = ent
-    return replace(cue, subject=chunk) if chunk is not None else cue
-
-
-def _colon_introduction(doc: Doc, q: DirectQuote, cues: list[Cue]) -> Cue | None:
-    text = doc.text
-    before = text[max(0, q.start - 400) : q.start].rstrip()
-    if not before.endswith(":"):
-        return None
-    colon = q.start - (len(text[: q.start]) - len(text[: q.start].rstrip())) - 1
-    if colon < 0:
-        return None
-    sent = doc[_token_at(doc, colon)].sent
-    in_sentence = [c for c in cues if sent.start_char <= c.start < colon]
-    if in_sentence:
-        return in_sentence[-1]
-    root = sent.root
-    subject = subject_of(root)
-    if subject is None:
-        return None
-    return Cue(root, ":", colon, colon + 1, subject, None)
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else len(doc) - 1
 
 
 def _adjacent(text: str, q: DirectQuote, cue: Cue) -> bool:

@@ -37,6 +37,7 @@ def reported_quotes(text: str, cues: list[Cue], spans: list[MarkedSpan]) -> list
     for cue in candidates:
         assert cue.content is not None
         start, end = _within_paragraph(text, cue, *cue.content)
+        start, end = _trimmed_to_utterance(text, start, end, cue, spans)
         if end <= start:
             continue
         if _inside_statement(cue, spans) or any(_clashes(start, end, cue, a) for a in accepted):
@@ -68,6 +69,25 @@ def _within_paragraph(text: str, cue: Cue, start: int, end: int) -> tuple[int, i
     while lo < hi and text[lo].isspace():
         lo += 1
     return lo, hi
+
+
+# A quotation that ends on one of these inside its closing mark is a whole utterance: “We’ll see,”.
+_UTTERANCE_END = frozenset(",.!?…")
+
+
+def _trimmed_to_utterance(text: str, start: int, end: int, cue: Cue, spans: list[MarkedSpan]) -> tuple[int, int]:
+    """A content clause that opens with a whole quoted utterance ends with it: in 'said, “We’ll see,” when
+    asked whether …' and 'wrote, “It’s time,” and shared a link' the parser hangs the rest of the sentence
+    on the speech verb, but only the quotation was said. Likewise a clause that ends with a whole utterance
+    right before its cue (“…: “Change the world,” she said') starts with it."""
+    for s in spans:
+        if not s.closed or not start <= s.start < s.end <= end or text[s.end - 2 : s.end - 1] not in _UTTERANCE_END:
+            continue
+        if cue.end <= start and text[start:s.start].strip() == "" and s.end < end:
+            return start, s.end
+        if end <= cue.start and text[s.end:end].strip(" ,") == "" and s.start > start:
+            return s.start, end
+    return start, end
 
 
 def _inside_statement(cue: Cue, spans: list[MarkedSpan]) -> bool:

@@ -1,0 +1,134 @@
+"""The source of a direct quotation when the parse of its sentence does not give it plainly.
+
+spaCy parses a quotation together with the sentence around it, and the words inside the quotation often
+take over the parse: in 'shared the news, writing “Feels great to …”' the participle becomes the subject
+of "Feels". These repairs find the source from the words outside the quotation:
+
+- a subject that lies inside the quotation is no source ('telling the crowd, “Some people get …”');
+- a participle after a comma shares the subject of the verb before it ('Flea shared the news, writing “…”');
+- the noun phrase between a quotation and a subjectless cue after it is the source ('“…,” Jane Smith tells');
+- a sentence ending in a colon introduces the quotation after it: its subject, or, when it has no verb,
+  the name after its last dash ('IOWA POLLS … TOO EARLY - Mark Blumenthal and Jon Cohen: “…”').
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrace.extract.cues import SUBJECT_DEPS, Cue, mention_span, subject_of
+from quotetrace.lexicon import SPEECH_VERBS
+
+SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+DASHES = frozenset({"-", "—", "–", "--"})
+# A headline's byline after its dash is a few words ("- Mark Blumenthal and Jon Cohen"), not a clause.
+MAX_BYLINE_TOKENS = 8
+# Lead-ins of a byline that are not part of the name: "More from Jones:", "From the report:".
+BYLINE_LEAD_INS = frozenset({"more", "from", "via", "by", "here", "’s", "'s"})
+# 'Stated Stone:' — matched on the word, as the tagger reads such a line as a name.
+INVERTED_LEAD_VERBS = frozenset(
+    form for verb in (*SPEECH_VERBS, "continue") for form in (verb + "d", verb + "ed", verb + "s")
+)
+
+
+def with_source(doc: Doc, cue: Cue, start: int, end: int) -> Cue:
+    """``cue`` with a subject outside the quotation ``start:end``, repaired as the module says."""
+    subject = cue.subject
+    if subject is not None and start <= subject.start_char < end:
+        subject = None
+    if subject is None and cue.start >= end:
+        subject = _first_phrase(doc.char_span(end, cue.start, alignment_mode="contract"))
+    if subject is None:
+        subject = _participle_subject(cue.token, start, end)
+    return cue if subject is cue.subject else replace(cue, subject=subject)
+
+
+def _first_phrase(gap: Span | None) -> Span | None:
+    if gap is None:
+        return None
+    chunk = next(iter(gap.noun_chunks), None)
+    return chunk if chunk is not None else next(iter(gap.ents), None)
+
+
+def _participle_subject(verb: Token, start: int, end: int) -> Span | None:
+    """'X shared the news, writing “…”': the subject of the verb the comma before the participle ends."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    head = verb.nbor(-1).head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(head)
+    return subject if subject is not None and not start <= subject.start_char < end else None
+
+
+def colon_introduction(doc: Doc, quote_start: int, cues: list[Cue]) -> Cue | None:
+    """The cue of a quotation that follows a sentence ending in a colon, or None."""
+    text = doc.text
+    before = text[:quote_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    colon_token = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if colon_token is None:
+        return None
+    sent = colon_token[0].sent
+    lead = [t for t in sent if t.idx < colon and not t.is_space]
+    named = _byline(lead) or _inverted_lead(lead)
+    in_sentence = [c for c in cues if sent.start_char <= c.start < colon]
+    if named is None and in_sentence:
+        return in_sentence[-1]
+    source = named or _lead_subject(lead) or _verbless_lead(lead)
+    if source is None:
+        return None
+    return Cue(colon_token[0], ":", colon, colon + 1, source, None)
+
+
+def _lead_subject(lead: list[Token]) -> Span | None:
+    """The subject of the verb that heads the words before the colon ('Trump went even further:')."""
+    inside = {t.i for t in lead}
+    tops = [t for t in lead if t.head.i not in inside or t.head.i == t.i]
+    for top in tops:
+        subject = next((c for c in top.children if c.dep_ in SUBJECT_DEPS and c.i in inside), None)
+        if subject is not None:
+            return mention_span(subject)
+    return None
+
+
+def _inverted_lead(lead: list[Token]) -> Span | None:
+    """'Stated Stone:', 'Continued Stone:': a speech verb and then its speaker."""
+    if len(lead) < 2 or lead[0].lower_ not in INVERTED_LEAD_VERBS:
+        return None
+    rest = lead[1:]
+    if all(t.pos_ == "PROPN" or t.text in (".",) for t in rest):
+        return lead[0].doc[rest[0].i : rest[-1].i + 1]
+    return None
+
+
+def _byline(lead: list[Token]) -> Span | None:
+    """'HEADLINE - Mark Blumenthal and Jon Cohen:', '… - More from the report:': the words after the last
+    dash name the source when they are a few words with no verb."""
+    dashes = [k for k, t in enumerate(lead) if t.text in DASHES or (t.text[0] in DASHES and t.text[1:].isalpha())]
+    if not dashes:
+        return None
+    # "-More from Jones": the tokenizer may glue the dash to the word after it
+    tail = lead[dashes[-1] + (1 if lead[dashes[-1]].text in DASHES else 0) :]
+    if not tail or len(tail) > MAX_BYLINE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None
+    while tail and tail[0].lower_.lstrip("-—–") in BYLINE_LEAD_INS:
+        tail = tail[1:]
+    if not tail:
+        return None
+    return tail[0].doc[tail[0].i : tail[-1].i + 1]
+
+
+def _verbless_lead(lead: list[Token]) -> Span | None:
+    """'More from Blumenthal and Cohen:', 'From the report:': a few words with no verb, naming someone."""
+    words = lead
+    while words and words[0].lower_ in BYLINE_LEAD_INS:
+        words = words[1:]
+    if not words or len(lead) > MAX_BYLINE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+        return None
+    return words[0].doc[words[0].i : words[-1].i + 1]
