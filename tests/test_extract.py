@@ -128,3 +128,38 @@ def test_extract_blank_speaker_mention_never_breaks_resolution() -> None:
     from quotetrace.attribute.people import Entity
 
     assert Entity("   ", "PERSON").surname == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the quotation's own words take over the parse: the source is the subject outside it
+        ("Mayor Lena Holt visited the shelter on Friday, telling the crowd, “Some people will sleep here "
+         "for a month, and we will feed them.”",
+         "“Some people will sleep here for a month, and we will feed them.”", "Lena Holt"),
+        # a participle after a comma shares the subject of the verb before it
+        ("Band member Flea shared the news on social media last week, writing “Feels great to support "
+         "someone I believe in.”", "“Feels great to support someone I believe in.”", "Flea"),
+        # a headline's byline after its dash, before the colon
+        ("IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the "
+         "polls failed to predict the win, it isn’t because they were wrong.”",
+         "“Although the polls failed to predict the win, it isn’t because they were wrong.”", "Blumenthal"),
+        # a short sentence before the colon is not a headline
+        ("Trump went even further: “If he goes forward and loses, it’s the end of his career.”",
+         "“If he goes forward and loses, it’s the end of his career.”", "Trump"),
+    ],
+)
+def test_extract_source_outside_the_quotation(text: str, quote: str, speaker: str) -> None:
+    q = only(quotetrace.extract(text), "direct")
+    assert q.text == quote
+    assert q.speaker is not None and speaker in q.speaker
+
+
+def test_extract_whole_utterance_ends_the_clause() -> None:
+    """'said, “We’ll see,” when asked …': the parser hangs the rest of the sentence on "said", but only the
+    quotation was said."""
+    text = "Sanders had previously said, “We’ll see,” when asked whether he would raise money for others."
+    quotes = quotetrace.extract(text)
+    q = only(quotes, "direct")
+    assert (q.text, q.speaker) == ("“We’ll see,”", "Sanders")
+    assert all(q.speaker != "the author" for q in quotes)  # "We" inside the quotation asked nothing

@@ -20,8 +20,9 @@ from quotetrace.extract.direct import (
     looks_like_title,
     root_of,
 )
-from quotetrace.extract.marks import find_marked_spans
+from quotetrace.extract.marks import MarkedSpan, find_marked_spans
 from quotetrace.extract.reported import reported_quotes
+from quotetrace.extract.sources import with_source
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.settings import Settings
 
@@ -41,25 +42,39 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     text = doc.text
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
-    cues = find_cues(doc, learned_cues() if settings.learned_cues else None)
+    cues = [
+        _source_outside_quotes(doc, c, spans) for c in find_cues(doc, learned_cues() if settings.learned_cues else None)
+    ]
     attached = attach_cues(doc, spans, cues)
     reported = reported_quotes(text, cues, spans)
     absorbed = {id(s) for r in reported for s in r.absorbed}
-    quotes = [
-        _quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text)) for r in reported
-    ]
+    quotes = [_quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text)) for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
     quotes.extend(_direct_quotes(text, directs, settings))
     quotes.sort(key=lambda q: q.start)
     return _without_overlaps(quotes)
 
 
+def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
+    """A cue outside quotation marks is never said by someone named inside them ('when asked whether …'
+    after “We’ll see,”): the parse ran into the quotation, so look for the source outside it."""
+    if cue.subject is None:
+        return cue
+    for s in spans:
+        if s.start <= cue.subject.start_char < s.end and not s.start <= cue.start < s.end:
+            return with_source(doc, cue, s.start, s.end)
+    return cue
+
+
 def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) -> list[Quote]:
     """One Quote per statement: a quotation split by its attribution ("“A,” he said. “B”") is one."""
     groups: list[list[DirectQuote]] = []
     for d in (d for d in directs if _is_statement(text, d, settings)):
-        if d.how == "split" and groups and groups[-1][-1] is d.continued_from and d.start - groups[-1][-1].end <= (
-            MAX_MERGE_GAP
+        if (
+            d.how == "split"
+            and groups
+            and groups[-1][-1] is d.continued_from
+            and d.start - groups[-1][-1].end <= (MAX_MERGE_GAP)
         ):
             groups[-1].append(d)
         else:
@@ -109,4 +124,3 @@ def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
 def named_mentions(doc: Doc) -> list[Mention]:
     """People, organisations and places named in the document (NER)."""
     return [Mention(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in MENTION_LABELS]
-
