@@ -144,6 +144,16 @@ def test_extract_blank_speaker_mention_never_breaks_resolution() -> None:
         ("IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the "
          "polls failed to predict the win, it isn’t because they were wrong.”",
          "“Although the polls failed to predict the win, it isn’t because they were wrong.”", "Blumenthal"),
+        # a quotation mark glued to the words around it
+        ("Ryan said,“Look, these images have no place in a presidential campaign.”",
+         "“Look, these images have no place in a presidential campaign.”", "Ryan"),
+        ("“I think it has been most surprising to me,”Clinton said.", "“I think it has been most surprising to me,”",
+         "Clinton"),
+        ("“Jeb wants to be a tough guy tonight,” Trump shot back.", "“Jeb wants to be a tough guy tonight,”",
+         "Trump"),
+        # a byline wins over a cue earlier in its line
+        ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on calling.”",
+         "“One of the biggest lessons was a simple one: keep on calling.”", "Bialik"),
         # a short sentence before the colon is not a headline
         ("Trump went even further: “If he goes forward and loses, it’s the end of his career.”",
          "“If he goes forward and loses, it’s the end of his career.”", "Trump"),

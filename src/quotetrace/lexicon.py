@@ -43,7 +43,7 @@ COGNITION_VERBS = frozenset(
     "recognise understand assume presume feel know learn hear see notice perceive".split()
 )
 # Verbs that say something but take no clause: only attributions when a quotation is beside them.
-QUOTE_ONLY_VERBS = frozenset("smile laugh shrug nod joke quip sigh scoff chuckle read".split())
+QUOTE_ONLY_VERBS = frozenset("smile laugh shrug nod joke quip sigh scoff chuckle read shoot fire hit snap".split())
 
 # Nouns whose "that"-clause is attributed content: "raised the possibility that ...".
 SPEECH_NOUNS = frozenset(

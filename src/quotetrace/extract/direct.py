@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from quotetrace.extract.cues import Cue
 from quotetrace.extract.marks import MarkedSpan
-from quotetrace.extract.sources import colon_introduction, with_source
+from quotetrace.extract.sources import colon_byline, colon_introduction, with_source
 from quotetrace.lexicon import ABBREVIATIONS, TITLE_CUES
 from quotetrace.settings import Settings
 
@@ -92,6 +92,10 @@ def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[Dire
 
 def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> tuple[Cue | None, str]:
     text = doc.text
+    # 0. a colon that hands the quotation to a name ('… TOO EARLY - Mark Blumenthal:', 'Continued Stone:')
+    byline = colon_byline(doc, q.start)
+    if byline is not None:
+        return byline, "before"
     # 1. a cue whose content clause overlaps the quotation and lies outside it
     for cue in cues:
         if cue.start >= q.start and cue.end <= q.end:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from quotetrace.extract.cues import SUBJECT_DEPS, Cue, mention_span, subject_of
 from quotetrace.lexicon import SPEECH_VERBS
 
-SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 DASHES = frozenset({"-", "—", "–", "--"})
 # A headline's byline after its dash is a few words ("- Mark Blumenthal and Jon Cohen"), not a clause.
 MAX_BYLINE_TOKENS = 8
@@ -41,6 +41,8 @@ def with_source(doc: Doc, cue: Cue, start: int, end: int) -> Cue:
         subject = _first_phrase(doc.char_span(end, cue.start, alignment_mode="contract"))
     if subject is None:
         subject = _participle_subject(cue.token, start, end)
+    if subject is None:
+        subject = _phrase_before(cue.token, start, end)
     return cue if subject is cue.subject else replace(cue, subject=subject)
 
 
@@ -62,26 +64,59 @@ def _participle_subject(verb: Token, start: int, end: int) -> Span | None:
     return subject if subject is not None and not start <= subject.start_char < end else None
 
 
+def _phrase_before(verb: Token, start: int, end: int) -> Span | None:
+    """'…, Speaker of the House Rep. Paul Ryan (R-WI) said “…”': when a long sentence derails the parse
+    and a finite speech verb is left with no subject, the name right before it is the source."""
+    if verb.tag_ not in FINITE_TAGS or verb.i == 0:
+        return None
+    j = verb.i - 1
+    if verb.doc[j].text == ")":  # a party label or an age in brackets: "(R-WI)", "(58)"
+        opening = next((k for k in range(j - 1, max(j - 8, -1), -1) if verb.doc[k].text == "("), None)
+        if opening is None:
+            return None
+        j = opening - 1
+    if j < 0 or verb.doc[j].pos_ != "PROPN":
+        return None
+    chunk = mention_span(verb.doc[j])
+    return None if start <= chunk.start_char < end else chunk
+
+
+def colon_byline(doc: Doc, quote_start: int) -> Cue | None:
+    """A name that a colon hands the quotation to, before any cue in the sentence: the byline after a
+    headline's dash ('… TOO EARLY - Mark Blumenthal and Jon Cohen:') or an inverted 'Continued Stone:'."""
+    colon = _colon_before(doc, quote_start)
+    if colon is None:
+        return None
+    lead = _lead(colon)
+    source = _byline(lead) or _inverted_lead(lead)
+    return Cue(colon, ":", colon.idx, colon.idx + 1, source, None) if source is not None else None
+
+
 def colon_introduction(doc: Doc, quote_start: int, cues: list[Cue]) -> Cue | None:
-    """The cue of a quotation that follows a sentence ending in a colon, or None."""
-    text = doc.text
-    before = text[:quote_start].rstrip()
+    """The cue of a quotation after a sentence ending in a colon: the sentence's last cue, else its
+    subject, else the few verbless words that name someone ('More from the report:')."""
+    colon = _colon_before(doc, quote_start)
+    if colon is None:
+        return None
+    in_sentence = [c for c in cues if colon.sent.start_char <= c.start < colon.idx]
+    if in_sentence:
+        return in_sentence[-1]
+    lead = _lead(colon)
+    source = _lead_subject(lead) or _verbless_lead(lead)
+    return Cue(colon, ":", colon.idx, colon.idx + 1, source, None) if source is not None else None
+
+
+def _colon_before(doc: Doc, quote_start: int) -> Token | None:
+    before = doc.text[:quote_start].rstrip()
     if not before.endswith(":"):
         return None
-    colon = len(before) - 1
-    colon_token = doc.char_span(colon, colon + 1, alignment_mode="expand")
-    if colon_token is None:
-        return None
-    sent = colon_token[0].sent
-    lead = [t for t in sent if t.idx < colon and not t.is_space]
-    named = _byline(lead) or _inverted_lead(lead)
-    in_sentence = [c for c in cues if sent.start_char <= c.start < colon]
-    if named is None and in_sentence:
-        return in_sentence[-1]
-    source = named or _lead_subject(lead) or _verbless_lead(lead)
-    if source is None:
-        return None
-    return Cue(colon_token[0], ":", colon, colon + 1, source, None)
+    span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return span[0] if span is not None else None
+
+
+def _lead(colon: Token) -> list[Token]:
+    """The words of the colon's sentence before it."""
+    return [t for t in colon.sent if t.i < colon.i and not t.is_space]
 
 
 def _lead_subject(lead: list[Token]) -> Span | None:
