@@ -173,3 +173,11 @@ def test_extract_whole_utterance_ends_the_clause() -> None:
     q = only(quotes, "direct")
     assert (q.text, q.speaker) == ("“We’ll see,”", "Sanders")
     assert all(q.speaker != "the author" for q in quotes)  # "We" inside the quotation asked nothing
+
+
+def test_extract_title_cue_stays_in_its_sentence() -> None:
+    """'campaign' before a quotation marks a title ('a campaign “Stop TTIP”'), but not across a full stop."""
+    text = ("John Archer said he is proud of the way the challenger is funding his campaign. "
+            "“He’s doing it the Bernie Sanders way,” he said.")
+    q = only(quotetrace.extract(text), "direct")
+    assert (q.text, q.speaker) == ("“He’s doing it the Bernie Sanders way,”", "John Archer")

@@ -60,6 +60,7 @@ def is_titled(text: str, span: MarkedSpan) -> bool:
     """Introduced as a title or an address: 'an ad titled “Scam.”', 'a letter addressed to “the Members …”'."""
     before = text[max(0, span.start - 40) : span.start].lower()
     before = before[before.rfind("\n") + 1 :]  # only the quotation's own paragraph
+    before = SENTENCE_END.split(before)[-1]  # and sentence: "… funding his campaign. “He’s …”" is no title
     words = WORD.findall(before)
     if words and words[-1] in TITLE_CUES:
         return True
@@ -148,6 +149,7 @@ def _introduces(gap: str) -> bool:
     return stripped.endswith((":", ",")) or stripped == ""
 
 
+SENTENCE_END = re.compile(r"[.!?][”\"’»]?\s")
 SENTENCE_BREAK = re.compile(r"(\w*)[.!?][”\"’»]?\s+[A-Z“\"«]")
 
 

@@ -81,12 +81,14 @@ def _trimmed_to_utterance(text: str, start: int, end: int, cue: Cue, spans: list
     on the speech verb, but only the quotation was said. Likewise a clause that ends with a whole utterance
     right before its cue (“…: “Change the world,” she said') starts with it."""
     for s in spans:
-        if not s.closed or not start <= s.start < s.end <= end or text[s.end - 2 : s.end - 1] not in _UTTERANCE_END:
+        if not s.closed or s.end <= start or s.start >= end or text[s.end - 2 : s.end - 1] not in _UTTERANCE_END:
             continue
-        if cue.end <= start and text[start:s.start].strip() == "" and s.end < end:
-            return start, s.end
-        if end <= cue.start and text[s.end:end].strip(" ,") == "" and s.start > start:
-            return s.start, end
+        opens = s.start <= start or text[start : s.start].strip() == ""
+        closes = end <= s.end or text[s.end : end].strip(" ,") == ""
+        if cue.end <= start and opens and s.end < end:
+            return min(start, s.start), s.end
+        if end <= cue.start and closes and s.start > start:
+            return s.start, max(end, s.end)
     return start, end
 
 
