@@ -181,3 +181,20 @@ def test_extract_title_cue_stays_in_its_sentence() -> None:
             "“He’s doing it the Bernie Sanders way,” he said.")
     q = only(quotetrace.extract(text), "direct")
     assert (q.text, q.speaker) == ("“He’s doing it the Bernie Sanders way,”", "John Archer")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Three-quarters of the voters said they were very worried about the economy, and more than 4 in 10 "
+         "said Trump would be best.", "they were very worried about the economy"),
+        ("About half of voters say they prefer a candidate who is an outsider, while about 4 in 10 want one "
+         "with political experience.", "they prefer a candidate who is an outsider"),
+        ("Still, 52 percent of registered voters say they would consider voting for each Democrat, putting "
+         "them ahead of every Republican.", "they would consider voting for each Democrat"),
+    ],
+)
+def test_extract_reported_content_stops_where_the_statement_does(text: str, content: str) -> None:
+    """What the parser hangs on a content clause but was not said: another attribution, a participle after
+    a comma, a contrast."""
+    assert quotetrace.extract(text)[0].text == content

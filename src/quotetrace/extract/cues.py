@@ -28,6 +28,7 @@ OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dati
 # Walking up from a non-finite cue ("..., adding that", "and said") to the clause that has the subject.
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
 PARTICLES = frozenset({"prt"})
+CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 MAX_SUBJECT_TOKENS = 14
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 CLOSING_MARKS = frozenset("”\"’»'")
@@ -142,7 +143,7 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, *, with_content: bool) -> Cue:
 def _verb_content(verb: Token) -> tuple[int, int] | None:
     construction = construction_of(verb)
     if construction == "ccomp":
-        return trim_chars(verb.doc, _subtree_tokens(c for c in verb.children if c.dep_ in CLAUSE_DEPS))
+        return _clause_chars(verb, [c for c in verb.children if c.dep_ in CLAUSE_DEPS])
     if construction == "none":
         if verb.dep_ in FRAMING_DEPS and verb.lemma_.lower() in SPEECH_VERBS:
             inside = {t.i for t in verb.subtree}
@@ -151,10 +152,53 @@ def _verb_content(verb: Token) -> tuple[int, int] | None:
     if construction != "para":
         # objects, infinitives and prepositional phrases after the verb ("called for a ban on ...")
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS]
-        return trim_chars(verb.doc, _subtree_tokens(after)) if after else None
+        return _clause_chars(verb, after) if after else None
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
     return trim_chars(verb.doc, [t for t in verb.sent if t.i not in inside])
+
+
+def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
+    """The content carried by ``heads``, without what the parser hangs on it but the speaker did not say:
+    another attribution ("…, and 4 in 10 said …"), a participle after a comma ("…, putting them ahead"),
+    or a contrast ("…, while others want …"). The block kept is the one that starts the content."""
+    # "said they were worried, and 4 in 10 said …": the second attribution may be parsed as a second clause
+    heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS]
+    tokens = _subtree_tokens(heads)
+    cut = {t.i for head in heads for d in head.subtree if d.i != head.i and _detached(d) for t in d.subtree}
+    kept = [t for t in tokens if t.i not in cut]
+    if not kept:
+        return None
+    run = [kept[0]]
+    for t in kept[1:]:
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    while len(run) > 1 and (run[-1].dep_ == "cc" or (run[-1].is_punct and not run[-1].is_quote)):
+        run.pop()
+    return trim_chars(verb.doc, run)
+
+
+def _detached(tok: Token) -> bool:
+    """A clause inside a content clause that is not part of what was said (see ``_clause_chars``)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i == 0:
+        return False
+    after_comma = _after_comma(tok.left_edge)
+    if tok.dep_ == "conj":
+        has_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        return tok.lemma_.lower() in SPEECH_VERBS or (after_comma and (tok.tag_ == "VBG" or has_subject))
+    if tok.dep_ == "advcl" and after_comma:
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        return (tok.tag_ == "VBG" and not marks) or bool(marks & CONTRAST_MARKS)
+    return False
+
+
+def _after_comma(tok: Token) -> bool:
+    """``tok`` follows a comma, or a comma and a conjunction (", and more than 4 in 10 said")."""
+    i = tok.i - 1
+    if i >= 0 and tok.doc[i].dep_ == "cc":
+        i -= 1
+    return i >= 0 and tok.doc[i].text in (",", ";", "—", "–")
 
 
 def subject_of(tok: Token) -> Span | None:
