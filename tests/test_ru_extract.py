@@ -1,8 +1,10 @@
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from quotetrace.evaluation import score
 from quotetrace.model import Quote
 from quotetrace.ru import extract_russian
 from quotetrace.ru.names import surname_key, transliterate
@@ -11,7 +13,7 @@ from quotetrace.settings import Settings
 FIXTURES = Path(__file__).parent / "fixtures" / "ru" / "articles.jsonl"
 ARTICLES = {r["id"]: r for r in map(json.loads, FIXTURES.read_text(encoding="utf-8").splitlines())}
 # The floor of attributed quotes found on the fixtures: only raised, never lowered without saying so.
-MIN_FOUND = 14
+MIN_FOUND = 15
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +69,93 @@ def test_ru_names_surname_key(form: str) -> None:
 def test_ru_names_transliterate() -> None:
     assert transliterate("Пётр Иванов") == "Pyotr Ivanov"
     assert transliterate("Дмитрий Песков") == "Dmitry Peskov"
+
+
+def _one(text: str) -> Quote:
+    (q,) = extract_russian(text, Settings(language="ru"))[0]
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a possessive between "по" and its noun, resolved by gender
+        ("Губернатор Олег Рябов приехал в Курск. По его словам, в городе хватает генераторов.",
+         "в городе хватает генераторов", "Олег Рябов"),
+        # "по данным" / "по информации": reports, their source in the nominative
+        ("По данным агентства, станция дважды теряла электроснабжение.",
+         "станция дважды теряла электроснабжение", "агентство"),
+        ("По информации источника в штабе, наступление отложено до весны.",
+         "наступление отложено до весны", "источник в штабе"),
+        # an impersonal plural names its source as a place
+        ("Движение поездов восстановлено полностью, сообщили в пресс-службе железной дороги.",
+         "Движение поездов восстановлено полностью", "пресс-служба железной дороги"),
+        ("В областной администрации заявили, что школы откроются в понедельник.",
+         "школы откроются в понедельник", "областная администрация"),
+        # an apposition after a comma belongs to the subject
+        ("Бывший советник министра, полковник запаса Андрей Шаталов, заявил, что армия не готова к зиме.",
+         "армия не готова к зиме", "Андрей Шаталов"),
+        # a two-word statement before a trailing attribution
+        ("Губернатор Олег Рябов осмотрел место падения обломков. Пострадавших нет, уточнил он.",
+         "Пострадавших нет", "Олег Рябов"),
+    ],
+)
+def test_ru_extract_reported_sources(text: str, quote: str, speaker: str) -> None:
+    q = _one(text)
+    assert (q.text, q.speaker) == (quote, speaker)
+
+
+def test_ru_extract_masculine_title_with_feminine_verb_names_the_woman() -> None:
+    text = ("Уполномоченная по правам ребёнка Мария Львова посетила детский дом. Министр Олег Рябов был там же.\n\n"
+            "Омбудсмен подчеркнула, что детей эвакуируют до конца недели.")
+    assert _one(text).speaker == "Мария Львова"
+
+
+def test_ru_extract_speaking_verb_names_the_speaker_of_the_quotation_after_it() -> None:
+    text = ("Полковник запаса Андрей Шаталов выступил на круглом столе в Общественной палате.\n\n"
+            "«Мы слишком долго жили иллюзией, что войны будущего будут короткими»")
+    assert _one(text).speaker == "Андрей Шаталов"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр раскритиковал доклад Минобороны «О мерах по усилению охраны государственной границы».",
+        "По её словам, законопроект «Об изменениях в закон о воинской обязанности и военной службе» внесут в марте.",
+    ],
+)
+def test_ru_extract_title_after_a_document_noun_is_not_speech(text: str) -> None:
+    quotes = extract_russian(text, Settings(language="ru"))[0]
+    assert not any(q.kind == "direct" for q in quotes)
+
+
+def test_ru_extract_document_source_with_colon_is_speech() -> None:
+    q = _one("В докладе говорится: «Армия потеряла инициативу и должна перейти к обороне».")
+    assert (q.kind, q.speaker) == ("direct", "доклад")
+
+
+HELDOUT = Path(__file__).parent / "fixtures" / "ru" / "heldout.jsonl"
+# Sets A and B of heldout.jsonl were held out once and tuned on since (benchmarks/accuracy_ru.py); set C is
+# the held-out split and has no test here on purpose: a failing test on it would invite tuning on it.
+TUNED_SETS = ("a", "b")
+MIN_TUNED_ATTRIBUTED_F1 = 0.95
+
+
+def _gold(record: dict[str, Any]) -> dict[str, Any]:
+    text = record["text"]
+    quotes = []
+    for quote, speaker, kind, *extra in record["quotes"]:
+        options = extra[0] if extra else {}
+        start = text.index(quote)
+        quotes.append({"start": start, "end": start + len(quote), "speaker": speaker, "kind": kind,
+                       "speaker_aliases": options.get("aliases", []), "required": options.get("required", True)})
+    return {"id": record["id"], "text": text, "quotes": quotes, "negatives": record.get("negatives", [])}
+
+
+def test_ru_extract_tuned_sets_floor() -> None:
+    records = [r for r in map(json.loads, HELDOUT.read_text(encoding="utf-8").splitlines()) if r["set"] in TUNED_SETS]
+    gold = [_gold(r) for r in [*ARTICLES.values(), *records]]
+    settings = Settings(language="ru")
+    pred = [{"id": g["id"], "quotes": [q.to_dict() for q in extract_russian(g["text"], settings)[0]]}
+            for g in gold]
+    assert score(gold, pred).attributed_f1 >= MIN_TUNED_ATTRIBUTED_F1

@@ -10,15 +10,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotetrace.ru.lexicon import COGNITION_VERBS, DOCUMENT_NOUNS, DOCUMENT_VERBS, SPEECH_VERBS
+from quotetrace.ru.lexicon import (
+    AFTER_DASH_VERBS,
+    COGNITION_VERBS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    SPEAKING_VERBS,
+    SPEECH_VERBS,
+)
 from quotetrace.ru.nlp import RuDoc, RuToken
 
-# "по словам X" (speech) and "по мнению X" (belief): the preposition's noun lemma and whether it is a belief.
-ACCORDING_NOUNS = {"слово": False, "мнение": True}
+# "по словам X" (speech), "по данным X" / "по информации X" (reports) and "по мнению X" (belief): the
+# preposition's noun lemma and whether it is a belief.
+ACCORDING_NOUNS = {"слово": False, "данные": False, "информация": False, "сведение": False, "сведения": False,
+                   "мнение": True}
+# Possessives between the preposition and its noun: "по его словам", "по её данным", "по их мнению".
+_POSSESSIVES = frozenset("его её ее их".split())
 _CLAUSE_MARKS = frozenset({"что", "чтобы"})
 _SENT_END = ".!?…"
 # Words a trailing attribution's content must have, so that ", заявил он." after a fragment is not one.
-MIN_CONTENT_WORDS = 3
+MIN_CONTENT_WORDS = 2
 
 
 @dataclass(slots=True)
@@ -42,13 +53,26 @@ def find_cues(doc: RuDoc) -> list[RuCue]:
     for t in doc.tokens:
         if t.placeholder:
             continue
-        if t.lemma in SPEECH_VERBS and t.pos in ("VERB", "AUX"):
+        if t.lemma in SPEAKING_VERBS and t.pos == "VERB":
+            gender, plural = _gender(t)
+            cues.append(RuCue(t.i, t.start, t.end, t.text, _subject(doc, t), None, gender, plural, False, "plain"))
+        elif t.pos in ("VERB", "AUX") and (t.lemma in SPEECH_VERBS or (
+                t.lemma in AFTER_DASH_VERBS and t.i > 0 and doc.tokens[t.i - 1].text in ("—", "–"))):
             cues.append(_verb_cue(doc, t))
-        elif t.lemma in ACCORDING_NOUNS and t.i > 0 and doc.tokens[t.i - 1].lower == "по":
+        elif t.lemma in ACCORDING_NOUNS and _according_prep(doc, t.i) is not None:
             cue = _according_cue(doc, t)
             if cue is not None:
                 cues.append(cue)
     return [c for c in cues if not (c.belief and c.content is None)]
+
+
+def _according_prep(doc: RuDoc, i: int) -> int | None:
+    """The "по" of "по словам" / "по его словам", if the noun at ``i`` has one."""
+    if i > 0 and doc.tokens[i - 1].lower == "по":
+        return i - 1
+    if i > 1 and doc.tokens[i - 1].lower in _POSSESSIVES and doc.tokens[i - 2].lower == "по":
+        return i - 2
+    return None
 
 
 def _gender(t: RuToken) -> tuple[str | None, bool]:
@@ -60,15 +84,22 @@ def _np(doc: RuDoc, head: RuToken) -> list[int]:
     """A noun phrase: the head's subtree in its sentence, without clauses, quotations or edge punctuation."""
     a, b = doc.sent_of(head.i)
     out = [x.i for x in doc.subtree(head.i) if a <= x.i < b and not x.placeholder]
-    # stop at a comma that opens a relative or participial clause after the head
-    cut = [i for i in out if i > head.i and doc.tokens[i].text in ",—("]
-    if cut:
-        out = [i for i in out if i < cut[0]]
+    # stop at a comma that opens a relative or participial clause after the head; one that opens an
+    # apposition is part of the phrase ("Бывший советник министра, полковник запаса Андрей Шаталов")
+    for i in out:
+        if i > head.i and doc.tokens[i].text in ",—(" and not _opens_apposition(doc, head, i):
+            out = [j for j in out if j < i]
+            break
     while out and doc.tokens[out[0]].pos in ("PUNCT", "ADP", "CCONJ"):
         out.pop(0)
     while out and doc.tokens[out[-1]].pos == "PUNCT":
         out.pop()
     return out
+
+
+def _opens_apposition(doc: RuDoc, head: RuToken, comma: int) -> bool:
+    after = doc.tokens[comma + 1] if comma + 1 < len(doc.tokens) else None
+    return doc.tokens[comma].text == "," and after is not None and after.head == head.i and after.rel == "appos"
 
 
 def _subject(doc: RuDoc, verb: RuToken) -> list[int]:
@@ -80,6 +111,12 @@ def _subject(doc: RuDoc, verb: RuToken) -> list[int]:
     for k in kids:
         if k.rel.startswith("nsubj") and not k.placeholder:
             return _np(doc, k)
+    if verb.feats.get("Number") == "Plur":
+        # an impersonal plural names its source as a place: "сообщили в МАГАТЭ", "заявили в пресс-службе"
+        for k in kids:
+            if k.rel == "obl" and k.feats.get("Case") == "Loc" and any(
+                    c.rel == "case" and c.lower in ("в", "во") for c in doc.kids(k.i)):
+                return _np(doc, k)
     # an inverted subject the parse missed: a nominative noun right after the verb ("заявил глава МИД")
     _, b = doc.sent_of(verb.i)
     for x in doc.tokens[verb.i + 1 : min(b, verb.i + 4)]:
@@ -159,11 +196,13 @@ def _comma_after(doc: RuDoc, i: int, b: int) -> int | None:
 
 
 def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
-    """"По словам Петрова, ..." / "..., по словам Петрова." / "По мнению эксперта, ..."."""
-    prep = doc.tokens[noun.i - 1]
+    """"По словам Петрова, ..." / "..., по словам Петрова." / "По мнению эксперта, ..." / "По его словам, ..."."""
+    prep = doc.tokens[_according_prep(doc, noun.i) or noun.i - 1]
     a, b = doc.sent_of(noun.i)
     s_start, s_end = _sentence_chars(doc, noun.i)
     owners = [k for k in doc.kids(noun.i) if k.rel in ("nmod", "appos", "flat:name") and k.i > noun.i]
+    if prep.i == noun.i - 2:
+        owners = [doc.tokens[noun.i - 1]]  # the possessive is the source
     if not owners and noun.i + 1 < b and doc.tokens[noun.i + 1].pos in ("PROPN", "NOUN", "PRON"):
         owners = [doc.tokens[noun.i + 1]]
     if not owners:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.ru.cues import RuCue, find_cues
-from quotetrace.ru.lexicon import TITLE_CUES
-from quotetrace.ru.nlp import RuDoc, parse
+from quotetrace.ru.dialogue import DIALOGUE, dialogue_spans
+from quotetrace.ru.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS, TITLE_CUES
+from quotetrace.ru.nlp import RuDoc, lemma_of, parse
 from quotetrace.ru.speakers import Person, as_written, collect_people, resolve
 from quotetrace.settings import Settings
 
@@ -28,6 +30,9 @@ MAX_GAP_AFTER = 40  # from the dash to the cue verb ("— заявил", "— о
 MAX_GAP_BEFORE = 80  # from the cue verb to the colon before the quotation
 MAX_SPLIT_GAP = 160
 MAX_CONTEXT_DISTANCE = 400
+# How far before a quotation a noun can make it a title: "доклад Минобороны «…»", "закон о СМИ «…»".
+TITLE_LOOKBACK_CHARS = 60
+TITLE_LOOKBACK_WORDS = 4
 # Rule precision, as in quotetrace.extract.confidence (measured on tests/fixtures/ru; calibrated as a set).
 DIRECT_BASE = {"after": 0.9, "before": 0.85, "clause": 0.9, "colon": 0.8, "split": 0.85, "next-paragraph": 0.6,
                "context": 0.5}
@@ -45,15 +50,37 @@ class _Direct:
     continued_from: _Direct | None = None
 
 
+class _Found(NamedTuple):
+    """A statement found, before attribution: its span, kind, cue and score, and the quoted pieces of a
+    quotation split by its attribution (empty for one piece)."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: RuCue | None
+    score: float
+    fragments: tuple[tuple[int, int], ...] = ()
+
+
 def extract_russian(text: str, settings: Settings) -> tuple[list[Quote], list[Mention]]:
     """Statements in a Russian ``text`` with their speakers (nominative names), and the named mentions."""
-    spans = find_marked_spans(text)
+    spans = _speech_spans(text)
     long_spans = [s for s in spans if _word_count(text, s) >= settings.min_quote_words]
     doc = parse(text, [(s.start, s.end) for s in long_spans])
     cues = find_cues(doc)
-    people = collect_people(doc)
-    found: list[tuple[int, int, QuoteKind, RuCue | None, float]] = []
     absorbed: set[int] = set()
+    found = _reported(text, cues, spans, absorbed)
+    directs = _attach(doc, [s for s in spans if id(s) not in absorbed], cues)
+    found += [_direct(group) for group in _groups(text, directs, settings)]
+    quotes = _attribute(doc, _without_overlaps(found), collect_people(doc))
+    mentions = [Mention(e.text, e.start, e.end, e.label) for e in doc.ents]
+    return quotes, mentions
+
+
+def _reported(text: str, cues: list[RuCue], spans: list[MarkedSpan], absorbed: set[int]) -> list[_Found]:
+    """Reported speech from the cues' content clauses, longest first; quotations a clause holds with other
+    words beside them make it mixed and are added to ``absorbed``."""
+    found: list[_Found] = []
     for cue in sorted((c for c in cues if c.content), key=lambda c: -(c.content[1] - c.content[0])):  # type: ignore[index]
         start, end = cue.content  # type: ignore[misc]
         if any(s.start < cue.start < s.end for s in spans) or any(_overlaps(start, end, f[0], f[1]) for f in found):
@@ -70,22 +97,34 @@ def extract_russian(text: str, settings: Settings) -> tuple[list[Quote], list[Me
         if not WORD.search(text[start:end]):
             continue
         score -= (NO_SOURCE_PENALTY if not cue.subject else 0) + (BELIEF_PENALTY if cue.belief else 0)
-        found.append((start, end, kind, cue, score))
-    directs = _attach(doc, [s for s in spans if id(s) not in absorbed], cues)
-    for group in _groups(text, directs, settings):
-        root = group[0]
-        direct_cue = root.cue
-        score = DIRECT_BASE.get(root.how, 0.5)
-        score -= NO_SOURCE_PENALTY if direct_cue is not None and not direct_cue.subject else 0
-        score -= UNCLOSED_PENALTY if not root.span.closed else 0
-        found.append((group[0].span.start, group[-1].span.end, "direct", direct_cue, score))
-    found = _without_overlaps(found)
-    quotes = _attribute(doc, found, people)
-    mentions = [Mention(e.text, e.start, e.end, e.label) for e in doc.ents]
-    return quotes, mentions
+        found.append(_Found(start, end, kind, cue, score))
+    return found
+
+
+def _direct(group: list[_Direct]) -> _Found:
+    root = group[0]
+    score = DIRECT_BASE.get(root.how, 0.5)
+    score -= NO_SOURCE_PENALTY if root.cue is not None and not root.cue.subject else 0
+    score -= UNCLOSED_PENALTY if not root.span.closed else 0
+    pieces = tuple((d.span.start, d.span.end) for d in group) if len(group) > 1 else ()
+    return _Found(root.span.start, group[-1].span.end, "direct", root.cue, score, pieces)
+
+
+def _speech_spans(text: str) -> list[MarkedSpan]:
+    """Quotations by their marks and dialogue speech by its dashes, in text order; a quotation inside a piece
+    of dialogue belongs to it (the speaker quotes someone), and a dash-led line inside a quotation to that."""
+    marked = find_marked_spans(text)
+    dialogue = dialogue_spans(text)
+    if not dialogue:
+        return marked
+    out = [d for d in dialogue if not any(m.start <= d.start and d.end <= m.end for m in marked)]
+    out += [m for m in marked if not any(d.start <= m.start < d.end for d in out)]
+    return sorted(out, key=lambda s: s.start)
 
 
 def _word_count(text: str, s: MarkedSpan) -> int:
+    if s.opener == DIALOGUE:  # the span holds the words alone
+        return len(WORD.findall(text[s.start : s.end]))
     return len(WORD.findall(text[s.start + 1 : s.end - (1 if s.closed else 0)]))
 
 
@@ -163,12 +202,25 @@ def _root(d: _Direct) -> _Direct:
 
 
 def _is_statement(text: str, d: _Direct, settings: Settings) -> bool:
-    words = WORD.findall(text[max(0, d.span.start - 40) : d.span.start].lower())
-    if words and (words[-1] in TITLE_CUES or (len(words) > 1 and words[-2] in TITLE_CUES and words[-1] == "о")):
+    # the words before dialogue speech are the previous paragraph's: they cannot make it a title
+    if d.span.opener != DIALOGUE and _is_title(text, d.span.start):
         return False
     if d.how == "split" or (d.cue is not None and d.how not in ("context", "none")):
         return True
     return _word_count(text, d.span) >= settings.min_quote_words
+
+
+def _is_title(text: str, start: int) -> bool:
+    """A quotation named by the noun before it is a title, not speech: "газета «Известия»", "закон «О СМИ»",
+    "доклад Минобороны «О мерах ...»" (a name may stand between). A speech verb after the noun, or any
+    punctuation ("говорится в докладе: «...»"), ends the look back."""
+    before = text[max(0, start - TITLE_LOOKBACK_CHARS) : start]
+    cut = max(before.rfind(ch) for ch in ".!?:;,—–()\n«»„“")
+    words = WORD.findall(before[cut + 1 :].lower())[-TITLE_LOOKBACK_WORDS:]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in TITLE_CUES or lemma_of(words[k]) in DOCUMENT_NOUNS:
+            return not any(lemma_of(w) in SPEECH_VERBS for w in words[k + 1 :])
+    return False
 
 
 def _groups(text: str, directs: list[_Direct], settings: Settings) -> list[list[_Direct]]:
@@ -185,25 +237,22 @@ def _groups(text: str, directs: list[_Direct], settings: Settings) -> list[list[
     return groups
 
 
-def _without_overlaps(
-    found: list[tuple[int, int, QuoteKind, RuCue | None, float]],
-) -> list[tuple[int, int, QuoteKind, RuCue | None, float]]:
-    out: list[tuple[int, int, QuoteKind, RuCue | None, float]] = []
+def _without_overlaps(found: list[_Found]) -> list[_Found]:
+    out: list[_Found] = []
     for f in sorted(found, key=lambda f: -(f[1] - f[0])):
         if all(f[1] <= o[0] or f[0] >= o[1] for o in out):
             out.append(f)
     return sorted(out, key=lambda f: f[0])
 
 
-def _attribute(
-    doc: RuDoc, found: list[tuple[int, int, QuoteKind, RuCue | None, float]], people: list[Person]
-) -> list[Quote]:
+def _attribute(doc: RuDoc, found: list[_Found], people: list[Person]) -> list[Quote]:
     text = doc.text
     speakers: list[tuple[int, Person]] = []
     quotes: list[Quote] = []
-    for start, end, kind, cue, score in found:
+    for start, end, kind, cue, score, pieces in found:
         q = Quote(text=text[start:end], start=start, end=end, kind=kind, cue=cue.text if cue else None,
-                  confidence=min(0.99, max(0.01, score)), language="ru")
+                  confidence=min(0.99, max(0.01, score)), language="ru",
+                  fragments=[TextSpan(text[a:b], a, b) for a, b in pieces])
         if cue is not None and cue.subject:
             s0, s1 = doc.tokens[cue.subject[0]].start, doc.tokens[cue.subject[-1]].end
             q.speaker_mention = TextSpan(text[s0:s1], s0, s1)

@@ -21,6 +21,12 @@ SPEECH_VERBS = frozenset(
     говориться отмечаться сообщаться подчёркиваться подчеркиваться указываться утверждаться заявляться
     """.split()
 )
+# Verbs that say someone spoke, with no content of their own ("Петров выступил на круглом столе"): they name
+# the speaker of the quotations that follow.
+SPEAKING_VERBS = frozenset("выступить выступать".split())
+# Verbs of asking and exclaiming: cues only right after the dash that follows a quotation or dialogue speech
+# ("— Вы готовы? — спросил он."); elsewhere "спросили генерала о ротации" carries no statement.
+AFTER_DASH_VERBS = frozenset("спросить спрашивать переспросить поинтересоваться воскликнуть крикнуть".split())
 # Belief verbs: attributions only with a что-clause ("считает, что ..."), never with a plain object.
 COGNITION_VERBS = frozenset("считать полагать думать надеяться опасаться верить предполагать".split())
 # Impersonal passives whose source is the document named beside them ("говорится в обращении").
@@ -32,7 +38,8 @@ DOCUMENT_NOUNS = frozenset(
     """
     заявление обращение сообщение письмо документ доклад отчёт отчет приказ указ резолюция пресс-релиз
     коммюнике публикация пост канал telegram-канал телеграм-канал видеообращение меморандум декларация
-    петиция послание стенограмма комментарий релиз интервью
+    петиция послание стенограмма комментарий релиз интервью записка сводка справка бюллетень обзор исследование
+    рапорт
     """.split()
 )
 # Words before a quotation that make it a title or a name, not speech.

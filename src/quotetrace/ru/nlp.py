@@ -8,6 +8,7 @@ contain cycles, so every walk up or down a tree keeps a visited set (``ancestors
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,13 +105,32 @@ class Natasha:
     ner: Any
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def _line_segmenter() -> Any:
+    """natasha's segmenter, with a line break always ending a sentence: razdel runs a line that opens with a
+    dash ("— Нет, — сказал он.") into the sentence before it, and one long "sentence" over a whole dialogue
+    parses badly."""
+    from natasha import Segmenter
+    from natasha.segment import Sent
+
+    class LineSegmenter(Segmenter):  # type: ignore[misc]
+        def sentenize(self, text: str) -> Iterator[Any]:
+            for line in _LINE.finditer(text):
+                for sent in super().sentenize(line.group()):
+                    yield Sent(sent.start + line.start(), sent.stop + line.start(), sent.text)
+
+    return LineSegmenter()
+
+
 @lru_cache(maxsize=1)
 def load_natasha() -> Natasha:
     """natasha's news models (inside its wheel: nothing is downloaded), loaded once per process."""
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 
     emb = NewsEmbedding()
-    return Natasha(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb))
+    return Natasha(_line_segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb))
 
 
 def _masked(text: str, masks: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int, bool]]]:
@@ -201,3 +221,13 @@ def lemma_of(word: str) -> str:
     """The most likely lemma of a lone word (pymorphy)."""
     forms = load_natasha().morph_vocab(word)
     return str(forms[0].normal).replace("ё", "е") if forms else word.lower()
+
+
+def noun_gender(word: str) -> str | None:
+    """The dictionary gender of a noun (pymorphy), whatever the sentence makes it agree with: the tagger calls
+    "омбудсмен" feminine in "омбудсмен подчеркнула", the dictionary masculine."""
+    for form in load_natasha().morph_vocab(word):
+        if form.pos == "NOUN":
+            gender = form.feats.get("Gender")
+            return str(gender) if gender else None
+    return None

@@ -23,7 +23,7 @@ from quotetrace.ru.lexicon import (
     RELATIVE_PRONOUNS,
 )
 from quotetrace.ru.names import name_gender, surname_key
-from quotetrace.ru.nlp import RuDoc, RuEntity, lemma_of
+from quotetrace.ru.nlp import RuDoc, RuEntity, RuToken, lemma_of, load_natasha, noun_gender
 
 AUTHOR = "автор"
 MAX_ANTECEDENT_DISTANCE = 3000
@@ -85,7 +85,8 @@ def _entity_gender(doc: RuDoc, ent: RuEntity) -> str | None:
 
 
 def descriptor_before(doc: RuDoc, ent: RuEntity) -> str:
-    """Titles written right before a name: "генерал-полковник в отставке Иван Петров"."""
+    """Titles written right before a name: "генерал-полковник в отставке Иван Петров", "эксперт Центра
+    энергетической безопасности Марина Колесникова" (an organisation's name inside the title is kept)."""
     if not ent.tokens:
         return ""
     first = ent.tokens[0]
@@ -94,15 +95,21 @@ def descriptor_before(doc: RuDoc, ent: RuEntity) -> str:
     j = first - 1
     while j >= a and len(words) < 6:
         t = doc.tokens[j]
-        if t.pos not in _DESCRIPTOR_POS and not (t.pos == "PROPN" and _is_title_word(doc, t.i, a)):
+        if t.pos not in _DESCRIPTOR_POS and not (t.pos == "PROPN" and not _in_person(doc, j)):
             break
         words.insert(0, j)
         j -= 1
-    while words and doc.tokens[words[0]].pos == "ADP":
+    # a title starts with a common word: "В Москве генерал ..." is a place, then the title
+    while words and (doc.tokens[words[0]].pos == "ADP" or (
+            doc.tokens[words[0]].pos == "PROPN" and not _is_title_word(doc, words[0], a))):
         words.pop(0)
     if not any(doc.tokens[i].pos in ("NOUN", "PROPN") for i in words) or doc.tokens[words[0]].lemma in _NOT_TITLES:
         return ""
     return " ".join(doc.tokens[i].text for i in words).lower()
+
+
+def _in_person(doc: RuDoc, i: int) -> bool:
+    return any(i in e.tokens for e in doc.ents if e.label == "PERSON")
 
 
 # "по словам Петрова", "по мнению Ивановой": the noun before a name that is not a title.
@@ -113,8 +120,7 @@ def _is_title_word(doc: RuDoc, i: int, sent_start: int) -> bool:
     """A capitalised title the tagger took for a name: "Генерал-полковник" opening a sentence, "МИД" in
     "глава МИД"."""
     t = doc.tokens[i]
-    in_entity = any(i in e.tokens for e in doc.ents if e.label == "PERSON")
-    return not in_entity and (i == sent_start or t.text.isupper())
+    return not _in_person(doc, i) and (i == sent_start or t.text.isupper())
 
 
 def resolve(
@@ -145,14 +151,31 @@ def resolve(
         return _antecedent(start, people, speakers, lambda p: p.label == "PERSON" and p.gender in (None, gender))
     if word in PLURAL_PRONOUNS:
         return _antecedent(start, people, speakers, lambda p: p.label != "PERSON")
-    nouns = [doc.tokens[i] for i in mention if doc.tokens[i].pos == "NOUN"]
+    nouns = [doc.tokens[i] for i in mention if _is_common_noun(doc, i)]
     if nouns and not any(doc.tokens[i].lower in INDEFINITE_WORDS for i in mention):
-        noun = nouns[0].lemma
-        if noun in DOCUMENT_NOUNS:
-            return None
-        return _antecedent(start, people, speakers, lambda p: p.label == "PERSON" and (
-            p.gender in (None, verb_gender) or verb_gender is None) and noun in p.descriptor_lemmas())
+        return _described(start, nouns[0], verb_gender, people, speakers)
     return None
+
+
+def _is_common_noun(doc: RuDoc, i: int) -> bool:
+    """A noun, or a title the tagger took for a name because it opens the sentence ("Омбудсмен подчеркнула")."""
+    t = doc.tokens[i]
+    return t.pos == "NOUN" or (t.pos == "PROPN" and i == doc.sent_of(i)[0] and not any(i in e.tokens for e in doc.ents))
+
+
+def _described(
+    start: int, noun: RuToken, verb_gender: str | None, people: list[Person], speakers: list[tuple[int, Person]],
+) -> Person | None:
+    """The person a definite description ("генерал", "эксперт") stands for."""
+    lemma = noun.lemma or noun.lower
+    if lemma in DOCUMENT_NOUNS:
+        return None
+    found = _antecedent(start, people, speakers, lambda p: p.label == "PERSON" and (
+        p.gender in (None, verb_gender) or verb_gender is None) and lemma in p.descriptor_lemmas())
+    if found is None and verb_gender == "f" and noun_gender(lemma) == "Masc":
+        # a masculine title with a feminine verb ("омбудсмен подчеркнула") names a woman already in the text
+        found = _antecedent(start, people, speakers, lambda p: p.label == "PERSON" and p.gender == "f")
+    return found
 
 
 def _antecedent(pos: int, people: list[Person], speakers: list[tuple[int, Person]], fits: Fits) -> Person | None:
@@ -176,15 +199,42 @@ def _nearest(pos: int, people: list[Person], fits: Fits) -> tuple[int, Person] |
 
 
 def as_written(doc: RuDoc, mention: list[int]) -> str:
-    """An unresolved mention as a speaker name: lower-cased unless it starts with a name; a document
-    source in the nominative ("в обращении ветеранов" → "обращение ветеранов")."""
+    """An unresolved mention as a speaker name, in the nominative ("в обращении ветеранов" → "обращение
+    ветеранов", "по информации источника в штабе" → "источник в штабе"), lower-cased unless it starts with a
+    name."""
     tokens = [doc.tokens[i] for i in mention]
     if len(tokens) == 1 and tokens[0].lower in FIRST_PERSON:
         return AUTHOR
-    words = [t.text for t in tokens]
-    if tokens[0].lemma in DOCUMENT_NOUNS:
-        words[0] = tokens[0].lemma
-    text = " ".join(words)
+    text = nominative(doc, mention)
     if tokens[0].pos != "PROPN":
         text = text[:1].lower() + text[1:]
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class _NormToken:
+    """The shape of token that natasha's syntax normaliser reads."""
+
+    id: int
+    head_id: int
+    text: str
+    pos: str
+    feats: dict[str, str]
+    start: int
+    stop: int
+
+
+def nominative(doc: RuDoc, mention: list[int]) -> str:
+    """The mention with its head noun and the adjectives agreeing with it put in the nominative (natasha's
+    syntax normaliser: dependents in other cases, "станции" in "пресс-служба станции", stay as they are)."""
+    from natasha.norm import inflect_words, recover_shapes, recover_spaces, select_inflectable
+
+    tokens = [doc.tokens[i] for i in mention]
+    norm = [_NormToken(t.i, t.head, t.text, t.pos, t.feats, t.start, t.end) for t in tokens]
+    try:
+        words = list(inflect_words(load_natasha().morph_vocab, norm, set(select_inflectable(norm))))
+    except (AttributeError, KeyError, TypeError):  # an odd parse is not worth losing the speaker over
+        return " ".join(t.text for t in tokens)
+    # the normaliser writes ё as е; a word it left as it was keeps its own spelling
+    words = [t.text if w == t.lower else w for w, t in zip(words, tokens, strict=True)]
+    return str(recover_spaces(list(recover_shapes(words, norm)), norm))
