@@ -198,3 +198,10 @@ def test_extract_reported_content_stops_where_the_statement_does(text: str, cont
     """What the parser hangs on a content clause but was not said: another attribution, a participle after
     a comma, a contrast."""
     assert quotetrace.extract(text)[0].text == content
+
+
+def test_extract_dateline_is_not_part_of_the_speaker() -> None:
+    text = ("VELGRAD, Feb 16 (Kestrel Wire) - Ostrand's foreign ministry on Monday dismissed an open letter "
+            "from retired general Tomas Varga.")
+    q = quotetrace.extract(text)[0]
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Ostrand's foreign ministry"

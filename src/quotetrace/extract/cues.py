@@ -31,6 +31,8 @@ PARTICLES = frozenset({"prt"})
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 MAX_SUBJECT_TOKENS = 14
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# "VELGRAD, Feb 16 (Kestrel Wire) -": how far into its sentence a dateline's dash may come
+MAX_DATELINE_TOKENS = 12
 CLOSING_MARKS = frozenset("”\"’»'")
 MAX_HEADLINE_SOURCE = 5
 MAX_HEADLINE_WORDS = 25
@@ -245,9 +247,12 @@ def _inverted_subject(verb: Token) -> Span | None:
 def mention_span(head: Token) -> Span:
     """The mention headed by ``head``: its subtree, without relative clauses, capped in length."""
     doc = head.doc
-    if head.is_sent_start and head.i + 1 < len(doc) and doc[head.i + 1].text in DATELINE_DASHES:
-        # "LIDOVA — Retired general Tomas Varga ... published": the parser heads the subject with the dateline
-        head = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), head)
+    if head.is_sent_start and _dateline_head(head):
+        # "LIDOVA — Retired general Tomas Varga ... published", "VELGRAD, Feb 16 (Kestrel Wire) - Ostrand's
+        # foreign ministry ... dismissed": the parser heads the subject with the dateline
+        dash = next((t.i for t in doc[head.i + 1 : head.i + MAX_DATELINE_TOKENS] if t.text in DATELINE_DASHES), None)
+        if dash is not None:
+            head = next((c for c in head.children if c.dep_ == "appos" and c.i > dash), head)
     skip: set[int] = set()
     for child in head.children:
         if child.dep_ in ("relcl", "acl") or (child.dep_ == "punct" and child.i > head.i and child.text != ","):
@@ -264,7 +269,7 @@ def mention_span(head: Token) -> Span:
         lo, hi = max(lo, head.i - 4), head.i
     # a dateline is not part of the source: "LIDOVA — Retired general Tomas Varga, ... published"
     dashes = [t.i for t in doc[lo:head.i] if t.text in DATELINE_DASHES]
-    if dashes and doc[lo].is_sent_start:
+    if dashes and dashes[-1] - doc[lo].sent.start <= MAX_DATELINE_TOKENS:
         lo = dashes[-1] + 1
     # never across a paragraph or line break ("9:18 p.m.\n\nDonald Trump is thanking")
     breaks = [t.i for t in doc[lo : hi + 1] if "\n" in t.text]
@@ -278,6 +283,13 @@ def mention_span(head: Token) -> Span:
     while lo < hi and doc[lo].is_punct:
         lo += 1
     return doc[lo : hi + 1]
+
+
+def _dateline_head(head: Token) -> bool:
+    """A dateline opens the sentence: a place in capitals, or a word followed by a dash."""
+    doc = head.doc
+    followed_by_dash = head.i + 1 < len(doc) and doc[head.i + 1].text in DATELINE_DASHES
+    return followed_by_dash or (len(head.text) > 2 and head.text.isupper())
 
 
 def _according_to(tok: Token) -> Token | None:
