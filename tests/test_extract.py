@@ -205,3 +205,19 @@ def test_extract_dateline_is_not_part_of_the_speaker() -> None:
             "from retired general Tomas Varga.")
     q = quotetrace.extract(text)[0]
     assert q.speaker_mention is not None and q.speaker_mention.text == "Ostrand's foreign ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the owner in a possessive is not who speaks, even when the tagger reads the country as a person
+        ("Ostrand's trade minister, Olga Rendt, warns that weapons could reach the front. She said her "
+         "government was ready to sign.", "Olga Rendt"),
+        # "it" after a sentence about an organisation is that organisation, as written when it has no name
+        ("Former minister Irena Maslova praised the letter. The defence ministry was less warm. It said in a "
+         "statement that officers should express their views through the proper channels.",
+         "The defence ministry"),
+    ],
+)
+def test_extract_resolves_the_last_speaker(text: str, speaker: str) -> None:
+    assert quotetrace.extract(text)[-1].speaker == speaker

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from quotetrace.attribute.people import ORG_LABELS, Entity, collect_entities
+from quotetrace.extract.cues import mention_span
 from quotetrace.lexicon import (
     DOCUMENT_NOUNS,
     FIRST_PERSON,
@@ -73,6 +74,11 @@ def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity
     if word in PERSON_PRONOUNS:
         return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON"
                            and e.gender in (None, PERSON_PRONOUNS[word]), salient=True)
+    if word in THING_PRONOUNS:
+        # "The defence ministry was less warm. It said …": the organisation the sentence before is about
+        subject = _previous_subject(span)
+        if subject is not None:
+            return resolve(subject, entities, speakers) or Entity(_as_written(subject), "ORG", [subject])
     if word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
         return _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS, salient=True)
     if head.pos_ == "NOUN" and not _indefinite(span):
@@ -91,7 +97,10 @@ def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tup
         e.name.lower().split()))
     if named is not None or noun not in ORGANISATION_NOUNS:
         return named
-    return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "ORG")
+    # "the organisation" is the nearest organisation; "the defence ministry" only one its words name
+    modifiers = {t.lower_ for t in span if t.i < span.root.i and t.dep_ in ("compound", "amod")}
+    return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "ORG" and (
+        not modifiers or bool(modifiers & set(e.name.lower().split()))))
 
 
 def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
@@ -99,14 +108,29 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
     words = {t.lower_ for t in span if t.pos_ == "PROPN" or t.ent_type_}
     if not words:
         return None
-    for e in entities:
-        if e.label == "PERSON" and e.surname and e.surname in words:
-            return e
+    # "Ostrand's trade minister, Olga Rendt": the owner in a possessive is not who speaks
+    owners = {t.lower_ for t in span if t.dep_ == "poss" or (t.dep_ == "compound" and t.head.dep_ == "poss")}
+    for names in (words - owners, words):
+        for e in entities:
+            if e.label == "PERSON" and e.surname and e.surname in names:
+                return e
     for e in entities:
         # the mention is the organisation itself, not "a spokesman for" it
         if any(m.start_char <= span.root.idx < m.end_char for m in e.mentions):
             return e
     return None
+
+
+def _previous_subject(span: Span) -> Span | None:
+    """The organisation that is the subject of the sentence before ``span``'s, if one is."""
+    sent = span.sent
+    if sent.start == 0:
+        return None
+    previous = span.doc[sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (subject.lemma_.lower() in ORGANISATION_NOUNS or subject.ent_type_ == "ORG"):
+        return None
+    return mention_span(subject)
 
 
 def _person_description(span: Span) -> bool:
