@@ -480,3 +480,30 @@ def test_api_quotes_answer_matches_the_published_schema(client: TestClient, db: 
     with Store(db) as store:
         hits = queries.search_quotes(store, queries.QuoteFilters(), 500)
     assert [QuoteOut.of(h).model_dump(mode="json") for h in hits] == [h.to_dict() for h in hits] == body["results"]
+
+
+def test_api_ingest_relinks_in_the_background(tmp_path: Path) -> None:
+    """An ingest returns before linking; one background run (or a few, coalesced) re-links the store."""
+    path = tmp_path / "relink.db"
+    build_store(path)
+    seen: list[int] = []
+
+    def counting_link(store: Store) -> None:
+        seen.append(len(list(store.sightings())))
+
+    app = create_app(path, allow_ingest=True, token=TOKEN, processor=fake_process, link_run=counting_link)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(app) as test_client:
+        body = test_client.post("/api/documents", json=ARTICLE, headers=auth).json()
+        assert body["linking"] == "scheduled"
+        other = {**ARTICLE, "id": "posted-2", "text": "The mayor said: “Bridges reopen on Tuesday instead.”"}
+        test_client.post("/api/documents", json=other, headers=auth)
+        relinker = app.state.quotetrace.relinker
+        assert relinker.wait_idle(30)
+        assert 1 <= relinker.runs <= 2 and relinker.last_error is None
+    with Store(str(path), create=False) as store:
+        assert seen[-1] == len(list(store.sightings()))  # the last run saw both articles
+    off = create_app(path, allow_ingest=True, token=TOKEN, processor=fake_process, link_after_ingest=False)
+    with TestClient(off) as test_client:
+        third = {**ARTICLE, "id": "posted-3", "text": "The mayor said: “Ferries run on Sunday.”"}
+        assert test_client.post("/api/documents", json=third, headers=auth).json()["linking"] == "off"

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from quotetrace import __version__
 from quotetrace.store import Store
 from quotetrace.web import context, ingest, pages, rest
+from quotetrace.web.relink import LinkRun, Relinker
 
 log = logging.getLogger("quotetrace.api")
 
@@ -36,12 +37,15 @@ def create_app(
     *,
     max_body: int = context.DEFAULT_MAX_BODY,
     processor: context.Processor | None = None,
+    link_after_ingest: bool = True,
+    link_run: LinkRun | None = None,
 ) -> FastAPI:
     """The application over the store at ``db_path`` (which must exist; it is opened read-mostly).
 
     With ``allow_ingest``, ``POST /api/documents`` accepts articles carrying ``Authorization: Bearer TOKEN``:
     ``token``, else ``$QUOTETRACE_TOKEN``, else a random one (read it from ``app.state.quotetrace.token``).
-    ``processor`` replaces ``quotetrace.pipeline.process`` for ingest (tests use a fake).
+    ``processor`` replaces ``quotetrace.pipeline.process`` for ingest (tests use a fake). Each ingest re-links
+    the store in the background unless ``link_after_ingest`` is False; ``link_run`` replaces ``link.link``.
     """
     path = str(db_path)
     Store(path, create=False).close()  # fail now, with the store's own message, not on the first request
@@ -49,6 +53,8 @@ def create_app(
         token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
     server = context.ServerConfig(path, allow_ingest=allow_ingest, token=token if allow_ingest else None,
                                   max_body=max_body, processor=processor)
+    if allow_ingest and link_after_ingest:
+        server.relinker = Relinker(path, link_run)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

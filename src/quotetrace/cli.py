@@ -386,6 +386,9 @@ def serve(
     allow_ingest: Annotated[
         bool, typer.Option("--allow-ingest", help="Accept POST /api/documents with the bearer token.")
     ] = False,
+    no_link: Annotated[
+        bool, typer.Option("--no-link", help="Do not re-link in the background after an ingest.")
+    ] = False,
 ) -> None:
     """Serve the web pages and the REST API (OpenAPI at /openapi.json) over a database."""
     import uvicorn
@@ -393,7 +396,7 @@ def serve(
     from quotetrace.api import TOKEN_ENV, create_app
 
     try:
-        web_app = create_app(db, allow_ingest=allow_ingest)
+        web_app = create_app(db, allow_ingest=allow_ingest, link_after_ingest=not no_link)
     except StoreError as error:
         _error(str(error), 2)
     if allow_ingest:

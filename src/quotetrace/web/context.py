@@ -22,6 +22,7 @@ from fastapi import Request
 from quotetrace.model import QUOTE_KINDS, Document, RawDocument, Skip
 from quotetrace.store import Store
 from quotetrace.web.queries import QuoteFilters, SortKey
+from quotetrace.web.relink import Relinker
 
 Processor = Callable[[RawDocument], tuple[Document | None, list[Skip]]]
 
@@ -73,6 +74,7 @@ class ServerConfig:
     token: str | None = None
     max_body: int = DEFAULT_MAX_BODY
     processor: Processor | None = None  # None: quotetrace.pipeline.process, loaded on first ingest
+    relinker: Relinker | None = None  # re-links after each ingest; None: ingested quotes stay unlinked
     stores: StorePool = field(init=False)
 
     def __post_init__(self) -> None:

@@ -1,7 +1,8 @@
 """``POST /api/documents``: ingest one article, only when the server allows it and with its bearer token.
 
 The order of refusals: ingest off (403), no or wrong token (401), body too large (413, read no further),
-body unusable (400 or 415). The article then goes through the same per-document pipeline as ``ingest``.
+body unusable (400 or 415). The article then goes through the same per-document pipeline as ``ingest``, and
+the store is re-linked in the background (``web/relink.py``) unless the server was started with ``--no-link``.
 """
 
 from __future__ import annotations
@@ -83,9 +84,13 @@ def _ingest(server: context.ServerConfig, raw: RawDocument) -> IngestOut:
     fatal = [s for s in skips if s.fatal]
     if doc is None or fatal:
         raise context.ApiError(400, "; ".join(s.reason for s in fatal) or "the article could not be used")
-    result = server.stores.get().upsert_document(doc)
+    from quotetrace.link import store_document  # as `quotetrace ingest` does: the page's capture too
+
+    result = store_document(server.stores.get(), doc)
+    if server.relinker is not None and result != "unchanged":
+        server.relinker.request()
     return IngestOut(doc_id=doc.doc_id, id=doc.id, result=result, quotes=len(doc.quotes),
-                     warnings=[s.reason for s in skips])
+                     warnings=[s.reason for s in skips], linking="scheduled" if server.relinker else "off")
 
 
 @router.post(

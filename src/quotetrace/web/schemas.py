@@ -163,6 +163,7 @@ class IngestOut(BaseModel):
     result: str = Field(description="inserted, updated or unchanged")
     quotes: int
     warnings: list[str]
+    linking: str = Field(description="scheduled: speakers and echoes are re-linked in the background; off")
 
 
 def jsonable(model: BaseModel) -> dict[str, Any]:
