@@ -154,6 +154,9 @@ def test_extract_blank_speaker_mention_never_breaks_resolution() -> None:
         # a byline wins over a cue earlier in its line
         ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on calling.”",
          "“One of the biggest lessons was a simple one: keep on calling.”", "Bialik"),
+        # the parse hangs the speech verb on an adverb: the verb above it has the subject
+        ("The Slate columnist David Auerbach went so far as to say: ''Twitter as we know it is over.''",
+         "''Twitter as we know it is over.''", "David Auerbach"),
         # a short sentence before the colon is not a headline
         ("Trump went even further: “If he goes forward and loses, it’s the end of his career.”",
          "“If he goes forward and loses, it’s the end of his career.”", "Trump"),

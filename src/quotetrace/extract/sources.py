@@ -21,6 +21,7 @@ from quotetrace.extract.cues import SUBJECT_DEPS, Cue, mention_span, subject_of
 from quotetrace.lexicon import SPEECH_VERBS
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+MAX_ANCESTOR_STEPS = 4
 DASHES = frozenset({"-", "—", "–", "--"})
 # A headline's byline after its dash is a few words ("- Mark Blumenthal and Jon Cohen"), not a clause.
 MAX_BYLINE_TOKENS = 8
@@ -43,6 +44,8 @@ def with_source(doc: Doc, cue: Cue, start: int, end: int) -> Cue:
         subject = _participle_subject(cue.token, start, end)
     if subject is None:
         subject = _phrase_before(cue.token, start, end)
+    if subject is None:
+        subject = _ancestor_subject(cue.token, start, end)
     return cue if subject is cue.subject else replace(cue, subject=subject)
 
 
@@ -70,6 +73,8 @@ def _phrase_before(verb: Token, start: int, end: int) -> Span | None:
     if verb.tag_ not in FINITE_TAGS or verb.i == 0:
         return None
     j = verb.i - 1
+    while j > 0 and verb.doc[j].pos_ in ("AUX", "ADV", "PART") and verb.doc[j].head is verb:
+        j -= 1  # "Mr. Trump had said", "Smith also said"
     if verb.doc[j].text == ")":  # a party label or an age in brackets: "(R-WI)", "(58)"
         opening = next((k for k in range(j - 1, max(j - 8, -1), -1) if verb.doc[k].text == "("), None)
         if opening is None:
@@ -79,6 +84,21 @@ def _phrase_before(verb: Token, start: int, end: int) -> Span | None:
         return None
     chunk = mention_span(verb.doc[j])
     return None if start <= chunk.start_char < end else chunk
+
+
+def _ancestor_subject(verb: Token, start: int, end: int) -> Span | None:
+    """'Auerbach went so far as to say: “…”': the parse hangs "say" on "far", so walking up shared-subject
+    links stops short; the nearest verb above it with a subject outside the quotation is the source."""
+    cur = verb
+    for _ in range(MAX_ANCESTOR_STEPS):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subject = subject_of(cur)
+            if subject is not None and not start <= subject.start_char < end:
+                return subject
+    return None
 
 
 def colon_byline(doc: Doc, quote_start: int) -> Cue | None:
