@@ -58,6 +58,9 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
             if q.speaker.strip() and _person_description(span):
                 # "A spokesman for the ministry ... “…,” he said": a later "he" is the spokesman
                 speakers.append((span.start_char, Entity(q.speaker, "PERSON", [span])))
+            elif q.speaker.strip() and span.root.lemma_.lower() in ORGANISATION_NOUNS and not _indefinite(span):
+                # "The agriculture ministry said ..., it said": a later "it" is that ministry
+                speakers.append((span.start_char, Entity(q.speaker, "ORG", [span])))
 
 
 def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
@@ -97,8 +100,9 @@ def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tup
         e.name.lower().split()))
     if named is not None or noun not in ORGANISATION_NOUNS:
         return named
-    # "the organisation" is the nearest organisation; "the defence ministry" only one its words name
-    modifiers = {t.lower_ for t in span if t.i < span.root.i and t.dep_ in ("compound", "amod")}
+    # "the organisation" is the nearest organisation; "the defence ministry" only one its words name (a name
+    # in the description, as in "the Clinton campaign", is no such test: the organisation is often unnamed)
+    modifiers = {t.lower_ for t in span if t.i < span.root.i and t.dep_ in ("compound", "amod") and t.is_lower}
     return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "ORG" and (
         not modifiers or bool(modifiers & set(e.name.lower().split()))))
 
