@@ -10,8 +10,8 @@ changed, one answering 404, one redirected to the front page and one replaced by
     python benchmarks/make_echo_corpus.py --out /tmp/echo          # articles.jsonl, crawl.warc.gz, gold.json
     python benchmarks/make_echo_corpus.py --out /tmp/echo --copies 20
 
-``scale_sightings(n)`` makes n synthetic quotes (families of verbatim and partial echoes over a made-up
-vocabulary) for the scaling figures of linking.py.
+``scale_corpus(n)`` makes n synthetic quotes (families of verbatim and partial echoes over a made-up
+vocabulary, stock lines and templates, speakers by Zipf's law) for the scaling figures of linking.py.
 """
 
 from __future__ import annotations
@@ -197,33 +197,89 @@ def sightings_of(corpus: EchoCorpus) -> list[Sighting]:
 # -- scaling ---------------------------------------------------------------------------------------------
 
 _SYLLABLES = "ka lo mi ne ru sa ti vo ze pa da go fi be hu ya ro li".split()
+_ROLES = "minister mayor spokesman economist farmer analyst general governor senator activist".split()
+QUOTES_PER_DOC = 5  # families published together share documents of this many quotes
+# What a news corpus repeats verbatim: each line is one statement, however often it is copied.
+STOCK_LINES = (
+    "We do not comment on ongoing investigations.",
+    "The situation is under control and there is no reason for panic.",
+    "We will continue to monitor the situation closely and keep the public informed.",
+    "Our thoughts are with the families of the victims.",
+    "No decision has been taken yet.",
+)
+# Lines that differ in one number: near-copies of each other (one statement each), which put thousands of
+# distinct quotes in one MinHash band.
+TEMPLATES = (
+    "{n} people have been evacuated from the flooded districts along the river since the weekend, the "
+    "emergency service said.",
+    "Prices rose by {n} percent in the capital last month, according to the statistics office.",
+    "The committee will meet again on {n} March to review the budget and the new transport plan for the region.",
+)
+STOCK_SHARE = 0.01  # of quotes, each
+TEMPLATE_SHARE = 0.01
 
 
-def scale_sightings(n_quotes: int, seed: int = 0) -> list[Sighting]:
-    """``n_quotes`` synthetic quotes in families of ~10: an original, verbatim copies and fragments."""
+@dataclass(slots=True)
+class ScaleCorpus:
+    """Synthetic quotes for the scaling figures, with each quote's gold family (one statement each)."""
+
+    sightings: list[Sighting] = field(default_factory=list)
+    family: list[str] = field(default_factory=list)
+
+    def add(self, family: str, doc: str, text: str, speaker: str, descriptors: tuple[str, ...], when: str) -> None:
+        quote_id = len(self.sightings) + 1
+        self.sightings.append(Sighting(quote_id, doc, doc, text, speaker, speaker, descriptors, "outlet", None,
+                                       when, when))
+        self.family.append(family)
+
+
+def scale_corpus(n_quotes: int, seed: int = 0) -> ScaleCorpus:
+    """``n_quotes`` synthetic quotes, mostly in families of ~10 (an original, verbatim copies and fragments)
+    over a made-up vocabulary, in documents of about QUOTES_PER_DOC quotes.
+
+    Also what makes linking hard at scale: stock lines copied verbatim all over the corpus, templates whose
+    variants are near-copies of each other, speakers quoted by Zipf's law (the most quoted in about one quote
+    in ten), named in full or by surname alone, a third of the time with a role, and namesakes (one name,
+    two people with different roles).
+    """
     rng = random.Random(seed)
-    vocabulary = list({"".join(rng.choices(_SYLLABLES, k=rng.randint(1, 4))) for _ in range(20000)})
-    speakers = [f"{rng.choice(['Ana', 'Ivo', 'Lea', 'Tom', 'Mia', 'Ole'])} {w.capitalize()}"
-                for w in rng.sample(vocabulary, 5000)]
-    out: list[Sighting] = []
+    # sorted: a set's order changes with PYTHONHASHSEED, and the corpus must be the same in every process
+    vocabulary = sorted({"".join(rng.choices(_SYLLABLES, k=rng.randint(1, 4))) for _ in range(20000)})
+    surnames = rng.sample(vocabulary, 5000)
+    speakers = [(f"{rng.choice(['Ana', 'Ivo', 'Lea', 'Tom', 'Mia', 'Ole'])} {w.capitalize()}", rng.choice(_ROLES))
+                for w in surnames]
+    for i in range(0, len(speakers), 100):  # namesakes: one speaker in a hundred shares a name, not a role
+        speakers[i + 1] = (speakers[i][0], next(r for r in _ROLES if r != speakers[i][1]))
+    weights = [1 / (rank + 1) for rank in range(len(speakers))]
+    corpus = ScaleCorpus()
     family = 0
-    while len(out) < n_quotes:
+    while len(corpus.sightings) < n_quotes:
         words = rng.choices(vocabulary, k=rng.randint(12, 40))
         original = " ".join(words).capitalize() + "."
-        speaker = rng.choice(speakers)
-        day = START + timedelta(minutes=family)
-        for k in range(min(10, n_quotes - len(out))):
+        name, role = rng.choices(speakers, weights)[0]
+        day = START + timedelta(minutes=QUOTES_PER_DOC * (family // QUOTES_PER_DOC))
+        for k in range(10):
+            if len(corpus.sightings) >= n_quotes:
+                break
             if k == 0 or k % 3:
                 text = f"“{original}”"
             else:
                 start = rng.randint(0, len(words) - 8)
                 text = " ".join(words[start:start + rng.randint(7, len(words) - start)])
-            doc_id = f"d{family}-{k}"
+            doc = f"d{family // QUOTES_PER_DOC}-{k}"
             when = (day + timedelta(hours=k)).isoformat()
-            name = speaker if k % 2 == 0 else speaker.split()[-1]
-            out.append(Sighting(len(out) + 1, doc_id, doc_id, text, name, name, (), "outlet", None, when, when))
+            said_by = name if k % 2 == 0 else name.split()[-1]
+            descriptors = (f"the {role}",) if k % 3 == 1 else ()
+            corpus.add(str(family), doc, text, said_by, descriptors, when)
+            if len(corpus.sightings) < n_quotes and rng.random() < STOCK_SHARE * len(STOCK_LINES):
+                line = rng.randrange(len(STOCK_LINES))
+                corpus.add(f"stock{line}", doc, STOCK_LINES[line], rng.choices(speakers, weights)[0][0], (), when)
+            if len(corpus.sightings) < n_quotes and rng.random() < TEMPLATE_SHARE:
+                template = rng.randrange(len(TEMPLATES))
+                text = TEMPLATES[template].format(n=rng.randint(1, 100_000))
+                corpus.add(f"template{template}", doc, text, "the Regional Emergency Service", (), when)
         family += 1
-    return out
+    return corpus
 
 
 # -- files: JSONL and a WARC ---------------------------------------------------------------------------------

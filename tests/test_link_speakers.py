@@ -80,3 +80,26 @@ def test_parse_person_and_role_heads() -> None:
     assert parse_person("Ministry of Defence") is None
     assert role_heads(["chairwoman of the veterans' association", "former foreign minister"]) == {
         "chairwoman", "minister"}
+
+
+def test_link_speakers_roles_and_shared_names_chain_documents_into_one_person() -> None:
+    sightings = [_s(1, "d1", "Anna Berg", ("mayor",)), _s(2, "d2", "Anna Berg", ("former mayor",)),
+                 _s(3, "d3", "Anna Berg", ("goalkeeper",)), _s(4, "d4", "Anna Berg", ("plumber",))]
+    entities = {"d1": {"kestrel", "nato", "anna berg"}, "d3": {"kestrel", "nato"}, "d4": {"kestrel"}}
+    by_quote = link_speakers(sightings, entities).quote_speakers
+    assert by_quote[1] == by_quote[2] == by_quote[3]  # d3 shares two names with d1, which shares a role with d2
+    assert by_quote[4] != by_quote[1]
+
+
+def test_link_speakers_many_bare_surnames_join_by_role_or_stay_apart() -> None:
+    sightings = [_s(i, f"j{i}", "Jane Smith", ("minister",)) for i in range(300)]
+    sightings += [_s(1000 + i, f"p{i}", "John Smith", ("plumber",)) for i in range(300)]
+    sightings += [_s(2000 + i, f"q{i}", "Smith", ("plumber",)) for i in range(300)]
+    sightings += [_s(3000 + i, f"s{i}", "Smith" if i % 2 else "Ms. Smith") for i in range(600)]
+    by_quote = link_speakers(sightings).quote_speakers
+    jane, john = by_quote[0], by_quote[1000]
+    assert {by_quote[i] for i in range(300)} == {jane} and {by_quote[1000 + i] for i in range(300)} == {john}
+    assert {by_quote[2000 + i] for i in range(300)} == {john}  # the plumber's role names him
+    # no role, title or context tells Jane from John: left as their own speaker rather than guessed
+    bare = {by_quote[3000 + i] for i in range(600)}
+    assert len(bare) == 1 and not bare & {jane, john}

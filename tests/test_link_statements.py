@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from quotetrace.link.statements import LexicalScorer, Vectors, key_entities, link_statements, relation, tokens
+from quotetrace.link.statements import (
+    MAX_MISSES,
+    LexicalScorer,
+    Vectors,
+    _join,
+    _UnionFind,
+    key_entities,
+    link_statements,
+    relation,
+    tokens,
+)
 from quotetrace.store import Sighting
 
 ORIGINAL = "“No ceasefire will hold if the people who break it are never named and never made to answer for it.”"
@@ -85,3 +95,32 @@ def test_relation_and_tokens() -> None:
 def test_link_statements_is_deterministic() -> None:
     sightings = [_s(1, ORIGINAL, "2026-02-01"), _s(2, ORIGINAL, "2026-02-02")]
     assert link_statements(sightings).members == link_statements(sightings).members
+
+
+def test_link_statements_thousands_of_copies_and_near_copies_make_one_statement() -> None:
+    # verbatim copies cost one lookup each; a template's near-copies share one huge candidate bucket
+    copies = [_s(i, ORIGINAL, f"2026-02-{1 + i % 28:02d}") for i in range(1, 3001)]
+    fragments = [_s(3000 + i, "who break it are never named and never made to answer", "2026-03-01")
+                 for i in range(1, 51)]
+    template = "{n} people have been evacuated from the flooded districts along the river since the weekend."
+    near = [_s(4000 + n, template.format(n=n), "2026-03-02") for n in range(1, 1001)]
+    members = _members([*copies, *fragments, *near])
+    assert len({members[s.quote_id][0] for s in [*copies, *fragments]}) == 1
+    assert len({members[s.quote_id][0] for s in near}) == 1
+    assert sorted(members[s.quote_id][1] for s in copies) == ["original"] + ["verbatim"] * 2999
+    assert {members[s.quote_id][1] for s in fragments} == {"partial"}
+
+
+def test_join_gives_up_on_a_bucket_of_strangers() -> None:
+    # a stock phrase shared by thousands of unrelated quotes: a bounded number of checks, not one per pair
+    calls: list[tuple[int, int]] = []
+
+    def strangers(a: int, b: int) -> bool:
+        calls.append((a, b))
+        return False
+
+    _join(list(range(5000)), _UnionFind(5000), strangers)
+    assert len(calls) <= MAX_MISSES
+    found = _UnionFind(5000)
+    _join(list(range(5000)), found, lambda a, b: True)  # a template's near-copies: each checked once
+    assert len({found.find(i) for i in range(5000)}) == 1

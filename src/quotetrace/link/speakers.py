@@ -25,6 +25,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import combinations
 from typing import Literal
 
 from quotetrace.model import Speaker
@@ -130,26 +133,32 @@ def person_key(name: str) -> PersonName | None:
 
 def _merge_near_surnames(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
     """Surnames one edit or so apart ("Zelensky"/"Zelenskyy" aside, already one key) that share a first name
-    join the more frequent spelling; compared only within the same first two letters."""
-    from difflib import SequenceMatcher
-
-    by_prefix: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(persons, key=lambda k: (-len(persons[k]), k)):
-        by_prefix[key[:2]].append(key)
-    out: dict[str, list[_Mention]] = {}
+    join the more frequent spelling; compared only within the same first two letters and first name."""
+    order = sorted(persons, key=lambda k: (-len(persons[k]), k))
+    rank = {key: i for i, key in enumerate(order)}
+    firsts = {key: {m.person.first for m in persons[key] if m.person and m.person.first} for key in order}
+    seen: dict[tuple[str, str], list[str]] = defaultdict(list)  # (first two letters, first name) -> surnames
     target: dict[str, str] = {}
-    for keys in by_prefix.values():
-        for i, key in enumerate(keys):
-            firsts = {m.person.first for m in persons[key] if m.person and m.person.first}
-            for other in keys[:i]:
-                other_firsts = {m.person.first for m in persons[other] if m.person and m.person.first}
-                near = SequenceMatcher(None, key, other).ratio() >= NEAR_SURNAME
-                if len(key) >= 5 and firsts & other_firsts and near:
-                    target[key] = target.get(other, other)
-                    break
+    for key in order:
+        blocks = [seen[(key[:2], first)] for first in firsts[key]]
+        if len(key) >= 5:
+            earlier = sorted({other for block in blocks for other in block}, key=rank.__getitem__)
+            near = next((other for other in earlier if _near_surname(key, other)), None)
+            if near is not None:
+                target[key] = target.get(near, near)
+        for block in blocks:
+            block.append(key)
+    out: dict[str, list[_Mention]] = {}
     for key, mentions in persons.items():
         out.setdefault(target.get(key, key), []).extend(mentions)
     return out
+
+
+def _near_surname(a: str, b: str) -> bool:
+    if 2 * min(len(a), len(b)) < NEAR_SURNAME * (len(a) + len(b)):  # the lengths alone bound the ratio
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= NEAR_SURNAME and matcher.ratio() >= NEAR_SURNAME  # a bound, then the ratio
 
 
 def _is_named(name: str) -> bool:
@@ -168,6 +177,30 @@ def role_heads(descriptors: Iterable[str]) -> frozenset[str]:
     return frozenset(heads)
 
 
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One spelling of a speaker's name as linking reads it."""
+
+    text: str  # spacing normalised
+    folded: str
+    named: bool  # False: a description ("a senior official"), scoped to its document
+    person: PersonName | None  # None: not a person's name (or not named)
+
+
+def _read_name(raw: str) -> _Name | None:
+    text = " ".join(raw.split())
+    if not text:
+        return None
+    named = _is_named(text)
+    return _Name(text, fold(text), named, person_key(text) if named else None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _heads(descriptors: tuple[str, ...]) -> frozenset[str]:
+    """``role_heads`` of one mention's descriptors: a corpus repeats the same few, so each is parsed once."""
+    return role_heads(descriptors)
+
+
 @dataclass(slots=True)
 class _Mention:
     quote_id: int
@@ -182,15 +215,44 @@ class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
     anonymous: bool = False
 
-    def docs(self) -> set[str]:
-        return {m.doc_id for m in self.mentions}
 
-    def heads(self) -> frozenset[str]:
-        return role_heads(d for m in self.mentions for d in m.descriptors)
+@dataclass(eq=False, slots=True)
+class _Standing:
+    """What a bare surname is matched on in one full-name cluster, kept up to date as mentions join it
+    (so that each bare surname costs a look at each cluster, not at each of its mentions)."""
+
+    cluster: _Cluster
+    docs: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    context: set[str] | None = None  # the names in its documents; built when first asked for
+
+    @classmethod
+    def of(cls, cluster: _Cluster) -> _Standing:
+        standing = cls(cluster)
+        for m in cluster.mentions:
+            standing.note(m)
+        return standing
+
+    def add(self, m: _Mention, entities: Mapping[str, set[str]]) -> None:
+        self.cluster.mentions.append(m)
+        self.note(m)
+        if self.context is not None:
+            self.context |= entities.get(m.doc_id, set())
+
+    def note(self, m: _Mention) -> None:
+        self.docs.add(m.doc_id)
+        if m.person is not None and m.person.gender is not None:
+            self.genders.add(m.person.gender)
+        self.heads |= _heads(m.descriptors)
 
     def gender(self) -> str | None:
-        genders = {m.person.gender for m in self.mentions if m.person and m.person.gender}
-        return genders.pop() if len(genders) == 1 else None
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
+
+    def names_around(self, entities: Mapping[str, set[str]]) -> set[str]:
+        if self.context is None:
+            self.context = set().union(*(entities.get(d, set()) for d in self.docs))
+        return self.context
 
 
 @dataclass(slots=True)
@@ -211,20 +273,21 @@ def link_speakers(
     anonymous: dict[tuple[str, str], _Cluster] = {}
     named: dict[str, _Cluster] = {}
     persons: dict[str, list[_Mention]] = defaultdict(list)
+    names: dict[str, _Name | None] = {}  # a corpus names the same people over and over: read each spelling once
     for s in sightings:
-        name = " ".join((s.speaker or "").split())
-        if not name:
+        raw = s.speaker or ""
+        if raw not in names:
+            names[raw] = _read_name(raw)
+        name = names[raw]
+        if name is None:
             continue
-        mention = _Mention(s.quote_id, s.doc_id, name, s.descriptors, None)
-        if not _is_named(name):
-            anonymous.setdefault((s.doc_id, fold(name)), _Cluster(anonymous=True)).mentions.append(mention)
-            continue
-        mention.person = person_key(name)
-        if mention.person is None:
-            key = fold(name).removeprefix("the ")
-            named.setdefault(key, _Cluster()).mentions.append(mention)
+        mention = _Mention(s.quote_id, s.doc_id, name.text, s.descriptors, name.person)
+        if not name.named:
+            anonymous.setdefault((s.doc_id, name.folded), _Cluster(anonymous=True)).mentions.append(mention)
+        elif name.person is None:
+            named.setdefault(name.folded.removeprefix("the "), _Cluster()).mentions.append(mention)
         else:
-            persons[mention.person.surname].append(mention)
+            persons[name.person.surname].append(mention)
     persons = _merge_near_surnames(persons)
     clusters = list(anonymous.values()) + list(named.values())
     for surname in sorted(persons):
@@ -255,10 +318,20 @@ def _person_clusters(mentions: list[_Mention], entities: Mapping[str, set[str]])
             for initial in initials:
                 extra = groups.get(None, []) if initial == by_size[0] else []
                 clusters += _split_by_role(groups[initial] + extra, entities)
+    standings = [_Standing.of(c) for c in clusters]
+    by_doc: dict[str, list[_Standing]] = defaultdict(list)
+    for standing in standings:
+        for doc_id in standing.docs:
+            by_doc[doc_id].append(standing)
     leftovers = _Cluster()
     for m in bare:
-        target = _surname_target(m, clusters, entities)
-        (target or leftovers).mentions.append(m)
+        target = _surname_target(m, standings, by_doc, entities)
+        if target is None:
+            leftovers.mentions.append(m)
+            continue
+        if m.doc_id not in target.docs:
+            by_doc[m.doc_id].append(target)
+        target.add(m, entities)
     if leftovers.mentions:
         clusters.append(leftovers)
     return clusters
@@ -270,9 +343,43 @@ def _split_by_role(mentions: list[_Mention], entities: Mapping[str, set[str]]) -
     for m in mentions:
         by_doc[m.doc_id].append(m)
     docs = sorted(by_doc)
-    heads = {d: role_heads(x for m in by_doc[d] for x in m.descriptors) for d in docs}
+    heads = {d: frozenset().union(*(_heads(m.descriptors) for m in by_doc[d])) for d in docs}
     if len({h for h in heads.values() if h}) <= 1:
         return [_Cluster(mentions=list(mentions))]
+    names = {fold(m.name) for m in mentions}
+    context = {d: entities.get(d, set()) - names for d in docs}
+    groups = _documents_together(docs, heads, context)
+    headed = [g for g in groups if any(heads[d] for d in g)]
+    headless = [g for g in groups if not any(heads[d] for d in g)]
+    # Groups whose roles overlap are one person even when the documents between them are missing.
+    merged: list[list[str]] = []
+    merged_heads: list[set[str]] = []
+    for g in sorted(headed, key=lambda g: (-len(g), g)):
+        g_heads = set().union(*(heads[d] for d in g))
+        k = next((k for k, known in enumerate(merged_heads) if g_heads & known), None)
+        if k is None:
+            merged.append(list(g))
+            merged_heads.append(g_heads)
+        else:
+            merged[k] += g
+            merged_heads[k] |= g_heads
+    merged_context = [set().union(*(context[d] for d in group)) for group in merged]
+    for g in headless:  # no role known: with the group sharing most context, else the largest
+        g_context = set().union(*(context[d] for d in g))
+        best = max(range(len(merged)), key=lambda k: (len(g_context & merged_context[k]), len(merged[k])))
+        merged[best] += g
+        merged_context[best] |= g_context
+    return [_Cluster(mentions=[m for d in sorted(g) for m in by_doc[d]]) for g in merged]
+
+
+def _documents_together(
+    docs: list[str], heads: Mapping[str, frozenset[str]], context: Mapping[str, set[str]]
+) -> list[list[str]]:
+    """Documents linked, directly or through others, by a shared role or two shared names, in ``docs`` order.
+
+    Each document meets the first document that had each of its roles and each pair of its names, instead
+    of every other document: the same groups, in time linear in the documents (times their names squared).
+    """
     parent = {d: d for d in docs}
 
     def find(d: str) -> str:
@@ -281,84 +388,95 @@ def _split_by_role(mentions: list[_Mention], entities: Mapping[str, set[str]]) -
             d = parent[d]
         return d
 
-    names = {fold(m.name) for m in mentions}
-    context = {d: entities.get(d, set()) - names for d in docs}
-    for i, a in enumerate(docs):
-        for b in docs[i + 1:]:
-            if (heads[a] & heads[b]) or len(context[a] & context[b]) >= 2:
-                parent[find(a)] = find(b)
+    def join(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    first_with_head: dict[str, str] = {}
+    first_with_names: dict[tuple[str, str], str] = {}
+    for d in docs:
+        for head in heads[d]:
+            join(d, first_with_head.setdefault(head, d))
+        for pair in combinations(sorted(context[d]), 2):
+            join(d, first_with_names.setdefault(pair, d))
     groups: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         groups[find(d)].append(d)
-    headed = [g for g in groups.values() if any(heads[d] for d in g)]
-    headless = [g for g in groups.values() if not any(heads[d] for d in g)]
-    # Groups whose roles overlap are one person even when the documents between them are missing.
-    merged: list[list[str]] = []
-    for g in sorted(headed, key=lambda g: (-len(g), g)):
-        g_heads = frozenset().union(*(heads[d] for d in g))
-        for group in merged:
-            if g_heads & frozenset().union(*(heads[d] for d in group)):
-                group += g
-                break
-        else:
-            merged.append(list(g))
-    for g in headless:  # no role known: with the group sharing most context, else the largest
-        g_context = set().union(*(context[d] for d in g))
-        best = max(merged, key=lambda group: (len(g_context & set().union(*(context[d] for d in group))), len(group)))
-        best += g
-    return [_Cluster(mentions=[m for d in sorted(g) for m in by_doc[d]]) for g in merged]
+    return list(groups.values())
 
 
-def _surname_target(m: _Mention, clusters: list[_Cluster], entities: Mapping[str, set[str]]) -> _Cluster | None:
+def _surname_target(
+    m: _Mention, standings: list[_Standing], by_doc: Mapping[str, list[_Standing]], entities: Mapping[str, set[str]]
+) -> _Standing | None:
     """The one full-name cluster a bare surname belongs to, or None when there is none or several."""
-    same_doc = [c for c in clusters if m.doc_id in c.docs()]
+    same_doc = by_doc.get(m.doc_id, [])
     if len(same_doc) == 1:
         return same_doc[0]
-    candidates = same_doc or clusters
+    candidates = same_doc or standings
     assert m.person is not None
     gender = m.person.gender
     if gender is not None:
         candidates = [c for c in candidates if c.gender() in (None, gender)]
-    heads = role_heads(m.descriptors)
+    heads = _heads(m.descriptors)
     if len(candidates) > 1 and heads:
-        candidates = [c for c in candidates if c.heads() & heads] or candidates
+        candidates = [c for c in candidates if c.heads & heads] or candidates
     if len(candidates) > 1:
         context = entities.get(m.doc_id, set())
-        scored = [(len(context & set().union(*(entities.get(d, set()) for d in c.docs()))), c) for c in candidates]
-        best = max(score for score, _ in scored)
+        scored = [(len(context & c.names_around(entities)), c) for c in candidates] if context else []
+        best = max((score for score, _ in scored), default=0)
         if best > 0:
             candidates = [c for score, c in scored if score == best]
     return candidates[0] if len(candidates) == 1 else None
 
 
 def _apply_overrides(clusters: list[_Cluster], overrides: Sequence[Override]) -> list[_Cluster]:
+    directory = _Directory(clusters)
     for kind, a, b in overrides:
         key_a, key_b = fold(a), fold(b)
-        holder_a = _holder(clusters, key_a)
+        holder_a = directory.holder(key_a)
         if holder_a is None:
             continue
         if kind == "merge":
-            holder_b = _holder(clusters, key_b)
+            holder_b = directory.holder(key_b)
             if holder_b is not None and holder_b is not holder_a and holder_a.anonymous == holder_b.anonymous:
                 holder_a.mentions += holder_b.mentions
+                directory.forget(holder_a)
+                directory.forget(holder_b)
                 clusters.remove(holder_b)
         else:
             moved = [m for m in holder_a.mentions if fold(m.name) == key_b]
             if moved and len(moved) < len(holder_a.mentions):
                 holder_a.mentions = [m for m in holder_a.mentions if fold(m.name) != key_b]
+                directory.forget(holder_a)
                 clusters.append(_Cluster(mentions=moved, anonymous=holder_a.anonymous))
     return clusters
 
 
-def _holder(clusters: list[_Cluster], key: str) -> _Cluster | None:
-    """The cluster whose canonical name is ``key``, else the one with ``key`` among its aliases or its id."""
-    for c in clusters:
-        if fold(_canonical_name(c)) == key or _speaker_id(c) == key:
-            return c
-    for c in clusters:
-        if any(fold(m.name) == key for m in c.mentions):
-            return c
-    return None
+class _Directory:
+    """Which cluster a name in a user's correction means. What it reads of a cluster (canonical name, id,
+    the names of its mentions) is kept until the cluster changes: each correction then costs a look at each
+    cluster, not at each of a million mentions."""
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.clusters = clusters
+        self._known: dict[int, tuple[str, str, frozenset[str]]] = {}  # by id(cluster)
+
+    def holder(self, key: str) -> _Cluster | None:
+        """The cluster whose canonical name is ``key``, else the one with ``key`` among its aliases or its id."""
+        for c in self.clusters:
+            canonical, speaker_id, _ = self._read(c)
+            if canonical == key or speaker_id == key:
+                return c
+        return next((c for c in self.clusters if key in self._read(c)[2]), None)
+
+    def forget(self, c: _Cluster) -> None:
+        self._known.pop(id(c), None)
+
+    def _read(self, c: _Cluster) -> tuple[str, str, frozenset[str]]:
+        known = self._known.get(id(c))
+        if known is None:
+            name = _canonical_name(c)
+            known = self._known[id(c)] = (fold(name), _speaker_id(c, name), frozenset(fold(m.name) for m in c.mentions))
+        return known
 
 
 def _canonical_name(c: _Cluster) -> str:
@@ -374,9 +492,10 @@ def _canonical_name(c: _Cluster) -> str:
     return min(counts, key=rank)
 
 
-def _speaker_id(c: _Cluster) -> str:
-    # The first document keeps two people of one name (or two documents' "a source") apart.
-    key = f"{fold(_canonical_name(c))}|{min(m.doc_id for m in c.mentions)}"
+def _speaker_id(c: _Cluster, name: str) -> str:
+    """``name``: the cluster's canonical name. The first document keeps two people of one name (or two
+    documents' "a source") apart."""
+    key = f"{fold(name)}|{min(m.doc_id for m in c.mentions)}"
     return "sp-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -387,7 +506,7 @@ def _result(clusters: list[_Cluster]) -> SpeakerLinks:
         if not c.mentions:
             continue
         name = _canonical_name(c)
-        speaker_id = _speaker_id(c)
+        speaker_id = _speaker_id(c, name)
         descriptor_counts = Counter(d for m in c.mentions for d in dict.fromkeys(m.descriptors))
         speakers.append(Speaker(
             speaker_id=speaker_id,

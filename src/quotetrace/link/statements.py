@@ -8,9 +8,13 @@ Each member is labelled against the earliest one (see provenance.sighting_time):
 - ``paraphrase``: the same claim in other words.
 
 Verbatim and partial candidates come from two indexes over the distinct word sequences, never from all
-pairs: MinHash/LSH (datasketch) on word 3-shingles finds near-copies, and a winnowed fingerprint index on
-word 4-shingles finds shared runs (every run of at least WINDOW + SHINGLE - 1 words shares a fingerprint)
-however short the fragment is beside its source. Candidates are then checked word by word.
+pairs (candidates.py): a winnowed fingerprint index on word 4-shingles finds shared runs however short the
+fragment is beside its source, and MinHash/LSH on word 3-shingles finds near-copies. Exact copies cost one
+dictionary lookup: quotes are grouped by their text, then by their words, before any index is built. Each
+candidate bucket is checked word by word, never more than once per pair; in a large bucket each member is
+checked only against one representative of each group already in it, so a statement with thousands of
+copies or fragments costs linear time, and a stock phrase inside thousands of unrelated quotes is given up
+after a few checks that find nothing.
 
 Paraphrase candidates are restricted to statements that share a named speaker or a key entity (a name or
 number in the quote), and scored by sentence embeddings: USE multilingual v3 from the
@@ -22,17 +26,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
 
+from quotetrace.link.candidates import buckets
 from quotetrace.link.provenance import sighting_time
 from quotetrace.link.speakers import fold
 from quotetrace.store import Sighting
@@ -40,15 +45,18 @@ from quotetrace.store import Sighting
 Relation = Literal["original", "verbatim", "partial", "paraphrase", "translation"]
 Vectors = npt.NDArray[np.float32]
 
-# Calibrated together on the echo corpus (benchmarks/linking.py); change them as a set.
-SHINGLE = 4  # words in a fingerprint shingle
-WINDOW = 4  # winnowing window: runs of >= SHINGLE + WINDOW - 1 (7) words always share a fingerprint
+# Calibrated together on the echo corpus (benchmarks/linking.py), with the indexes of candidates.py; change
+# them as a set.
 MIN_RUN = 5  # a shared run shorter than this is a phrase, not a fragment
 MIN_RUN_SHARE = 0.5  # ... and it must cover this share of the shorter quote
 NEAR_COPY = 0.9  # SequenceMatcher ratio of two near-copies (a word changed) found by MinHash
-MINHASH_THRESHOLD = 0.6
-NUM_PERM = 32
-MAX_POSTING = 400  # fingerprints shared by more distinct quotes than this are boilerplate
+SMALL_BUCKET = 20  # candidate buckets this small are checked pair by pair
+MAX_REPRESENTATIVES = 8  # in a larger bucket, a member is checked against at most this many of its groups
+# A larger bucket gets as many checks that find nothing as it has members (what comparing each with its
+# first member would cost); one larger than LARGE_BUCKET (a stock phrase inside unrelated quotes, or a
+# template's near-copies) gets MAX_MISSES, then is left.
+LARGE_BUCKET = 400
+MAX_MISSES = 64
 USE_THRESHOLD = 0.62  # cosine of USE embeddings for a paraphrase
 LEXICAL_THRESHOLD = 0.45  # cosine of hashed stem vectors for a paraphrase
 MAX_GROUP = 2000  # paraphrase candidates compared at once (a very prolific speaker is taken in slices)
@@ -72,8 +80,11 @@ def quote_language(text: str) -> str:
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    """The words of a quote, folded: what verbatim means (punctuation, marks and spacing aside)."""
-    return tuple(_WORD.findall(fold(text)))
+    """The words of a quote, folded: what verbatim means (punctuation, marks and spacing aside).
+
+    Words are interned: a corpus repeats its vocabulary, and a million quotes' words stay one copy each.
+    """
+    return tuple(map(sys.intern, _WORD.findall(fold(text))))
 
 
 class ParaphraseScorer(Protocol):
@@ -166,19 +177,12 @@ def link_statements(
     that are anonymous (they never make two quotes paraphrase candidates).
     """
     quote_speakers = quote_speakers or {}
-    unique: dict[tuple[str, ...], int] = {}
-    of_quote: list[int] = []
-    seqs = [tokens(s.text) for s in sightings]
-    for seq in seqs:
-        of_quote.append(unique.setdefault(seq, len(unique)))
-    words = list(unique)
-    found = _UnionFind(len(words))
-    for a, b in _candidates(words):
-        if _same_words(words[a], words[b]):
-            found.union(a, b)
-    clusters: dict[int, list[int]] = defaultdict(list)  # root unique id -> sighting indexes
-    for index, uid in enumerate(of_quote):
-        clusters[found.find(uid)].append(index)
+    words = _Words(sightings)
+    found = words.groups()
+    word_group = [found.find(uid) for uid in words.of_quote]
+    clusters: dict[int, list[int]] = defaultdict(list)  # root sequence -> sighting indexes
+    for index, root in enumerate(word_group):
+        clusters[root].append(index)
     groups = list(clusters.values())
     cross: dict[int, Relation] = {}
     if scorer is not None:
@@ -187,79 +191,116 @@ def link_statements(
             from quotetrace.link.translations import merge_translations
 
             groups, cross = merge_translations(groups, sightings, quote_speakers, anonymous, scorer)
-    word_group = [found.find(uid) for uid in of_quote]
-    return _rows(groups, sightings, seqs, quote_speakers, scorer, word_group, cross)
+    return _rows(groups, sightings, words, quote_speakers, scorer, word_group, cross)
 
 
-def _candidates(words: list[tuple[str, ...]]) -> Iterable[tuple[int, int]]:
-    """Pairs of distinct word sequences that may be copies or fragments of each other."""
-    postings: dict[int, list[int]] = defaultdict(list)
-    for uid, seq in enumerate(words):
-        for fingerprint in _winnow(seq):
-            postings[fingerprint].append(uid)
-    for ids in postings.values():
-        if 1 < len(ids) <= MAX_POSTING:
-            anchor = ids[0]
-            for other in ids[1:]:
-                yield anchor, other
-            if len(ids) <= 20:  # small lists: every pair (the anchor may be the odd one out)
-                for i, a in enumerate(ids[1:], start=1):
-                    for b in ids[i + 1:]:
-                        yield a, b
-    yield from _near_copies(words)
+class _Words:
+    """The distinct word sequences of the quotes, and which one each quote has.
+
+    Quotes with the same text are tokenised once; the pairs found not to share words are remembered, since
+    one pair can meet in several candidate buckets.
+    """
+
+    def __init__(self, sightings: Sequence[Sighting]) -> None:
+        of_text: dict[str, int] = {}
+        unique: dict[tuple[str, ...], int] = {}
+        self.of_quote: list[int] = []
+        for s in sightings:
+            uid = of_text.get(s.text)
+            if uid is None:
+                uid = of_text[s.text] = unique.setdefault(tokens(s.text), len(unique))
+            self.of_quote.append(uid)
+        self.sequences = list(unique)
+        self._texts: dict[int, str] = {}
+        self._apart: set[int] = set()
+
+    def groups(self) -> _UnionFind:
+        """Sequences joined when they share words (see ``_join``), through the candidate buckets only."""
+        found = _UnionFind(len(self.sequences))
+        for bucket in buckets(self.sequences, MIN_RUN):
+            _join(bucket.tolist(), found, self.share_words)
+        return found
+
+    def share_words(self, a: int, b: int) -> bool:
+        key = min(a, b) * len(self.sequences) + max(a, b)
+        if key in self._apart:
+            return False
+        if _shares_words(self.sequences[a], self.sequences[b], self._text(a), self._text(b)):
+            return True
+        self._apart.add(key)
+        return False
+
+    def relation(self, first: int, other: int) -> Relation:
+        if first == other:
+            return "verbatim"
+        return "partial" if self.share_words(first, other) else "paraphrase"
+
+    def _text(self, uid: int) -> str:
+        text = self._texts.get(uid)
+        if text is None:
+            text = self._texts[uid] = f" {' '.join(self.sequences[uid])} "
+        return text
 
 
-def _winnow(seq: tuple[str, ...]) -> set[int]:
-    if len(seq) < MIN_RUN:
-        return set()
-    if len(seq) < SHINGLE:
-        return {hash(seq)}
-    hashes = [hash(seq[i:i + SHINGLE]) for i in range(len(seq) - SHINGLE + 1)]
-    if len(hashes) <= WINDOW:
-        return {min(hashes)}
-    return {min(hashes[i:i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)}
+def _join(ids: list[int], found: _UnionFind, same: Callable[[int, int], bool]) -> None:
+    """Join the members of one candidate bucket that share words, skipping pairs already joined.
 
-
-def _near_copies(words: list[tuple[str, ...]]) -> Iterable[tuple[int, int]]:
-    """MinHash/LSH over word 3-shingles: copies with a word or two changed."""
-    shingle_sets = [
-        [" ".join(seq[i:i + 3]).encode("utf-8") for i in range(max(1, len(seq) - 2))] for seq in words
-    ]
-    eligible = [uid for uid, seq in enumerate(words) if len(seq) >= MIN_RUN]
-    if len(eligible) < 2:
+    A small bucket is checked pair by pair. In a larger one (a template, a much-quoted statement) each member
+    meets one representative of each group seen before it, up to MAX_REPRESENTATIVES (a member that joins no
+    group becomes one), until the bucket's budget of checks that join nothing is spent: the work stays
+    linear in the bucket's size, and bounded for a stock phrase that thousands of unrelated quotes share.
+    """
+    if len(ids) <= SMALL_BUCKET:
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if found.find(a) != found.find(b) and same(a, b):
+                    found.union(a, b)
         return
-    lsh = MinHashLSH(threshold=MINHASH_THRESHOLD, num_perm=NUM_PERM)
-    hashes = MinHash.bulk([shingle_sets[uid] for uid in eligible], num_perm=NUM_PERM)
-    with lsh.insertion_session() as session:
-        for uid, minhash in zip(eligible, hashes, strict=True):
-            session.insert(uid, minhash, check_duplication=False)
-    for uid, minhash in zip(eligible, hashes, strict=True):
-        for other in lsh.query(minhash):
-            if other > uid:
-                yield uid, other
-
-
-def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Verbatim, a fragment of the other, or a near-copy."""
-    return a == b or relation(a, b) == "partial" or _near_copy(a, b)
-
-
-def _near_copy(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return min(len(a), len(b)) >= MIN_RUN and SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_COPY
+    budget = len(ids) if len(ids) <= LARGE_BUCKET else MAX_MISSES
+    representatives: list[int] = []
+    for uid in ids:
+        joined = False
+        for rep in representatives:
+            if found.find(uid) == found.find(rep):
+                joined = True
+            elif same(uid, rep):
+                found.union(uid, rep)
+                joined = True
+            else:
+                budget -= 1
+                if budget == 0:
+                    return
+        if not joined and len(representatives) < MAX_REPRESENTATIVES:
+            representatives.append(uid)
 
 
 def relation(first: tuple[str, ...], other: tuple[str, ...]) -> Relation:
     """How ``other`` carries the words of ``first`` (word sequences from ``tokens``)."""
     if first == other:
         return "verbatim"
-    short, long = (first, other) if len(first) <= len(other) else (other, first)
-    if len(short) >= MIN_RUN:
-        if f" {' '.join(short)} " in f" {' '.join(long)} ":
-            return "partial"
-        match = SequenceMatcher(None, short, long, autojunk=False).find_longest_match(0, len(short), 0, len(long))
-        if match.size >= MIN_RUN and match.size >= MIN_RUN_SHARE * len(short):
-            return "partial"
-    return "partial" if _near_copy(first, other) else "paraphrase"
+    return "partial" if _shares_words(first, other) else "paraphrase"
+
+
+def _shares_words(a: tuple[str, ...], b: tuple[str, ...], a_text: str | None = None,
+                  b_text: str | None = None) -> bool:
+    """A fragment of the other (one run of words covering at least half of the shorter) or a near-copy.
+
+    ``a_text``, ``b_text``: the words joined by spaces, padded with one on each side (callers that check
+    one sequence many times keep them).
+    """
+    if len(a) > len(b):
+        a, b, a_text, b_text = b, a, b_text, a_text
+    if len(a) < MIN_RUN:
+        return False
+    if (a_text or f" {' '.join(a)} ") in (b_text or f" {' '.join(b)} "):
+        return True
+    run = max(MIN_RUN, MIN_RUN_SHARE * len(a))
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if 2 * len(a) < NEAR_COPY * (len(a) + len(b)):  # too different in length to be a near-copy
+        return matcher.find_longest_match(0, len(a), 0, len(b)).size >= run
+    # The first matching block found is the longest match; all of them give the ratio of a near-copy.
+    sizes = [block.size for block in matcher.get_matching_blocks()]
+    return max(sizes) >= run or 2 * sum(sizes) >= NEAR_COPY * (len(a) + len(b))
 
 
 def key_entities(text: str) -> set[str]:
@@ -312,7 +353,7 @@ def _merge_paraphrases(
 def _rows(
     groups: list[list[int]],
     sightings: Sequence[Sighting],
-    seqs: Sequence[tuple[str, ...]],
+    words: _Words,
     quote_speakers: Mapping[int, str],
     scorer: ParaphraseScorer | None,
     word_group: Sequence[int],
@@ -329,8 +370,9 @@ def _rows(
             None,
         )
         statements.append((statement_id, speaker, first.text, first.quote_id))
-        first_words = seqs[ordered[0]]
+        first_uid = words.of_quote[ordered[0]]
         members.append((statement_id, first.quote_id, "original"))
+        found: dict[int, Relation] = {}  # by word sequence: copies of one fragment are compared once
         for i in ordered[1:]:
             if cross and (i in cross or ordered[0] in cross) and quote_language(sightings[i].text) != quote_language(
                     first.text):
@@ -338,8 +380,10 @@ def _rows(
                 verdict = cross.get(i, cross.get(ordered[0], "translation"))
                 members.append((statement_id, sightings[i].quote_id, verdict))
                 continue
-            found = relation(first_words, seqs[i])
-            if found == "paraphrase" and word_group[i] == word_group[ordered[0]]:
-                found = "partial"  # linked by shared words through another member (two fragments of one quote)
-            members.append((statement_id, sightings[i].quote_id, found))
+            uid = words.of_quote[i]
+            if uid not in found:
+                found[uid] = words.relation(first_uid, uid)
+                if found[uid] == "paraphrase" and word_group[i] == word_group[ordered[0]]:
+                    found[uid] = "partial"  # linked by shared words through another member (two fragments)
+            members.append((statement_id, sightings[i].quote_id, found[uid]))
     return StatementLinks(statements, members, None if scorer is None else scorer.name)

@@ -538,7 +538,11 @@ class Store:
     # -- linking (link/): sightings in, canonical speakers and statements out -------------------------------
 
     def sightings(self) -> Iterator[Sighting]:
-        """Every stored quote with what linking needs of its document, by quote_id."""
+        """Every stored quote with what linking needs of its document, by quote_id.
+
+        A million of them are held at once by ``link``: consecutive quotes of one document share its strings,
+        and quotes share the strings of names already seen.
+        """
         cursor = self._conn.execute(
             """SELECT q.quote_id, q.doc_id, d.id, q.text, q.speaker, q.speaker_mention, q.descriptors,
                       d.outlet, d.url, d.published_at, c.first_seen, d.fetched_at
@@ -547,14 +551,25 @@ class Store:
                    ON c.doc_id = q.doc_id
                ORDER BY q.quote_id"""
         )
+        names: dict[str, str] = {}
+        previous: Sighting | None = None
         for (quote_id, doc_id, input_id, text, speaker, mention, descriptors, outlet, url, published_at,
              first_capture, fetched_at) in cursor:
-            seen = [t for t in (first_capture, fetched_at) if t]
-            yield Sighting(
-                quote_id=quote_id, doc_id=doc_id, id=input_id, text=text, speaker=speaker,
-                speaker_mention=mention, descriptors=tuple(json.loads(descriptors)), outlet=outlet, url=url,
-                published_at=published_at, seen_at=min(seen) if seen else None,
+            if previous is not None and previous.doc_id == doc_id:
+                doc_id, input_id, outlet, url = previous.doc_id, previous.id, previous.outlet, previous.url
+                published_at, seen_at = previous.published_at, previous.seen_at
+            else:
+                both = first_capture and fetched_at
+                seen_at = min(first_capture, fetched_at) if both else first_capture or fetched_at or None
+            if speaker is not None:
+                speaker = names.setdefault(speaker, speaker)
+            mention = speaker if mention == speaker else mention
+            previous = Sighting(
+                quote_id, doc_id, input_id, text, speaker, mention,
+                () if descriptors == "[]" else tuple(json.loads(descriptors)),  # most have none
+                outlet, url, published_at, seen_at,
             )
+            yield previous
 
     def document_entities(self) -> dict[str, set[str]]:
         """Names (people, organisations, places) mentioned in each document: the context of its speakers."""
@@ -598,14 +613,7 @@ class Store:
         with self._transaction() as conn:
             conn.execute("DELETE FROM statement_members")
             conn.execute("DELETE FROM statements")
-            conn.execute("UPDATE quotes SET speaker_id = NULL WHERE speaker_id IS NOT NULL")
-            conn.execute("DELETE FROM speakers")
-            conn.executemany(
-                "INSERT INTO speakers (speaker_id, name, anonymous, descriptors, aliases) VALUES (?, ?, ?, ?, ?)",
-                ((s.speaker_id, s.name, int(s.anonymous), _json(s.descriptors), _json(s.aliases))
-                 for s in speakers),
-            )
-            conn.executemany("UPDATE quotes SET speaker_id = ? WHERE quote_id = ?", quote_speakers)
+            self._replace_speakers(conn, speakers, quote_speakers)
             conn.executemany(
                 "INSERT INTO statements (statement_id, speaker_id, text, first_quote_id) VALUES (?, ?, ?, ?)",
                 statements,
@@ -613,6 +621,35 @@ class Store:
             conn.executemany(
                 "INSERT INTO statement_members (statement_id, quote_id, relation) VALUES (?, ?, ?)", members
             )
+
+    @staticmethod
+    def _replace_speakers(
+        conn: sqlite3.Connection, speakers: Iterable[Speaker], quote_speakers: Iterable[tuple[str, int]]
+    ) -> None:
+        """Upsert the speakers, move each quote to its speaker, then delete the speakers no longer given.
+
+        In that order a re-link rewrites only the quotes whose speaker changed (a quote row carries its text:
+        setting every one to NULL and back wrote each row twice), and a speaker deleted last has no quote left
+        to set to NULL. The quotes' speakers go through a temporary table and one UPDATE, not a million
+        single-row updates in no particular order.
+        """
+        conn.execute("CREATE TEMP TABLE link_speakers (speaker_id TEXT PRIMARY KEY)")
+        conn.execute("CREATE TEMP TABLE link_quote_speakers (quote_id INTEGER PRIMARY KEY, speaker_id TEXT NOT NULL)")
+        rows = [(s.speaker_id, s.name, int(s.anonymous), _json(s.descriptors), _json(s.aliases)) for s in speakers]
+        conn.executemany(
+            """INSERT INTO speakers (speaker_id, name, anonymous, descriptors, aliases) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (speaker_id) DO UPDATE SET name = excluded.name, anonymous = excluded.anonymous,
+                   descriptors = excluded.descriptors, aliases = excluded.aliases""",
+            rows,
+        )
+        conn.executemany("INSERT INTO link_speakers (speaker_id) VALUES (?)", ((row[0],) for row in rows))
+        by_quote: list[tuple[str, int]] = sorted(quote_speakers, key=lambda row: row[1])
+        conn.executemany("INSERT INTO link_quote_speakers (speaker_id, quote_id) VALUES (?, ?)", by_quote)
+        new_speaker = "(SELECT t.speaker_id FROM link_quote_speakers AS t WHERE t.quote_id = quotes.quote_id)"
+        conn.execute(f"UPDATE quotes SET speaker_id = {new_speaker} WHERE speaker_id IS NOT {new_speaker}")
+        conn.execute("DELETE FROM speakers WHERE speaker_id NOT IN (SELECT speaker_id FROM link_speakers)")
+        conn.execute("DROP TABLE link_speakers")
+        conn.execute("DROP TABLE link_quote_speakers")
 
     # -- captures and provenance ---------------------------------------------------------------------------
 
