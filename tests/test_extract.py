@@ -224,3 +224,10 @@ def test_extract_dateline_is_not_part_of_the_speaker() -> None:
 )
 def test_extract_resolves_the_last_speaker(text: str, speaker: str) -> None:
     assert quotetrace.extract(text)[-1].speaker == speaker
+
+
+def test_extract_cue_inside_another_quotation_attributes_nothing() -> None:
+    """"understands" is part of what Obama said, not an attribution of the quotation after it."""
+    text = ("Mr. Obama praised her. ''That's what Hillary Clinton understands,'' Mr. Obama said. ''This fighter, "
+            "this stateswoman, this mother and grandmother.''")
+    assert {q.speaker for q in quotetrace.extract(text) if q.kind == "direct"} == {"Obama"}

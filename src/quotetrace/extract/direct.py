@@ -80,6 +80,8 @@ def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[Dire
     """Each quoted span with the cue that attributes it, when one can be found next to it."""
     text = doc.text
     quotes = [DirectQuote(s, s.start, s.end) for s in spans]
+    # a cue inside any quotation is part of what was said: “That’s what Clinton understands,” he said. “…”
+    cues = [c for c in cues if not any(s.start < c.start and c.end <= s.end for s in spans)]
     for q in quotes:
         q.cue, q.how = _cue_for(doc, q, quotes, cues)
     _link_continuations(text, quotes)
