@@ -231,3 +231,11 @@ def test_extract_cue_inside_another_quotation_attributes_nothing() -> None:
     text = ("Mr. Obama praised her. ''That's what Hillary Clinton understands,'' Mr. Obama said. ''This fighter, "
             "this stateswoman, this mother and grandmother.''")
     assert {q.speaker for q in quotetrace.extract(text) if q.kind == "direct"} == {"Obama"}
+
+
+def test_extract_descriptor_is_the_role_not_the_words_around_it() -> None:
+    text = ("Petr Halas, a lecturer in international law at Lidova University, said the letter was brave. "
+            "Ostrand's trade minister, Olga Rendt, warned that the talks would fail.")
+    descriptors = {q.speaker: q.descriptors for q in quotetrace.extract(text)}
+    assert descriptors["Petr Halas"] == ["lecturer"]
+    assert descriptors["Olga Rendt"] == ["trade minister"]

@@ -94,13 +94,14 @@ def descriptors_of(ent: Span) -> list[str]:
 
 
 def _noun_phrase(head: Token, exclude: Span) -> str:
+    """The role a noun names, with its modifiers before it: "a lecturer in international law at …" gives
+    "lecturer", "Ostrand's trade minister" gives "trade minister" (whose it is is not the role)."""
+    dropped = {t.i for c in head.children if c.dep_ in ("det", "poss") for t in c.subtree}
     words = [
-        t.text
-        for t in head.subtree
-        if not (exclude.start <= t.i < exclude.end) and t.dep_ != "det" and not t.is_punct
-        and t.i <= head.i + 4 and t.dep_ not in ("relcl", "appos")
+        t for t in head.doc[head.left_edge.i : head.i + 1]
+        if t.i not in dropped and not (exclude.start <= t.i < exclude.end) and not t.is_punct
     ]
-    return " ".join(words[:8])
+    return "".join(t.text_with_ws for t in words).strip()
 
 
 def _gender_from_name(ent: Span) -> str | None:
