@@ -114,7 +114,8 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
         return None
     # "Ostrand's trade minister, Olga Rendt": the owner in a possessive is not who speaks
     owners = {t.lower_ for t in span if t.dep_ == "poss" or (t.dep_ == "compound" and t.head.dep_ == "poss")}
-    for names in (words - owners, words):
+    # ... unless the mention is the owner itself ("Pence's" of "Pence's press release")
+    for names in (words - owners, words if span.root.lower_ in owners else set()):
         for e in entities:
             if e.label == "PERSON" and e.surname and e.surname in names:
                 return e
