@@ -239,3 +239,8 @@ def test_extract_descriptor_is_the_role_not_the_words_around_it() -> None:
     descriptors = {q.speaker: q.descriptors for q in quotetrace.extract(text)}
     assert descriptors["Petr Halas"] == ["lecturer"]
     assert descriptors["Olga Rendt"] == ["trade minister"]
+
+
+def test_extract_noun_phrase_holding_the_quotation_is_not_its_source() -> None:
+    quotes = quotetrace.extract("In Lidova, the so-called “peace plan” was rejected within hours.")
+    assert all(q.speaker is None for q in quotes)

@@ -36,7 +36,7 @@ INVERTED_LEAD_VERBS = frozenset(
 def with_source(doc: Doc, cue: Cue, start: int, end: int) -> Cue:
     """``cue`` with a subject outside the quotation ``start:end``, repaired as the module says."""
     subject = cue.subject
-    if subject is not None and start <= subject.start_char < end:
+    if subject is not None and not _outside(subject, start, end):
         subject = None
     if subject is None and cue.start >= end:
         subject = _first_phrase(doc.char_span(end, cue.start, alignment_mode="contract"))
@@ -47,6 +47,12 @@ def with_source(doc: Doc, cue: Cue, start: int, end: int) -> Cue:
     if subject is None:
         subject = _ancestor_subject(cue.token, start, end)
     return cue if subject is cue.subject else replace(cue, subject=subject)
+
+
+def _outside(span: Span, start: int, end: int) -> bool:
+    """No part of ``span`` is in the quotation: neither inside it nor holding it ('the so-called “peace
+    plan” was rejected' is no source of “peace plan”)."""
+    return span.end_char <= start or span.start_char >= end
 
 
 def _first_phrase(gap: Span | None) -> Span | None:
@@ -64,7 +70,7 @@ def _participle_subject(verb: Token, start: int, end: int) -> Span | None:
     if head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     subject = subject_of(head)
-    return subject if subject is not None and not start <= subject.start_char < end else None
+    return subject if subject is not None and _outside(subject, start, end) else None
 
 
 def _phrase_before(verb: Token, start: int, end: int) -> Span | None:
@@ -83,7 +89,7 @@ def _phrase_before(verb: Token, start: int, end: int) -> Span | None:
     if j < 0 or verb.doc[j].pos_ != "PROPN":
         return None
     chunk = mention_span(verb.doc[j])
-    return None if start <= chunk.start_char < end else chunk
+    return chunk if _outside(chunk, start, end) else None
 
 
 def _ancestor_subject(verb: Token, start: int, end: int) -> Span | None:
@@ -96,7 +102,7 @@ def _ancestor_subject(verb: Token, start: int, end: int) -> Span | None:
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
             subject = subject_of(cur)
-            if subject is not None and not start <= subject.start_char < end:
+            if subject is not None and _outside(subject, start, end):
                 return subject
     return None
 
