@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -218,6 +219,24 @@ def test_cli_batch_ray_without_ray_is_one_line(monkeypatch: pytest.MonkeyPatch, 
     result = cli.invoke(app, ["batch", *corpus, "--out", str(tmp_path / "out"), "--engine", "ray"])
     assert result.exit_code == 2
     assert result.stderr.strip() == "quotetrace: --engine ray needs Ray: pip install 'quotetrace[ray]'"
+
+
+def test_batch_package_imports_what_a_worker_needs_only() -> None:
+    # Every Ray worker imports quotetrace.batch to reach ray_engine; load.py (link, scipy) would
+    # add a second to each one's start.
+    code = "import sys, quotetrace.batch.ray_engine; print('quotetrace.link' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+    from quotetrace.batch import LoadSummary, load_batch  # still there, imported on first use
+
+    assert callable(load_batch) and LoadSummary().documents == 0
+
+
+def test_ray_readers_grow_with_the_pool_not_with_the_inputs() -> None:
+    from quotetrace.batch.ray_engine import reader_count
+
+    assert reader_count(2, 12) == 1  # on a small machine a second reader only slows the actors' start
+    assert reader_count(16, 12) == 2 and reader_count(64, 3) == 3 and reader_count(1, 1) == 1
 
 
 # --- Ray engine -------------------------------------------------------------------------------------------

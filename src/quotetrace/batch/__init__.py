@@ -14,7 +14,22 @@ into Parquet datasets (``schema.py``) that ``quotetrace load``, DuckDB or Spark 
 
 from __future__ import annotations
 
-from quotetrace.batch.core import ENGINES, BatchError, BatchSummary, run_batch
-from quotetrace.batch.load import LoadSummary, load_batch
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quotetrace.batch.core import ENGINES, BatchError, BatchSummary, run_batch
+    from quotetrace.batch.load import LoadSummary, load_batch
 
 __all__ = ["ENGINES", "BatchError", "BatchSummary", "LoadSummary", "load_batch", "run_batch"]
+
+# Imported on first use: every Ray worker imports this package to reach ray_engine, and load.py pulls in the
+# store and link (numpy indexes, scipy), a second of start-up in each worker process that never loads anything.
+_LAZY = {"ENGINES": "core", "BatchError": "core", "BatchSummary": "core", "run_batch": "core",
+         "LoadSummary": "load", "load_batch": "load"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
