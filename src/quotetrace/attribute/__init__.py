@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotetrace.attribute.people import ORG_LABELS, Entity, collect_entities
 from quotetrace.extract.cues import mention_span
@@ -69,11 +69,9 @@ def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity
         return named
     head = span.root
     word = head.lower_
-    if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
-        # "Smith, who said ...": the noun the relative clause hangs on
-        antecedent = head.head.head
-        return resolve(antecedent.doc[antecedent.i : antecedent.i + 1], entities, speakers) if (
-            antecedent.pos_ in ("PROPN", "NOUN")) else None
+    if word in RELATIVE_PRONOUNS:
+        antecedent = _relative_antecedent(span)
+        return None if antecedent is None else resolve(mention_span(antecedent), entities, speakers)
     if word in PERSON_PRONOUNS:
         return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON"
                            and e.gender in (None, PERSON_PRONOUNS[word]), salient=True)
@@ -181,4 +179,16 @@ def _indefinite(span: Span) -> bool:
 def _as_written(span: Span) -> str:
     if span.root.lower_ in FIRST_PERSON and len(span) == 1:
         return AUTHOR
+    antecedent = _relative_antecedent(span)
+    if antecedent is not None:
+        return mention_span(antecedent).text  # "an architect who said …" is the architect's, not "who"'s
     return span.text
+
+
+def _relative_antecedent(span: Span) -> Token | None:
+    """"Smith, who said …": the noun the relative clause hangs on."""
+    head = span.root
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
+        antecedent = head.head.head
+        return antecedent if antecedent.pos_ in ("PROPN", "NOUN") else None
+    return None
