@@ -160,10 +160,25 @@ def test_extract_blank_speaker_mention_never_breaks_resolution() -> None:
         # a short sentence before the colon is not a headline
         ("Trump went even further: “If he goes forward and loses, it’s the end of his career.”",
          "“If he goes forward and loses, it’s the end of his career.”", "Trump"),
+        # the quotation's last words became a subject of the verb; the speaker after it is another
+        ("“The harbour is closed to grain ships. Closed for good,” said Mira Valk, a port official in Lidova.",
+         "“The harbour is closed to grain ships. Closed for good,”", "Mira Valk"),
+        # a long apposition between the quotation and its verb; initials end no sentence
+        ("“The plan is fiscally sound,” Peter J. Arland, director of the Velgrad Budget Institute and a "
+         "lecturer at the Ostrand School of Economics, said of the treasury's proposal.",
+         "“The plan is fiscally sound,”", "Peter J. Arland"),
+        # the nearer cue in an apposition ('suing') is not the speaker's verb
+        ("“This is an invasion of the regional domain,” Tomas Brel, the attorney general of Lidova, one of "
+         "the regions suing the ministry, said at a hearing.",
+         "“This is an invasion of the regional domain,”", "Tomas Brel"),
+        # a dash and a name closing the line sign the quotation, as in a round-up of readers' voices
+        ("Readers wrote in after the debate.\n“He has no plan for the farms in the south.” ― Ana Ruiz\n"
+         "“We deserve better than this, all of us.”― Julie A. Diaz Marten.",
+         "“We deserve better than this, all of us.”", "Julie A. Diaz Marten"),
     ],
 )
 def test_extract_source_outside_the_quotation(text: str, quote: str, speaker: str) -> None:
-    q = only(quotetrace.extract(text), "direct")
+    q = next(q for q in quotetrace.extract(text) if q.kind == "direct" and q.text == quote)
     assert q.text == quote
     assert q.speaker is not None and speaker in q.speaker
 
@@ -244,3 +259,16 @@ def test_extract_descriptor_is_the_role_not_the_words_around_it() -> None:
 def test_extract_noun_phrase_holding_the_quotation_is_not_its_source() -> None:
     quotes = quotetrace.extract("In Lidova, the so-called “peace plan” was rejected within hours.")
     assert all(q.speaker is None for q in quotes)
+
+
+def test_extract_relative_pronoun_speaker_is_the_noun_it_refers_to() -> None:
+    text = "The council hired an engineer who said the bridge would not survive another winter."
+    q = only(quotetrace.extract(text), "indirect")
+    assert mention(q) == "who"
+    assert q.speaker == "an engineer"
+
+
+def test_extract_dash_signature_needs_a_name_and_no_verb() -> None:
+    text = "Mitt Dorn -- “It is disqualifying for a nominee to hide his returns” -- and Fred Lamm agreed."
+    q = only(quotetrace.extract(text), "direct")
+    assert q.cue == "agreed"

@@ -15,13 +15,15 @@ from spacy.tokens import Doc
 
 from quotetrace.extract.cues import Cue
 from quotetrace.extract.marks import MarkedSpan
-from quotetrace.extract.sources import colon_byline, colon_introduction, with_source
+from quotetrace.extract.sources import colon_byline, colon_introduction, dash_signature, with_source
 from quotetrace.lexicon import ABBREVIATIONS, TITLE_CUES
 from quotetrace.settings import Settings
 
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # Between a quotation and a cue after it: punctuation and a short subject ("” the former minister said").
 MAX_GAP_AFTER = 80
+# ... or a long one when the speaker's name opens it: '“…,” Leonard E. Burman, director of …, said of …'
+MAX_SOURCE_GAP = 240
 # Between a cue and the quotation it introduces: "said:", "told reporters on Tuesday," and the like.
 MAX_GAP_BEFORE = 40
 # How far a quotation may follow the one it continues (the attribution between them: ", she said. ").
@@ -99,19 +101,26 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
     byline = colon_byline(doc, q.start)
     if byline is not None:
         return byline, "before"
+    # 0b. a dash and a name closing its line sign it ('“…” ― Pamela Padilla')
+    signature = dash_signature(doc, q.end)
+    if signature is not None:
+        return signature, "after"
     # 1. a cue whose content clause overlaps the quotation and lies outside it
     for cue in cues:
         if cue.start >= q.start and cue.end <= q.end:
             continue  # a cue quoted inside the quotation is part of what was said
         if cue.content and _overlap(cue.content, (q.start, q.end)) > 0 and _adjacent(text, q, cue):
             return with_source(doc, cue, q.start, q.end), "clause"
-    # 2. a cue just after the quotation, in the same paragraph, with nothing quoted between
+    # 2. a cue just after the quotation, in the same sentence, with nothing quoted between; the one whose
+    # subject opens the gap first ('“…,” Scott Pruitt, …, one of the states suing the EPA, said')
     nxt = _next_quote_start(q, quotes)
-    for cue in cues:
-        if q.end <= cue.start <= q.end + MAX_GAP_AFTER and cue.start < nxt:
-            gap = text[q.end : cue.start]
-            if "\n" not in gap and not _sentence_break(gap):
-                return with_source(doc, cue, q.start, q.end), "after"
+    after = [c for c in cues if q.end <= c.start < nxt and _same_sentence(text, q.end, c.start, MAX_SOURCE_GAP)]
+    for cue in after:
+        if _subject_opens(text, q, cue):
+            return with_source(doc, cue, q.start, q.end), "after"
+    for cue in after:
+        if cue.start <= q.end + MAX_GAP_AFTER:
+            return with_source(doc, cue, q.start, q.end), "after"
     # 3. a cue just before it ("X said:" / "X told reporters,")
     for cue in reversed(cues):
         if q.start - MAX_GAP_BEFORE <= cue.end <= q.start and _introduces(text[cue.end : q.start]):
@@ -138,10 +147,23 @@ def _context_cue(text: str, q: DirectQuote, quotes: list[DirectQuote], cues: lis
 
 
 def _adjacent(text: str, q: DirectQuote, cue: Cue) -> bool:
-    """The cue sits in the quotation's own sentence: right before it or right after it."""
+    """The cue sits in the quotation's own sentence: right before it or after it."""
     if cue.start >= q.end:
-        return "\n" not in text[q.end : cue.start] and cue.start - q.end <= MAX_GAP_AFTER
+        if cue.start - q.end <= MAX_GAP_AFTER:
+            return "\n" not in text[q.end : cue.start]
+        return _subject_opens(text, q, cue) and _same_sentence(text, q.end, cue.start, MAX_SOURCE_GAP)
     return "\n" not in text[cue.end : q.start]
+
+
+def _same_sentence(text: str, start: int, end: int, limit: int) -> bool:
+    gap = text[start:end]
+    return len(gap) <= limit and "\n" not in gap and not _sentence_break(gap)
+
+
+def _subject_opens(text: str, q: DirectQuote, cue: Cue) -> bool:
+    """The cue's subject comes right after the quotation: '“…,” Leonard E. Burman, director of …, said'."""
+    subject = cue.subject
+    return subject is not None and subject.start_char >= q.end and not text[q.end : subject.start_char].strip(" ,")
 
 
 def _introduces(gap: str) -> bool:
@@ -156,8 +178,14 @@ SENTENCE_BREAK = re.compile(r"(\w*)[.!?][”\"’»]?\s+[A-Z“\"«]")
 
 
 def _sentence_break(gap: str) -> bool:
-    """A sentence ends inside ``gap`` ("Mr. Manafort" is no sentence end)."""
-    return any(m.group(1).lower() not in ABBREVIATIONS for m in SENTENCE_BREAK.finditer(gap))
+    """A sentence ends inside ``gap`` ("Mr. Manafort" and "Leonard E. Burman" are no sentence end)."""
+    return any(
+        m.group(1).lower() not in ABBREVIATIONS and not _initial(m.group(1)) for m in SENTENCE_BREAK.finditer(gap)
+    )
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
 
 
 def _next_quote_start(q: DirectQuote, quotes: list[DirectQuote]) -> int:

@@ -4,7 +4,8 @@ spaCy parses a quotation together with the sentence around it, and the words ins
 take over the parse: in 'shared the news, writing “Feels great to …”' the participle becomes the subject
 of "Feels". These repairs find the source from the words outside the quotation:
 
-- a subject that lies inside the quotation is no source ('telling the crowd, “Some people get …”');
+- a subject that lies inside the quotation is no source ('telling the crowd, “Some people get …”'), but
+  a second subject of the same verb outside it is ('“… Full panic mode,” said Leslie Wimes');
 - a participle after a comma shares the subject of the verb before it ('Flea shared the news, writing “…”');
 - the noun phrase between a quotation and a subjectless cue after it is the source ('“…,” Jane Smith tells');
 - a sentence ending in a colon introduces the quotation after it: its subject, or, when it has no verb,
@@ -22,7 +23,10 @@ from quotetrace.lexicon import SPEECH_VERBS
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_ANCESTOR_STEPS = 4
-DASHES = frozenset({"-", "—", "–", "--"})
+DASHES = frozenset({"-", "—", "–", "--", "―"})
+# '“…” ― Julie A. Diaz Martinez', '“…” — Donald J. Trump (@realDonaldTrump) September 27, 2016'
+MAX_SIGNATURE_TOKENS = 16
+MAX_SIGNATURE_NAME = 6
 # A headline's byline after its dash is a few words ("- Mark Blumenthal and Jon Cohen"), not a clause.
 MAX_BYLINE_TOKENS = 8
 # Lead-ins of a byline that are not part of the name: "More from Jones:", "From the report:".
@@ -37,7 +41,7 @@ def with_source(doc: Doc, cue: Cue, start: int, end: int) -> Cue:
     """``cue`` with a subject outside the quotation ``start:end``, repaired as the module says."""
     subject = cue.subject
     if subject is not None and not _outside(subject, start, end):
-        subject = None
+        subject = _second_subject(cue.token, start, end)
     if subject is None and cue.start >= end:
         subject = _first_phrase(doc.char_span(end, cue.start, alignment_mode="contract"))
     if subject is None:
@@ -53,6 +57,17 @@ def _outside(span: Span, start: int, end: int) -> bool:
     """No part of ``span`` is in the quotation: neither inside it nor holding it ('the so-called “peace
     plan” was rejected' is no source of “peace plan”)."""
     return span.end_char <= start or span.start_char >= end
+
+
+def _second_subject(verb: Token, start: int, end: int) -> Span | None:
+    """'“… Full panic mode,” said Leslie Wimes': the quotation's last words became one subject of the verb
+    and the speaker after it another; the one outside the quotation is the source."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            span = mention_span(child)
+            if _outside(span, start, end):
+                return span
+    return None
 
 
 def _first_phrase(gap: Span | None) -> Span | None:
@@ -116,6 +131,31 @@ def colon_byline(doc: Doc, quote_start: int) -> Cue | None:
     lead = _lead(colon)
     source = _byline(lead) or _inverted_lead(lead)
     return Cue(colon, ":", colon.idx, colon.idx + 1, source, None) if source is not None else None
+
+
+def dash_signature(doc: Doc, quote_end: int) -> Cue | None:
+    """A dash and a name closing the quotation's line sign it, as under an epigraph, an embedded post or
+    in a round-up of readers' voices ('“…” ― Pamela Padilla'). The rest of the line has no verb."""
+    line = doc.text[quote_end:].split("\n", 1)[0]
+    lead = len(line) - len(line.lstrip())
+    if not line.strip() or line.lstrip()[0] not in "-—–―":
+        return None
+    tail = doc.char_span(quote_end + lead, quote_end + len(line.rstrip()), alignment_mode="contract")
+    if tail is None or len(tail) > MAX_SIGNATURE_TOKENS or tail[0].text not in DASHES:
+        return None
+    dash = tail[0]  # which the tagger may read as a verb
+    if any(t.pos_ in ("VERB", "AUX") for t in tail[1:]):
+        return None
+    name: list[Token] = []
+    for tok in tail[1:]:
+        if not (tok.text[:1].isupper() or tok.text.startswith("@") or (tok.text == "." and name)):
+            break
+        name.append(tok)
+    while name and name[-1].text == ".":
+        name.pop()
+    if not name or len(name) > MAX_SIGNATURE_NAME:
+        return None
+    return Cue(dash, dash.text, dash.idx, dash.idx + len(dash), doc[name[0].i : name[-1].i + 1], None)
 
 
 def colon_introduction(doc: Doc, quote_start: int, cues: list[Cue]) -> Cue | None:
