@@ -188,7 +188,7 @@ def _as_written(span: Span) -> str:
 def _relative_antecedent(span: Span) -> Token | None:
     """"Smith, who said …": the noun the relative clause hangs on."""
     head = span.root
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         antecedent = head.head.head
         return antecedent if antecedent.pos_ in ("PROPN", "NOUN") else None
     return None

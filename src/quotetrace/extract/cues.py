@@ -29,6 +29,8 @@ OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dati
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
 PARTICLES = frozenset({"prt"})
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
+OCCASION_PREPS = frozenset({"during", "throughout", "amid", "at"})
+PRO_FORMS = frozenset({"so", "yes", "no"})
 MAX_SUBJECT_TOKENS = 14
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # "VELGRAD, Feb 16 (Kestrel Wire) -": how far into its sentence a dateline's dash may come
@@ -64,7 +66,25 @@ def construction_of(verb: Token) -> str:
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not _circumstance(c)), None)
     if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
         return f"prep:{prep.lower_}"
+    if _for_clause(verb) is not None:
+        return "prep:for"  # "calling for his rivals to drop out", parsed as a clause marked by "for"
     return "none"
+
+
+def _for_clause(verb: Token) -> Token | None:
+    return next(
+        (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)),
+        None,
+    )
+
+
+def _pro_form(verb: Token) -> Token | None:
+    """"said so", "said yes": a word right after the verb that stands for what was said."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.nbor(1)
+    return nxt if nxt.head.i == verb.i and nxt.lower_ in PRO_FORMS else None
 
 
 def _circumstance(prep: Token) -> bool:
@@ -146,14 +166,20 @@ def _verb_content(verb: Token) -> tuple[int, int] | None:
     construction = construction_of(verb)
     if construction == "ccomp":
         return _clause_chars(verb, [c for c in verb.children if c.dep_ in CLAUSE_DEPS])
+    pro_form = _pro_form(verb)
+    if pro_form is not None:
+        return pro_form.idx, pro_form.idx + len(pro_form)
     if construction == "none":
         if verb.dep_ in FRAMING_DEPS and verb.lemma_.lower() in SPEECH_VERBS:
             inside = {t.i for t in verb.subtree}
             return trim_chars(verb.doc, [t for t in verb.sent if t.i not in inside])
         return None
     if construction != "para":
-        # objects, infinitives and prepositional phrases after the verb ("called for a ban on ...")
-        after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS]
+        # objects, infinitives and prepositional phrases after the verb ("called for a ban on ..."), but not
+        # when and where it was said after the object ("praised the reporter at a press conference")
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS] or [
+            c for c in [_for_clause(verb)] if c is not None]
+        after = [c for k, c in enumerate(after) if k == 0 or not _said_when_or_where(c)]
         return _clause_chars(verb, after) if after else None
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
@@ -168,6 +194,11 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS]
     tokens = _subtree_tokens(heads)
     cut = {t.i for head in heads for d in head.subtree if d.i != head.i and _detached(d) for t in d.subtree}
+    last = max(t.i for t in tokens)
+    for head in heads:
+        for d in head.subtree:
+            if _aside(d) and d.right_edge.i >= last - 1:
+                cut.update(t.i for t in d.subtree)
     kept = [t for t in tokens if t.i not in cut]
     if not kept:
         return None
@@ -179,6 +210,11 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     while len(run) > 1 and (run[-1].dep_ == "cc" or (run[-1].is_punct and not run[-1].is_quote)):
         run.pop()
     return trim_chars(verb.doc, run)
+
+
+def _said_when_or_where(prep: Token) -> bool:
+    """A prepositional phrase that places the saying, not the said: "during the debate", "at a rally"."""
+    return prep.dep_ == "prep" and (prep.lower_ in OCCASION_PREPS or _circumstance(prep))
 
 
 def _detached(tok: Token) -> bool:
@@ -193,6 +229,12 @@ def _detached(tok: Token) -> bool:
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         return (tok.tag_ == "VBG" and not marks) or bool(marks & CONTRAST_MARKS)
     return False
+
+
+def _aside(tok: Token) -> bool:
+    """A non-restrictive relative clause closing the content: "praised Jeb Bush, who dropped out …" (what
+    the writer adds about the object, not what was said)."""
+    return tok.dep_ == "relcl" and _after_comma(tok.left_edge)
 
 
 def _after_comma(tok: Token) -> bool:
@@ -222,7 +264,7 @@ def subject_of(tok: Token) -> Span | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return mention_span(pobj)
-        if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head is not cur:
+        if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head.i != cur.i:
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 # "a statement saying ...", "Smith, who said ...": the noun is the source
                 return mention_span(cur.head)

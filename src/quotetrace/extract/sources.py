@@ -94,7 +94,7 @@ def _phrase_before(verb: Token, start: int, end: int) -> Span | None:
     if verb.tag_ not in FINITE_TAGS or verb.i == 0:
         return None
     j = verb.i - 1
-    while j > 0 and verb.doc[j].pos_ in ("AUX", "ADV", "PART") and verb.doc[j].head is verb:
+    while j > 0 and verb.doc[j].pos_ in ("AUX", "ADV", "PART") and verb.doc[j].head.i == verb.i:
         j -= 1  # "Mr. Trump had said", "Smith also said"
     if verb.doc[j].text == ")":  # a party label or an age in brackets: "(R-WI)", "(58)"
         opening = next((k for k in range(j - 1, max(j - 8, -1), -1) if verb.doc[k].text == "("), None)
@@ -112,7 +112,7 @@ def _ancestor_subject(verb: Token, start: int, end: int) -> Span | None:
     links stops short; the nearest verb above it with a subject outside the quotation is the source."""
     cur = verb
     for _ in range(MAX_ANCESTOR_STEPS):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
