@@ -232,9 +232,12 @@ def _detached(tok: Token) -> bool:
 
 
 def _aside(tok: Token) -> bool:
-    """A non-restrictive relative clause closing the content: "praised Jeb Bush, who dropped out …" (what
-    the writer adds about the object, not what was said)."""
-    return tok.dep_ == "relcl" and _after_comma(tok.left_edge)
+    """A non-restrictive relative clause or an object's apposition closing the content: "praised Jeb Bush,
+    who dropped out …", "backing Bush, the former Florida governor" (what the writer adds about the
+    object, not what was said)."""
+    if not _after_comma(tok.left_edge):
+        return False
+    return tok.dep_ == "relcl" or (tok.dep_ == "appos" and tok.head.dep_ in ("dobj", "pobj"))
 
 
 def _after_comma(tok: Token) -> bool:
