@@ -213,7 +213,11 @@ def test_extract_title_cue_stays_in_its_sentence() -> None:
         # where and when it was said, and what the writer adds about the object, are not what was said
         ("The minister praised the harbour pilots at a press conference in Lidova on Monday.", "the harbour pilots"),
         ("The governor criticized Mayor Olga Rendt, who had resigned in March.", "Mayor Olga Rendt"),
-        ("Last year the company gave $3 million to a group backing Tomas Brel, the former harbour master.", "Tomas Brel"),
+        ("Last year the company gave $3 million to a group backing Tomas Brel, the former harbour master.",
+         "Tomas Brel"),
+        # an object's infinitive that the parser hangs on the verb
+        ("Senator Tomas Brel defended his call to raise the harbour fees to $15 a tonne, saying ships could pay.",
+         "his call to raise the harbour fees to $15 a tonne"),
         # "calling for his rivals to drop out", which the parser reads as a clause marked by "for"
         ("Senator Tomas Brel is calling for some of his rivals to drop out.", "for some of his rivals to drop out"),
         # a pro-form stands for what was said

@@ -180,6 +180,7 @@ def _verb_content(verb: Token) -> tuple[int, int] | None:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS] or [
             c for c in [_for_clause(verb)] if c is not None]
         after = [c for k, c in enumerate(after) if k == 0 or not _said_when_or_where(c)]
+        after += [c for c in [_object_infinitive(verb, after)] if c is not None]
         return _clause_chars(verb, after) if after else None
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
@@ -210,6 +211,18 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     while len(run) > 1 and (run[-1].dep_ == "cc" or (run[-1].is_punct and not run[-1].is_quote)):
         run.pop()
     return trim_chars(verb.doc, run)
+
+
+def _object_infinitive(verb: Token, objects: list[Token]) -> Token | None:
+    """'defended his call to raise the minimum wage': the parser hangs the object's infinitive on the verb
+    (as if it were the verb's purpose) when it follows the object with no comma between."""
+    if not objects or objects[-1].dep_ != "dobj":
+        return None
+    edge = objects[-1].right_edge.i
+    return next(
+        (c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == edge + 1 and c.left_edge.lower_ == "to"),
+        None,
+    )
 
 
 def _said_when_or_where(prep: Token) -> bool:
