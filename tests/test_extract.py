@@ -230,6 +230,24 @@ def test_extract_reported_content_stops_where_the_statement_does(text: str, cont
     assert content in [q.text for q in quotetrace.extract(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the dateline is no part of the content, nor of the speaker
+        ("LIDOVA, March 3 (Kestrel Wire) — Grain prices will fall by the summer, a new survey indicates.",
+         "Grain prices will fall by the summer", "a new survey"),
+        # the parser hangs the fronted content on the dateline
+        ("VELGRAD — The harbour will stay closed until spring, the ministry said.",
+         "The harbour will stay closed until spring", "the ministry"),
+        # a name followed by a dash is no dateline
+        ("Smith — a former minister — said the port would reopen.", "the port would reopen", "Smith"),
+    ],
+)
+def test_extract_dateline_cut_from_content_and_speaker(text: str, content: str, speaker: str) -> None:
+    q = only(quotetrace.extract(text))
+    assert (q.text, mention(q)) == (content, speaker)
+
+
 def test_extract_dateline_is_not_part_of_the_speaker() -> None:
     text = ("VELGRAD, Feb 16 (Kestrel Wire) - Ostrand's foreign ministry on Monday dismissed an open letter "
             "from retired general Tomas Varga.")

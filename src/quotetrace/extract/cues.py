@@ -172,8 +172,8 @@ def _verb_content(verb: Token) -> tuple[int, int] | None:
     if construction == "none":
         if verb.dep_ in FRAMING_DEPS and verb.lemma_.lower() in SPEECH_VERBS:
             inside = {t.i for t in verb.subtree}
-            return trim_chars(verb.doc, [t for t in verb.sent if t.i not in inside])
-        return None
+            return trim_chars(verb.doc, [t for t in _without_dateline(verb.sent) if t.i not in inside])
+        return _fronted_content(verb)
     if construction != "para":
         # objects, infinitives and prepositional phrases after the verb ("called for a ban on ..."), but not
         # when and where it was said after the object ("praised the reporter at a press conference")
@@ -184,7 +184,31 @@ def _verb_content(verb: Token) -> tuple[int, int] | None:
         return _clause_chars(verb, after) if after else None
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
-    return trim_chars(verb.doc, [t for t in verb.sent if t.i not in inside])
+    return trim_chars(verb.doc, [t for t in _without_dateline(verb.sent) if t.i not in inside])
+
+
+def _fronted_content(verb: Token) -> tuple[int, int] | None:
+    """'VELGRAD — The harbour will stay closed, the ministry said.': the parser may hang the fronted content
+    on the dateline; when a speech verb ends its sentence right after its subject, and a comma ends what
+    comes before that subject, what comes before is the content."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    sent = _without_dateline(verb.sent)
+    if subject is None or subject.left_edge.i - 1 <= sent.start or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if any(not t.is_punct for t in verb.doc[verb.i + 1 : verb.sent.end]):
+        return None
+    return trim_chars(verb.doc, list(verb.doc[sent.start : subject.left_edge.i - 1]))
+
+
+def _without_dateline(sent: Span) -> Span:
+    """"CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters are …, a new poll indicates": the dateline is no
+    part of what the poll says."""
+    if not len(sent) or not (sent[0].text.isupper() and len(sent[0].text) > 2):
+        return sent
+    dash = next((t.i for t in sent[:MAX_DATELINE_TOKENS] if t.text in DATELINE_DASHES), None)
+    return sent if dash is None else sent.doc[dash + 1 : sent.end]
 
 
 def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
@@ -193,7 +217,10 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     or a contrast ("…, while others want …"). The block kept is the one that starts the content."""
     # "said they were worried, and 4 in 10 said …": the second attribution may be parsed as a second clause
     heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS]
-    tokens = _subtree_tokens(heads)
+    opening = _without_dateline(verb.sent).start
+    tokens = [t for t in _subtree_tokens(heads) if t.i >= opening]
+    if not tokens:
+        return None
     cut = {t.i for head in heads for d in head.subtree if d.i != head.i and _detached(d) for t in d.subtree}
     last = max(t.i for t in tokens)
     for head in heads:
@@ -344,10 +371,11 @@ def mention_span(head: Token) -> Span:
 
 
 def _dateline_head(head: Token) -> bool:
-    """A dateline opens the sentence: a place in capitals, or a word followed by a dash."""
+    """A dateline opens the sentence: a word in capitals, or a place followed by a dash ("Smith — a former
+    minister — said" has none)."""
     doc = head.doc
     followed_by_dash = head.i + 1 < len(doc) and doc[head.i + 1].text in DATELINE_DASHES
-    return followed_by_dash or (len(head.text) > 2 and head.text.isupper())
+    return (followed_by_dash and head.ent_type_ in ("GPE", "LOC")) or (len(head.text) > 2 and head.text.isupper())
 
 
 def _according_to(tok: Token) -> Token | None:
