@@ -230,6 +230,11 @@ def test_extract_reported_content_stops_where_the_statement_does(text: str, cont
     assert content in [q.text for q in quotetrace.extract(text)]
 
 
+def test_extract_passive_with_agent_reports_its_subject() -> None:
+    q = only(quotetrace.extract("The closure of the harbour was first reported by the Kestrel Wire."))
+    assert (q.text, mention(q)) == ("The closure of the harbour", "the Kestrel Wire")
+
+
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [

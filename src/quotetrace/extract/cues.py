@@ -31,6 +31,7 @@ PARTICLES = frozenset({"prt"})
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 OCCASION_PREPS = frozenset({"during", "throughout", "amid", "at"})
 PRO_FORMS = frozenset({"so", "yes", "no"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 MAX_SUBJECT_TOKENS = 14
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # "VELGRAD, Feb 16 (Kestrel Wire) -": how far into its sentence a dateline's dash may come
@@ -173,7 +174,7 @@ def _verb_content(verb: Token) -> tuple[int, int] | None:
         if verb.dep_ in FRAMING_DEPS and verb.lemma_.lower() in SPEECH_VERBS:
             inside = {t.i for t in verb.subtree}
             return trim_chars(verb.doc, [t for t in _without_dateline(verb.sent) if t.i not in inside])
-        return _fronted_content(verb)
+        return _fronted_content(verb) or _passive_content(verb)
     if construction != "para":
         # objects, infinitives and prepositional phrases after the verb ("called for a ban on ..."), but not
         # when and where it was said after the object ("praised the reporter at a press conference")
@@ -185,6 +186,16 @@ def _verb_content(verb: Token) -> tuple[int, int] | None:
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
     return trim_chars(verb.doc, [t for t in _without_dateline(verb.sent) if t.i not in inside])
+
+
+def _passive_content(verb: Token) -> tuple[int, int] | None:
+    """'The meeting was first reported by Politico': in a passive with its agent, the subject is what was
+    said; the agent said it."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if agent is None or subject is None or subject.lower_ in RELATIVE_WORDS:
+        return None
+    return trim_chars(verb.doc, [t for t in subject.subtree if t.i < verb.i])
 
 
 def _fronted_content(verb: Token) -> tuple[int, int] | None:
@@ -294,6 +305,11 @@ def subject_of(tok: Token) -> Span | None:
     cur: Token | None = tok
     while cur is not None and cur.i not in seen:
         seen.add(cur.i)
+        # a passive's agent said it: "The meeting was first reported by Politico"
+        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            return mention_span(pobj)
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
                 return mention_span(child)  # "who" stays as written; attribute/ resolves it
@@ -302,11 +318,6 @@ def subject_of(tok: Token) -> Span | None:
             return inverted
         if cur.dep_ == "agent":
             break
-        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return mention_span(pobj)
         if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head.i != cur.i:
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 # "a statement saying ...", "Smith, who said ...": the noun is the source
