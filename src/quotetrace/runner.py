@@ -122,12 +122,26 @@ def _run_pool(
     pool = new_pool()
     window: deque[tuple[list[RawDocument | Skip], Future[list[Result]]]] = deque()
     chunks = _chunks(inputs, CHUNKSIZE)
+    held: list[RawDocument | Skip] | None = None  # a chunk the broken pool refused, for the next pool
     try:
         while True:
-            while len(window) < jobs * WINDOW_PER_JOB and (chunk := next(chunks, None)) is not None:
-                window.append((chunk, pool.submit(_process_chunk, chunk, settings, process_fn)))
+            while len(window) < jobs * WINDOW_PER_JOB:
+                chunk = held if held is not None else next(chunks, None)
+                if chunk is None:
+                    break
+                try:
+                    window.append((chunk, pool.submit(_process_chunk, chunk, settings, process_fn)))
+                    held = None
+                except BrokenProcessPool:
+                    # a worker died while we were filling the window: the popped future below says so
+                    held = chunk
+                    break
             if not window:
-                return
+                if held is None:
+                    return
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                continue
             chunk, future = window.popleft()
             try:
                 results = future.result()
