@@ -230,6 +230,21 @@ def test_extract_reported_content_stops_where_the_statement_does(text: str, cont
     assert content in [q.text for q in quotetrace.extract(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a clause after "said" is its content, not a parenthetical attribution of its own
+        ("Former mayor Olga Rendt, who on Tuesday endorsed Brel, said Wednesday he agrees with the court's remarks.",
+         "he agrees with the court's remarks"),
+        # the clause before a colon is not the content of the verb after it
+        ("Brel has attacked the harbour board on the radio because it is paying off: He said he has raised "
+         "$100,000 in three days.", "he has raised $100,000 in three days"),
+    ],
+)
+def test_extract_content_clause_after_the_verb(text: str, content: str) -> None:
+    assert content in [q.text for q in quotetrace.extract(text) if q.cue == "said"]
+
+
 def test_extract_passive_with_agent_reports_its_subject() -> None:
     q = only(quotetrace.extract("The closure of the harbour was first reported by the Kestrel Wire."))
     assert (q.text, mention(q)) == ("The closure of the harbour", "the Kestrel Wire")

@@ -59,7 +59,7 @@ def construction_of(verb: Token) -> str:
     deps = {c.dep_: c for c in verb.children}
     if "ccomp" in deps:
         return "ccomp"
-    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i and _set_off(verb)):
         return "para"
     for dep in ("dobj", "xcomp", "attr", "oprd", "acomp"):
         if dep in deps:
@@ -86,6 +86,13 @@ def _pro_form(verb: Token) -> Token | None:
         return None
     nxt = verb.nbor(1)
     return nxt if nxt.head.i == verb.i and nxt.lower_ in PRO_FORMS else None
+
+
+def _set_off(verb: Token) -> bool:
+    """"The plan will fail, she said": the attribution is set off by a comma or a quotation mark, which
+    the content clause of "said he agrees" is not."""
+    i = verb.left_edge.i - 1
+    return i >= 0 and (verb.doc[i].is_punct or verb.doc[i].is_quote)
 
 
 def _circumstance(prep: Token) -> bool:
@@ -166,7 +173,9 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, *, with_content: bool) -> Cue:
 def _verb_content(verb: Token) -> tuple[int, int] | None:
     construction = construction_of(verb)
     if construction == "ccomp":
-        return _clause_chars(verb, [c for c in verb.children if c.dep_ in CLAUSE_DEPS])
+        # "…: He said he’s raised $100,000" may come with the clause before the colon as a second clause
+        clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+        return _clause_chars(verb, [c for c in clauses if c.i > verb.i] or clauses)
     pro_form = _pro_form(verb)
     if pro_form is not None:
         return pro_form.idx, pro_form.idx + len(pro_form)
