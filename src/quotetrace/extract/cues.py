@@ -297,6 +297,8 @@ def _aside(tok: Token) -> bool:
     object, not what was said)."""
     if not _after_comma(tok.left_edge):
         return False
+    if tok.lower_ == "according":  # "said that …, according to exit polls": a second attribution
+        return True
     return tok.dep_ == "relcl" or (tok.dep_ == "appos" and tok.head.dep_ in ("dobj", "pobj"))
 
 
