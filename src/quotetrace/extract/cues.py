@@ -61,6 +61,8 @@ def construction_of(verb: Token) -> str:
         return "ccomp"
     if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i and _set_off(verb)):
         return "para"
+    if verb.dep_ == "ccomp" and verb.i > verb.head.i:
+        return "clause"  # the content of the verb before it ("said he agrees"), seldom a cue itself
     for dep in ("dobj", "xcomp", "attr", "oprd", "acomp"):
         if dep in deps:
             return dep
