@@ -13,6 +13,7 @@ from quotetrace.attribute import attribute_speakers
 from quotetrace.clean import clean_text
 from quotetrace.errors import E
 from quotetrace.extract import UNCLOSED_MARKS, find_quotes, named_mentions
+from quotetrace.headlines import restore_text, sentence_case_headlines
 from quotetrace.ingest.html import html_to_text
 from quotetrace.language import SUPPORTED, Detection, detect_language
 from quotetrace.model import Document, Mention, Quote, RawDocument, Skip
@@ -87,10 +88,14 @@ def _annotate_and_extract(text: str, settings: Settings, language: str) -> tuple
         quotes, mentions = extract_russian(text, settings)
         return quotes, mentions, []
     nlp = load_pipeline("en")
-    spacy_doc = nlp(text)
+    parsed = sentence_case_headlines(text)  # same length: offsets into it are offsets into text
+    spacy_doc = nlp(parsed)
     quotes = find_quotes(spacy_doc, settings)
     attribute_speakers(spacy_doc, quotes)
-    return quotes, named_mentions(spacy_doc), spacy_doc.user_data.get(UNCLOSED_MARKS, [])
+    mentions = named_mentions(spacy_doc)
+    if parsed != text:
+        quotes, mentions = restore_text(text, quotes, mentions)
+    return quotes, mentions, spacy_doc.user_data.get(UNCLOSED_MARKS, [])
 
 
 def canonical_url(url: str) -> str:
