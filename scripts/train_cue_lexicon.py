@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from quotetrace.extract.cues import cue_key
+from quotetrace.headlines import sentence_case_headlines
 from quotetrace.nlp import load_pipeline
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "quotetrace" / "data" / "cue_verbs.json"
@@ -35,7 +36,7 @@ def main() -> int:
     nlp = load_pipeline("en")
     seen: Counter[str] = Counter()
     cued: Counter[str] = Counter()
-    texts = (r["text"] for r in records)
+    texts = (sentence_case_headlines(r["text"]) for r in records)  # parsed as extraction parses them
     for i, (record, doc) in enumerate(zip(records, nlp.pipe(texts, batch_size=16), strict=True)):
         cue_chars = set()
         for q in record["quotes"]:

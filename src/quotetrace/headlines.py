@@ -16,10 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
-from quotetrace.extract.cue_model import learned_cues
-from quotetrace.lexicon import QUOTE_ONLY_VERBS, SPEECH_VERBS
+from quotetrace.lexicon import COGNITION_VERBS, QUOTE_ONLY_VERBS, SPEECH_VERBS
 from quotetrace.model import Mention, Quote, TextSpan
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -33,6 +31,7 @@ FUNCTION_WORDS = frozenset(
     "might must not no his her their its our your my this that these those who whom what why how when where "
     "while it he she they we you up out off down".split()
 )
+SPEECH_LEMMAS = SPEECH_VERBS | QUOTE_ONLY_VERBS | COGNITION_VERBS
 IRREGULAR_FORMS = {
     "said": "say", "says": "say", "told": "tell", "spoke": "speak", "wrote": "write", "thought": "think",
     "felt": "feel", "knew": "know", "saw": "see", "took": "take", "gave": "give", "hit": "hit",
@@ -102,14 +101,7 @@ def _first_word_at(line: str) -> int:
 
 
 def _speech_verb_form(word: str) -> bool:
-    lemmas = _speech_lemmas()
-    if IRREGULAR_FORMS.get(word) in lemmas:
+    if IRREGULAR_FORMS.get(word) in SPEECH_LEMMAS:
         return True
     stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}  # calls, praises, blasted, urging
-    return bool(stems & lemmas)
-
-
-@lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset[str]:
-    learned = {key.split("|")[0] for key in learned_cues() if not key.startswith("n:")}
-    return frozenset(SPEECH_VERBS | QUOTE_ONLY_VERBS | learned)
+    return bool(stems & SPEECH_LEMMAS)
