@@ -21,6 +21,11 @@ def spans(text: str) -> list[str]:
         ("“They call it ‘a truce’ but it is not,” she said.", ["“They call it ‘a truce’ but it is not,”"]),
         ("We don’t know the people’s will.", []),
         ("The ‘peace plan’ failed.", ["‘peace plan’"]),
+        # a typographic mark paired with a straight one, as content systems leave them
+        ('“We are close," she said. "But the port won,” he said.', ['“We are close,"', '"But the port won,”']),
+        # ... but a straight pair inside a typographic one is a nested quotation
+        ('“He said "no" to me and left,” Brel said.', ['“He said "no" to me and left,”']),
+        ('"He said “no” to me and left," Brel said.', ['"He said “no” to me and left,"']),
     ],
 )
 def test_marks_every_common_mark(text: str, expected: list[str]) -> None:

@@ -1,8 +1,9 @@
 """Finding quoted spans by their marks, on plain text (no parse needed).
 
-Handles curly, straight, guillemet and low-high marks, single marks nested in double ones, quotations that
-run over several paragraphs (the opening mark repeated at each paragraph, the closing mark only at the end),
-and marks that never close (the span is cut at the paragraph end and flagged ``closed=False``).
+Handles curly, straight, guillemet and low-high marks, a curly mark paired with a straight one, single marks
+nested in double ones, quotations that run over several paragraphs (the opening mark repeated at each
+paragraph, the closing mark only at the end), and marks that never close (the span is cut at the paragraph
+end and flagged ``closed=False``).
 """
 
 from __future__ import annotations
@@ -41,9 +42,16 @@ def _can_open(text: str, i: int) -> bool:
     return True
 
 
-def _can_close(text: str, i: int, opener: str) -> bool:
+# Scraped text often pairs a typographic mark with a straight one (“…" or "…”), where a content system
+# converted only one of them. Such a close wins over a proper one further on unless the mark that would open
+# a nested quotation of that style comes first (“He said "no" to me” is nested, not mixed).
+MIXED_PAIRS: dict[str, frozenset[str]] = {"“": frozenset('"'), '"': frozenset("”")}
+NESTED_OPENERS = {"“": '"', '"': "“"}
+
+
+def _can_close(text: str, i: int, opener: str, pairs: dict[str, frozenset[str]] = QUOTE_PAIRS) -> bool:
     ch = text[i]
-    if ch not in QUOTE_PAIRS[opener]:
+    if ch not in pairs.get(opener, ()):
         return False
     if ch == "’":
         # "don’t", "the people’s" – an apostrophe between letters (or after s) is not a closing mark
@@ -122,7 +130,7 @@ def _match(text: str, start: int) -> MarkedSpan | None:
     paragraphs = 1
     para_end = _paragraph_end(text, i)
     while True:
-        close = _scan_to_close(text, i, para_end, opener)
+        close = _mixed_close(text, start, i, para_end, _scan_to_close(text, i, para_end, opener))
         if close is not None:
             return MarkedSpan(start, close + 1, opener, True, paragraphs)
         # no close in this paragraph: a multi-paragraph quote, or a mark that never closes
@@ -139,11 +147,24 @@ def _match(text: str, start: int) -> MarkedSpan | None:
         para_end = _paragraph_end(text, i)
 
 
-def _scan_to_close(text: str, i: int, para_end: int, opener: str) -> int | None:
+def _mixed_close(text: str, start: int, i: int, para_end: int, proper: int | None) -> int | None:
+    """The close of the quotation opened at ``start``: ``proper``, or an earlier mixed-style mark."""
+    opener = text[start]
+    if opener not in MIXED_PAIRS:
+        return proper
+    mixed = _scan_to_close(text, i, proper if proper is not None else para_end, opener, MIXED_PAIRS)
+    if mixed is None or NESTED_OPENERS[opener] in text[start + 1 : mixed]:
+        return proper
+    return mixed
+
+
+def _scan_to_close(
+    text: str, i: int, para_end: int, opener: str, pairs: dict[str, frozenset[str]] = QUOTE_PAIRS
+) -> int | None:
     """Index of the mark closing ``opener`` before ``para_end``, skipping nested single-mark quotes."""
     while i < para_end:
         ch = text[i]
-        if _can_close(text, i, opener):
+        if _can_close(text, i, opener, pairs):
             return i
         if ch == "‘" and opener != "‘" and _can_open(text, i):
             inner = _scan_to_close(text, i + 1, para_end, "‘")
