@@ -103,7 +103,7 @@ MALE_NAMES = frozenset(
     peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur
     lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
     randy roy vincent ralph eugene russell bobby mason philip louis barack bernie mike mitt ted marco chris
-    jeb rand newt bill hillary tim rudy reince paul rick lindsey mitch harry chuck kellyanne corey
+    jeb rand newt bill tim rudy reince rick lindsey mitch harry chuck corey
     ivan sergei sergey vladimir dmitry dmitri alexei alexey mikhail nikolai pavel andrei andriy oleksandr
     volodymyr vitali vitaly yuri yury igor oleg boris viktor petro pyotr petr fyodor leonid anatoly gennady
     yevgeny evgeny maxim maksim konstantin roman kirill denis artem ilya stanislav valery vadim arkady
@@ -128,3 +128,51 @@ FEMALE_NAMES = frozenset(
     zoya nina tamara iryna olena ivanna
     """.split()
 )
+
+# --- speaker resolution (attribute/): descriptions of people -----------------------------------------------
+# Nouns that name a person by role: "the senator said" refers back to someone already named. Written for
+# this project; extend freely.
+PERSON_NOUNS = frozenset(
+    """
+    senator governor president candidate nominee frontrunner front-runner businessman businesswoman tycoon
+    magnate billionaire mogul developer actor actress star singer comedian host anchor journalist reporter
+    columnist writer author commentator analyst pundit lawmaker congressman congresswoman legislator
+    representative politician leader chairman chairwoman secretary minister premier chancellor mayor judge
+    lawyer attorney prosecutor official spokesman spokeswoman spokesperson aide adviser advisor strategist
+    manager director executive founder professor scholar economist expert researcher scientist doctor
+    officer general commander veteran soldier activist organizer organiser critic rival man woman father
+    mother son daughter husband wife widow pastor priest bishop pope king queen prince princess ambassador
+    diplomat envoy incumbent challenger moderator interviewer narrator retiree teacher owner resident
+    entrepreneur investor banker governor-elect president-elect vice-president ex-president
+    """.split()
+)
+# Endings of nouns for people not listed above ("a retiree", "a plumber", "a florist", "a historian").
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ee", "ant", "ent")
+# Role nouns whose holder speaks *for* someone else: "the spokesman" is never the minister he speaks for,
+# so these only resolve to a person described with the same noun.
+AGENT_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson aide adviser advisor official lawyer attorney representative".split()
+)
+# Role nouns that give the holder's gender away ("the actress ... she").
+MALE_NOUNS = frozenset("man businessman congressman spokesman chairman father son husband king prince".split())
+FEMALE_NOUNS = frozenset(
+    "woman businesswoman congresswoman spokeswoman chairwoman mother daughter wife widow queen princess "
+    "actress".split()
+)
+# Abbreviated titles written before names ("Sen. Olga Rendt"), spelt out so "the senator" can find them.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "sens": "senator", "gov": "governor", "govs": "governor", "rep": "representative",
+    "reps": "representative", "pres": "president", "gen": "general", "dr": "doctor", "prof": "professor",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
+    "amb": "ambassador", "sec": "secretary", "atty": "attorney", "rev": "reverend", "supt": "superintendent",
+}
+# A role noun a description may use for a title seen with the name: "Rep. Tomas Brel ... the congressman".
+ROLE_SYNONYMS = {
+    "congressman": frozenset({"representative", "congresswoman", "lawmaker"}),
+    "congresswoman": frozenset({"representative", "congressman", "lawmaker"}),
+    "lawmaker": frozenset({"senator", "representative", "congressman", "congresswoman", "legislator"}),
+    "legislator": frozenset({"senator", "representative", "congressman", "congresswoman", "lawmaker"}),
+    "businessman": frozenset({"businesswoman", "tycoon", "magnate", "mogul", "billionaire", "executive"}),
+    "tycoon": frozenset({"businessman", "magnate", "mogul", "billionaire"}),
+    "magnate": frozenset({"businessman", "tycoon", "mogul", "billionaire"}),
+}

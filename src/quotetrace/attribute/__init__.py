@@ -3,10 +3,14 @@
 Rules, in order (no coreference model installs offline, so this is ours):
 1. a mention that contains a name resolves to the fullest form of that name in the document ("Smith" →
    "Jane Smith");
-2. a personal pronoun resolves to the nearest earlier person of matching gender, preferring people who
-   were already speaking (salience), then the nearest by distance; "they"/"it" to an organisation;
-3. a definite description ("the former minister") resolves to the nearest earlier person whose
-   descriptors share its head noun;
+2. a personal pronoun resolves to a person of matching gender named as main-clause subject earlier in its
+   sentence or in the sentence before; else to the latest such speaker (salience), else the nearest by
+   distance; "they"/"it" to an organisation;
+3. a definite description ("the former minister", "the senator") resolves to the nearest earlier person
+   whose descriptors share its head noun (titles spelt out: "Sen." is a senator); a role noun never seen
+   with a name ("the businessman") to the latest speaker, as for a pronoun, unless it speaks for someone
+   else ("the spokesman"); "the campaign" to an organisation, including one named by its owner ("Rendt's
+   campaign");
 4. indefinite descriptions ("a senior official") stay as written: anonymous speakers;
 5. "I" outside a quotation is the author.
 """
@@ -17,17 +21,22 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.attribute.people import ORG_LABELS, Entity, collect_entities
+from quotetrace.attribute.people import ORG_LABELS, Entity, collect_entities, noun_gender
 from quotetrace.extract.cues import mention_span
 from quotetrace.lexicon import (
+    AGENT_NOUNS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     INDEFINITE_DETERMINERS,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PERSON_SUFFIXES,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
+    ROLE_SYNONYMS,
     THING_PRONOUNS,
+    TITLE_ABBREVIATIONS,
 )
 from quotetrace.model import Quote
 
@@ -73,8 +82,7 @@ def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity
         antecedent = _relative_antecedent(span)
         return None if antecedent is None else resolve(mention_span(antecedent), entities, speakers)
     if word in PERSON_PRONOUNS:
-        return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON"
-                           and e.gender in (None, PERSON_PRONOUNS[word]), salient=True)
+        return _person_in_focus(span, entities, speakers, PERSON_PRONOUNS[word])
     if word in THING_PRONOUNS:
         # "The defence ministry was less warm. It said …": the organisation the sentence before is about
         subject = _previous_subject(span)
@@ -82,18 +90,75 @@ def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity
             return resolve(subject, entities, speakers) or Entity(_as_written(subject), "ORG", [subject])
     if word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
         return _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS, salient=True)
-    if head.pos_ == "NOUN" and not _indefinite(span):
+    # the tagger often reads a lower-case title as a proper noun ("the senator said")
+    if (head.pos_ == "NOUN" or (head.is_lower and word in PERSON_NOUNS)) and not _indefinite(span):
         return _described(span, head.lemma_.lower(), entities, speakers)
     return None
+
+
+def _person_in_focus(
+    span: Span, entities: list[Entity], speakers: list[tuple[int, Entity]], gender: str | None
+) -> Entity | None:
+    """"he"/"she": the subject of the sentence so far or of the one before ("Olga Rendt won the vote. She
+    said ..."), else the latest speaker of that gender (salience), else the nearest such person. A gender of
+    None (from "the candidate") fits anyone."""
+    def fits(e: Entity) -> bool:
+        return e.label == "PERSON" and (gender is None or e.gender in (None, gender))
+    subject = _recent_subject(span, entities, fits)
+    if subject is not None:
+        return subject
+    return _antecedent(span.start_char, entities, speakers, fits, salient=True)
+
+
+def _recent_subject(span: Span, entities: list[Entity], fits: Fits) -> Entity | None:
+    """The fitting person named as a main-clause subject earlier in ``span``'s sentence, else in the one
+    before: "Olga Rendt won the vote. She said ..." (the subject is what the next sentence goes on about)."""
+    for lo, hi in _subject_windows(span):
+        found = [
+            (m.start_char, e) for e in entities if fits(e) for m in e.mentions
+            if lo <= m.start_char and m.end_char <= hi and _is_subject(m.root)
+        ]
+        if found:
+            return max(found, key=lambda f: f[0])[1]
+    return None
+
+
+def _subject_windows(span: Span) -> list[tuple[int, int]]:
+    """Character ranges to look for a subject in: the sentence up to ``span``, then the sentence before."""
+    sent = span.sent
+    windows = [(sent.start_char, span.start_char)]
+    if sent.start > 0:
+        previous = span.doc[sent.start - 1].sent
+        windows.append((previous.start_char, previous.end_char))
+    return windows
+
+
+def _is_subject(token: Token) -> bool:
+    """The subject of the sentence's main clause, outside quotation marks: "Rendt said", "Rendt was asked",
+    "Her rival, Rendt, won". Not "Brel says Rendt was flown home" (what Brel reports), nor a subject inside
+    a quotation, where the person talked about is rarely the next "he"."""
+    if token.dep_ == "appos":
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT" and not _quoted(token)
+
+
+def _quoted(token: Token) -> bool:
+    """Whether ``token`` is inside quotation marks opened earlier in its sentence."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
     """"the former minister" → the person seen with "minister"; "the centre" → the Centre for Civic Studies;
     "the organisation" → the nearest organisation."""
-    person = _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and any(
-        noun in d.lower().split() for d in e.descriptors))
-    if person is not None:
-        return person
+    person = _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and _describes(noun, e))
+    if person is not None or noun in PERSON_NOUNS:
+        return person or _role_holder(span, noun, entities, speakers)
     named = _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS and noun in (
         e.name.lower().split()))
     if named is not None or noun not in ORGANISATION_NOUNS:
@@ -105,6 +170,28 @@ def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tup
         not modifiers or bool(modifiers & set(e.name.lower().split()))))
 
 
+def _describes(noun: str, entity: Entity) -> bool:
+    """Whether the role noun fits a descriptor seen with the person: "the senator" fits "Sen." and "former
+    senator", "the congressman" fits "Rep."; an unnamed speaker ("a spokesman for Lidova") fits its noun."""
+    nouns = {noun} | ROLE_SYNONYMS.get(noun, frozenset())
+    return any(not nouns.isdisjoint(_role_words(d)) for d in [*entity.descriptors, entity.name])
+
+
+def _role_words(descriptor: str) -> set[str]:
+    words = (w.strip(".,").lower() for w in descriptor.split())
+    return {TITLE_ABBREVIATIONS.get(w, w) for w in words}
+
+
+def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
+    """"The billionaire businessman said ...", with no one yet described so: the person the text is about,
+    found as for "he" or "she". Not for "the spokesman" and the like, who speak for someone else."""
+    if noun in AGENT_NOUNS:
+        return None
+    gender = noun_gender(noun)
+    return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and (
+        gender is None or e.gender in (None, gender)), salient=True)
+
+
 def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
     """The person (or else organisation) the mention names, by surname for people."""
     words = {t.lower_ for t in span if t.pos_ == "PROPN" or t.ent_type_}
@@ -113,15 +200,21 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
     # "Ostrand's trade minister, Olga Rendt": the owner in a possessive is not who speaks
     owners = {t.lower_ for t in span if t.dep_ == "poss" or (t.dep_ == "compound" and t.head.dep_ == "poss")}
     # ... unless the mention is the owner itself ("Pence's" of "Pence's press release")
+    # "Mrs. Brel" is the Brel whose mention this is, when two people share the surname
+    people = sorted((e for e in entities if e.label == "PERSON"), key=lambda e: not _mentioned_in(e, span))
     for names in (words - owners, words if span.root.lower_ in owners else set()):
-        for e in entities:
-            if e.label == "PERSON" and e.surname and e.surname in names:
+        for e in people:
+            if e.surname and e.surname in names:
                 return e
     for e in entities:
         # the mention is the organisation itself, not "a spokesman for" it
         if any(m.start_char <= span.root.idx < m.end_char for m in e.mentions):
             return e
     return None
+
+
+def _mentioned_in(entity: Entity, span: Span) -> bool:
+    return any(span.start_char <= m.start_char < span.end_char for m in entity.mentions)
 
 
 def _previous_subject(span: Span) -> Span | None:
@@ -140,7 +233,10 @@ def _person_description(span: Span) -> bool:
     """A singular description of a person: "a spokesman for the ministry", "the retired officer"."""
     head = span.root
     noun = head.lemma_.lower()
-    return head.tag_ == "NN" and noun not in ORGANISATION_NOUNS and noun not in DOCUMENT_NOUNS
+    if head.tag_ != "NN" or noun in ORGANISATION_NOUNS or noun in DOCUMENT_NOUNS:
+        return False
+    # "his pick", "the money" and "time" are no one: a role noun, or one formed like one ("a retiree")
+    return noun in PERSON_NOUNS or noun.endswith(PERSON_SUFFIXES)
 
 
 def _antecedent(

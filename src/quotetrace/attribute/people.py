@@ -10,10 +10,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.lexicon import FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES, PERSON_PRONOUNS
+from quotetrace.lexicon import (
+    FEMALE_NAMES,
+    FEMALE_NOUNS,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_NOUNS,
+    MALE_TITLES,
+    ORGANISATION_NOUNS,
+    PERSON_PRONOUNS,
+)
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+OWNER_TYPES = frozenset({"PERSON", "ORG"})
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod"})
+FUNCTION_POS = frozenset({"ADP", "DET", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "VERB"})
 
 
 @dataclass(slots=True)
@@ -49,25 +60,62 @@ def collect_entities(doc: Doc) -> list[Entity]:
             entity.mentions.append(ent)
     for person in people.values():
         person.gender = person.gender or _gender_from_pronouns(doc, person)
+    for owned in _owned_organisations(doc):
+        entity = orgs.setdefault(owned.text.lower(), Entity(owned.text, "ORG", descriptors=[owned.root.lower_]))
+        entity.mentions.append(owned)
     return [*people.values(), *orgs.values()]
 
 
+def _owned_organisations(doc: Doc) -> list[Span]:
+    """"Rendt's campaign", "the Rendt campaign", "the Lidova administration": an organisation named only by
+    whose it is, so that a later "the campaign said" has a name to resolve to (the span is owner + noun)."""
+    out = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in ORGANISATION_NOUNS:
+            continue
+        owner = next((c for c in token.children if c.dep_ in ("poss", "compound") and c.ent_type_ in OWNER_TYPES), None)
+        if owner is not None:
+            start = min(t.i for t in doc[owner.left_edge.i : owner.i + 1] if t.ent_type_ == owner.ent_type_)
+            out.append(doc[start : token.i + 1])
+    return out
+
+
 def _add_person(people: dict[str, Entity], ent: Span) -> None:
-    tokens = [t for t in ent if not t.is_punct and t.text.lower() not in ("'s", "’s")]
+    tokens = _name_tokens(ent)
     if not tokens:
         return
     name = " ".join(t.text for t in tokens)
     surname = tokens[-1].text.lower()
-    entity = people.get(surname)
+    gender = _gender_from_name(ent)
+    key = _person_key(people, surname, gender)
+    entity = people.get(key)
     if entity is None:
-        entity = people[surname] = Entity(name, "PERSON")
+        entity = people[key] = Entity(name, "PERSON")
     elif len(name) > len(entity.name):
         entity.name = name  # the fullest form names the person
     entity.mentions.append(ent)
     for d in descriptors_of(ent):
         if d not in entity.descriptors:
             entity.descriptors.append(d)
-    entity.gender = entity.gender or _gender_from_name(ent)
+    entity.gender = entity.gender or gender
+
+
+def _person_key(people: dict[str, Entity], surname: str, gender: str | None) -> str:
+    """People are keyed by surname, except that "Mrs. Brel" after "Mr. Brel" (or "Anna Brel" after "Tomas
+    Brel") is a second person of that name; a bare "Brel" stays with the first."""
+    first = people.get(surname)
+    if gender is None or first is None or first.gender in (None, gender):
+        return surname
+    return f"{surname}/{gender}"
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    """The name's words, without punctuation, the possessive, or function words the tagger swept in from a
+    title-cased headline ("Beneath Rendt's Wins" is not a person called "Beneath Rendt")."""
+    tokens = [t for t in ent if not t.is_punct and t.text.lower() not in ("'s", "’s")]
+    while tokens and tokens[0].pos_ in FUNCTION_POS:
+        tokens.pop(0)
+    return tokens
 
 
 def descriptors_of(ent: Span) -> list[str]:
@@ -116,6 +164,13 @@ def _gender_from_name(ent: Span) -> str | None:
     if first in FEMALE_NAMES and first not in MALE_NAMES:
         return "f"
     return None
+
+
+def noun_gender(noun: str) -> str | None:
+    """"m" for "the businessman", "f" for "the actress", None for "the senator"."""
+    if noun in MALE_NOUNS:
+        return "m"
+    return "f" if noun in FEMALE_NOUNS else None
 
 
 def _gender_from_pronouns(doc: Doc, person: Entity) -> str | None:
