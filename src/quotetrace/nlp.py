@@ -30,6 +30,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+TEXT_KEY = "quotetrace.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token again each time it is asked, which
+    made the many small slices the extraction rules take cost as much as the parse."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(language: str = "en") -> Language:
     """The spaCy pipeline for ``language``, loaded once per process.

@@ -39,6 +39,7 @@ from quotetrace.lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from quotetrace.model import Quote
+from quotetrace.nlp import doc_text
 
 Fits = Callable[[Entity], bool]
 AUTHOR = "the author"
@@ -149,7 +150,7 @@ def _is_subject(token: Token) -> bool:
 
 def _quoted(token: Token) -> bool:
     """Whether ``token`` is inside quotation marks opened earlier in its sentence."""
-    before = token.doc.text[token.sent.start_char : token.idx]
+    before = doc_text(token.doc)[token.sent.start_char : token.idx]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 

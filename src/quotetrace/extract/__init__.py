@@ -24,6 +24,7 @@ from quotetrace.extract.marks import MarkedSpan, find_marked_spans
 from quotetrace.extract.reported import reported_quotes
 from quotetrace.extract.sources import with_source
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
+from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
 
 __all__ = ["UNCLOSED_MARKS", "find_quotes", "named_mentions"]
@@ -39,7 +40,7 @@ MAX_MERGE_GAP = 40
 
 def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``."""
-    text = doc.text
+    text = doc_text(doc)
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
     cues = [

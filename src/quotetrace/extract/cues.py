@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.lexicon import COGNITION_VERBS, QUOTE_ONLY_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from quotetrace.nlp import doc_text
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -169,7 +170,7 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, *, with_content: bool) -> Cue:
     content = _verb_content(verb) if with_content else None
     if content and subject is not None and subject.start_char < content[1] and content[0] < subject.end_char:
         content = None  # the "object" was the speaker of an inverted attribution
-    return Cue(verb, doc.text[start:end], start, end, subject, content, belief=lemma in COGNITION_VERBS)
+    return Cue(verb, doc_text(doc)[start:end], start, end, subject, content, belief=lemma in COGNITION_VERBS)
 
 
 def _verb_content(verb: Token) -> tuple[int, int] | None:
@@ -344,7 +345,7 @@ def subject_of(tok: Token) -> Span | None:
 def _inverted_subject(verb: Token) -> Span | None:
     """“…?” asked Mr. Manafort: right after a closing quotation mark the parser often makes the speaker
     the verb's object."""
-    before = verb.doc.text[max(0, verb.idx - 4) : verb.idx].rstrip()
+    before = doc_text(verb.doc)[max(0, verb.idx - 4) : verb.idx].rstrip()
     if not before or before[-1] not in CLOSING_MARKS:
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i), None)
@@ -419,7 +420,7 @@ def _according_cue(doc: Doc, tok: Token) -> Cue | None:
     sent = tok.sent
     content = trim_chars(doc, [t for t in sent if t.i not in phrase])
     end = tok.nbor(1).idx + len(tok.nbor(1)) if tok.i + 1 < len(doc) else tok.idx + len(tok)
-    return Cue(tok, doc.text[tok.idx : end], tok.idx, end, mention_span(source), content)
+    return Cue(tok, doc_text(doc)[tok.idx : end], tok.idx, end, mention_span(source), content)
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
@@ -449,12 +450,12 @@ def _learned_noun_cue(doc: Doc, noun: Token) -> Cue | None:
     subject = mention_span(owner) if owner is not None else subject_of(noun.head) if noun.dep_ in (
         "dobj", "nsubj", "attr") else None
     end = carrier.idx + len(carrier) if carrier.dep_ == "prep" else noun.idx + len(noun)
-    return Cue(noun, doc.text[noun.idx : end], noun.idx, end, subject, content)
+    return Cue(noun, doc_text(doc)[noun.idx : end], noun.idx, end, subject, content)
 
 
 def _headline_cue(doc: Doc, colon: Token) -> Cue | None:
     """A headline "Clinton camp: Trump’s plan threatens security" attributes what follows to who leads."""
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, colon.idx) + 1
     para_end = text.find("\n", colon.idx)
     para_end = len(text) if para_end < 0 else para_end

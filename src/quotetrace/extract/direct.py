@@ -17,6 +17,7 @@ from quotetrace.extract.cues import Cue
 from quotetrace.extract.marks import MarkedSpan
 from quotetrace.extract.sources import colon_byline, colon_introduction, dash_signature, with_source
 from quotetrace.lexicon import ABBREVIATIONS, TITLE_CUES
+from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
 
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -80,7 +81,7 @@ _TITLE_SMALL = frozenset("a an the of and or in on at to for with by from".split
 
 def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[DirectQuote]:
     """Each quoted span with the cue that attributes it, when one can be found next to it."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = [DirectQuote(s, s.start, s.end) for s in spans]
     # a cue inside any quotation is part of what was said: “That’s what Clinton understands,” he said. “…”
     cues = [c for c in cues if not any(s.start < c.start and c.end <= s.end for s in spans)]
@@ -96,7 +97,7 @@ def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[Dire
 
 
 def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> tuple[Cue | None, str]:
-    text = doc.text
+    text = doc_text(doc)
     # 0. a colon that hands the quotation to a name ('… TOO EARLY - Mark Blumenthal:', 'Continued Stone:')
     byline = colon_byline(doc, q.start)
     if byline is not None:

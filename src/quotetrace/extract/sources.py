@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import SUBJECT_DEPS, Cue, mention_span, subject_of
 from quotetrace.lexicon import SPEECH_VERBS
+from quotetrace.nlp import doc_text
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_ANCESTOR_STEPS = 4
@@ -136,7 +137,9 @@ def colon_byline(doc: Doc, quote_start: int) -> Cue | None:
 def dash_signature(doc: Doc, quote_end: int) -> Cue | None:
     """A dash and a name closing the quotation's line sign it, as under an epigraph, an embedded post or
     in a round-up of readers' voices ('“…” ― Pamela Padilla'). The rest of the line has no verb."""
-    line = doc.text[quote_end:].split("\n", 1)[0]
+    text = doc_text(doc)
+    line_end = text.find("\n", quote_end)
+    line = text[quote_end : line_end if line_end >= 0 else len(text)]
     lead = len(line) - len(line.lstrip())
     if not line.strip() or line.lstrip()[0] not in "-—–―":
         return None
@@ -173,10 +176,13 @@ def colon_introduction(doc: Doc, quote_start: int, cues: list[Cue]) -> Cue | Non
 
 
 def _colon_before(doc: Doc, quote_start: int) -> Token | None:
-    before = doc.text[:quote_start].rstrip()
-    if not before.endswith(":"):
+    text = doc_text(doc)
+    i = quote_start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == 0 or text[i - 1] != ":":
         return None
-    span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    span = doc.char_span(i - 1, i, alignment_mode="expand")
     return span[0] if span is not None else None
 
 
