@@ -134,6 +134,8 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
     (see ``cue_model``) gives its (lemma, construction) a high enough probability of being one.
     """
     cues: list[Cue] = []
+    # the lemmas that can be cues at all: most tokens are none, and need no construction worked out
+    learned_lemmas = {key.split("|")[0] for key in learned} if learned is not None else set()
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.text == ":":
@@ -145,6 +147,8 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ in ("VERB", "AUX"):
+            if lemma not in learned_lemmas and lemma not in SPEECH_VERBS and lemma not in QUOTE_ONLY_VERBS:
+                continue
             construction = construction_of(tok)
             learned_cue = learned is not None and f"{lemma}|{construction}" in learned
             framing = construction in ("ccomp", "para") or (construction == "none" and tok.dep_ in FRAMING_DEPS)
@@ -155,7 +159,7 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
                 cues.append(_verb_cue(doc, tok, lemma, with_content=False))
         elif tok.pos_ == "NOUN":
             cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS else None
-            if cue is None and learned is not None and cue_key(tok) in learned:
+            if cue is None and f"n:{lemma}" in learned_lemmas and cue_key(tok) in (learned or {}):
                 cue = _learned_noun_cue(doc, tok)
             if cue is not None:
                 cues.append(cue)
