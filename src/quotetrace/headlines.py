@@ -41,10 +41,10 @@ IRREGULAR_FORMS = {
 def sentence_case_headlines(text: str) -> str:
     """``text`` with the common words of its title-cased lines in lower case; the same length."""
     lines = text.split("\n")
-    headlines = [k for k, line in enumerate(lines) if _title_cased(line)]
+    headlines = {k for k, line in enumerate(lines) if _title_cased(line)}
     if not headlines:
         return text
-    names = _capitalised_in_sentences(line for k, line in enumerate(lines) if k not in set(headlines))
+    names = _capitalised_in_sentences(line for k, line in enumerate(lines) if k not in headlines)
     lower = {w for w in WORD.findall(text) if w.islower()}
     for k in headlines:
         lines[k] = _recase(lines[k], names, lower)

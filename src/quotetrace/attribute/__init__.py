@@ -202,10 +202,11 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
     owners = {t.lower_ for t in span if t.dep_ == "poss" or (t.dep_ == "compound" and t.head.dep_ == "poss")}
     # ... unless the mention is the owner itself ("Pence's" of "Pence's press release")
     # "Mrs. Brel" is the Brel whose mention this is, when two people share the surname
-    people = sorted((e for e in entities if e.label == "PERSON"), key=lambda e: not _mentioned_in(e, span))
+    people = [e for e in entities if e.label == "PERSON" and e.surname and e.surname in words]
+    people.sort(key=lambda e: not _mentioned_in(e, span))
     for names in (words - owners, words if span.root.lower_ in owners else set()):
         for e in people:
-            if e.surname and e.surname in names:
+            if e.surname in names:
                 return e
     for e in entities:
         # the mention is the organisation itself, not "a spokesman for" it

@@ -9,6 +9,7 @@ end and flagged ``closed=False``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from quotetrace.lexicon import QUOTE_PAIRS
@@ -64,9 +65,18 @@ def _can_close(text: str, i: int, opener: str, pairs: dict[str, frozenset[str]] 
     return True
 
 
-def _paragraph_end(text: str, i: int) -> int:
-    j = text.find("\n\n", i)
-    return len(text) if j < 0 else j
+class _Paragraphs:
+    """Where each paragraph ends, found once: searching the text afresh for every quotation was quadratic
+    in a long paragraph full of quotation marks."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer(r"(?=\n\n)", text)]
+        self.size = len(text)
+
+    def end(self, i: int) -> int:
+        """The first paragraph break at or after ``i`` (the text's end if none)."""
+        k = bisect_left(self.breaks, i)
+        return self.breaks[k] if k < len(self.breaks) else self.size
 
 
 def _continues_next_paragraph(text: str, para_end: int, opener: str) -> int | None:
@@ -78,6 +88,10 @@ def _continues_next_paragraph(text: str, para_end: int, opener: str) -> int | No
         return j
     return None
 
+
+# Longest quotation in single marks we look for: past it an opening ‘ is taken for a stray mark (scanning
+# a long paragraph to its end for every such mark would be quadratic).
+MAX_SINGLE_SPAN = 2000
 
 # Markup left in scraped text (<tweet author="@x">): its attribute quotes are not quotations.
 MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,500}>")
@@ -109,13 +123,14 @@ def _find(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     tags = {m.start(): m.end() for m in MARKUP_TAG.finditer(text)} if "<" in text else {}
     i, n = 0, len(text)
+    paragraphs = _Paragraphs(text)
     while i < n:
         if i in tags:
             i = tags[i]
             continue
         ch = text[i]
         if ch in QUOTE_PAIRS and _can_open(text, i):
-            span = _match(text, i)
+            span = _match(text, i, paragraphs)
             if span is not None:
                 spans.append(span)
                 i = span.end
@@ -124,13 +139,15 @@ def _find(text: str) -> list[MarkedSpan]:
     return spans
 
 
-def _match(text: str, start: int) -> MarkedSpan | None:
+def _match(text: str, start: int, breaks: _Paragraphs) -> MarkedSpan | None:
     opener = text[start]
     i = start + 1
     paragraphs = 1
-    para_end = _paragraph_end(text, i)
+    para_end = breaks.end(i)
     while True:
-        close = _mixed_close(text, start, i, para_end, _scan_to_close(text, i, para_end, opener))
+        # a single mark that has not closed within MAX_SINGLE_SPAN is an apostrophe, not a quotation
+        limit = min(para_end, start + MAX_SINGLE_SPAN) if opener in "‘'" else para_end
+        close = _scan_to_close(text, i, limit, opener, mixed=True)
         if close is not None:
             return MarkedSpan(start, close + 1, opener, True, paragraphs)
         # no close in this paragraph: a multi-paragraph quote, or a mark that never closes
@@ -144,30 +161,27 @@ def _match(text: str, start: int) -> MarkedSpan | None:
             return MarkedSpan(start, end, opener, False, paragraphs)
         paragraphs += 1
         i = reopen + 1
-        para_end = _paragraph_end(text, i)
+        para_end = breaks.end(i)
 
 
-def _mixed_close(text: str, start: int, i: int, para_end: int, proper: int | None) -> int | None:
-    """The close of the quotation opened at ``start``: ``proper``, or an earlier mixed-style mark."""
-    opener = text[start]
-    if opener not in MIXED_PAIRS:
-        return proper
-    mixed = _scan_to_close(text, i, proper if proper is not None else para_end, opener, MIXED_PAIRS)
-    if mixed is None or NESTED_OPENERS[opener] in text[start + 1 : mixed]:
-        return proper
-    return mixed
-
-
-def _scan_to_close(
-    text: str, i: int, para_end: int, opener: str, pairs: dict[str, frozenset[str]] = QUOTE_PAIRS
-) -> int | None:
-    """Index of the mark closing ``opener`` before ``para_end``, skipping nested single-mark quotes."""
+def _scan_to_close(text: str, i: int, para_end: int, opener: str, *, mixed: bool = False) -> int | None:
+    """Index of the mark closing ``opener`` before ``para_end``, skipping nested single-mark quotes. With
+    ``mixed``, a mixed-style close (see ``MIXED_PAIRS``) counts too, until a nested opener of its style is
+    seen. One pass: a paragraph full of stray marks costs no more than one scan per quotation."""
+    nested = NESTED_OPENERS.get(opener) if mixed else None
+    closers = QUOTE_PAIRS[opener] | (MIXED_PAIRS.get(opener, frozenset()) if mixed else frozenset())
+    if not any(text.find(c, i, para_end) >= 0 for c in closers):
+        return None  # checked at C speed first: a page of stray marks must not cost a scan for each
     while i < para_end:
         ch = text[i]
-        if _can_close(text, i, opener, pairs):
+        if _can_close(text, i, opener):
             return i
+        if nested is not None and _can_close(text, i, opener, MIXED_PAIRS):
+            return i
+        if ch == nested:
+            nested = None  # “He said "no" …”: the straight marks are a nested quotation
         if ch == "‘" and opener != "‘" and _can_open(text, i):
-            inner = _scan_to_close(text, i + 1, para_end, "‘")
+            inner = _scan_to_close(text, i + 1, min(para_end, i + MAX_SINGLE_SPAN), "‘")
             if inner is not None:
                 i = inner + 1
                 continue

@@ -20,13 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import SUBJECT_DEPS, Cue, mention_span, subject_of
 from quotetrace.lexicon import SPEECH_VERBS
-from quotetrace.nlp import doc_text
+from quotetrace.nlp import doc_text, noun_chunk_in
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_ANCESTOR_STEPS = 4
 DASHES = frozenset({"-", "—", "–", "--", "―"})
 # '“…” ― Julie A. Diaz Martinez', '“…” — Donald J. Trump (@realDonaldTrump) September 27, 2016'
 MAX_SIGNATURE_TOKENS = 16
+MAX_SIGNATURE_CHARS = 200
 MAX_SIGNATURE_NAME = 6
 # A headline's byline after its dash is a few words ("- Mark Blumenthal and Jon Cohen"), not a clause.
 MAX_BYLINE_TOKENS = 8
@@ -74,7 +75,7 @@ def _second_subject(verb: Token, start: int, end: int) -> Span | None:
 def _first_phrase(gap: Span | None) -> Span | None:
     if gap is None:
         return None
-    chunk = next(iter(gap.noun_chunks), None)
+    chunk = noun_chunk_in(gap.doc, gap.start, gap.end)
     return chunk if chunk is not None else next(iter(gap.ents), None)
 
 
@@ -138,7 +139,9 @@ def dash_signature(doc: Doc, quote_end: int) -> Cue | None:
     """A dash and a name closing the quotation's line sign it, as under an epigraph, an embedded post or
     in a round-up of readers' voices ('“…” ― Pamela Padilla'). The rest of the line has no verb."""
     text = doc_text(doc)
-    line_end = text.find("\n", quote_end)
+    line_end = text.find("\n", quote_end, quote_end + MAX_SIGNATURE_CHARS)
+    if line_end < 0 and quote_end + MAX_SIGNATURE_CHARS < len(text):
+        return None  # the line goes on: a sentence, not a signature
     line = text[quote_end : line_end if line_end >= 0 else len(text)]
     lead = len(line) - len(line.lstrip())
     if not line.strip() or line.lstrip()[0] not in "-—–―":
