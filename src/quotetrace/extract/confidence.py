@@ -16,6 +16,10 @@ REPORTED_BASE = {"indirect": 0.7, "mixed": 0.8}
 NO_SOURCE_PENALTY = 0.25
 BELIEF_PENALTY = 0.1
 UNCLOSED_PENALTY = 0.2
+# A learned cue that annotators marked in under this share of its uses is kept for recall, below 0.5
+# confidence when the quote is indirect: thresholding at 0.5 leaves them out (see the README).
+UNCERTAIN_CUE_RATE = 0.3
+UNCERTAIN_CUE_PENALTY = 0.25
 
 
 def direct_confidence(q: DirectQuote, text: str) -> float:
@@ -41,6 +45,8 @@ def reported_confidence(r: ReportedQuote, text: str) -> float:
         score -= NO_SOURCE_PENALTY
     if r.cue.belief:
         score -= BELIEF_PENALTY
+    if r.cue.rate is not None and r.cue.rate < UNCERTAIN_CUE_RATE:
+        score -= UNCERTAIN_CUE_PENALTY  # "want to", "voted for": a cue in only a fifth of their uses
     return _clip(score)
 
 

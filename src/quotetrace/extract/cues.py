@@ -8,7 +8,7 @@ and quotation marks into Quotes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,6 +53,7 @@ class Cue:
     subject: Span | None
     content: tuple[int, int] | None
     belief: bool = False
+    rate: float | None = None  # the learned table's cue rate, when the cue rests on the table alone
 
 
 def construction_of(verb: Token) -> str:
@@ -152,15 +153,20 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
             construction = construction_of(tok)
             learned_cue = learned is not None and f"{lemma}|{construction}" in learned
             framing = construction in ("ccomp", "para") or (construction == "none" and tok.dep_ in FRAMING_DEPS)
-            if (lemma in SPEECH_VERBS and framing) or learned_cue:
+            if lemma in SPEECH_VERBS and framing:
                 cues.append(_verb_cue(doc, tok, lemma, with_content=True))
+            elif learned_cue:
+                rate = learned[f"{lemma}|{construction}"] if learned is not None else None
+                cues.append(replace(_verb_cue(doc, tok, lemma, with_content=True), rate=rate))
             elif lemma in SPEECH_VERBS or lemma in QUOTE_ONLY_VERBS:
                 # "“Who will pay?” the mayor asked.": a cue for the quotation beside it, with no clause
                 cues.append(_verb_cue(doc, tok, lemma, with_content=False))
         elif tok.pos_ == "NOUN":
             cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS else None
-            if cue is None and f"n:{lemma}" in learned_lemmas and cue_key(tok) in (learned or {}):
+            key = cue_key(tok) if cue is None and f"n:{lemma}" in learned_lemmas else None
+            if key is not None and learned is not None and key in learned:
                 cue = _learned_noun_cue(doc, tok)
+                cue = None if cue is None else replace(cue, rate=learned[key])
             if cue is not None:
                 cues.append(cue)
     return cues
