@@ -11,6 +11,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext, suppress
 from itertools import islice
@@ -42,6 +43,8 @@ ProcessFn = Callable[[RawDocument, Settings], Result]
 # latency and memory low. The window holds WINDOW_PER_JOB chunks per worker so none of them idles.
 CHUNKSIZE = 4
 WINDOW_PER_JOB = 2
+# How often a wait on a worker asks whether the pool broke under it.
+BROKEN_POLL_SECONDS = 2.0
 # The detail of the Skip for each document of a chunk lost with its worker (batch re-runs those inputs).
 WORKER_DIED = "a worker process died"
 
@@ -144,7 +147,7 @@ def _run_pool(
                 continue
             chunk, future = window.popleft()
             try:
-                results = future.result()
+                results = _result(pool, future)
             except BrokenProcessPool:
                 # A worker died (killed, out of memory, crashed in native code). We cannot tell which
                 # document did it: fail this chunk, restart the pool and resubmit the rest of the window.
@@ -160,6 +163,28 @@ def _run_pool(
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(pool: ProcessPoolExecutor, future: Future[list[Result]]) -> list[Result]:
+    """``future.result()``, but a chunk submitted just as a worker died can be left with a future that
+    nothing will ever complete (the pool's manager failed its pending work before the chunk was queued).
+    While waiting, ask the pool now and then whether it is broken, and fail the chunk if it is."""
+    while True:
+        try:
+            return future.result(timeout=BROKEN_POLL_SECONDS)
+        except FuturesTimeout:
+            if _broken(pool):
+                raise BrokenProcessPool("a worker process died") from None
+
+
+def _broken(pool: ProcessPoolExecutor) -> bool:
+    try:
+        pool.submit(int).cancel()  # a broken pool refuses any work
+    except BrokenProcessPool:
+        return True
+    except RuntimeError:  # shut down
+        return True
+    return False
 
 
 def _failed(item: RawDocument | Skip, detail: str) -> Result:
