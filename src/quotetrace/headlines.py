@@ -84,20 +84,18 @@ def _capitalised_in_sentences(lines: Iterable[str]) -> set[str]:
 
 
 def _recase(line: str, names: set[str], lower: set[str]) -> str:
+    first = WORD.search(line)
+    first_at = first.start() if first else -1
+
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        if match.start() == _first_word_at(line) or not word[0].isupper() or word.isupper() or word in names:
+        if match.start() == first_at or not word[0].isupper() or word.isupper() or word in names:
             return word  # the line's first word, acronyms ("ISIS") and the document's names keep their case
         low = word.lower()
         common = low in FUNCTION_WORDS or _speech_verb_form(low) or low in lower
         return low if common else word
 
     return WORD.sub(fix, line)
-
-
-def _first_word_at(line: str) -> int:
-    first = WORD.search(line)
-    return first.start() if first else -1
 
 
 def _speech_verb_form(word: str) -> bool:

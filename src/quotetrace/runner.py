@@ -180,9 +180,7 @@ def _result(pool: ProcessPoolExecutor, future: Future[list[Result]]) -> list[Res
 def _broken(pool: ProcessPoolExecutor) -> bool:
     try:
         pool.submit(int).cancel()  # a broken pool refuses any work
-    except BrokenProcessPool:
-        return True
-    except RuntimeError:  # shut down
+    except RuntimeError:  # BrokenProcessPool is one, as is the refusal of a pool shut down
         return True
     return False
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.lexicon import COGNITION_VERBS, QUOTE_ONLY_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from quotetrace.lexicon import COGNITION_VERBS, QUOTE_ONLY_VERBS, RELATIVE_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from quotetrace.nlp import doc_text
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -32,7 +32,6 @@ PARTICLES = frozenset({"prt"})
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 OCCASION_PREPS = frozenset({"during", "throughout", "amid", "at"})
 PRO_FORMS = frozenset({"so", "yes", "no"})
-RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 MAX_SUBJECT_TOKENS = 14
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # "VELGRAD, Feb 16 (Kestrel Wire) -": how far into its sentence a dateline's dash may come
@@ -151,40 +150,40 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
             if lemma not in learned_lemmas and lemma not in SPEECH_VERBS and lemma not in QUOTE_ONLY_VERBS:
                 continue
             construction = construction_of(tok)
-            learned_cue = learned is not None and f"{lemma}|{construction}" in learned
+            rate = learned.get(f"{lemma}|{construction}") if learned is not None else None
             framing = construction in ("ccomp", "para") or (construction == "none" and tok.dep_ in FRAMING_DEPS)
             if lemma in SPEECH_VERBS and framing:
-                cues.append(_verb_cue(doc, tok, lemma, with_content=True))
-            elif learned_cue:
-                rate = learned[f"{lemma}|{construction}"] if learned is not None else None
-                cues.append(replace(_verb_cue(doc, tok, lemma, with_content=True), rate=rate))
+                cues.append(_verb_cue(doc, tok, lemma, construction))
+            elif rate is not None:
+                cues.append(replace(_verb_cue(doc, tok, lemma, construction), rate=rate))
             elif lemma in SPEECH_VERBS or lemma in QUOTE_ONLY_VERBS:
                 # "“Who will pay?” the mayor asked.": a cue for the quotation beside it, with no clause
-                cues.append(_verb_cue(doc, tok, lemma, with_content=False))
+                cues.append(_verb_cue(doc, tok, lemma, None))
         elif tok.pos_ == "NOUN":
             cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS else None
             key = cue_key(tok) if cue is None and f"n:{lemma}" in learned_lemmas else None
-            if key is not None and learned is not None and key in learned:
+            rate = learned.get(key) if key is not None and learned is not None else None
+            if rate is not None:
                 cue = _learned_noun_cue(doc, tok)
-                cue = None if cue is None else replace(cue, rate=learned[key])
+                cue = None if cue is None else replace(cue, rate=rate)
             if cue is not None:
                 cues.append(cue)
     return cues
 
 
-def _verb_cue(doc: Doc, verb: Token, lemma: str, *, with_content: bool) -> Cue:
+def _verb_cue(doc: Doc, verb: Token, lemma: str, construction: str | None) -> Cue:
+    """The cue of ``verb``; with its content when ``construction`` (``construction_of(verb)``) is given."""
     words = [verb, *(c for c in verb.children if c.dep_ in PARTICLES)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
     subject = subject_of(verb)
-    content = _verb_content(verb) if with_content else None
+    content = _verb_content(verb, construction) if construction is not None else None
     if content and subject is not None and subject.start_char < content[1] and content[0] < subject.end_char:
         content = None  # the "object" was the speaker of an inverted attribution
     return Cue(verb, doc_text(doc)[start:end], start, end, subject, content, belief=lemma in COGNITION_VERBS)
 
 
-def _verb_content(verb: Token) -> tuple[int, int] | None:
-    construction = construction_of(verb)
+def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
     if construction == "ccomp":
         # "…: He said he’s raised $100,000" may come with the clause before the colon as a second clause
         clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
@@ -215,7 +214,7 @@ def _passive_content(verb: Token) -> tuple[int, int] | None:
     said; the agent said it."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    if agent is None or subject is None or subject.lower_ in RELATIVE_WORDS:
+    if agent is None or subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     return trim_chars(verb.doc, [t for t in subject.subtree if t.i < verb.i])
 

@@ -107,9 +107,7 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
     if signature is not None:
         return signature, "after"
     # 1. a cue whose content clause overlaps the quotation and lies outside it
-    for cue in cues:
-        if cue.start >= q.start and cue.end <= q.end:
-            continue  # a cue quoted inside the quotation is part of what was said
+    for cue in cues:  # (attach_cues has dropped the cues inside quotations)
         if cue.content and _overlap(cue.content, (q.start, q.end)) > 0 and _adjacent(text, q, cue):
             return with_source(doc, cue, q.start, q.end), "clause"
     # 2. a cue just after the quotation, in the same sentence, with nothing quoted between; the one whose
