@@ -103,12 +103,16 @@ def _person_in_focus(
     """"he"/"she": the subject of the sentence so far or of the one before ("Olga Rendt won the vote. She
     said ..."), else the latest speaker of that gender (salience), else the nearest such person. A gender of
     None (from "the candidate") fits anyone."""
-    def fits(e: Entity) -> bool:
-        return e.label == "PERSON" and (gender is None or e.gender in (None, gender))
+    fits = _person_of(gender)
     subject = _recent_subject(span, entities, fits)
     if subject is not None:
         return subject
     return _antecedent(span.start_char, entities, speakers, fits, salient=True)
+
+
+def _person_of(gender: str | None) -> Fits:
+    """A person of ``gender``, or of unknown gender; anyone when ``gender`` is None."""
+    return lambda e: e.label == "PERSON" and (gender is None or e.gender in (None, gender))
 
 
 def _recent_subject(span: Span, entities: list[Entity], fits: Fits) -> Entity | None:
@@ -188,9 +192,7 @@ def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[t
     found as for "he" or "she". Not for "the spokesman" and the like, who speak for someone else."""
     if noun in AGENT_NOUNS:
         return None
-    gender = noun_gender(noun)
-    return _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and (
-        gender is None or e.gender in (None, gender)), salient=True)
+    return _antecedent(span.start_char, entities, speakers, _person_of(noun_gender(noun)), salient=True)
 
 
 def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
