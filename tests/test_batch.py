@@ -71,7 +71,9 @@ def batch_quotes(out: Path) -> dict[str, list[dict[str, Any]]]:
             "text": row["text"], "start": row["start"], "end": row["end"], "kind": row["kind"], "cue": row["cue"],
             "speaker_mention": mention, "speaker": row["speaker"], "descriptors": row["descriptors"],
             "confidence": round(row["confidence"], 3), "language": row["language"],
-            "fragments": row["fragments"],
+            "fragments": row["fragments"], "type": row["type"],
+            "via": None if row["via_text"] is None else {"text": row["via_text"], "start": row["via_start"],
+                                                          "end": row["via_end"]},
         })
     return found
 

@@ -269,3 +269,38 @@ def test_store_sqlite_failed_upsert_rolls_back(store: Store) -> None:
         store.upsert_document(bad)
     stored = store.get_document("d-general")
     assert stored is not None and stored.quotes == general_doc().quotes
+
+
+def test_store_sqlite_quote_type_via_and_fragments_round_trip(store: Store) -> None:
+    doc = general_doc()
+    quote = replace(doc.quotes[0], type="belief", via=TextSpan("the general", 48, 59),
+                    fragments=[TextSpan("“We will", 0, 8)])
+    store.upsert_document(replace(doc, quotes=[quote]))
+    (row,) = store.query_quotes()
+    assert (row.type, row.via) == ("belief", TextSpan("the general", 48, 59))
+    assert row.fragments == [TextSpan("“We will", 0, 8)]
+    stored = store.get_document(doc.doc_id)
+    assert stored is not None and stored.quotes[0].type == "belief" and stored.quotes[0].via == quote.via
+
+
+def test_store_sqlite_migrates_a_version_2_file_keeping_its_links(tmp_path: Path) -> None:
+    from quotetrace.store.sqlite import _MIGRATIONS
+
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path)
+    for target, script in enumerate(_MIGRATIONS[:2], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {target};\nCOMMIT;")
+    conn.execute("INSERT INTO documents VALUES ('d1', 'a', 's', NULL, NULL, NULL, NULL, NULL, 'en', 'x y', 'h', 'now')")
+    conn.execute("INSERT INTO quotes (quote_id, doc_id, \"start\", \"end\", text, kind, confidence, language) "
+                 "VALUES (1, 'd1', 0, 3, 'x y', 'direct', 0.9, 'en')")
+    conn.execute("INSERT INTO statements VALUES ('st-1', NULL, 'x y', 1)")
+    conn.execute("INSERT INTO statement_members VALUES ('st-1', 1, 'original')")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        (member,) = store.statement_members("st-1")
+        assert (member.relation, member.changes) == ("original", ())
+        assert store.query_quotes()[0].type == "speech"
+        store.replace_links([], [], [("st-2", None, "x y", 1)], [("st-2", 1, "altered", [("four", "seven")])])
+        assert store.statement_members("st-2")[0].changes == (("four", "seven"),)

@@ -11,6 +11,12 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "indirect", "mixed")
+# What kind of act a statement reports: ``speech`` (said, wrote, told, asked, according to, a quotation),
+# ``belief`` (believes, fears, thinks, realises) or ``stance`` (an attitude toward a thing: "criticized the
+# buildup", "demanded his resignation"). Lists, speaker pages and linking show speech and belief by default.
+ActType = Literal["speech", "belief", "stance"]
+ACT_TYPES: tuple[ActType, ...] = ("speech", "belief", "stance")
+DEFAULT_ACT_TYPES: tuple[ActType, ...] = ("speech", "belief")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,11 @@ class Quote:
     # The quoted pieces of a quotation split by its attribution (“A,” she said. “B”): one statement, whose
     # span runs from A to B, and whose words are these. Empty when the quote is one piece.
     fragments: list[TextSpan] = field(default_factory=list)
+    type: ActType = "speech"
+    # The channel the statement reached the writer through, as written, when the text names one besides the
+    # speaker: "the ministry" in "“…,” Halvorsen said, according to the ministry"; "state television" in
+    # "as quoted by state television". The speaker stays the person who spoke.
+    via: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)

@@ -30,8 +30,8 @@ class Format(StrEnum):
 
 # Quote fields flattened for CSV (the speaker mention becomes three columns).
 QUOTE_COLUMNS = (
-    "text", "start", "end", "kind", "cue", "speaker_mention", "speaker_mention_start", "speaker_mention_end",
-    "speaker", "descriptors", "confidence", "language",
+    "text", "start", "end", "kind", "type", "cue", "speaker_mention", "speaker_mention_start",
+    "speaker_mention_end", "speaker", "via", "descriptors", "confidence", "language",
 )
 DOCUMENT_QUOTE_COLUMNS = ("id", "doc_id", "outlet", "published_at", *QUOTE_COLUMNS)
 STORED_QUOTE_COLUMNS = ("quote_id", "id", "doc_id", "title", "url", "outlet", "published_at", *QUOTE_COLUMNS)
@@ -58,11 +58,13 @@ def quote_columns(quote: Quote | QuoteRow) -> dict[str, Any]:
         "start": quote.start,
         "end": quote.end,
         "kind": quote.kind,
+        "type": quote.type,
         "cue": quote.cue,
         "speaker_mention": mention.text if mention else None,
         "speaker_mention_start": mention.start if mention else None,
         "speaker_mention_end": mention.end if mention else None,
         "speaker": quote.speaker,
+        "via": quote.via.text if quote.via else None,
         "descriptors": "; ".join(quote.descriptors),
         "confidence": round(quote.confidence, 3),
         "language": quote.language,

@@ -39,6 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("speaker_id", _text), ("descriptors", pa.list_(_text)), ("confidence", pa.float64()),
         ("language", _text),
         ("fragments", pa.list_(pa.struct([("text", _text), ("start", _int), ("end", _int)]))),
+        ("type", _text), ("via_text", _text), ("via_start", _int), ("via_end", _int),
     ]),
     MENTIONS: pa.schema([
         ("doc_id", _text), ("start", _int), ("end", _int), ("text", _text), ("label", _text),
@@ -105,6 +106,8 @@ def quote_row(doc: Document, index: int, quote: Quote) -> Row:
         "speaker": quote.speaker, "speaker_id": speaker_key(speaker, doc.doc_id) if speaker else None,
         "descriptors": list(quote.descriptors), "confidence": quote.confidence, "language": quote.language,
         "fragments": [{"text": f.text, "start": f.start, "end": f.end} for f in quote.fragments],
+        "type": quote.type, "via_text": quote.via.text if quote.via else None,
+        "via_start": quote.via.start if quote.via else None, "via_end": quote.via.end if quote.via else None,
     }
 
 
@@ -149,4 +152,6 @@ def _quote(row: Row) -> Quote:
         speaker_mention=mention, speaker=row["speaker"], descriptors=list(row["descriptors"] or []),
         confidence=row["confidence"], language=row["language"],
         fragments=[TextSpan(f["text"], f["start"], f["end"]) for f in row.get("fragments") or []],
+        type=row.get("type") or "speech",
+        via=TextSpan(row["via_text"], row["via_start"], row["via_end"]) if row.get("via_text") is not None else None,
     )

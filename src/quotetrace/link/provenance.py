@@ -20,6 +20,9 @@ from quotetrace.model import Capture
 from quotetrace.store import MemberRow, Sighting, Store
 
 Liveness = Literal["live", "changed", "removed"]
+# Whether a sighting's words are still on its page: ``present`` (in the page's latest text), ``edited_out``
+# (the page is up without them), ``page_removed`` (the page is gone), ``unknown`` (never checked).
+QuoteStatus = Literal["present", "edited_out", "page_removed", "unknown"]
 GONE_STATUSES = frozenset({404, 410, 451})
 _REMOVAL_PATHS = ("removed", "deleted", "not-found", "notfound", "404", "gone", "unavailable", "takedown")
 
@@ -123,12 +126,19 @@ class Echo:
     misattributed: bool
     liveness: Liveness
     language: str | None = None  # of the page: a translation echo shows the original's language beside its own
+    text: str = ""  # the sighting's own words
+    title: str | None = None  # of its document
+    changes: tuple[tuple[str, str], ...] = ()  # (original, echo) words an ``altered`` echo changed
+    quote_status: QuoteStatus = "unknown"
+    edited_out_at: str | None = None  # the first capture with the page up and these words gone
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id, "outlet": self.outlet, "url": self.url, "published_at": self.published_at,
             "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness,
-            "language": self.language,
+            "language": self.language, "title": self.title, "text": self.text,
+            "changes": [{"original": a, "echo": b} for a, b in self.changes],
+            "quote_status": self.quote_status, "edited_out_at": self.edited_out_at,
         }
 
 
@@ -151,7 +161,8 @@ class Trace:
             "first_seen": {
                 "doc_id": first.doc_id, "outlet": first.outlet, "url": first.url,
                 "published_at": first.published_at, "seen_at": first.seen_at, "liveness": first.liveness,
-                "language": first.language,
+                "language": first.language, "title": first.title, "text": first.text,
+                "quote_status": first.quote_status, "edited_out_at": first.edited_out_at,
             },
             "echoes": [
                 {**echo.to_dict(), "seen_at": echo.seen_at, "misattributed": echo.misattributed}
@@ -201,7 +212,7 @@ def trace(store: Store, statement_id: str) -> Trace | None:
         Echo(
             doc_id=r.id, outlet=r.outlet, url=r.url, published_at=r.published_at, seen_at=r.seen_at,
             relation=r.relation or "verbatim", speaker=r.speaker, misattributed=members.misattributed(r),
-            liveness=members.liveness(r.doc_id).liveness, language=r.language,
+            liveness=members.liveness(r.doc_id).liveness, language=r.language, text=r.text, changes=r.changes,
         )
         for r in members.rows
     ]

@@ -42,7 +42,7 @@ from quotetrace.link.provenance import sighting_time
 from quotetrace.link.speakers import fold
 from quotetrace.store import Sighting
 
-Relation = Literal["original", "verbatim", "partial", "paraphrase", "translation"]
+Relation = Literal["original", "verbatim", "partial", "paraphrase", "translation", "altered"]
 Vectors = npt.NDArray[np.float32]
 
 # Calibrated together on the echo corpus (benchmarks/linking.py), with the indexes of candidates.py; change

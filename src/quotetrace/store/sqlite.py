@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from quotetrace.model import Capture, Document, Mention, Quote, QuoteKind, Speaker, TextSpan
+from quotetrace.model import ActType, Capture, Document, Mention, Quote, QuoteKind, Speaker, TextSpan
 
 UpsertResult = Literal["inserted", "updated", "unchanged"]
 
@@ -138,8 +138,34 @@ CREATE TABLE captures (
 CREATE INDEX captures_doc ON captures (doc_id, fetched_at);
 """
 
+# Version 3: what a statement is (its act ``type``: speech, belief or stance), the channel it came through
+# (``via``), a split quotation's pieces (``fragments``, JSON), and statement members that alter what they echo
+# (relation ``altered``, with the ``changes`` as JSON [{"original", "echo"}]). SQLite cannot change a CHECK
+# constraint in place, so statement_members is rebuilt (it holds only what ``link`` rebuilds anyway).
+_SCHEMA_V3 = """
+ALTER TABLE quotes ADD COLUMN type TEXT NOT NULL DEFAULT 'speech' CHECK (type IN ('speech', 'belief', 'stance'));
+ALTER TABLE quotes ADD COLUMN via TEXT;
+ALTER TABLE quotes ADD COLUMN via_start INTEGER;
+ALTER TABLE quotes ADD COLUMN via_end INTEGER;
+ALTER TABLE quotes ADD COLUMN fragments TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX quotes_type ON quotes (type);
+
+CREATE TABLE statement_members_v3 (
+    statement_id  TEXT NOT NULL REFERENCES statements (statement_id) ON DELETE CASCADE,
+    quote_id      INTEGER NOT NULL UNIQUE REFERENCES quotes (quote_id) ON DELETE CASCADE,
+    relation      TEXT NOT NULL CHECK (relation IN ('original', 'verbatim', 'partial', 'paraphrase', 'translation',
+                                                    'altered')),
+    changes       TEXT NOT NULL DEFAULT '[]'
+);
+INSERT INTO statement_members_v3 (statement_id, quote_id, relation)
+    SELECT statement_id, quote_id, relation FROM statement_members;
+DROP TABLE statement_members;
+ALTER TABLE statement_members_v3 RENAME TO statement_members;
+CREATE INDEX statement_members_statement ON statement_members (statement_id);
+"""
+
 # _MIGRATIONS[i] migrates a file at schema version i to version i + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2)
+_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 _DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "title", "published_at", "fetched_at", "language")
@@ -171,6 +197,9 @@ class QuoteRow:
     descriptors: list[str] = field(default_factory=list)
     confidence: float = 0.5
     language: str = "en"
+    type: ActType = "speech"
+    via: TextSpan | None = None
+    fragments: list[TextSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         mention = self.speaker_mention
@@ -196,6 +225,9 @@ class QuoteRow:
             "descriptors": list(self.descriptors),
             "confidence": round(self.confidence, 3),
             "language": self.language,
+            "type": self.type,
+            "via": None if self.via is None else {"text": self.via.text, "start": self.via.start, "end": self.via.end},
+            "fragments": [{"text": f.text, "start": f.start, "end": f.end} for f in self.fragments],
         }
 
 
@@ -236,6 +268,7 @@ class MemberRow:
     speaker: str | None
     speaker_id: str | None
     language: str | None = None
+    changes: tuple[tuple[str, str], ...] = ()  # (original, echo) of an ``altered`` member
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,17 +428,19 @@ class Store:
         if quote.speaker and quote.speaker.strip():
             speaker_id = speaker_key(quote.speaker, doc_id)
             self._add_speaker(conn, speaker_id, quote.speaker.strip(), quote.descriptors)
-        mention = quote.speaker_mention
+        mention, via = quote.speaker_mention, quote.via
         conn.execute(
             """INSERT INTO quotes (doc_id, "start", "end", text, kind, cue, speaker_mention,
                                    speaker_mention_start, speaker_mention_end, speaker, speaker_id,
-                                   descriptors, confidence, language)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                   descriptors, confidence, language, type, via, via_start, via_end, fragments)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 doc_id, quote.start, quote.end, quote.text, quote.kind, quote.cue,
                 mention.text if mention else None, mention.start if mention else None,
                 mention.end if mention else None, quote.speaker, speaker_id,
-                _json(quote.descriptors), quote.confidence, quote.language,
+                _json(quote.descriptors), quote.confidence, quote.language, quote.type,
+                via.text if via else None, via.start if via else None, via.end if via else None,
+                _spans_json(quote.fragments),
             ),
         )
 
@@ -452,6 +487,7 @@ class Store:
                 text=r.text, start=r.start, end=r.end, kind=r.kind,
                 cue=r.cue, speaker_mention=r.speaker_mention, speaker=r.speaker,
                 descriptors=r.descriptors, confidence=r.confidence, language=r.language,
+                fragments=r.fragments, type=r.type, via=r.via,
             )
             for r in self._quote_rows("q.doc_id = ?", [doc_id], 'q."start", q.quote_id', -1, 0)
         ]
@@ -516,7 +552,7 @@ class Store:
             f"""SELECT q.quote_id, q.doc_id, d.id, d.title, d.url, d.outlet, d.published_at, q.text,
                        q."start", q."end", q.kind, q.cue, q.speaker_mention, q.speaker_mention_start,
                        q.speaker_mention_end, q.speaker, q.speaker_id, q.descriptors, q.confidence,
-                       q.language
+                       q.language, q.type, q.via, q.via_start, q.via_end, q.fragments
                 FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
                 WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?""",
             (*params, limit, offset),
@@ -603,12 +639,13 @@ class Store:
         speakers: Iterable[Speaker],
         quote_speakers: Iterable[tuple[str, int]],
         statements: Iterable[tuple[str, str | None, str, int]],
-        members: Iterable[tuple[str, int, str]],
+        members: Iterable[tuple[str, int, str] | tuple[str, int, str, Sequence[tuple[str, str]]]],
     ) -> None:
         """Replace every canonical speaker and statement in one transaction (so a re-link is idempotent).
 
         ``quote_speakers``: (speaker_id, quote_id); ``statements``: (statement_id, speaker_id, text,
-        first_quote_id); ``members``: (statement_id, quote_id, relation).
+        first_quote_id); ``members``: (statement_id, quote_id, relation) or (..., relation, changes), the
+        changes of an ``altered`` member being (original words, echo's words) pairs.
         """
         with self._transaction() as conn:
             conn.execute("DELETE FROM statement_members")
@@ -619,7 +656,8 @@ class Store:
                 statements,
             )
             conn.executemany(
-                "INSERT INTO statement_members (statement_id, quote_id, relation) VALUES (?, ?, ?)", members
+                "INSERT INTO statement_members (statement_id, quote_id, relation, changes) VALUES (?, ?, ?, ?)",
+                ((m[0], m[1], m[2], _changes_json(m[3] if len(m) > 3 else ())) for m in members),
             )
 
     @staticmethod
@@ -728,7 +766,7 @@ class Store:
             f"""SELECT m.statement_id, m.relation, q.quote_id, q.doc_id, d.id, d.outlet, d.url, d.published_at,
                        coalesce((SELECT min(c.fetched_at) FROM captures AS c WHERE c.doc_id = q.doc_id),
                                 d.fetched_at) AS seen_at,
-                       q.text, coalesce(s.name, q.speaker), q.speaker_id, d.language
+                       q.text, coalesce(s.name, q.speaker), q.speaker_id, d.language, m.changes
                 FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
                 LEFT JOIN statement_members AS m ON m.quote_id = q.quote_id
                 LEFT JOIN speakers AS s ON s.speaker_id = q.speaker_id
@@ -737,7 +775,12 @@ class Store:
                          q.doc_id, q."start" """,
             tuple(params),
         )
-        return [MemberRow(*row) for row in cursor]
+        out = []
+        for (statement_id, relation, quote_id, doc_id, input_id, outlet, url, published_at, seen_at, text, speaker,
+             speaker_id, language, changes) in cursor:
+            out.append(MemberRow(statement_id, relation, quote_id, doc_id, input_id, outlet, url, published_at,
+                                 seen_at, text, speaker, speaker_id, language, _changes(changes)))
+        return out
 
     def statement_members(self, statement_id: str) -> list[MemberRow]:
         return self.member_rows("m.statement_id = ?", [statement_id])
@@ -787,15 +830,38 @@ def _casefold(value: object) -> str | None:
     return None if value is None else str(value).casefold()
 
 
+def _changes_json(changes: Sequence[tuple[str, str]]) -> str:
+    return json.dumps([{"original": a, "echo": b} for a, b in changes], ensure_ascii=False)
+
+
+def _changes(raw: str | None) -> tuple[tuple[str, str], ...]:
+    if not raw or raw == "[]":
+        return ()
+    return tuple((str(c["original"]), str(c["echo"])) for c in json.loads(raw))
+
+
+def _spans_json(spans: Sequence[TextSpan]) -> str:
+    return json.dumps([[s.text, s.start, s.end] for s in spans], ensure_ascii=False)
+
+
+def _spans(raw: str | None) -> list[TextSpan]:
+    if not raw or raw == "[]":
+        return []
+    return [TextSpan(str(text), int(start), int(end)) for text, start, end in json.loads(raw)]
+
+
 def _quote_row(row: sqlite3.Row | tuple[Any, ...]) -> QuoteRow:
     (quote_id, doc_id, input_id, title, url, outlet, published_at, text, start, end, kind, cue,
-     mention_text, mention_start, mention_end, speaker, speaker_id, descriptors, confidence, language) = row
+     mention_text, mention_start, mention_end, speaker, speaker_id, descriptors, confidence, language,
+     act_type, via_text, via_start, via_end, fragments) = row
     mention = None
     if mention_text is not None:
         mention = TextSpan(mention_text, mention_start, mention_end)
+    via = None if via_text is None else TextSpan(via_text, via_start, via_end)
     return QuoteRow(
         quote_id=quote_id, doc_id=doc_id, id=input_id, title=title, url=url, outlet=outlet,
         published_at=published_at, text=text, start=start, end=end, kind=kind, cue=cue,
         speaker_mention=mention, speaker=speaker, speaker_id=speaker_id,
         descriptors=json.loads(descriptors), confidence=confidence, language=language,
+        type=act_type, via=via, fragments=_spans(fragments),
     )
