@@ -41,12 +41,13 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_echo_corpus import QUOTES_PER_DOC, ScaleCorpus, build, scale_corpus
+from make_echo_corpus import QUOTES_PER_DOC, ScaleCorpus, TrustCorpus, build, scale_corpus, trust_corpus
 from quotetrace.link import link
 from quotetrace.link.speakers import link_speakers
 from quotetrace.link.statements import LexicalScorer, ParaphraseScorer, default_scorer, link_statements
@@ -115,6 +116,120 @@ def accuracy(copies: int, scorer: ParaphraseScorer) -> None:
     ):
         print(f"  {label:18} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     print(f"  first seen accuracy {first_ok / len(originals):.3f} ({first_ok}/{len(originals)} dated originals)")
+
+
+RELATIONS = ("verbatim", "partial", "paraphrase", "translation", "altered")
+
+
+@dataclass(slots=True)
+class RelationFigures:
+    """Per-relation counts over the echoes of a trust split (see ``relations``)."""
+
+    gold: Counter[str] = field(default_factory=Counter)
+    predicted: Counter[str] = field(default_factory=Counter)
+    right: Counter[str] = field(default_factory=Counter)
+    near_misses: int = 0
+    misses_as_same: Counter[str] = field(default_factory=Counter)  # near-miss kind -> linked with a same-statement relation
+    misses_as_altered: Counter[str] = field(default_factory=Counter)
+    changes_named: int = 0
+    altered_found: int = 0
+    vetoes: Counter[str] = field(default_factory=Counter)
+    misattributed_flagged: int = 0
+    misattributed: int = 0
+    merged: int = 0  # echoes attributed to the statement's speaker that got the original's canonical speaker
+    own: int = 0
+    false_merges: int = 0  # echoes attributed to someone else that got the original's canonical speaker
+    others: int = 0
+
+    def prf(self, relation: str) -> tuple[float, float]:
+        p = self.right[relation] / self.predicted[relation] if self.predicted[relation] else 1.0
+        r = self.right[relation] / self.gold[relation] if self.gold[relation] else 1.0
+        return p, r
+
+    def score(self) -> float:
+        """What thresholds are chosen by on tune: mean F1 over the relations, near-misses linked as the same
+        statement counted as a heavy loss."""
+        f1s = []
+        for relation in RELATIONS:
+            p, r = self.prf(relation)
+            f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+        return sum(f1s) / len(f1s) - 0.1 * sum(self.misses_as_same.values())
+
+
+def relation_figures(corpus: TrustCorpus, scorer: ParaphraseScorer | None) -> RelationFigures:
+    """Link the corpus; each echo's predicted relation is its relation when it joined its own statement's
+    original, else "none" (linked elsewhere: wrong, and counted against the relation it got)."""
+    speakers = link_speakers(corpus.sightings)
+    anonymous = frozenset(s.speaker_id for s in speakers.speakers if s.anonymous)
+    links = link_statements(corpus.sightings, speakers.quote_speakers, scorer=scorer, anonymous=anonymous)
+    statement_of = {m[1]: m[0] for m in links.members}
+    relation_of = {m[1]: m[2] for m in links.members}
+    changes_of = {m[1]: (m[3] if len(m) > 3 else ()) for m in links.members}
+    originals = {g.record: q for q, g in corpus.gold.items() if g.relation == "original"}
+    record_of_statement = {statement_of[q]: record for record, q in originals.items()}
+    speaker_of = speakers.quote_speakers
+    figures = RelationFigures(vetoes=Counter(getattr(links, "vetoes", {})))
+    for quote_id, gold in corpus.gold.items():
+        if gold.relation == "original":
+            continue
+        joined = record_of_statement.get(statement_of[quote_id])
+        predicted = relation_of[quote_id] if joined is not None else "none"
+        figures.gold[gold.relation] += 1
+        figures.predicted[predicted] += 1
+        if (joined == gold.record and predicted == gold.relation) or gold.relation == predicted == "none":
+            figures.right[predicted] += 1
+        if gold.relation == "none" and gold.miss not in (None, "statement"):
+            figures.near_misses += 1
+            if joined is not None:
+                (figures.misses_as_altered if predicted == "altered" else figures.misses_as_same)[gold.miss] += 1
+        if gold.relation == "altered" and predicted == "altered" and joined == gold.record:
+            figures.altered_found += 1
+            figures.changes_named += _changes_match(gold.changes, changes_of[quote_id])
+        original_speaker = speaker_of.get(originals[gold.record])
+        same_speaker = original_speaker is not None and speaker_of.get(quote_id) == original_speaker
+        if gold.person is not None and gold.person.startswith("other:"):
+            figures.others += 1
+            figures.false_merges += same_speaker
+            if gold.relation in RELATIONS and joined == gold.record:
+                figures.misattributed += 1
+                figures.misattributed_flagged += not same_speaker
+        elif gold.person is not None:
+            figures.own += 1
+            figures.merged += same_speaker
+    return figures
+
+
+def _changes_match(gold: Sequence[tuple[str, str]], found: Sequence[tuple[str, str]]) -> bool:
+    """Every gold change is named: some found pair holds its original words and its echo's words."""
+    def has(words: str, text: str) -> bool:
+        return all(w in text.casefold() for w in words.casefold().split())
+
+    return bool(found) and all(any(has(a, fa) and has(b, fb) for fa, fb in found) for a, b in gold)
+
+
+def print_relations(name: str, figures: RelationFigures) -> None:
+    print(f"  {name}: {sum(figures.gold.values())} echoes")
+    print(f"    {'relation':12} {'gold':>5} {'found':>6} {'right':>6} {'P':>6} {'R':>6}")
+    for relation in (*RELATIONS, "none"):
+        p, r = figures.prf(relation)
+        print(f"    {relation:12} {figures.gold[relation]:>5} {figures.predicted[relation]:>6} "
+              f"{figures.right[relation]:>6} {p:>6.3f} {r:>6.3f}")
+    same = sum(figures.misses_as_same.values())
+    altered = sum(figures.misses_as_altered.values())
+    print(f"    near-misses linked: {same} of {figures.near_misses} as the same statement "
+          f"{dict(figures.misses_as_same) or ''}, {altered} as altered {dict(figures.misses_as_altered) or ''}")
+    print(f"    veto rejections: {sum(figures.vetoes.values())} {dict(sorted(figures.vetoes.items()))}")
+    print(f"    altered echoes with every change named: {figures.changes_named}/{figures.altered_found}")
+    print(f"    misattributed echoes flagged: {figures.misattributed_flagged}/{figures.misattributed}; "
+          f"speakers: merge recall {figures.merged}/{figures.own}, false merges {figures.false_merges}/"
+          f"{figures.others}")
+
+
+def relations(scorer: ParaphraseScorer | None) -> None:
+    """Per-relation figures on the trust fixtures (tests/fixtures/echo/trust.json): tune, then test."""
+    print(f"relations (tests/fixtures/echo/trust.json; scorer: {scorer.name if scorer else 'none'}):")
+    for split in ("tune", "test"):
+        print_relations(split, relation_figures(trust_corpus(split), scorer))
 
 
 def scaling(sizes: list[int], store_dir: Path | None) -> None:
@@ -279,6 +394,7 @@ def main() -> None:
         return
     scorer = LexicalScorer() if args.scorer == "lexical" else default_scorer()
     accuracy(args.copies, scorer)
+    relations(scorer)
     if args.sizes:
         scaling(args.sizes, args.store)
 

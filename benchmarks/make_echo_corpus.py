@@ -194,6 +194,64 @@ def sightings_of(corpus: EchoCorpus) -> list[Sighting]:
     return out
 
 
+# -- trust: statements with translations, alterations and near-misses, both ways between Russian and English --
+
+TRUST_FIXTURE = FIXTURE.parent / "trust.json"
+TRUST_OUTLETS = {"ru": ("lidova-vesti.example", "maravia-novosti.example", "velm-pravda.example"),
+                 "en": ("kestrel-wire.example", "radio-baltica.example", "the-ledger.example")}
+
+
+@dataclass(frozen=True, slots=True)
+class TrustGold:
+    record: str  # the statement (record id)
+    relation: str  # original, verbatim, partial, paraphrase, translation, altered, none
+    person: str | None  # who the page attributes it to: the record's id when it is the statement's speaker
+    miss: str | None = None  # for a near-miss ("none"): number, date, name, negation, bulletin, speaker, statement
+    changes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class TrustCorpus:
+    sightings: list[Sighting] = field(default_factory=list)
+    gold: dict[int, TrustGold] = field(default_factory=dict)  # by quote_id
+
+
+def trust_corpus(split: str | None = None, path: Path | None = None) -> TrustCorpus:
+    """The records of ``trust.json`` (one split, or all) as sightings: the original at 09:00 on its day on an
+    outlet of its language, each echo ``day`` days later on another."""
+    records = json.loads((path or TRUST_FIXTURE).read_text(encoding="utf-8"))["records"]
+    corpus = TrustCorpus()
+    for record in records:
+        if split is not None and record["split"] != split:
+            continue
+        day = datetime.fromisoformat(record["date"]).replace(hour=9, tzinfo=UTC)
+        original = record["original"]
+        named = record["speaker"][original["lang"]][0] is not None
+        _trust_sighting(corpus, record, original, day, 0,
+                        TrustGold(record["id"], "original", record["id"] if named else None))
+        for k, echo in enumerate(record["echoes"], start=1):
+            when = day + timedelta(days=echo["day"], hours=k)
+            name = (echo.get("speaker") or record["speaker"][echo["lang"]])[0]
+            other = echo.get("misattributed") or echo.get("miss") == "speaker"
+            person = None if name is None else f"other:{name}" if other else record["id"]
+            gold = TrustGold(record["id"], echo["rel"], person, echo.get("miss"),
+                             tuple((a, b) for a, b in echo.get("changes", [])))
+            _trust_sighting(corpus, record, echo, when, k, gold)
+    return corpus
+
+
+def _trust_sighting(corpus: TrustCorpus, record: dict[str, Any], item: dict[str, Any], when: datetime, k: int,
+                    gold: TrustGold) -> None:
+    name, descriptors = item.get("speaker") or record["speaker"][item["lang"]]
+    quote_id = len(corpus.sightings) + 1
+    doc = f"{record['id']}-{k}"
+    outlets = TRUST_OUTLETS[item["lang"]]
+    corpus.sightings.append(Sighting(quote_id, doc, doc, item["text"], name, name, tuple(descriptors),
+                                     outlets[k % len(outlets)], f"https://{outlets[k % len(outlets)]}/{doc}",
+                                     when.isoformat().replace("+00:00", "Z"), None))
+    corpus.gold[quote_id] = gold
+
+
 # -- scaling ---------------------------------------------------------------------------------------------
 
 _SYLLABLES = "ka lo mi ne ru sa ti vo ze pa da go fi be hu ya ro li".split()
