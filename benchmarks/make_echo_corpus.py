@@ -265,8 +265,9 @@ STOCK_LINES = (
     "Our thoughts are with the families of the victims.",
     "No decision has been taken yet.",
 )
-# Lines that differ in one number: near-copies of each other (one statement each), which put thousands of
-# distinct quotes in one MinHash band.
+# Lines that differ in one number: near-copies of each other, each figure its own statement (a template's
+# versions are never linked as the same statement, nor as altered), which put thousands of distinct quotes in
+# one MinHash band.
 TEMPLATES = (
     "{n} people have been evacuated from the flooded districts along the river since the weekend, the "
     "emergency service said.",
@@ -334,8 +335,10 @@ def scale_corpus(n_quotes: int, seed: int = 0) -> ScaleCorpus:
                 corpus.add(f"stock{line}", doc, STOCK_LINES[line], rng.choices(speakers, weights)[0][0], (), when)
             if len(corpus.sightings) < n_quotes and rng.random() < TEMPLATE_SHARE:
                 template = rng.randrange(len(TEMPLATES))
-                text = TEMPLATES[template].format(n=rng.randint(1, 100_000))
-                corpus.add(f"template{template}", doc, text, "the Regional Emergency Service", (), when)
+                n = rng.randint(1, 100_000)
+                text = TEMPLATES[template].format(n=n)
+                # another figure is another statement (a daily bulletin), however alike the words
+                corpus.add(f"template{template}-{n}", doc, text, "the Regional Emergency Service", (), when)
         family += 1
     return corpus
 

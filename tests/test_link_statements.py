@@ -97,8 +97,9 @@ def test_link_statements_is_deterministic() -> None:
     assert link_statements(sightings).members == link_statements(sightings).members
 
 
-def test_link_statements_thousands_of_copies_and_near_copies_make_one_statement() -> None:
-    # verbatim copies cost one lookup each; a template's near-copies share one huge candidate bucket
+def test_link_statements_thousands_of_copies_make_one_statement_and_a_templates_figures_do_not() -> None:
+    # verbatim copies cost one lookup each; a template's near-copies share one huge candidate bucket, and each
+    # of its figures is a statement of its own (never one statement, nor altered echoes of each other)
     copies = [_s(i, ORIGINAL, f"2026-02-{1 + i % 28:02d}") for i in range(1, 3001)]
     fragments = [_s(3000 + i, "who break it are never named and never made to answer", "2026-03-01")
                  for i in range(1, 51)]
@@ -106,7 +107,8 @@ def test_link_statements_thousands_of_copies_and_near_copies_make_one_statement(
     near = [_s(4000 + n, template.format(n=n), "2026-03-02") for n in range(1, 1001)]
     members = _members([*copies, *fragments, *near])
     assert len({members[s.quote_id][0] for s in [*copies, *fragments]}) == 1
-    assert len({members[s.quote_id][0] for s in near}) == 1
+    assert len({members[s.quote_id][0] for s in near}) == 1000
+    assert {members[s.quote_id][1] for s in near} == {"original"}
     assert sorted(members[s.quote_id][1] for s in copies) == ["original"] + ["verbatim"] * 2999
     assert {members[s.quote_id][1] for s in fragments} == {"partial"}
 

@@ -1,7 +1,8 @@
 import pytest
 
 from quotetrace.link.speakers import link_speakers
-from quotetrace.link.translations import units, vetoed
+from quotetrace.link.units import units
+from quotetrace.link.veto import disagreement
 from quotetrace.store import Sighting
 
 
@@ -45,7 +46,7 @@ def test_translation_speakers_manual_split_wins() -> None:
     ],
 )
 def test_translation_veto(original: str, echo: str, veto: bool) -> None:
-    assert vetoed(original, echo) is veto
+    assert (disagreement(original, echo) is not None) is veto
 
 
 def test_translation_units_sentences_and_windows() -> None:
@@ -66,5 +67,5 @@ def test_translation_link_end_to_end() -> None:
     links = link_statements(sightings, speakers.quote_speakers, scorer=UseScorer())
     statement = {q: s for s, q, _ in links.members}
     relation = {q: r for _, q, r in links.members}
-    assert statement[1] == statement[2] and relation[2] == "translation"
+    assert statement[1] == statement[2] and relation[2] == "translation"  # a quote of a quote: its words
     assert statement[3] != statement[1]

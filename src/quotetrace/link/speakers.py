@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
+from quotetrace.link.roles import role_heads
 from quotetrace.model import Speaker
 from quotetrace.store import Sighting
 
@@ -165,16 +166,6 @@ def _is_named(name: str) -> bool:
     """Names start upper-case ("the Ministry of Defence" too); descriptions ("a senior official") do not."""
     bare = name[4:] if name[:4].casefold() == "the " else name
     return bare[:1].isupper()
-
-
-def role_heads(descriptors: Iterable[str]) -> frozenset[str]:
-    """The role each descriptor names: its last word before any "of" ("chairwoman of the …" → chairwoman)."""
-    heads = set()
-    for descriptor in descriptors:
-        words = re.findall(r"[\w'’-]+", fold(descriptor).split(" of ")[0])
-        if words:
-            heads.add(_POSSESSIVE.sub("", words[-1]))
-    return frozenset(heads)
 
 
 @dataclass(frozen=True, slots=True)
