@@ -122,6 +122,8 @@ def accuracy(copies: int, scorer: ParaphraseScorer) -> None:
 
 
 RELATIONS = ("verbatim", "partial", "paraphrase", "translation", "altered")
+SPLITS = (("tune", "thresholds chosen here"), ("test", "mended on its errors after its first run: tuned"),
+          ("heldout", "written after the rules were frozen: held out"))
 
 
 @dataclass(slots=True)
@@ -279,8 +281,8 @@ def relations(scorer: ParaphraseScorer | None, search: bool) -> None:
         scorer = remembering
         print(f"  thresholds chosen on tune: {dict(zip(GRID, best, strict=True))} (shipped: "
               f"{dict(zip(GRID, shipped, strict=True))})")
-    for split in ("tune", "test"):
-        print_relations(split, relation_figures(trust_corpus(split), scorer))
+    for split, note in SPLITS:
+        print_relations(f"{split} ({note})", relation_figures(trust_corpus(split), scorer))
 
 
 def scaling(sizes: list[int], store_dir: Path | None) -> None:

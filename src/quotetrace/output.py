@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quotetrace.link.provenance import PageHistory, Trace
+from quotetrace.link.provenance import Echo, PageHistory, Trace
 from quotetrace.model import Document, Quote, Skip
 from quotetrace.store import MemberRow, QuoteRow, SpeakerRow
 
@@ -237,20 +237,40 @@ def write_speaker_quotes(
     _print_table(table, out)
 
 
+def changes_text(changes: Sequence[tuple[str, str]]) -> Text:
+    """An altered echo's changes: the original words struck through, then the echo's in bold red ("—" where
+    the echo has no words for it: a negation dropped). Built as rich Text, never markup, so that quoted
+    words such as "[bold]" print as they are."""
+    text = Text()
+    for k, (original, echo) in enumerate(changes):
+        if k:
+            text.append("; ")
+        text.append(original or "—", style="strike")
+        text.append(" → ")
+        text.append(echo or "—", style="bold red")
+    return text
+
+
+def _liveness_cell(echo: Echo) -> str:
+    return echo.liveness + (" (quote edited out)" if echo.quote_status == "edited_out" else "")
+
+
 def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False) -> None:
-    """A statement's provenance: one JSON object, or the first sighting then the echoes, one a line."""
+    """A statement's provenance: one JSON object, or the first sighting then the echoes, one a line; an
+    altered echo shows what it changed beside the original words."""
     if as_json:
         out.write(json.dumps(trace.to_dict(), ensure_ascii=False) + "\n")
         return
     first = trace.first_seen
     out.write(f"statement {trace.statement_id}: {trace.speaker or 'unknown speaker'}: {shorten(trace.text)}\n")
     out.write(f"first seen  {first.published_at or first.seen_at or 'undated'}  {first.outlet or ''}  "
-              f"{first.url or first.doc_id}  [{first.liveness}]  ({first.language or '?'})\n")
-    table = _table("date", "outlet", "relation", "language", "attributed to", "liveness", "url")
+              f"{first.url or first.doc_id}  [{_liveness_cell(first)}]  ({first.language or '?'})\n")
+    table = _table("date", "outlet", "relation", "language", "attributed to", "liveness", "changed", "url")
     for echo in trace.echoes:
         speaker = (echo.speaker or "—") + (" (!! other speaker)" if echo.misattributed else "")
-        _add_row(table, echo.published_at or echo.seen_at or "undated", echo.outlet or "", echo.relation,
-                 echo.language or "?", speaker, echo.liveness, echo.url or echo.doc_id)
+        cells = [echo.published_at or echo.seen_at or "undated", echo.outlet or "", echo.relation,
+                 echo.language or "?", speaker, _liveness_cell(echo)]
+        table.add_row(*(Text(cell) for cell in cells), changes_text(echo.changes), Text(echo.url or echo.doc_id))
     _print_table(table, out)
 
 

@@ -37,6 +37,7 @@ MIN_SHARED = 4  # words the two must share, at least ...
 MIN_SHARED_SHARE = 0.6  # ... and this share of the echo's words where they overlap
 MAX_OTHER_WORDS = 2  # other words changed besides the facts, at least this many allowed ...
 MAX_OTHER_SHARE = 0.25  # ... or this share of the echo's words where they overlap
+EDGE_SLACK = 2  # an edit at an edge this close in length on both sides replaces words; a longer one is an edge
 _DATE_KINDS = ("month", "weekday", "season", "day")
 
 
@@ -67,8 +68,8 @@ def compare(original: str, echo: str) -> Comparison:
         inside = first <= k <= last
         if not inside and tag != "replace":
             continue  # a fragment's edge
-        if not inside:  # only the original's words next to the echo's are in its place
-            width = j2 - j1
+        if not inside and abs((i2 - i1) - (j2 - j1)) > EDGE_SLACK:  # a fragment's edge: only the original's
+            width = j2 - j1                                          # words next to the echo's are in its place
             i1, i2 = (max(i1, i2 - width), i2) if k < first else (i1, min(i2, i1 + width))
             if k < first and i1 > 0 and a[i1 - 1].kind == "negation":
                 i1 -= 1  # "Not one convoy" → "An … convoy": the negation goes with the figure

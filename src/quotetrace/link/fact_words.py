@@ -132,11 +132,11 @@ RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "to
 # Negation: words that turn a clause's meaning around. Besides the grammatical ones, the words that say "not X"
 # in one word («невозможно» = "cannot"; "unknown" = «не известно») and the predicates that assert a negation
 # (refuse, deny, fail: "refused to sign" = "would not sign"; «провалился» = «не прошёл»), since a translation or
-# a retelling swaps one for the other. Not "cancel" («комендантский час отменят» is "the curfew will be lifted").
+# a retelling swaps one for the other. Not "cancel" («комендантский час отменят» is "the curfew will be lifted"),
+# nor "without" / «без» ("the days without heating" are "the cold days").
 NEGATIONS = frozenset(
-    "not no never nobody nothing none nowhere neither cannot without unable impossible unsafe unpaid unknown "
-    "false untrue "
-    "не нет нельзя никогда нигде никуда никак ни никто никого никому никем ничто ничего ничему ничем без "
+    "not no never nobody nothing none nowhere neither cannot unable impossible unsafe unpaid unknown false untrue "
+    "не нет нельзя никогда нигде никуда никак ни никто никого никому никем ничто ничего ничему ничем "
     "невозможно невозможен невозможна неизвестно неизвестен неизвестна небезопасно небезопасна небезопасен "
     "невыплаченные невыплаченных ложь ложные ложная ложно".split()
 )
@@ -145,6 +145,8 @@ NEGATIVE_STEMS = ("refus", "reject", "deny", "denie", "denial", "fail", "отк�
                   "провал")
 # Phrasal negative predicates: (stem of the verb, the particle after it, a word between allowed): "turned down".
 NEGATIVE_PHRASES = (("turn", "down"),)
+# Idioms that say "no" («об этом не может быть и речи» = "it is out of the question"); the last word counts.
+NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"))
 # Negative words that only echo a negation already in their clause in Russian ("никто не", "ни один ... не").
 CONCORD = frozenset("ни никто никого никому никем ничто ничего ничему ничем никогда нигде никуда никак".split())
 # "not only", "no later than", "nothing less", «не раз», «пока не» ("until"): a negation word that negates nothing.

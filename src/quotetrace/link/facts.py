@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from quotetrace.link.fact_words import (
@@ -23,6 +24,7 @@ from quotetrace.link.fact_words import (
     MONTHS,
     MULTIPLIERS,
     NEGATIONS,
+    NEGATIVE_IDIOMS,
     NEGATIVE_PHRASES,
     NEGATIVE_STEMS,
     NOT_NEGATING_AFTER,
@@ -30,6 +32,7 @@ from quotetrace.link.fact_words import (
     NUMBER_WORDS,
     RELATIVE_DAYS,
     SEASONS,
+    UNITS,
     WEEKDAYS,
 )
 from quotetrace.link.speakers import fold, name_key
@@ -74,6 +77,7 @@ class Facts:
     days: frozenset[str]
     names: frozenset[str]
     negations: int
+    measures: frozenset[str] = frozenset()  # a number with the unit after it: "3 week" ("three weeks", «три недели»)
 
     @property
     def polarity(self) -> int:
@@ -153,13 +157,19 @@ def read(text: str) -> tuple[Token, ...]:
         else:
             first = not raw or _SENTENCE_GAP.search(gap) is not None  # a sentence opens here
             kind, value = _classify(word, key, word[0].isupper(), first)
-            if kind == "word" and any(t.value.startswith(verb) and key == particle for t in raw[-2:]
-                                      for verb, particle in NEGATIVE_PHRASES):
-                kind = "negation"  # "turned down", "turned it down"
+            if kind == "word" and _ends_negative_phrase(raw, key):
+                kind = "negation"  # "turned down", "turned it down", "out of the question"
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
     return tuple(_join_numbers(text, raw))
+
+
+def _ends_negative_phrase(before: list[Token], key: str) -> bool:
+    if any(t.value.startswith(verb) and key == particle for t in before[-2:] for verb, particle in NEGATIVE_PHRASES):
+        return True
+    return any(idiom[-1] == key and tuple(t.value for t in before[1 - len(idiom):]) == idiom[:-1]
+               for idiom in NEGATIVE_IDIOMS)
 
 
 def _join_numbers(text: str, tokens: list[Token]) -> list[Token]:
@@ -244,5 +254,7 @@ def facts(text: str) -> Facts:
     def values(kind: Kind) -> frozenset[str]:
         return frozenset(t.value for t in tokens if t.kind == kind)
 
+    measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
+                         if t.kind == "number" and u.value in UNITS)
     return Facts(values("number"), values("month"), values("weekday"), values("season"), values("day"),
-                 values("name"), negation_count(tokens, text))
+                 values("name"), negation_count(tokens, text), measures)

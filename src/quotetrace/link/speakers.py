@@ -115,7 +115,8 @@ def name_key(part: str) -> str:
     key = fold(part).strip(".")
     key = _GIVEN_VARIANTS.get(key, key)
     for a, b in _SPELLINGS:
-        key = key.replace(a, b)
+        # "Pyotr"/"Piotr" → "petr"; but an opening "Yo"/"Io" is a consonant and a vowel ("Yonas" = «Йонас»)
+        key = key[0] + key[1:].replace(a, b) if a in ("yo", "io") and key else key.replace(a, b)
     key = re.sub(r"ff$", "v", key)
     key = re.sub(r"(.)\1+", r"\1", key)
     return _GIVEN_VARIANTS.get(key, key)

@@ -55,7 +55,7 @@ from quotetrace.link.candidates import buckets
 from quotetrace.link.changes import Change, Comparison, compare, fact_changes
 from quotetrace.link.facts import facts
 from quotetrace.link.provenance import sighting_time
-from quotetrace.link.speakers import fold
+from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors
 from quotetrace.link.veto import Reason, disagreement, speaker_keys
 from quotetrace.store import Sighting
@@ -250,7 +250,7 @@ def link_statements(
     for index, root in enumerate(word_group):
         clusters[root].append(index)
     echoes = _Echoes(sightings, quote_speakers, anonymous)
-    groups = words.consistent(list(clusters.values()))
+    groups = words.consistent(list(clusters.values()), echoes.person)
     fine = None
     if scorer is not None:
         # whole quotes and sentences to find paraphrases; pieces to vet them (and translations) with the veto
@@ -310,10 +310,11 @@ class _Words:
         self._apart.add(key)
         return False
 
-    def consistent(self, groups: list[list[int]]) -> list[list[int]]:
+    def consistent(self, groups: list[list[int]], person: Callable[[int], str | None]) -> list[list[int]]:
         """Groups in which no sequence changes a fact of the earliest one's: a fragment shared by a statement
         and its altered copy joined all three; the altered copy leaves (noted as a possible altered echo) with
-        whatever else differs, to be sorted the same way."""
+        whatever else differs, to be sorted the same way. A near-copy in another named speaker's mouth (not
+        word for word: other words) leaves too: someone else saying alike."""
         out: list[list[int]] = []
         queue = list(groups)
         while queue:
@@ -335,11 +336,24 @@ class _Words:
                 stays[b] = verdict == "same"
                 if verdict == "altered":
                     self._evidence.altered.append((first, index))
-            out.append([i for i in group if stays[self.of_quote[i]]])
-            leave = [i for i in group if not stays[self.of_quote[i]]]
+            said_by = person(first)
+            keep = [i for i in group if stays[self.of_quote[i]] and not self.said_by_another(a, i, said_by, person)]
+            kept = set(keep)
+            out.append(keep)
+            leave = [i for i in group if i not in kept]
             if leave:
                 queue.append(leave)
         return out
+
+    def said_by_another(self, a: int, index: int, first_person: str | None,
+                        person: Callable[[int], str | None]) -> bool:
+        """A near-copy of sequence ``a`` (other words) attributed to someone else than ``a``'s speaker
+        (``_Echoes.person`` keys)."""
+        b = self.of_quote[index]
+        if a == b or self.copies(a, b) or first_person is None:
+            return False
+        said_by = person(index)
+        return said_by is not None and said_by != first_person
 
     def copies(self, a: int, b: int) -> bool:
         """One sequence is the other's words, or a run of them (no fact can differ)."""
@@ -454,6 +468,16 @@ class _Echoes:
         a, b = _moment(self.sightings[original]), _moment(self.sightings[echo])
         return a is None or b is None or abs((b - a).total_seconds()) <= ALTERED_WINDOW_DAYS * 86400
 
+    def person(self, index: int) -> str | None:
+        """Who a sighting is attributed to, as a key that a bare surname shares with the full name ("Varga",
+        left apart by speaker linking when two Vargas are quoted, is either of them): the surname's key for a
+        person, the folded name for an organisation; None when unknown or anonymous."""
+        if self.speaker(index) is None:
+            return None
+        name = self.sightings[index].speaker or ""
+        person = person_key(name)
+        return person.surname if person is not None else fold(name)
+
     def speaker_names(self, indexes: Sequence[int]) -> frozenset[str]:
         return speaker_keys(n for i in indexes for n in (self.sightings[i].speaker, self.sightings[i].speaker_mention))
 
@@ -483,12 +507,11 @@ def _merge_paraphrases(
     coarse, fine = embeddings
     sightings = echoes.sightings
     candidates: dict[str, set[int]] = defaultdict(set)
-    speakers: list[set[str]] = []
+    people: list[set[str]] = []
     for g, members in enumerate(groups):
-        named = {sp for sp in (echoes.speaker(i) for i in members) if sp is not None}
-        speakers.append(named)
-        for speaker in named:
+        for speaker in {sp for sp in (echoes.speaker(i) for i in members) if sp is not None}:
             candidates[f"s:{speaker}"].add(g)
+        people.append({p for p in (echoes.person(i) for i in members) if p is not None})
         for index in members:
             for entity in key_entities(sightings[index].text):
                 candidates[f"e:{entity}"].add(g)
@@ -512,7 +535,7 @@ def _merge_paraphrases(
             for i, j in _close_pairs([coarse[texts[g]][1] for g in chunk], threshold):
                 a, b = chunk[i], chunk[j]
                 if (languages[a] == languages[b] and (a, b) not in checked  # across languages: translations.py
-                        and not (speakers[a] and speakers[b] and not speakers[a] & speakers[b])):
+                        and not (people[a] and people[b] and not people[a] & people[b])):
                     checked.add((a, b))
                     close.append((a, b))
             fine.add([texts[g] for pair in close for g in pair])
@@ -663,15 +686,16 @@ class _Rows:
             comparison = words.compare(a, b)
             if comparison.verdict == "altered":
                 return ("altered", comparison.changes) if self._may_alter(first, index) else None
+            if words.said_by_another(a, index, self.echoes.person(first), self.echoes.person):
+                return None
             if comparison.verdict == "same" and words.share_words(a, b):
                 return "partial", ()
         match = None if self.embeddings is None else self.embeddings.best(original, echo)
         reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match)
         if not across:
             return None if reason is not None else ("paraphrase", ())
-        if reason is None:  # the words in another language (a quote of a quote, or close to it), or a retelling
-            close = match is not None and match.score >= TRANSLATION_THRESHOLD
-            return "translation" if is_direct(original) == is_direct(echo) or close else "paraphrase", ()
+        if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
+            return "translation" if is_direct(original) == is_direct(echo) else "paraphrase", ()
         if match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index):
             return "altered", fact_changes(original, echo, match)
         return None

@@ -34,7 +34,7 @@ def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(
     original did not).
     """
     a, b = facts(original), facts(echo)
-    if _replaced(a.numbers, b.numbers):
+    if _replaced(a.numbers, b.numbers) or _replaced(a.measures, b.measures):  # "three weeks" / "three months"
         return "number"
     if any(_replaced(x, y) for x, y in ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons),
                                          (a.days, b.days))):

@@ -249,6 +249,7 @@ class Sighting:
     url: str | None
     published_at: str | None
     seen_at: str | None
+    type: ActType = "speech"  # linking makes statements of speech and belief; a stance has a speaker only
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,7 +582,7 @@ class Store:
         """
         cursor = self._conn.execute(
             """SELECT q.quote_id, q.doc_id, d.id, q.text, q.speaker, q.speaker_mention, q.descriptors,
-                      d.outlet, d.url, d.published_at, c.first_seen, d.fetched_at
+                      d.outlet, d.url, d.published_at, c.first_seen, d.fetched_at, q.type
                FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
                LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_seen FROM captures GROUP BY doc_id) AS c
                    ON c.doc_id = q.doc_id
@@ -590,7 +591,7 @@ class Store:
         names: dict[str, str] = {}
         previous: Sighting | None = None
         for (quote_id, doc_id, input_id, text, speaker, mention, descriptors, outlet, url, published_at,
-             first_capture, fetched_at) in cursor:
+             first_capture, fetched_at, act_type) in cursor:
             if previous is not None and previous.doc_id == doc_id:
                 doc_id, input_id, outlet, url = previous.doc_id, previous.id, previous.outlet, previous.url
                 published_at, seen_at = previous.published_at, previous.seen_at
@@ -603,7 +604,7 @@ class Store:
             previous = Sighting(
                 quote_id, doc_id, input_id, text, speaker, mention,
                 () if descriptors == "[]" else tuple(json.loads(descriptors)),  # most have none
-                outlet, url, published_at, seen_at,
+                outlet, url, published_at, seen_at, act_type,
             )
             yield previous
 
