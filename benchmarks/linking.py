@@ -285,16 +285,19 @@ def relations(scorer: ParaphraseScorer | None, search: bool) -> None:
         print_relations(f"{split} ({note})", relation_figures(trust_corpus(split), scorer))
 
 
-def scaling(sizes: list[int], store_dir: Path | None) -> None:
-    where = f"`quotetrace link --no-paraphrase` on SQLite files in {store_dir}" if store_dir else "in memory"
-    print(f"scaling (link without paraphrase, {where}; synthetic corpus, each size in a fresh process):")
+def scaling(sizes: list[int], store_dir: Path | None, paraphrase: bool = False) -> None:
+    command_name = "`quotetrace link`" if paraphrase else "`quotetrace link --no-paraphrase`"
+    where = f"{command_name} on SQLite files in {store_dir}" if store_dir else "in memory"
+    what = ("link with paraphrase and translation matching (USE), 10% of families also in Cyrillic" if paraphrase
+            else "link without paraphrase")
+    print(f"scaling ({what}, {where}; synthetic corpus, each size in a fresh process):")
     relink = f" {'relink s':>8}" if store_dir else ""
     print(f"  {'quotes':>9} {'seconds':>8}{relink} {'µs/quote':>9} {'peak MiB':>9} {'before MiB':>10} "
           f"{'statements':>11}  {'P':>5} {'R':>5} {'F1':>5}")
     for n in sizes:
-        command = [sys.executable, __file__, "--measure", str(n)]
+        command = [sys.executable, __file__, "--measure", str(n), *(["--paraphrase"] if paraphrase else [])]
         if store_dir is not None:
-            _ensure_store(_store_path(store_dir, n), scale_corpus(n))
+            _ensure_store(_store_path(store_dir, n, paraphrase), scale_corpus(n, translated=paraphrase))
             command += ["--store", str(store_dir)]
         result = subprocess.run(command, check=True, capture_output=True, text=True)
         print(result.stderr, end="", file=sys.stderr)
@@ -331,35 +334,36 @@ def _reset_peak() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
-def measure(n: int, store_dir: Path | None) -> None:
+def measure(n: int, store_dir: Path | None, paraphrase: bool = False) -> None:
     """One size, in this process: prints a JSON line (what ``scaling`` reads)."""
+    scorer = default_scorer() if paraphrase else None
     if store_dir is None:
-        corpus = scale_corpus(n)
+        corpus = scale_corpus(n, translated=paraphrase)
         before = _rss_mib()
         _reset_peak()
         started = time.perf_counter()
         speakers = link_speakers(corpus.sightings)
-        links = link_statements(corpus.sightings, speakers.quote_speakers, scorer=None)
+        links = link_statements(corpus.sightings, speakers.quote_speakers, scorer=scorer)
         seconds = time.perf_counter() - started
         peak = _rss_mib("VmHWM")
         statement_of = {quote_id: st for st, quote_id, _ in links.members}
         predicted = [statement_of[s.quote_id] for s in corpus.sightings]
         statements = len(links.statements)
     else:  # link first, so that the peak is link()'s alone; the corpus is made again afterwards, for scoring
-        work = _store_path(store_dir, n).with_suffix(".linking")
-        shutil.copyfile(_store_path(store_dir, n), work)  # every run starts from the store as ingested
+        work = _store_path(store_dir, n, paraphrase).with_suffix(".linking")
+        shutil.copyfile(_store_path(store_dir, n, paraphrase), work)  # every run starts from the store as ingested
         before = _rss_mib()
         _reset_peak()
         with Store(work) as store:
-            report = link(store, paraphrase=False)
-            relink = link(store, paraphrase=False).seconds
+            report = link(store, paraphrase=paraphrase, scorer=scorer)
+            relink = link(store, paraphrase=paraphrase, scorer=scorer).seconds
             peak = _rss_mib("VmHWM")
             rows = connection(store).execute("SELECT quote_id, statement_id FROM statement_members ORDER BY quote_id")
             by_quote_id = dict(rows.fetchall())
         for suffix in ("", "-wal", "-shm"):
             Path(f"{work}{suffix}").unlink(missing_ok=True)
         seconds, statements = report.seconds, report.statements
-        corpus = scale_corpus(n)
+        corpus = scale_corpus(n, translated=paraphrase)
         order = _quote_order(corpus)
         predicted = [""] * len(order)
         for quote_id, index in enumerate(order, start=1):
@@ -369,8 +373,8 @@ def measure(n: int, store_dir: Path | None) -> None:
                       "p": p, "r": r, "f1": f1, "relink": relink if store_dir is not None else None}))
 
 
-def _store_path(store_dir: Path, n: int) -> Path:
-    return store_dir / f"scale-{n}.sqlite"
+def _store_path(store_dir: Path, n: int, translated: bool = False) -> Path:
+    return store_dir / f"scale-{n}{'-translated' if translated else ''}.sqlite"
 
 
 def _documents(corpus: ScaleCorpus) -> dict[str, list[int]]:
@@ -442,16 +446,18 @@ def main() -> None:
                         help="time `quotetrace link` on SQLite files in DIR (built on first use) instead of in memory")
     parser.add_argument("--shipped", action="store_true",
                         help="relations at the shipped thresholds, without choosing them on the tune split")
+    parser.add_argument("--paraphrase", action="store_true",
+                        help="scale with paraphrase and translation matching on (default: without)")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # one size, in a child process
     args = parser.parse_args()
     if args.measure:
-        measure(args.measure, args.store)
+        measure(args.measure, args.store, args.paraphrase)
         return
     scorer = LexicalScorer() if args.scorer == "lexical" else default_scorer()
     accuracy(args.copies, scorer)
     relations(scorer, search=not args.shipped)
     if args.sizes:
-        scaling(args.sizes, args.store)
+        scaling(args.sizes, args.store, args.paraphrase)
 
 
 if __name__ == "__main__":

@@ -276,6 +276,14 @@ TEMPLATES = (
 )
 STOCK_SHARE = 0.01  # of quotes, each
 TEMPLATE_SHARE = 0.01
+TRANSLATED_SHARE = 0.1  # of families (with ``translated``)
+_TO_CYRILLIC = str.maketrans("aoieuykKlLmMnNrRsStTvVzZpPdDgGfFbBhHAOIEUY",
+                             "аоиэуйкКлЛмМнНрРсСтТвВзЗпПдДгГфФбБхХАОИЭУЙ")
+
+
+def _cyrillic(text: str) -> str:
+    """The made-up words in Cyrillic letters (transliterated back, a name is the same name)."""
+    return text.translate(_TO_CYRILLIC)
 
 
 @dataclass(slots=True)
@@ -292,14 +300,16 @@ class ScaleCorpus:
         self.family.append(family)
 
 
-def scale_corpus(n_quotes: int, seed: int = 0) -> ScaleCorpus:
+def scale_corpus(n_quotes: int, seed: int = 0, translated: bool = False) -> ScaleCorpus:
     """``n_quotes`` synthetic quotes, mostly in families of ~10 (an original, verbatim copies and fragments)
     over a made-up vocabulary, in documents of about QUOTES_PER_DOC quotes.
 
     Also what makes linking hard at scale: stock lines copied verbatim all over the corpus, templates whose
     variants are near-copies of each other, speakers quoted by Zipf's law (the most quoted in about one quote
     in ten), named in full or by surname alone, a third of the time with a role, and namesakes (one name,
-    two people with different roles).
+    two people with different roles). With ``translated``, TRANSLATED_SHARE of the families also have a copy
+    in Cyrillic letters attributed to the speaker's name in Cyrillic, so that translation candidates (same
+    speaker, two scripts) are compared: what that costs is the point, not whether made-up words translate.
     """
     rng = random.Random(seed)
     # sorted: a set's order changes with PYTHONHASHSEED, and the corpus must be the same in every process
@@ -333,6 +343,8 @@ def scale_corpus(n_quotes: int, seed: int = 0) -> ScaleCorpus:
             if len(corpus.sightings) < n_quotes and rng.random() < STOCK_SHARE * len(STOCK_LINES):
                 line = rng.randrange(len(STOCK_LINES))
                 corpus.add(f"stock{line}", doc, STOCK_LINES[line], rng.choices(speakers, weights)[0][0], (), when)
+            if translated and k == 0 and len(corpus.sightings) < n_quotes and rng.random() < TRANSLATED_SHARE:
+                corpus.add(str(family), f"{doc}-ru", f"«{_cyrillic(original)}»", _cyrillic(name), (), when)
             if len(corpus.sightings) < n_quotes and rng.random() < TEMPLATE_SHARE:
                 template = rng.randrange(len(TEMPLATES))
                 n = rng.randint(1, 100_000)

@@ -143,7 +143,8 @@ NEGATIONS = frozenset(
 # Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»).
 NEGATIVE_STEMS = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ", "отверг", "отклон", "опроверг",
                   "провал")
-# Phrasal negative predicates: (stem of the verb, the particle after it, a word between allowed): "turned down".
+# Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
+# down", "turned the offer down".
 NEGATIVE_PHRASES = (("turn", "down"),)
 # Idioms that say "no" («об этом не может быть и речи» = "it is out of the question"); the last word counts.
 NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"))

@@ -158,7 +158,7 @@ def read(text: str) -> tuple[Token, ...]:
             first = not raw or _SENTENCE_GAP.search(gap) is not None  # a sentence opens here
             kind, value = _classify(word, key, word[0].isupper(), first)
             if kind == "word" and _ends_negative_phrase(raw, key):
-                kind = "negation"  # "turned down", "turned it down", "out of the question"
+                kind = "negation"  # "turned down", "turned the offer down", "out of the question"
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
@@ -166,7 +166,7 @@ def read(text: str) -> tuple[Token, ...]:
 
 
 def _ends_negative_phrase(before: list[Token], key: str) -> bool:
-    if any(t.value.startswith(verb) and key == particle for t in before[-2:] for verb, particle in NEGATIVE_PHRASES):
+    if any(t.value.startswith(verb) and key == particle for t in before[-3:] for verb, particle in NEGATIVE_PHRASES):
         return True
     return any(idiom[-1] == key and tuple(t.value for t in before[1 - len(idiom):]) == idiom[:-1]
                for idiom in NEGATIVE_IDIOMS)

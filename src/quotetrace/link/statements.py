@@ -113,6 +113,11 @@ def is_direct(text: str) -> bool:
     return text.lstrip()[:1] in _OPENING_MARKS
 
 
+def gives_words(text: str) -> bool:
+    """The quote gives the speaker's own words: a direct quote, or a mixed quote's quoted run."""
+    return is_direct(text) or spoken(text) != text
+
+
 def spoken(text: str) -> str:
     """The words a quote gives as the speaker's own: in a mixed quote (reported words around a quoted run,
     "said the authorities must “…” and nothing less") its quoted runs, when they hold MIN_RUN words or more;
@@ -461,9 +466,8 @@ class _Echoes:
         (``is_direct``, or a mixed quote's quoted run), is attributed to the same named speaker, and was seen
         within ALTERED_WINDOW_DAYS of it."""
         original, echo = sorted((one, other), key=lambda i: sighting_time(self.sightings[i]))
-        text = self.sightings[echo].text
         speaker = self.speaker(original)
-        if speaker is None or self.speaker(echo) != speaker or not (is_direct(text) or spoken(text) != text):
+        if speaker is None or self.speaker(echo) != speaker or not gives_words(self.sightings[echo].text):
             return False
         a, b = _moment(self.sightings[original]), _moment(self.sightings[echo])
         return a is None or b is None or abs((b - a).total_seconds()) <= ALTERED_WINDOW_DAYS * 86400
@@ -506,6 +510,9 @@ def _merge_paraphrases(
     """
     coarse, fine = embeddings
     sightings = echoes.sightings
+    # The longest member stands for its group: it carries most of the claim.
+    representative = [max(members, key=lambda i: len(sightings[i].text)) for members in groups]
+    texts = [sightings[i].text for i in representative]
     candidates: dict[str, set[int]] = defaultdict(set)
     people: list[set[str]] = []
     for g, members in enumerate(groups):
@@ -515,22 +522,18 @@ def _merge_paraphrases(
         for index in members:
             for entity in key_entities(sightings[index].text):
                 candidates[f"e:{entity}"].add(g)
-            for number in facts(sightings[index].text).numbers:  # "forty" and "40" meet
-                candidates[f"n:{number}"].add(g)
-    # The longest member stands for its group: it carries most of the claim.
-    representative = [max(members, key=lambda i: len(sightings[i].text)) for members in groups]
-    texts = [sightings[i].text for i in representative]
+        for number in facts(texts[g]).numbers:  # "forty" and "40" meet
+            candidates[f"n:{number}"].add(g)
+    buckets = {key: sorted(ids) for key, ids in sorted(candidates.items())
+               if len(ids) > 1 and (key.startswith("s:") or len(ids) <= 50)}  # a common entity says little
+    coarse.add([texts[g] for g in sorted({g for ids in buckets.values() for g in ids})])  # one batch
     languages = [quote_language(t) for t in texts]
     merged = _UnionFind(len(groups))
     checked: set[tuple[int, int]] = set()
     threshold = coarse.scorer.threshold
-    for key in sorted(candidates):
-        ids = sorted(candidates[key])
-        if len(ids) < 2 or (not key.startswith("s:") and len(ids) > 50):  # a common entity says little
-            continue
+    for ids in buckets.values():
         for start in range(0, len(ids), MAX_GROUP):
             chunk = ids[start:start + MAX_GROUP]
-            coarse.add([texts[g] for g in chunk])
             close = []
             for i, j in _close_pairs([coarse[texts[g]][1] for g in chunk], threshold):
                 a, b = chunk[i], chunk[j]
@@ -660,11 +663,13 @@ class _Rows:
         out.statements.append((statement_id, speaker, first.text, first.quote_id))
         out.members.append((statement_id, first.quote_id, "original"))
         left: list[int] = []
+        kept: list[int] = []
         for i in ordered[1:]:
-            found = self._relation(ordered[0], i)
+            found = self._relation(ordered[0], i) or self._altered_through(ordered[0], i, kept)
             if found is None:
                 left.append(i)
                 continue
+            kept.append(i)
             out.members.append((statement_id, self.sightings[i].quote_id, found[0]))
             if found[1]:
                 out.changes[self.sightings[i].quote_id] = found[1]
@@ -695,9 +700,25 @@ class _Rows:
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
-            return "translation" if is_direct(original) == is_direct(echo) else "paraphrase", ()
+            return "translation" if gives_words(original) == gives_words(echo) else "paraphrase", ()
         if match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index):
             return "altered", fact_changes(original, echo, match)
+        return None
+
+    def _altered_through(self, first: int, index: int, kept: list[int]) -> tuple[Relation, tuple[Change, ...]] | None:
+        """An echo in another language than the first sighting's that alters a translation of it already in
+        the statement, word for word (a close translation scores too low to say so against the original)."""
+        language = quote_language(self.sightings[index].text)
+        if (self.embeddings is None or language == quote_language(self.sightings[first].text)
+                or not self._may_alter(first, index)):
+            return None
+        b = self.words.of_quote[index]
+        for member in kept:
+            if quote_language(self.sightings[member].text) != language:
+                continue
+            if self.words.compare(self.words.of_quote[member], b).verdict == "altered":
+                original, echo = self.sightings[first].text, self.sightings[index].text
+                return "altered", fact_changes(original, echo, self.embeddings.best(original, echo))
         return None
 
     def _may_alter(self, first: int, index: int) -> bool:
