@@ -60,7 +60,7 @@ def test_translation_link_end_to_end() -> None:
 
     sightings = [
         _s(1, "«Армия готова к переговорам, но не к капитуляции»", "Иван Петров"),
-        _s(2, "The army is ready for negotiations, but not for capitulation", "Ivan Petrov", "2024-03-02"),
+        _s(2, "“The army is ready for negotiations, but not for capitulation”", "Ivan Petrov", "2024-03-02"),
         _s(3, "The weather in Moscow was cold on Tuesday and Wednesday", "Ivan Petrov", "2024-03-02"),
     ]
     speakers = link_speakers(sightings)
