@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from quotetrace.ingest import read_inputs
-from quotetrace.ingest.warc import is_removal_notice
 from quotetrace.model import Capture, RawDocument, Skip
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -60,9 +59,3 @@ def test_ingest_warc_corrupt_file_is_one_skip(tmp_path: Path) -> None:
     path.write_bytes(b"\x1f\x8b not really gzip at all")
     items = list(read_inputs([str(path)]))
     assert len(items) == 1 and isinstance(items[0], Skip) and items[0].fatal  # E020 or E021, never a traceback
-
-
-def test_removal_notice() -> None:
-    assert is_removal_notice("This article has been removed at the request of the publisher.")
-    assert is_removal_notice("Sorry, this page is no longer available.")
-    assert not is_removal_notice("The minister said the statue was removed. " * 30)

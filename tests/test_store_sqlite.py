@@ -108,21 +108,33 @@ def test_store_sqlite_unchanged_writes_nothing(store: Store) -> None:
     assert before[0][1] == store._conn.execute("SELECT content_hash FROM documents").fetchone()[0]
 
 
-def test_store_sqlite_update_replaces_quotes_mentions_and_index(filled: Store) -> None:
+def test_store_sqlite_new_version_keeps_the_old_quotes_and_shows_the_new_text(filled: Store) -> None:
     assert _fts_rows(filled, '"surrender"')
     text = "“Nothing has changed here at all,” the general said."
     new = replace(general_doc(), text=text, quotes=[_quote("“Nothing has changed here at all,”", text)],
                   mentions=[])
     assert filled.upsert_document(new) == "updated"
-    assert [r.text for r in filled.query_quotes(search="surrender")] == []
+    # the quote edited out stays searchable and traceable; the document shows the new text and its quote
+    assert [r.text for r in filled.query_quotes(search="surrender")] == [general_doc().quotes[0].text]
     assert [r.text for r in filled.query_quotes(search="nothing changed")] == [new.quotes[0].text]
+    shown = filled.get_document("d-general")
+    assert shown is not None and shown.text == text and [q.text for q in shown.quotes] == [new.quotes[0].text]
+    assert shown.mentions == []
+    versions = filled.versions(["d-general"])["d-general"]
+    assert [v.quotes for v in versions] == [1, 1] and [v.shown for v in versions] == [False, True]
+    assert filled.version_text(versions[0].version_id) == GENERAL_TEXT
+    assert filled.upsert_document(general_doc()) == "unchanged"  # the first version again: nothing new
+    assert filled._conn.execute("SELECT count(*) FROM quotes WHERE doc_id = 'd-general'").fetchone() == (2,)
+
+
+def test_store_sqlite_reread_version_replaces_its_quotes(filled: Store) -> None:
+    """The same text read again with other quotes (a newer extractor): the version's quotes are replaced."""
+    doc = general_doc()
+    other = replace(doc, quotes=[_quote("Café owners were not convinced.", GENERAL_TEXT, kind="indirect")])
+    assert filled.upsert_document(other) == "updated"
+    assert [r.text for r in filled.query_quotes(search="surrender")] == []
+    assert [q.text for q in (filled.get_document("d-general") or doc).quotes] == ["Café owners were not convinced."]
     assert not _fts_rows(filled, '"surrender"')
-    counts = filled._conn.execute(
-        "SELECT (SELECT count(*) FROM quotes WHERE doc_id = 'd-general'),"
-        " (SELECT count(*) FROM mentions WHERE doc_id = 'd-general')"
-    ).fetchone()
-    assert counts == (1, 0)
-    # the speaker that only the old version quoted is gone
     assert "a senior general" not in [name for name, _, _ in filled.speaker_counts()]
 
 
