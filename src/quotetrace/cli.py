@@ -328,17 +328,39 @@ def trace(
         write_trace(found, sys.stdout, as_json=as_json)
 
 
+class LivenessName(StrEnum):
+    live = "live"
+    changed = "changed"
+    removed = "removed"
+    unreachable = "unreachable"
+    blocked = "blocked"
+    unknown = "unknown"
+
+
 @app.command()
 def pages(
     db: Db,
-    removed: Annotated[bool, typer.Option("--removed", help="Only pages taken down.")] = False,
+    removed: Annotated[bool, typer.Option("--removed", help="Only pages taken down (--liveness removed).")] = False,
+    liveness: Annotated[list[LivenessName] | None, typer.Option(
+        "--liveness", help="Only pages in this state (repeat for several).")] = None,
+    since: Annotated[str | None, typer.Option(
+        callback=_iso_date, help="Only pages whose evidence (for a removed page: when it was first seen gone) "
+                                 "is on or after this ISO date.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
-    """Captured pages with first and last sighting, liveness and how long they stayed up."""
+    """Every page (each document with a URL, each captured URL) with its liveness, the evidence, and how long
+    it stayed up; how many were never captured is said on stderr."""
+    counts = provenance.PageCounts()
     with _open_store(db, create=False) as store:
-        histories = provenance.pages(store, removed_only=removed)
+        histories = provenance.pages(store, removed_only=removed, liveness=[s.value for s in liveness or []],
+                                     since=since, counts=counts)
     with _stdout_closed_ok():
         write_pages(histories, fmt, sys.stdout)
+    states = ", ".join(f"{counts.by_liveness[s]} {s}" for s in provenance.LIVENESS if counts.by_liveness.get(s))
+    print(f"quotetrace: {len(histories)} of {counts.pages} pages shown ({states or 'none'}); "
+          f"{counts.never_captured} never captured (liveness unknown)"
+          + (f"; {counts.without_url} documents without a URL are not pages" if counts.without_url else ""),
+          file=sys.stderr)
 
 
 class EngineName(StrEnum):

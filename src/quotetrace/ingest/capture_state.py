@@ -133,7 +133,7 @@ def response_verdict(
     if status < 200:
         return Verdict("down", "client_error", f"http {status}")
     if truncated:
-        return Verdict("up", "truncated", "the record holds only the start of the page")
+        return Verdict("up", "truncated", "only the start of the page was recorded")
     return Verdict("up", "ok" if text else "no_text", None if text else "no main text")
 
 
