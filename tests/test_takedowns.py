@@ -193,3 +193,36 @@ def test_takedowns_reingest_is_idempotent_and_order_does_not_matter(
         assert {p: (s["quote_status"], s["edited_out_at"]) for p, s in a.items()} == {
             p: (s["quote_status"], s["edited_out_at"]) for p, s in b.items()}
     assert _state(in_order) == before
+
+
+def test_takedowns_pages_lists_documents_never_captured_as_unknown(tmp_path: Path) -> None:
+    from quotetrace.link import store_document
+    from quotetrace.model import Document
+
+    db = tmp_path / "files.db"
+    with Store(db) as store:
+        for name, url in (("a.html", "https://x.example/a"), ("b.html", "https://x.example/b"), ("c.txt", None)):
+            store_document(store, Document(id=name, doc_id=name, source=name, text=f"Text of {name}.", url=url))
+    result = cli.invoke(app, ["pages", "--db", str(db), "-f", "jsonl"])
+    pages = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [(p["url"], p["liveness"], p["evidence"]) for p in pages] == [
+        ("https://x.example/a", "unknown", None), ("https://x.example/b", "unknown", None)]
+    assert "2 of 2 pages shown (2 unknown); 2 never captured (liveness unknown); documents without a URL (not " \
+           "pages): 1" in result.output
+
+
+def test_takedowns_batch_then_load_gives_what_ingest_gives(db: Path, crawls: dict[str, Path], tmp_path: Path) -> None:
+    out, loaded = tmp_path / "out", tmp_path / "loaded.db"
+    paths = [str(crawls[k]) for k in ("first", "second", "cut")]
+    result = cli.invoke(app, ["batch", *paths, "--out", str(out), "--workers", "1", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert cli.invoke(app, ["load", str(out), "--db", str(loaded)]).exit_code == 0
+    assert cli.invoke(app, ["link", "--db", str(loaded), "--no-paraphrase"]).exit_code == 0
+
+    def liveness(path: Path) -> dict[str, tuple[Any, ...]]:
+        return {p: (v["liveness"], v["removed_at"], v["evidence"]["reason"], len(v["outages"]), v["contents"])
+                for p, v in _pages(path).items()}
+
+    assert liveness(loaded) == liveness(db)
+    edited = _trace(loaded, fx.QUOTE_A)["first_seen"]
+    assert (edited["quote_status"], edited["edited_out_at"]) == ("edited_out", "2026-03-04T09:00:00Z")

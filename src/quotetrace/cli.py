@@ -359,7 +359,7 @@ def pages(
     states = ", ".join(f"{counts.by_liveness[s]} {s}" for s in provenance.LIVENESS if counts.by_liveness.get(s))
     print(f"quotetrace: {len(histories)} of {counts.pages} pages shown ({states or 'none'}); "
           f"{counts.never_captured} never captured (liveness unknown)"
-          + (f"; {counts.without_url} documents without a URL are not pages" if counts.without_url else ""),
+          + (f"; documents without a URL (not pages): {counts.without_url}" if counts.without_url else ""),
           file=sys.stderr)
 
 
