@@ -104,6 +104,15 @@ def test_takedowns_a_failure_between_live_captures_is_an_outage(db: Path) -> Non
     assert pages["/down"]["outages"] == [] and pages["/down"]["captures"] == 4
 
 
+def test_takedowns_revisits_show_what_their_response_showed(db: Path) -> None:
+    """A revisit (same payload as before), in the same file or in a later one, is the page up with that content."""
+    same = _pages(db)["/same"]
+    assert (same["captures"], same["contents"], same["last_seen"]) == (3, 1, "2026-03-06T09:00:00Z")
+    with Store(db) as store:
+        (rows,) = [r for r in store.capture_rows().values() if r[0].capture.url == fx.HOST + "/same"]
+        assert len({r.version_id for r in rows}) == 1 and rows[0].version_id is not None
+
+
 def test_takedowns_only_pages_are_pages(db: Path) -> None:
     pages = _pages(db)
     assert not {"/logo.png", "/app.js", "/feed.json"} & set(pages)

@@ -125,8 +125,8 @@ def _documents(
     """Processed inputs; the Captures that WARC files give are put in ``captures`` (dropped when None), and a
     captured page that ``read_once`` says was read before is not read again."""
     settings = replace(DEFAULT_SETTINGS, min_confidence=min_confidence, language=language)
-    return runner.run(_without_captures(ingest.read_inputs(paths), captures, read_once), settings, jobs,
-                      progress=not no_progress)
+    items = ingest.read_inputs(paths, seen=read_once.seen_payload if read_once is not None else None)
+    return runner.run(_without_captures(items, captures, read_once), settings, jobs, progress=not no_progress)
 
 
 def _without_captures(

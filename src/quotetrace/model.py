@@ -139,7 +139,8 @@ class Capture:
     ``state`` is what the capture shows (None: not classified when it was read; derived from the status),
     ``reason`` a short code for why (``not_found``, ``legal``, ``soft_404``, ``bot_wall``, ``timeout``, ...)
     and ``detail`` the evidence matched (the phrase, the header). ``content_type`` is the response's MIME type;
-    ``truncated`` says the record holds only the start of the page.
+    ``truncated`` says the record holds only the start of the page; ``payload_digest`` is the WARC's digest of
+    the response body (a later ``revisit`` record names it to say "the same as before").
     """
 
     url: str
@@ -154,6 +155,7 @@ class Capture:
     detail: str | None = None
     content_type: str | None = None
     truncated: bool = False
+    payload_digest: str | None = None
 
 
 @dataclass(slots=True)

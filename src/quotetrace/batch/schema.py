@@ -48,6 +48,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("url", _text), ("doc_id", _text), ("fetched_at", _text), ("http_status", pa.int32()),
         ("content_hash", _text), ("location", _text), ("removal_notice", pa.bool_()), ("source", _text),
         ("state", _text), ("reason", _text), ("detail", _text), ("content_type", _text), ("truncated", pa.bool_()),
+        ("payload_digest", _text),
     ]),
     # stage: "read" (the reader refused the record), "process" (clean/extract/attribute failed or warned),
     # "worker" (a worker died and took the record or batch with it: re-running retries the input).
@@ -119,7 +120,7 @@ def capture_row(capture: Capture) -> Row:
         "http_status": capture.http_status, "content_hash": capture.content_hash, "location": capture.location,
         "removal_notice": capture.removal_notice, "source": capture.source, "state": capture.state,
         "reason": capture.reason, "detail": capture.detail, "content_type": capture.content_type,
-        "truncated": capture.truncated,
+        "truncated": capture.truncated, "payload_digest": capture.payload_digest,
     }
 
 
@@ -131,6 +132,7 @@ def capture_from_row(row: Row) -> Capture:
         content_hash=row["content_hash"], location=row["location"], removal_notice=bool(row["removal_notice"]),
         source=row["source"], state=state if state in CAPTURE_STATES else None, reason=row.get("reason"),
         detail=row.get("detail"), content_type=row.get("content_type"), truncated=bool(row.get("truncated")),
+        payload_digest=row.get("payload_digest"),
     )
 
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -49,6 +49,11 @@ from quotetrace.ingest.html import html_to_text
 from quotetrace.model import Capture, RawDocument, Skip
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
+# The content hash of a revisit whose response is in another file (the store resolves it by payload digest).
+REVISIT_PREFIX = "revisit:"
+# (url, payload digest) -> the stored capture of that URL with that payload, if any: a response with the same
+# payload shows the same, so it is not read (nor its page extracted) again.
+SeenPayload = Callable[[str, str], Capture | None]
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
@@ -66,19 +71,26 @@ class _FileState:
     """What one file's earlier records tell its later ones."""
 
     seen: set[str] = field(default_factory=set)  # record ids
+    stored: SeenPayload | None = None
     answered: dict[str, list[datetime]] = field(default_factory=dict)  # url -> times of responses and revisits
     pending: list[Capture] = field(default_factory=list)  # requests and error notes waiting for a response
     digests: dict[str, tuple[str, Verdict]] = field(default_factory=dict)  # payload digest -> its response's
 
 
-def read_warc(path: Path, source: str) -> Iterator[RawDocument | Skip | Capture]:
-    """Captures, documents and Skips of one WARC file, in record order (unanswered requests at the end)."""
+def read_warc(
+    path: Path, source: str, *, seen: SeenPayload | None = None
+) -> Iterator[RawDocument | Skip | Capture]:
+    """Captures, documents and Skips of one WARC file, in record order (unanswered requests at the end).
+
+    ``seen`` gives what a response with an already stored payload showed: such a response is a capture of that,
+    without its page being read again.
+    """
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError as error:  # pragma: no cover - warcio is a dependency
         yield Skip(source, E.UNREADABLE.format(detail=f"warcio is not installed ({error})"))
         return
-    state = _FileState()
+    state = _FileState(stored=seen)
     number = 0
     try:
         with path.open("rb") as handle:
@@ -131,17 +143,22 @@ def _response(record: Any, where: str, state: _FileState) -> Iterator[RawDocumen
         yield Skip(where, E.WARC_DATE_CONFLICT.format(warc_date=date, http_date=other), fatal=False)
     content_type = (http.get_header("Content-Type") or "") if http is not None else ""
     location = http.get_header("Location") if http is not None and status and 300 <= status < 400 else None
+    payload_digest = record.rec_headers.get_header("WARC-Payload-Digest")
+    if payload_digest and not truncated and (again := _seen_before(state, url, payload_digest, status)):
+        state.digests[payload_digest] = (again.content_hash, Verdict(again.state or "up", again.reason or "ok"))
+        yield replace(again, fetched_at=date, source=where, location=location, payload_digest=payload_digest)
+        return
     html_page = is_html_type(content_type) or (
         not content_type and payload.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
     )
     page = _read_page(payload, truncated) if html_page and payload.strip() else _Page()
     verdict = _verdict(record, status, url, location, page, truncated)
     digest = page_hash(page.title, page.text) if page.text is not None else hashlib.sha256(payload).hexdigest()
-    if payload_digest := record.rec_headers.get_header("WARC-Payload-Digest"):
+    if payload_digest:
         state.digests[payload_digest] = (digest, verdict)
     mime = content_type.split(";")[0].strip().casefold() or ("text/html" if html_page else None)
     yield Capture(url, date, status, digest, location, verdict.state == "gone" and page.text is not None, where,
-                  verdict.state, verdict.reason, verdict.detail, mime, truncated)
+                  verdict.state, verdict.reason, verdict.detail, mime, truncated, payload_digest)
     if status is not None and 200 <= status < 300 and not html_page:
         if not is_asset(content_type, url):
             yield Skip(where, E.WARC_NOT_HTML.format(url=url, content_type=content_type or "unknown"), fatal=False)
@@ -150,6 +167,13 @@ def _response(record: Any, where: str, state: _FileState) -> Iterator[RawDocumen
             id=url, source=where, text=page.text, url=url, title=page.title, published_at=page.published_at,
             fetched_at=date, notes=page.notes,
         )
+
+
+def _seen_before(state: _FileState, url: str, payload_digest: str, status: int | None) -> Capture | None:
+    if state.stored is None:
+        return None
+    stored = state.stored(url, payload_digest)
+    return stored if stored is not None and stored.http_status == status else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,11 +239,12 @@ def _revisit(record: Any, where: str, state: _FileState) -> Iterator[Skip | Capt
     payload_digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
     if payload_digest in state.digests:  # the same payload as a response of this file: the same verdict
         digest, verdict = state.digests[payload_digest]
-    else:  # its response is in another file: the page answered, with content we cannot match here
-        digest = f"revisit:{payload_digest}"
+    else:  # its response is in another file: the store ties it to that response's capture by the digest
+        digest = f"{REVISIT_PREFIX}{payload_digest}"
         verdict = Verdict("up", "revisit", "revisit of a payload not in this file") if status == 200 else (
             response_verdict(status, url))
-    yield Capture(url, date, status, digest, None, False, where, verdict.state, verdict.reason, verdict.detail, mime)
+    yield Capture(url, date, status, digest, None, False, where, verdict.state, verdict.reason, verdict.detail, mime,
+                  payload_digest=payload_digest or None)
 
 
 def _note(record: Any, where: str, state: _FileState) -> None:

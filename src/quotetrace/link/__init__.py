@@ -111,6 +111,10 @@ class ReadOnce:
         self._sent: set[tuple[str, str]] = set()
         self.skipped = 0
 
+    def seen_payload(self, url: str, payload_digest: str) -> Capture | None:
+        """The stored capture of this URL with this WARC payload, if it was read (see ``ingest.read_inputs``)."""
+        return self._store.capture_with_payload(document_id(url, ""), payload_digest)
+
     def needed(self, capture: Capture) -> bool:
         key = (document_id(capture.url, ""), capture.content_hash)
         if key in self._sent or self._store.has_version_of(*key):

@@ -173,7 +173,8 @@ CREATE INDEX statement_members_statement ON statement_members (statement_id);
 # and ``quotes.version_id`` names the version its offsets and fields were read from. A capture that showed a
 # version points to it (``captures.version_id``), and carries what it showed: ``state`` (up, moved, gone, down,
 # blocked), a ``reason`` code and the ``detail`` matched, the ``content_type``, and whether the record was
-# ``truncated``. Existing documents become one version each (``qt_page_hash`` is registered by the store).
+# ``truncated``, and the WARC ``payload_digest`` a later revisit record names. Existing documents become one
+# version each (``qt_page_hash`` is registered by the store).
 _SCHEMA_VERSIONS = """
 CREATE TABLE document_versions (
     version_id       INTEGER PRIMARY KEY,
@@ -204,6 +205,7 @@ ALTER TABLE captures ADD COLUMN reason TEXT;
 ALTER TABLE captures ADD COLUMN detail TEXT;
 ALTER TABLE captures ADD COLUMN content_type TEXT;
 ALTER TABLE captures ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE captures ADD COLUMN payload_digest TEXT;
 CREATE INDEX captures_version ON captures (version_id, fetched_at);
 
 INSERT INTO document_versions (doc_id, page_hash, extraction_hash, text, title, published_at, language, ingested_at)
@@ -556,15 +558,18 @@ class Store:
                 if self._tie_captures(conn, doc, known[0]):
                     self._refresh(conn, doc.doc_id)
                 return "unchanged"
+            speakers = [row[0] for row in conn.execute(
+                "SELECT DISTINCT speaker_id FROM quotes WHERE doc_id = ? AND speaker_id IS NOT NULL", (doc.doc_id,))]
             version_id = self._version_for(conn, doc, key, extraction, partial, known)
             matched = self._sync_quotes(conn, doc, version_id)
             self._tie_captures(conn, doc, version_id)
             self._refresh(conn, doc.doc_id, _Arrival(version_id, doc, extraction, matched))
-            if not new_page:
-                conn.execute(
-                    "DELETE FROM speakers WHERE speaker_id NOT IN "
-                    "(SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
-                )
+            # the page's speakers that no quote names any more (by the speaker_id index, not a scan of all quotes)
+            conn.executemany(
+                "DELETE FROM speakers WHERE speaker_id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM quotes WHERE quotes.speaker_id = speakers.speaker_id)",
+                [(speaker_id,) for speaker_id in speakers],
+            )
         return "inserted" if new_page else "updated"
 
     @staticmethod
@@ -628,16 +633,18 @@ class Store:
         matched: dict[int, Quote] = {}
         unmatched: list[Quote] = []
         for exact in (True, False):
+            free: dict[tuple[str, str], list[int]] = {}
+            for qid, text, speaker in rows:
+                if qid not in matched:
+                    free.setdefault(_quote_key(text, speaker, exact), []).append(int(qid))
             pending = doc.quotes if exact else unmatched
             unmatched = []
             for quote in pending:
-                key = _quote_key(quote.text, quote.speaker, exact)
-                qid = next((int(r[0]) for r in rows if int(r[0]) not in matched
-                            and _quote_key(r[1], r[2], exact) == key), None)
-                if qid is None:
-                    unmatched.append(quote)
+                candidates = free.get(_quote_key(quote.text, quote.speaker, exact))
+                if candidates:
+                    matched[candidates.pop(0)] = quote
                 else:
-                    matched[qid] = quote
+                    unmatched.append(quote)
         for quote in unmatched:
             matched[self._insert_quote(conn, doc.doc_id, quote, version_id)] = quote
         conn.execute("DELETE FROM quote_versions WHERE version_id = ?", (version_id,))
@@ -1045,20 +1052,45 @@ class Store:
             before = conn.total_changes
             inserted: list[int] = []
             for c, doc_id in captures:
+                if c.reason == "revisit" and conn.execute(  # recorded before, and since resolved to its content
+                    "SELECT 1 FROM captures WHERE doc_id = ? AND fetched_at = ? AND payload_digest = ?",
+                    (doc_id, c.fetched_at, c.payload_digest),
+                ).fetchone():
+                    continue
                 cursor = conn.execute(
                     """INSERT OR IGNORE INTO captures (url, doc_id, fetched_at, http_status, content_hash, location,
-                           removal_notice, source, state, reason, detail, content_type, truncated)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           removal_notice, source, state, reason, detail, content_type, truncated, payload_digest)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (c.url, doc_id, c.fetched_at, c.http_status, c.content_hash, c.location, int(c.removal_notice),
-                     c.source, c.state, c.reason, c.detail, c.content_type, int(c.truncated)),
+                     c.source, c.state, c.reason, c.detail, c.content_type, int(c.truncated), c.payload_digest),
                 )
-                if cursor.rowcount and (c.state is None or c.state == "up") and not c.removal_notice:
+                if not cursor.rowcount:
+                    continue
+                if c.payload_digest:  # a revisit and the response it repeats may come in either order
+                    inserted += self._resolve_revisits(conn, doc_id, c.payload_digest)
+                if (c.state is None or c.state == "up") and not c.removal_notice and c.reason != "revisit":
                     inserted.append(int(cursor.lastrowid or 0))
             added = conn.total_changes - before
             touched = self._tie_to_known_versions(conn, inserted)
             for doc_id in sorted(touched):
                 self._refresh(conn, doc_id)
             return added
+
+    @staticmethod
+    def _resolve_revisits(conn: sqlite3.Connection, doc_id: str, payload_digest: str) -> list[int]:
+        """Revisits of this payload whose response is in another file show what that response showed: its
+        content and its state. Returns the captures resolved."""
+        return [int(row[0]) for row in conn.execute(
+            """UPDATE OR IGNORE captures SET (content_hash, state, reason, removal_notice, detail) = (
+                   SELECT o.content_hash, o.state, o.reason, o.removal_notice, 'revisit of an identical payload'
+                   FROM captures AS o WHERE o.doc_id = captures.doc_id AND o.payload_digest = captures.payload_digest
+                       AND o.reason IS NOT 'revisit' ORDER BY o.fetched_at LIMIT 1)
+               WHERE doc_id = ? AND payload_digest = ? AND reason = 'revisit' AND EXISTS (
+                   SELECT 1 FROM captures AS o WHERE o.doc_id = captures.doc_id
+                       AND o.payload_digest = captures.payload_digest AND o.reason IS NOT 'revisit')
+               RETURNING capture_id""",
+            (doc_id, payload_digest),
+        )]
 
     @staticmethod
     def _tie_to_known_versions(conn: sqlite3.Connection, capture_ids: list[int]) -> set[str]:
@@ -1076,7 +1108,7 @@ class Store:
         return touched
 
     _CAPTURE_COLUMNS = """doc_id, url, fetched_at, http_status, content_hash, location, removal_notice, source, state,
-                          reason, detail, content_type, truncated, version_id"""
+                          reason, detail, content_type, truncated, version_id, payload_digest"""
 
     def captures(self, doc_ids: Sequence[str] | None = None) -> dict[str, list[Capture]]:
         """Captures per doc_id (every page, or those given), oldest first."""
@@ -1115,6 +1147,18 @@ class Store:
             "SELECT 1 FROM captures WHERE doc_id = ? AND content_hash = ? AND version_id IS NOT NULL LIMIT 1",
             (doc_id, content_hash),
         ).fetchone() is not None
+
+    def capture_with_payload(self, doc_id: str, payload_digest: str) -> Capture | None:
+        """A capture of this page with this WARC payload digest that was read: tied to a version, or not up (a
+        removal, a wall). A response with the same payload shows the same, without reading it again."""
+        row = self._conn.execute(
+            f"""SELECT {self._CAPTURE_COLUMNS} FROM captures WHERE doc_id = ? AND payload_digest = ?
+                    AND reason IS NOT 'revisit' AND truncated = 0
+                    AND (version_id IS NOT NULL OR coalesce(state, 'up') != 'up')
+                ORDER BY fetched_at LIMIT 1""",
+            (doc_id, payload_digest),
+        ).fetchone()
+        return None if row is None else _capture_row(row).capture
 
     def document_fetched_at(self, doc_id: str) -> tuple[bool, str | None]:
         """(whether the document is stored, its fetched_at)."""
@@ -1324,9 +1368,9 @@ def _sighting_times(
 
 def _capture_row(row: Sequence[Any]) -> CaptureRow:
     (_, url, fetched_at, status, digest, location, notice, source, state, reason, detail, content_type, truncated,
-     version_id) = row
+     version_id, payload_digest) = row
     capture = Capture(url, fetched_at, status, digest, location, bool(notice), source, state, reason, detail,
-                      content_type, bool(truncated))
+                      content_type, bool(truncated), payload_digest)
     return CaptureRow(capture, version_id)
 
 
