@@ -7,7 +7,8 @@ short main text. They were written as patterns of how such pages address a reade
 "this page", "the article you requested", "we couldn't find", "вы ищете"), calibrated as a set on texts
 written for ``tests/test_capture_state.py`` (several phrasings a kind, with negatives: articles that *report*
 a removal or are *about* captchas); the held-out texts in ``tests/fixtures/liveness/heldout.jsonl`` were
-written afterwards and never tuned on. Don't tune one list in isolation.
+written afterwards and never tuned on. Don't tune one list in isolation. Texts are matched with ё read as е and
+’ as ', so the patterns are written that way.
 """
 
 from __future__ import annotations

@@ -108,6 +108,8 @@ class Echo:
     changes: tuple[tuple[str, str], ...] = ()  # (original, echo) words an ``altered`` echo changed
     quote_status: QuoteStatus = "unknown"
     edited_out_at: str | None = None  # the first capture with the page up and these words gone
+    removed_at: str | None = None  # the page's first evidence of removal
+    up_days: float | None = None  # how long the page stayed up: first seen up -> removed (else -> last seen up)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -115,7 +117,8 @@ class Echo:
             "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness,
             "language": self.language, "title": self.title, "text": self.text,
             "changes": [{"original": a, "echo": b} for a, b in self.changes],
-            "quote_status": self.quote_status, "edited_out_at": self.edited_out_at,
+            "quote_status": self.quote_status, "edited_out_at": self.edited_out_at, "removed_at": self.removed_at,
+            "up_days": self.up_days,
         }
 
 
@@ -140,6 +143,7 @@ class Trace:
                 "published_at": first.published_at, "seen_at": first.seen_at, "liveness": first.liveness,
                 "language": first.language, "title": first.title, "text": first.text,
                 "quote_status": first.quote_status, "edited_out_at": first.edited_out_at,
+                "removed_at": first.removed_at, "up_days": first.up_days,
             },
             "echoes": [
                 {**echo.to_dict(), "seen_at": echo.seen_at, "misattributed": echo.misattributed}
@@ -203,10 +207,11 @@ def trace(store: Store, statement_id: str) -> Trace | None:
     echoes = []
     for r in members.rows:
         status, edited_out_at = members.quote_status(r)
+        page = members.liveness(r.doc_id)
         echoes.append(Echo(
             doc_id=r.id, outlet=r.outlet, url=r.url, published_at=r.published_at, seen_at=r.seen_at,
             relation=r.relation or "verbatim", speaker=r.speaker, misattributed=members.misattributed(r),
-            liveness=members.liveness(r.doc_id).liveness, language=r.language, text=r.text, changes=r.changes,
-            quote_status=status, edited_out_at=edited_out_at,
+            liveness=page.liveness, language=r.language, text=r.text, changes=r.changes,
+            quote_status=status, edited_out_at=edited_out_at, removed_at=page.removed_at, up_days=page.up_days,
         ))
     return Trace(statement_id, members.speaker, members.text, echoes[0], echoes[1:])

@@ -1,6 +1,8 @@
 """The embedded store: one SQLite file with FTS5 over quote text. All of quotetrace's SQL lives here.
 
-Tables are named after the nouns (documents, quotes, mentions, speakers). ``quotes_fts`` is an FTS5 index
+Tables are named after the nouns (documents, quotes, mentions, speakers, captures); a page's versions (each
+distinct text it showed, with the quotes in it) are ``document_versions`` and ``quote_versions``, the document row
+showing the latest complete one (see ``_SCHEMA_VERSIONS``). ``quotes_fts`` is an FTS5 index
 over ``quotes.text`` (external content, kept in sync by triggers). The schema version is SQLite's
 ``PRAGMA user_version``; ``_MIGRATIONS[i]`` takes a file from version ``i`` to ``i + 1``.
 """
