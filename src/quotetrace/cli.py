@@ -125,7 +125,7 @@ def _documents(
     """Processed inputs; the Captures that WARC files give are put in ``captures`` (dropped when None), and a
     captured page that ``read_once`` says was read before is not read again."""
     settings = replace(DEFAULT_SETTINGS, min_confidence=min_confidence, language=language)
-    items = ingest.read_inputs(paths, seen=read_once.seen_payload if read_once is not None else None)
+    items = ingest.read_inputs(paths) if read_once is None else ingest.read_inputs(paths, seen=read_once.seen_payload)
     return runner.run(_without_captures(items, captures, read_once), settings, jobs, progress=not no_progress)
 
 
