@@ -428,3 +428,24 @@ def test_store_sqlite_migrates_a_version_3_file_into_versions(tmp_path: Path) ->
                          quotes=[Quote("x y", 0, 3, "direct", confidence=0.9)])
         store.upsert_document(again)  # the same text read again: the same version, the same quote row
         assert len(store.versions(["d1"])["d1"]) == 1 and [q.quote_id for q in store.query_quotes()] == [1]
+
+
+def test_store_sqlite_a_file_version_then_captures_shows_the_latest_capture(store: Store) -> None:
+    """A page ingested from a file with no fetch time, then captured: the captures date the versions, and the
+    file's undated version comes before them."""
+    from quotetrace.link.liveness import quote_status
+    from quotetrace.link.provenance import page_history
+
+    doc = general_doc()
+    store.upsert_document(doc)  # from a file: no fetched_at
+    later_text = "A rewritten page. " + MINISTER_TEXT
+    later = replace(doc, text=later_text, fetched_at="2024-03-09", mentions=[],
+                    quotes=[_quote("“Prices will fall,”", later_text)])
+    store.add_captures([(_capture(doc, "2024-03-09", "h-later"), doc.doc_id)])
+    store.upsert_document(later)
+    shown = store.get_document(doc.doc_id)
+    assert shown is not None and shown.text == later_text
+    rows = store.capture_rows([doc.doc_id])[doc.doc_id]
+    general = shown_quote_id(store, doc.quotes[0].text)
+    history = page_history(doc.doc_id, [r.capture for r in rows])
+    assert quote_status(history, rows, store.quote_presence([general])[general]) == ("edited_out", "2024-03-09")

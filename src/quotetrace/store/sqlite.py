@@ -399,7 +399,7 @@ class _Arrival:
     matched: dict[int, Quote]
 
 
-# Sorts after every date: a version seen by no capture (ingested without a fetched_at) came in later.
+# Sorts after every date (versions and first sightings with no date come last).
 _UNDATED = "\uffff"
 
 
@@ -412,9 +412,10 @@ class _VersionTimes:
     last_seen: str | None
 
     @property
-    def order(self) -> tuple[str, int]:
-        """Latest last: by the last capture that showed it (a page can show an older text again)."""
-        return (self.last_seen or _UNDATED, self.version_id)
+    def order(self) -> tuple[bool, str, int]:
+        """Latest last: by the last capture that showed it (a page can show an older text again); a version no
+        capture showed (a file ingested without a fetch time) comes before those captures date, in ingest order."""
+        return (self.last_seen is not None, self.last_seen or "", self.version_id)
 
     @property
     def first_order(self) -> tuple[str, int]:
@@ -695,7 +696,7 @@ class Store:
         ]
         if not versions:
             return
-        rank = {v.version_id: v.order for v in versions}
+        rank: dict[int, tuple[bool, str, int]] = {v.version_id: v.order for v in versions}
         complete = [v for v in versions if not v.partial]
         shown = max(complete or versions, key=lambda v: v.order).version_id
         self._show(conn, doc_id, shown, arrival if arrival is not None and arrival.version_id == shown else None)
