@@ -550,9 +550,9 @@ class Store:
         key = page_hash(doc.title, doc.text)
         extraction = content_hash(doc)
         with self._transaction() as conn:
-            new_page = conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone() is None
-            if new_page:
-                self._insert_document(conn, doc, extraction)
+            if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone() is None:
+                self._insert_page(conn, doc, key, extraction, partial)
+                return "inserted"
             known = conn.execute(
                 "SELECT version_id, extraction_hash, partial FROM document_versions WHERE doc_id = ? AND page_hash = ?",
                 (doc.doc_id, key),
@@ -573,15 +573,30 @@ class Store:
                 "(SELECT 1 FROM quotes WHERE quotes.speaker_id = speakers.speaker_id)",
                 [(speaker_id,) for speaker_id in speakers],
             )
-        return "inserted" if new_page else "updated"
+        return "updated"
 
-    @staticmethod
-    def _insert_document(conn: sqlite3.Connection, doc: Document, extraction: str) -> None:
+    def _insert_page(self, conn: sqlite3.Connection, doc: Document, key: str, extraction: str, partial: bool) -> None:
+        """A page seen for the first time: its document row, shown version, quotes and mentions."""
         conn.execute(
             f"""INSERT INTO documents (doc_id, {', '.join(_DOCUMENT_FIELDS)}, text, content_hash, ingested_at)
                 VALUES (?, {', '.join('?' for _ in _DOCUMENT_FIELDS)}, ?, ?, ?)""",
             (doc.doc_id, *(getattr(doc, name) for name in _DOCUMENT_FIELDS), doc.text, extraction, _now()),
         )
+        version_id = int(conn.execute(
+            """INSERT INTO document_versions (doc_id, page_hash, extraction_hash, partial, title, published_at,
+                                              language, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (doc.doc_id, key, extraction, int(partial), doc.title, doc.published_at, doc.language, _now()),
+        ).lastrowid or 0)
+        conn.execute("UPDATE documents SET version_id = ? WHERE doc_id = ?", (version_id, doc.doc_id))
+        conn.executemany(
+            'INSERT INTO quote_versions (version_id, quote_id, "start", "end") VALUES (?, ?, ?, ?)',
+            [(version_id, self._insert_quote(conn, doc.doc_id, q, version_id), q.start, q.end) for q in doc.quotes],
+        )
+        conn.executemany(
+            'INSERT INTO mentions (doc_id, "start", "end", text, label) VALUES (?, ?, ?, ?, ?)',
+            [(doc.doc_id, m.start, m.end, m.text, m.label) for m in doc.mentions],
+        )
+        self._tie_captures(conn, doc, version_id)
 
     def _version_for(
         self, conn: sqlite3.Connection, doc: Document, key: str, extraction: str, partial: bool,
@@ -754,32 +769,20 @@ class Store:
             [(doc_id, m.start, m.end, m.text, m.label) for m in doc.mentions],
         )
 
-    def _insert_quote(self, conn: sqlite3.Connection, doc_id: str, quote: Quote, version_id: int | None = None) -> int:
+    def _insert_quote(self, conn: sqlite3.Connection, doc_id: str, quote: Quote, version_id: int) -> int:
+        speaker_id = self._speaker_of(conn, doc_id, quote)
         cursor = conn.execute(
-            'INSERT INTO quotes (doc_id, "start", "end", text, kind, confidence, language, version_id) '
-            "VALUES (?, 0, 0, '', 'direct', 0, '', ?)",
-            (doc_id, version_id),
+            f"""INSERT INTO quotes (doc_id, speaker_id, {', '.join(_QUOTE_COLUMNS)})
+                VALUES (?, ?, {', '.join('?' for _ in _QUOTE_COLUMNS)})""",
+            (doc_id, speaker_id, *_quote_values(quote, version_id)),
         )
-        quote_id = int(cursor.lastrowid or 0)
-        self._write_quote(conn, quote_id, doc_id, quote, version_id)
-        return quote_id
+        return int(cursor.lastrowid or 0)
 
     def _write_quote(
         self, conn: sqlite3.Connection, quote_id: int, doc_id: str, quote: Quote, version_id: int | None
     ) -> None:
-        speaker_id = None
-        if quote.speaker and quote.speaker.strip():
-            speaker_id = speaker_key(quote.speaker, doc_id)
-            self._add_speaker(conn, speaker_id, quote.speaker.strip(), quote.descriptors)
-        mention, via = quote.speaker_mention, quote.via
-        values = (
-            quote.start, quote.end, quote.text, quote.kind, quote.cue,
-            mention.text if mention else None, mention.start if mention else None,
-            mention.end if mention else None, quote.speaker,
-            _json(quote.descriptors), quote.confidence, quote.language, quote.type,
-            via.text if via else None, via.start if via else None, via.end if via else None,
-            _spans_json(quote.fragments), version_id,
-        )
+        speaker_id = self._speaker_of(conn, doc_id, quote)
+        values = _quote_values(quote, version_id)
         # Only a row that differs is written, and its speaker_id (which a link may have made canonical) only
         # changes with its speaker: reading a page again that changes nothing leaves its rows alone.
         conn.execute(
@@ -788,6 +791,13 @@ class Store:
                 WHERE quote_id = ? AND ({' OR '.join(f'{c} IS NOT ?' for c in _QUOTE_COLUMNS)})""",
             (*values, quote.speaker, speaker_id, quote_id, *values),
         )
+
+    def _speaker_of(self, conn: sqlite3.Connection, doc_id: str, quote: Quote) -> str | None:
+        if not quote.speaker or not quote.speaker.strip():
+            return None
+        speaker_id = speaker_key(quote.speaker, doc_id)
+        self._add_speaker(conn, speaker_id, quote.speaker.strip(), quote.descriptors)
+        return speaker_id
 
     @staticmethod
     def _add_speaker(
@@ -1367,6 +1377,18 @@ def _sighting_times(
     if quote_seen and page_seen and quote_seen > page_seen:
         return quote_seen, None
     return page_seen, published_at
+
+
+def _quote_values(quote: Quote, version_id: int | None) -> tuple[object, ...]:
+    """A quote's values in the order of ``_QUOTE_COLUMNS``."""
+    mention, via = quote.speaker_mention, quote.via
+    return (
+        quote.start, quote.end, quote.text, quote.kind, quote.cue,
+        mention.text if mention else None, mention.start if mention else None, mention.end if mention else None,
+        quote.speaker, _json(quote.descriptors), quote.confidence, quote.language, quote.type,
+        via.text if via else None, via.start if via else None, via.end if via else None,
+        _spans_json(quote.fragments), version_id,
+    )
 
 
 def _capture_row(row: Sequence[Any]) -> CaptureRow:
