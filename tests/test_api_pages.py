@@ -41,7 +41,7 @@ def test_api_pages_lists_every_page_with_its_evidence(client: TestClient) -> Non
     radio = by_url["https://radio.example.com/news/1"]
     assert (radio["liveness"], radio["removed_at"], radio["evidence"]["http_status"], radio["evidence"]["reason"]) == (
         "removed", "2024-03-10T10:00:00", 404, "not_found")
-    assert radio["up_days"] == 8.0 and (radio["doc_id"], radio["id"]) == ("d-radio", "d-radio.txt")
+    assert radio["up_days"] == 8.0 and (radio["doc_key"], radio["doc_id"]) == ("d-radio", "d-radio.txt")
     assert by_url["https://ngo.example.org/appeal"]["liveness"] == "unknown"  # never captured: never "live"
     assert by_url["https://ngo.example.org/appeal"]["evidence"] is None
     assert by_url["https://x.example/wall"]["evidence"]["detail"] == "verifying you are human"

@@ -267,7 +267,7 @@ def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False) -> None:
 
 
 PAGE_COLUMNS = (
-    "doc_id", "id", "url", "title", "liveness", "first_seen", "last_seen", "removed_at", "up_days", "captures",
+    "doc_id", "doc_key", "url", "title", "liveness", "first_seen", "last_seen", "removed_at", "up_days", "captures",
     "contents", "evidence_at", "evidence_status", "evidence_state", "evidence_reason", "evidence_detail", "outages",
 )
 

@@ -74,7 +74,7 @@ class PageHistory:
     """One page's liveness: first and last time seen up, when it was seen gone, how long it was up, and the
     capture that says so (``evidence``)."""
 
-    doc_id: str
+    doc_id: str  # the store's key of the page (``doc_key`` in what users see)
     url: str
     liveness: Liveness
     first_seen: str | None
@@ -102,7 +102,8 @@ class PageHistory:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "doc_id": self.doc_id, "id": self.id, "url": self.url, "title": self.title, "liveness": self.liveness,
+            # as everywhere users see documents: doc_id is the id as ingested, doc_key the store's key
+            "doc_id": self.id, "doc_key": self.doc_id, "url": self.url, "title": self.title, "liveness": self.liveness,
             "first_seen": self.first_seen, "last_seen": self.last_seen, "removed_at": self.removed_at,
             "up_days": self.up_days, "captures": self.captures, "contents": self.contents,
             "evidence": None if self.evidence is None else self.evidence.to_dict(),

@@ -187,8 +187,8 @@ class OutageOut(BaseModel):
 
 
 class PageOut(BaseModel):
-    doc_id: str = Field(description="The store's key of the page (hash of its canonical URL).")
-    id: str | None = Field(description="The document's id as ingested (null when no version was read).")
+    doc_id: str | None = Field(description="The document's id as ingested (null when no version was read).")
+    doc_key: str = Field(description="The store's key of the page (hash of its canonical URL).")
     url: str
     title: str | None
     liveness: str = Field(description="live, changed, removed, unreachable, blocked or unknown (never captured)")
