@@ -50,7 +50,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_echo_corpus import QUOTES_PER_DOC, ScaleCorpus, TrustCorpus, build, scale_corpus, trust_corpus
+from make_echo_corpus import (
+    QUOTES_PER_DOC,
+    ScaleCorpus,
+    TrustCorpus,
+    build,
+    news_sentences,
+    scale_corpus,
+    trust_corpus,
+)
 from quotetrace.link import link, translations
 from quotetrace.link.speakers import link_speakers
 from quotetrace.link.statements import LexicalScorer, ParaphraseScorer, Vectors, default_scorer, link_statements
@@ -288,8 +296,8 @@ def relations(scorer: ParaphraseScorer | None, search: bool) -> None:
 def scaling(sizes: list[int], store_dir: Path | None, paraphrase: bool = False) -> None:
     command_name = "`quotetrace link`" if paraphrase else "`quotetrace link --no-paraphrase`"
     where = f"{command_name} on SQLite files in {store_dir}" if store_dir else "in memory"
-    what = ("link with paraphrase and translation matching (USE), 10% of families also in Cyrillic" if paraphrase
-            else "link without paraphrase")
+    what = ("link with paraphrase and translation matching (USE), originals from PolNeAR's news sentences, 10% of "
+            "families also in Cyrillic letters" if paraphrase else "link without paraphrase")
     print(f"scaling ({what}, {where}; synthetic corpus, each size in a fresh process):")
     relink = f" {'relink s':>8}" if store_dir else ""
     print(f"  {'quotes':>9} {'seconds':>8}{relink} {'µs/quote':>9} {'peak MiB':>9} {'before MiB':>10} "
@@ -297,7 +305,7 @@ def scaling(sizes: list[int], store_dir: Path | None, paraphrase: bool = False) 
     for n in sizes:
         command = [sys.executable, __file__, "--measure", str(n), *(["--paraphrase"] if paraphrase else [])]
         if store_dir is not None:
-            _ensure_store(_store_path(store_dir, n, paraphrase), scale_corpus(n, translated=paraphrase))
+            _ensure_store(_store_path(store_dir, n, paraphrase), _scale_corpus(n, paraphrase))
             command += ["--store", str(store_dir)]
         result = subprocess.run(command, check=True, capture_output=True, text=True)
         print(result.stderr, end="", file=sys.stderr)
@@ -338,7 +346,7 @@ def measure(n: int, store_dir: Path | None, paraphrase: bool = False) -> None:
     """One size, in this process: prints a JSON line (what ``scaling`` reads)."""
     scorer = default_scorer() if paraphrase else None
     if store_dir is None:
-        corpus = scale_corpus(n, translated=paraphrase)
+        corpus = _scale_corpus(n, paraphrase)
         before = _rss_mib()
         _reset_peak()
         started = time.perf_counter()
@@ -363,7 +371,7 @@ def measure(n: int, store_dir: Path | None, paraphrase: bool = False) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{work}{suffix}").unlink(missing_ok=True)
         seconds, statements = report.seconds, report.statements
-        corpus = scale_corpus(n, translated=paraphrase)
+        corpus = _scale_corpus(n, paraphrase)
         order = _quote_order(corpus)
         predicted = [""] * len(order)
         for quote_id, index in enumerate(order, start=1):
@@ -371,6 +379,11 @@ def measure(n: int, store_dir: Path | None, paraphrase: bool = False) -> None:
     p, r, f1 = _pair_scores(corpus.family, predicted)
     print(json.dumps({"seconds": seconds, "peak_mib": peak, "before_mib": before, "statements": statements,
                       "p": p, "r": r, "f1": f1, "relink": relink if store_dir is not None else None}))
+
+
+def _scale_corpus(n: int, paraphrase: bool) -> ScaleCorpus:
+    """The scaling corpus; for the run with paraphrase, on real news sentences with Cyrillic copies."""
+    return scale_corpus(n, translated=True, sentences=news_sentences()) if paraphrase else scale_corpus(n)
 
 
 def _store_path(store_dir: Path, n: int, translated: bool = False) -> Path:

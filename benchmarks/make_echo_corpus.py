@@ -20,6 +20,7 @@ import argparse
 import io
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,7 @@ from quotetrace.pipeline import document_id
 from quotetrace.store import Sighting
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "echo" / "statements.json"
+POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train.jsonl"
 START = datetime(2026, 2, 1, 9, 0, tzinfo=UTC)
 
 
@@ -300,7 +302,20 @@ class ScaleCorpus:
         self.family.append(family)
 
 
-def scale_corpus(n_quotes: int, seed: int = 0, translated: bool = False) -> ScaleCorpus:
+def news_sentences(path: Path = POLNEAR) -> list[str]:
+    """Distinct sentences of 12 to 40 words from the PolNeAR articles (real news, for the paraphrase scaling
+    run: made-up words all look alike to a sentence encoder, which then merges every family of a speaker)."""
+    seen: dict[str, None] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for sentence in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"].replace("\n", " ")):
+            words = sentence.split()
+            if 12 <= len(words) <= 40 and not re.search(r"[“”\"«»]", sentence):
+                seen.setdefault(" ".join(words), None)
+    return list(seen)
+
+
+def scale_corpus(n_quotes: int, seed: int = 0, translated: bool = False,
+                 sentences: list[str] | None = None) -> ScaleCorpus:
     """``n_quotes`` synthetic quotes, mostly in families of ~10 (an original, verbatim copies and fragments)
     over a made-up vocabulary, in documents of about QUOTES_PER_DOC quotes.
 
@@ -309,7 +324,8 @@ def scale_corpus(n_quotes: int, seed: int = 0, translated: bool = False) -> Scal
     in ten), named in full or by surname alone, a third of the time with a role, and namesakes (one name,
     two people with different roles). With ``translated``, TRANSLATED_SHARE of the families also have a copy
     in Cyrillic letters attributed to the speaker's name in Cyrillic, so that translation candidates (same
-    speaker, two scripts) are compared: what that costs is the point, not whether made-up words translate.
+    speaker, two scripts) are compared: what that costs is the point, not whether the letters translate. With
+    ``sentences``, the originals are those sentences, in turn, instead of made-up words.
     """
     rng = random.Random(seed)
     # sorted: a set's order changes with PYTHONHASHSEED, and the corpus must be the same in every process
@@ -323,8 +339,12 @@ def scale_corpus(n_quotes: int, seed: int = 0, translated: bool = False) -> Scal
     corpus = ScaleCorpus()
     family = 0
     while len(corpus.sightings) < n_quotes:
-        words = rng.choices(vocabulary, k=rng.randint(12, 40))
-        original = " ".join(words).capitalize() + "."
+        if sentences:
+            original = sentences[family % len(sentences)]
+            words = original.split()
+        else:
+            words = rng.choices(vocabulary, k=rng.randint(12, 40))
+            original = " ".join(words).capitalize() + "."
         name, role = rng.choices(speakers, weights)[0]
         day = START + timedelta(minutes=QUOTES_PER_DOC * (family // QUOTES_PER_DOC))
         for k in range(10):
