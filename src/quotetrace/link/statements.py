@@ -46,6 +46,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal, Protocol
 
 import numpy as np
@@ -341,7 +342,7 @@ class _Words:
                 stays[b] = verdict == "same"
                 if verdict == "altered":
                     self._evidence.altered.append((first, index))
-            said_by = person(first)
+            said_by = person(first) if not all(a == b or self.copies(a, b) for b in stays) else None
             keep = [i for i in group if stays[self.of_quote[i]] and not self.said_by_another(a, i, said_by, person)]
             kept = set(keep)
             out.append(keep)
@@ -478,12 +479,16 @@ class _Echoes:
         person, the folded name for an organisation; None when unknown or anonymous."""
         if self.speaker(index) is None:
             return None
-        name = self.sightings[index].speaker or ""
-        person = person_key(name)
-        return person.surname if person is not None else fold(name)
+        return _person(self.sightings[index].speaker or "")
 
     def speaker_names(self, indexes: Sequence[int]) -> frozenset[str]:
         return speaker_keys(n for i in indexes for n in (self.sightings[i].speaker, self.sightings[i].speaker_mention))
+
+
+@lru_cache(maxsize=1 << 16)
+def _person(name: str) -> str:
+    person = person_key(name)
+    return person.surname if person is not None else fold(name)
 
 
 def _moment(s: Sighting) -> datetime | None:
