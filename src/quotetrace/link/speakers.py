@@ -8,9 +8,10 @@ rules, in order:
 2. Names that do not look like a person's (organisations: "Ministry of Defence", "Reuters") merge only
    with the same name, "the" and case aside.
 3. Person names group by surname, then by first name ("Jane" and "John" Smith stay apart) and middle
-   initial when both give one ("Jane A." and "Jane B."). Within one full name, documents whose roles
-   (the head word of the descriptors: "minister", "plumber") are known and disjoint, and which share no
-   co-occurring names, stay apart: two people with one name.
+   initial when both give one ("Jane A." and "Jane B."). Names in Cyrillic are read transliterated
+   ("Сергей Волков" = "Sergei Volkov"). Within one full name, documents whose roles (the head word of the
+   descriptors: "minister", "plumber"; a Russian descriptor's role words in English, roles.py) are known
+   and disjoint, and which share no co-occurring names, stay apart: two people with one name.
 4. A surname alone ("Smith", "Ms. Smith") joins the full name seen in its own document, else the only full
    name of that surname in the corpus compatible with its title's gender, its roles and its context; when
    several remain it is left as its own speaker rather than guessed.
