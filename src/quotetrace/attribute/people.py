@@ -24,6 +24,8 @@ from quotetrace.lexicon import (
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 OWNER_TYPES = frozenset({"PERSON", "ORG"})
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod"})
+# "socialist opposition deputies": words between an adjective of belonging and the group noun it modifies
+MAX_GROUP_GAP = 2
 FUNCTION_POS = frozenset({"ADP", "DET", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "VERB"})
 
 
@@ -52,18 +54,42 @@ def collect_entities(doc: Doc) -> list[Entity]:
     people: dict[str, Entity] = {}
     orgs: dict[str, Entity] = {}
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not _common_noun_opening(ent):
             _add_person(people, ent)
         elif ent.label_ in ORG_LABELS:
-            key = ent.text.lower().removeprefix("the ")
-            entity = orgs.setdefault(key, Entity(ent.text, ent.label_))
-            entity.mentions.append(ent)
+            group = _group_of(ent)
+            if group is None:
+                continue
+            key = group.text.lower().removeprefix("the ")
+            entity = orgs.setdefault(key, Entity(group.text, ent.label_))
+            entity.mentions.append(group)
     for person in people.values():
         person.gender = person.gender or _gender_from_pronouns(doc, person)
     for owned in _owned_organisations(doc):
         entity = orgs.setdefault(owned.text.lower(), Entity(owned.text, "ORG", descriptors=[owned.root.lower_]))
         entity.mentions.append(owned)
     return [*people.values(), *orgs.values()]
+
+
+def _common_noun_opening(ent: Span) -> bool:
+    """"Exit polls show …": a capital that opens a sentence on words the tagger reads as common nouns is no
+    one's name, whatever NER guessed."""
+    return bool(ent[0].is_sent_start) and all(t.pos_ in ("NOUN", "ADJ") for t in ent)
+
+
+def _group_of(ent: Span) -> Span | None:
+    """"socialist deputies", "the Russian government": an adjective of belonging names the group or
+    organisation it modifies, which is the entity; of one person ("the Republican nominee") it names no
+    entity at all (an adjective never speaks)."""
+    root = ent.root
+    head = root.head
+    if ent.label_ != "NORP" or root.dep_ not in ("amod", "compound") or head.pos_ != "NOUN":
+        return ent
+    if not 0 <= head.i - ent.end <= MAX_GROUP_GAP:
+        return ent
+    if head.tag_ == "NNS" or head.lemma_.lower() in ORGANISATION_NOUNS:
+        return ent.doc[ent.start : head.i + 1]
+    return None
 
 
 def _owned_organisations(doc: Doc) -> list[Span]:

@@ -7,8 +7,9 @@ left as written (``speaker_mention``); ``quotetrace.attribute`` resolves it to a
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from quotetrace.extract.channels import with_channels
 from quotetrace.extract.confidence import direct_confidence, reported_confidence
 from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
@@ -43,9 +44,9 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     text = doc_text(doc)
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
-    cues = [
+    cues = with_channels([
         _source_outside_quotes(doc, c, spans) for c in find_cues(doc, learned_cues() if settings.learned_cues else None)
-    ]
+    ])
     attached = attach_cues(doc, spans, cues)
     reported = reported_quotes(text, cues, spans)
     absorbed = {id(s) for r in reported for s in r.absorbed}
@@ -98,10 +99,7 @@ def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
 
 
 def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None, confidence: float) -> Quote:
-    mention = None
-    if cue is not None and cue.subject is not None:
-        s = cue.subject
-        mention = TextSpan(s.text, s.start_char, s.end_char)
+    mention = None if cue is None else _text_span(cue.subject)
     return Quote(
         text=text[start:end],
         start=start,
@@ -110,7 +108,12 @@ def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None, co
         cue=cue.text if cue is not None else None,
         speaker_mention=mention,
         confidence=confidence,
+        via=None if cue is None else _text_span(cue.via),
     )
+
+
+def _text_span(span: Span | None) -> TextSpan | None:
+    return None if span is None else TextSpan(span.text, span.start_char, span.end_char)
 
 
 def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
