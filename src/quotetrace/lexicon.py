@@ -45,6 +45,13 @@ COGNITION_VERBS = frozenset(
 # Verbs that say something but take no clause: only attributions when a quotation is beside them.
 QUOTE_ONLY_VERBS = frozenset("smile laugh shrug nod joke quip sigh scoff chuckle read shoot fire hit snap".split())
 
+# Verbs that close or open a summary of several sentences: "… Drafting them is a waste, he argues.", "The
+# judge argues: …" (extract/continuations.py). Beliefs and the learned table's guesses do not.
+CONTINUATION_VERBS = frozenset(
+    "say continue add argue observe write conclude insist explain note maintain contend reason stress "
+    "point warn elaborate".split()
+)
+
 # Nouns whose "that"-clause is attributed content: "raised the possibility that ...".
 SPEECH_NOUNS = frozenset(
     """
@@ -124,6 +131,28 @@ ORGANISATION_NOUNS = frozenset(
     "institute foundation association network commission court newspaper paper channel station outlet "
     "broadcaster charity movement publication magazine website daily tabloid".split()
 )
+
+# ... of them, those that say no more than "an organisation": "the group said" is the nearest one named;
+# "the ministry", "the court" only one whose name says so.
+GENERIC_ORGANISATION_NOUNS = frozenset(
+    "organisation organization group company firm body agency outlet charity institute association".split()
+)
+
+# Words in the name of an organisation of a kind: "the newspaper" is the Lidova Courier, "the commission" the
+# Board of Elections.
+_NEWSPAPER_NAMES = frozenset(
+    "times post journal herald courier gazette tribune news chronicle telegraph guardian globe star daily "
+    "examiner review observer register inquirer sun mail express standard wire magazine press".split()
+)
+_BOARD_NAMES = frozenset("commission board committee panel council".split())
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    **{noun: _NEWSPAPER_NAMES for noun in "newspaper paper publication outlet daily tabloid magazine".split()},
+    **{noun: _BOARD_NAMES for noun in _BOARD_NAMES},
+    "government": frozenset({"administration", "cabinet", "government"}),
+    "administration": frozenset({"administration", "government", "house"}),
+    "ministry": frozenset({"ministry", "department"}),
+    "department": frozenset({"ministry", "department"}),
+}
 
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = frozenset(

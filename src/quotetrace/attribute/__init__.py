@@ -29,10 +29,12 @@ from quotetrace.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_NAMES,
     FIRST_PERSON,
+    GENERIC_ORGANISATION_NOUNS,
     GROUP_MEMBER_NOUNS,
     IMPERSONAL_PRONOUNS,
     INDEFINITE_DETERMINERS,
     MALE_NAMES,
+    ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -250,10 +252,11 @@ def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tup
     person = _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and _describes(noun, e))
     if person is not None or noun in PERSON_NOUNS:
         return person or _role_holder(span, noun, entities, speakers)
-    named = _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS and noun in (
+    kinds = {noun} | ORGANISATION_KINDS.get(noun, frozenset())
+    named = _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS and not kinds.isdisjoint(
         e.name.lower().split()))
-    if named is not None or noun not in ORGANISATION_NOUNS:
-        return named
+    if named is not None or noun not in GENERIC_ORGANISATION_NOUNS:
+        return named  # "the ministry" is no court of appeal: a kind of body finds only one its name says
     # "the organisation" is the nearest organisation; "the defence ministry" only one its words name (a name
     # in the description, as in "the Clinton campaign", is no such test: the organisation is often unnamed)
     modifiers = {t.lower_ for t in span if t.i < span.root.i and t.dep_ in ("compound", "amod") and t.is_lower}
@@ -282,8 +285,10 @@ def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[t
 
 
 def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
-    """The person (or else organisation) the mention names, by surname for people."""
-    words = {t.lower_ for t in span if t.pos_ == "PROPN" or t.ent_type_}
+    """The person (or else organisation) the mention names, by surname for people. Not a name in a phrase
+    after a preposition: "Staff at Harrow Bay", "a spokesman for Brel" are neither."""
+    placed = {t.i for p in span if p.dep_ == "prep" for t in p.subtree}
+    words = {t.lower_ for t in span if (t.pos_ == "PROPN" or t.ent_type_) and t.i not in placed}
     if not words:
         return None
     # "Ostrand's trade minister, Olga Rendt": the owner in a possessive is not who speaks

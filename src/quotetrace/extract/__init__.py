@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from quotetrace.extract.channels import with_channels
 from quotetrace.extract.confidence import direct_confidence, reported_confidence
+from quotetrace.extract.continuations import continuation_fragments
 from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
 from quotetrace.extract.direct import (
@@ -22,7 +23,7 @@ from quotetrace.extract.direct import (
     root_of,
 )
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
-from quotetrace.extract.reported import reported_quotes
+from quotetrace.extract.reported import ReportedQuote, reported_quotes
 from quotetrace.extract.sources import with_source
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.nlp import doc_text
@@ -50,7 +51,8 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     attached = attach_cues(doc, spans, cues)
     reported = reported_quotes(text, cues, spans)
     absorbed = {id(s) for r in reported for s in r.absorbed}
-    quotes = [_quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text)) for r in reported]
+    continued = continuation_fragments(doc, reported, cues, spans)
+    quotes = [_reported_quote(text, r, continued.get(id(r), [])) for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
     quotes.extend(_direct_quotes(text, directs, settings))
     quotes.sort(key=lambda q: q.start)
@@ -66,6 +68,15 @@ def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
         if s.start <= cue.subject.start_char < s.end and not s.start <= cue.start < s.end:
             return with_source(doc, cue, s.start, s.end)
     return cue
+
+
+def _reported_quote(text: str, r: ReportedQuote, fragments: list[tuple[int, int]]) -> Quote:
+    """A reported quote; one that sentences before or after it continue runs over them, as its fragments."""
+    if not fragments:
+        return _quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text))
+    quote = _quote(text, fragments[0][0], fragments[-1][1], r.kind, r.cue, reported_confidence(r, text))
+    quote.fragments = [TextSpan(text[a:b], a, b) for a, b in fragments]
+    return quote
 
 
 def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) -> list[Quote]:

@@ -334,7 +334,10 @@ def subject_of(tok: Token) -> Span | None:
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
             return mention_span(pobj)
-        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        # "The judge is convinced …": the parser may hang the subject on the auxiliary
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS] or [
+            g for c in cur.children if c.dep_ in ("aux", "auxpass") and c.i < cur.i
+            for g in c.children if g.dep_ in SUBJECT_DEPS]
         if subjects:
             # "LONDON (Reuters) - Donald Trump said": the dateline may be parsed as a second subject
             subject = next((c for c in subjects if _dateline_dash(c) is None), subjects[0])
