@@ -171,3 +171,42 @@ def test_a_possessed_role_is_not_its_owner() -> None:
     """"his doctor" is someone of Brel's, not Brel."""
     text = "Tomas Brel toured the harbour on Friday. His doctor said the trip was a risk to his heart."
     assert speaker_of(text, "trip") != "Tomas Brel"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        # a predicate adjective shares its clause's subject
+        ("Harbour workers are far more likely to say that the new cranes are unsafe.", "cranes", "Harbour workers"),
+        # a share of people parsed as a number
+        ("About 4 in 10 say they want the ferry fares cut.", "fares", "About 4 in 10"),
+        # a dateline parsed as a second subject
+        ("VELGRAD (Kestrel Wire) - Olga Rendt said the harbour would reopen in May.", "harbour", "Olga Rendt"),
+    ],
+)
+def test_subject_the_parser_hung_elsewhere_is_found(text: str, words: str, mention: str) -> None:
+    q = quote_with(text, words)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "subject"),
+    [
+        # "Majorities of voters going to the polls said …": the participle taken for a clausal subject
+        (["Majorities", "of", "voters", "going", "home", "said", "no"], [3, 0, 1, 5, 3, 5, 5],
+         ["nsubj", "prep", "pobj", "csubj", "advmod", "ROOT", "dobj"], "Majorities of voters"),
+        # "The judge is convinced …": the subject hung on the auxiliary
+        (["The", "judge", "is", "convinced", "it", "fails"], [1, 2, 3, 3, 5, 3],
+         ["det", "nsubj", "auxpass", "ROOT", "nsubj", "ccomp"], "The judge"),
+    ],
+)
+def test_subject_hung_on_another_word_by_the_parser(words: list[str], heads: list[int], deps: list[str],
+                                                     subject: str) -> None:
+    from spacy.tokens import Doc
+
+    from quotetrace.extract.cues import subject_of
+
+    doc = Doc(load_pipeline("en").vocab, words=words, heads=heads, deps=deps)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    found = subject_of(verb)
+    assert found is not None and found.text == subject

@@ -27,7 +27,7 @@ CIRCUMSTANCE_NOUNS = frozenset(
 FRAMING_DEPS = frozenset({"advcl", "parataxis"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dative"})
 # Walking up from a non-finite cue ("..., adding that", "and said") to the clause that has the subject.
-SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp"})
 PARTICLES = frozenset({"prt"})
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 OCCASION_PREPS = frozenset({"during", "throughout", "amid", "at"})
@@ -334,10 +334,7 @@ def subject_of(tok: Token) -> Span | None:
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
             return mention_span(pobj)
-        # "The judge is convinced …": the parser may hang the subject on the auxiliary
-        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS] or [
-            g for c in cur.children if c.dep_ in ("aux", "auxpass") and c.i < cur.i
-            for g in c.children if g.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS] or _misplaced_subjects(cur)
         if subjects:
             # "LONDON (Reuters) - Donald Trump said": the dateline may be parsed as a second subject
             subject = next((c for c in subjects if _dateline_dash(c) is None), subjects[0])
@@ -355,6 +352,19 @@ def subject_of(tok: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _misplaced_subjects(verb: Token) -> list[Token]:
+    """Subjects the parser hung elsewhere before the verb: on its auxiliary ("The judge is convinced …"), in
+    a clausal subject ("Majorities of voters going to the polls said …"), or as a number ("About 4 in 10
+    say …")."""
+    before = [c for c in verb.children if c.i < verb.i]
+    for c in before:
+        if c.dep_ in ("aux", "auxpass", "csubj"):
+            found = [g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < verb.i]
+            if found:
+                return found
+    return [c for c in before if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][:1]
 
 
 def _inverted_subject(verb: Token) -> Span | None:
