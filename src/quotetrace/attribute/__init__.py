@@ -22,7 +22,15 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.attribute.documents import Authorship, author_of, document_authors, earlier_author, is_document
-from quotetrace.attribute.people import ORG_LABELS, Entity, collect_entities, descriptors_of, noun_gender
+from quotetrace.attribute.interviews import interview_role, interviewee, interviewer
+from quotetrace.attribute.people import (
+    ORG_LABELS,
+    Entity,
+    collect_entities,
+    descriptors_of,
+    fuller_names,
+    noun_gender,
+)
 from quotetrace.extract.cues import mention_span
 from quotetrace.lexicon import (
     AGENT_NOUNS,
@@ -66,6 +74,7 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
     entities = collect_entities(doc)
     authorships = document_authors(doc)
     speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers so far: salience
+    interview: dict[str, Entity | None] = {}  # who "Q" and "A" are, worked out once
     for q in quotes:
         if q.speaker_mention is None:
             continue
@@ -73,7 +82,14 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
         if span is None:
             q.speaker = q.speaker_mention.text
             continue
-        entity = resolve(span, entities, speakers, authorships)
+        role = interview_role(span)
+        if role is not None:
+            if role not in interview:
+                interview[role] = interviewee(doc, entities) if role == "answer" else interviewer(
+                    doc, entities, lambda m: _named_in(m, entities))
+            entity = interview[role]
+        else:
+            entity = resolve(span, entities, speakers, authorships)
         if entity is not None:
             q.speaker = entity.name
             q.descriptors = list(entity.descriptors)
@@ -161,6 +177,9 @@ def _named_by_syntax(span: Span, entities: list[Entity], named: Entity | None) -
     while len(names) > 1 and _title_word(names[0]):
         names.pop(0)
     name_span = span.doc[names[0].i : head.i + 1]
+    if len(names) == 1:
+        # a surname alone ("HOLLOWAY:", "Lind said"): the name in full where the text gives it
+        name_span = fuller_names(span.doc).get(head.lower_, name_span)
     descriptors = descriptors_of(name_span)
     # a person when something says so (a role, a title, a given name); else what NER named, or a name of no
     # known kind, which neither "he" nor "it" will take for their antecedent

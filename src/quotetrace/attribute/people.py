@@ -18,7 +18,9 @@ from quotetrace.lexicon import (
     MALE_NOUNS,
     MALE_TITLES,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
+    TITLE_ABBREVIATIONS,
 )
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -26,6 +28,8 @@ OWNER_TYPES = frozenset({"PERSON", "ORG"})
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod"})
 # "socialist opposition deputies": words between an adjective of belonging and the group noun it modifies
 MAX_GROUP_GAP = 2
+# Proper nouns before a surname that are titles, not given names ("President Obama", "Sen. Rendt").
+NOT_GIVEN_NAMES = frozenset(PERSON_NOUNS) | frozenset(TITLE_ABBREVIATIONS) | {"mr", "mrs", "ms", "dr", "sir", "lady"}
 FUNCTION_POS = frozenset({"ADP", "DET", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "VERB"})
 
 
@@ -63,12 +67,30 @@ def collect_entities(doc: Doc) -> list[Entity]:
             key = group.text.lower().removeprefix("the ")
             entity = orgs.setdefault(key, Entity(group.text, ent.label_))
             entity.mentions.append(group)
+    full = fuller_names(doc)
     for person in people.values():
         person.gender = person.gender or _gender_from_pronouns(doc, person)
+        if " " not in person.name and person.surname in full:
+            # "HOLLOWAY:" or "Lind" alone where NER missed "Nell Holloway": the name in full
+            person.name = full[person.surname].text
     for owned in _owned_organisations(doc):
         entity = orgs.setdefault(owned.text.lower(), Entity(owned.text, "ORG", descriptors=[owned.root.lower_]))
         entity.mentions.append(owned)
     return [*people.values(), *orgs.values()]
+
+
+def fuller_names(doc: Doc) -> dict[str, Span]:
+    """For each surname the document writes after given names, the first such full name ("Nell Holloway"),
+    by the surname in lower case; in one pass over the tokens."""
+    out: dict[str, Span] = {}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.lower_ in out:
+            continue
+        given = [c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i
+                 and c.text[:1].isupper() and not c.text.endswith(".") and c.lower_ not in NOT_GIVEN_NAMES]
+        if given and tok.text[:1].isupper() and all(t.pos_ == "PROPN" for t in doc[min(given) : tok.i]):
+            out[tok.lower_] = doc[min(given) : tok.i + 1]
+    return out
 
 
 def _common_noun_opening(ent: Span) -> bool:

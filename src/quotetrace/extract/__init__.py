@@ -25,6 +25,7 @@ from quotetrace.extract.direct import (
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
 from quotetrace.extract.reported import ReportedQuote, reported_quotes
 from quotetrace.extract.sources import with_source
+from quotetrace.extract.transcripts import transcript_quotes
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
@@ -49,7 +50,7 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
         _source_outside_quotes(doc, c, spans) for c in find_cues(doc, learned_cues() if settings.learned_cues else None)
     ])
     attached = attach_cues(doc, spans, cues)
-    reported = reported_quotes(text, cues, spans)
+    reported = _with_transcript(reported_quotes(text, cues, spans), transcript_quotes(doc, spans))
     absorbed = {id(s) for r in reported for s in r.absorbed}
     continued = continuation_fragments(doc, reported, cues, spans)
     quotes = [_reported_quote(text, r, continued.get(id(r), [])) for r in reported]
@@ -57,6 +58,14 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     quotes.extend(_direct_quotes(text, directs, settings))
     quotes.sort(key=lambda q: q.start)
     return _without_overlaps(quotes)
+
+
+def _with_transcript(reported: list[ReportedQuote], labelled: list[ReportedQuote]) -> list[ReportedQuote]:
+    """A transcript's labelled paragraphs replace the attributions found inside them (which do not nest)."""
+    if not labelled:
+        return reported
+    kept = [r for r in reported if not any(r.start < t.end and t.start < r.end for t in labelled)]
+    return sorted([*kept, *labelled], key=lambda r: r.start)
 
 
 def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
