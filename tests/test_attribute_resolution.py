@@ -210,3 +210,28 @@ def test_subject_hung_on_another_word_by_the_parser(words: list[str], heads: lis
     verb = next(t for t in doc if t.dep_ == "ROOT")
     found = subject_of(verb)
     assert found is not None and found.text == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a speech verb the parser hangs inside what someone said shares their subject
+        ("The observatory's director, Samuel Ferreira, said the result showed what the telescope could do and "
+         "urged the science council to restore its funding.", "restore", "Samuel Ferreira"),
+        # a colon after a relative clause introduces the words of the main clause's subject
+        ("Last month Harriet_R posted this, which was the most useful thing anyone has told me all year:\n\n"
+         "“Check whether your landlord is on the council's register before you complain again.”", "register",
+         "Harriet_R"),
+        # a quotation closed by a full stop ends its sentence: the attribution after it is another's
+        ("Strider_Sal replied: “Four gels for a marathon? You will be sick by the bridge. Practise first.” "
+         "A user called MileEaterMick insisted that real food works just as well.", "Four gels", "Strider_Sal"),
+        # "as quoted by" hung on the content still names the channel, not the speaker
+        ("The chief of the general staff, General Henrik Dalby, said the army could absorb conscripts from 2027, "
+         "as quoted by the news agency LNA.", "absorb", "Henrik Dalby"),
+        # a title NER takes into the name is no part of it
+        ("Dr Femi Lawal, a sleep specialist, said the findings fitted what clinicians saw every day.", "findings",
+         "Femi Lawal"),
+    ],
+)
+def test_speaker_of_harder_constructions(text: str, words: str, speaker: str) -> None:
+    assert speaker_of(text, words) == speaker

@@ -161,7 +161,8 @@ def _name_tokens(ent: Span) -> list[Token]:
     """The name's words, without punctuation, the possessive, or function words the tagger swept in from a
     title-cased headline ("Beneath Rendt's Wins" is not a person called "Beneath Rendt")."""
     tokens = [t for t in ent if not t.is_punct and t.text.lower() not in ("'s", "’s")]
-    while tokens and tokens[0].pos_ in FUNCTION_POS:
+    # ... nor a title NER took in ("Dr Femi Lawal" is Femi Lawal)
+    while len(tokens) > 1 and (tokens[0].pos_ in FUNCTION_POS or tokens[0].lower_.rstrip(".") in NOT_GIVEN_NAMES):
         tokens.pop(0)
     return tokens
 

@@ -76,6 +76,10 @@ def _carrier(cue: Cue, by_token: dict[int, Cue]) -> Cue | None:
     if tok.lower_ != "according" and not relay:
         return None
     carrier = by_token.get(tok.head.i)
+    if carrier is None and relay:
+        # "“…,” Dalby said, as quoted by LNA" with the clause hung on the content: the nearest attribution
+        # above (an "as quoted by" never names a source of the content itself)
+        carrier = next((by_token[a.i] for a in tok.ancestors if a.i in by_token), None)
     if carrier is None or carrier is cue or carrier.subject is None:
         return None
     # a verb of saying; not one the learned table alone made a cue ("plans to visit"), nor a perception

@@ -12,7 +12,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.lexicon import COGNITION_VERBS, QUOTE_ONLY_VERBS, RELATIVE_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from quotetrace.lexicon import (
+    COGNITION_VERBS,
+    GROUP_MEMBER_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    QUOTE_ONLY_VERBS,
+    RELATIVE_PRONOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 from quotetrace.nlp import doc_text
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -348,10 +357,34 @@ def subject_of(tok: Token) -> Span | None:
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 # "a statement saying ...", "Smith, who said ...": the noun is the source
                 return mention_span(cur.head)
-            cur = cur.head
+            cur = _past_reported_clause(cur)
             continue
         break
     return None
+
+
+def _past_reported_clause(verb: Token) -> Token:
+    """Where a shared subject is looked for next. "Ferreira said the result showed X and urged Y": the parser
+    hangs the speech verb "urged" inside what Ferreira said; while the clauses it sits in have subjects that
+    say nothing (a result, an instrument), it shares the subject of the verb that reports them."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return head
+    clause = head
+    while clause.dep_ == "ccomp" and not _speaking_subject(clause):
+        clause = clause.head
+    return clause if clause is not head and _speaking_subject(clause) else head
+
+
+def _speaking_subject(verb: Token) -> bool:
+    """The verb's subject can say something: a name, a person, a group or an organisation."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    noun = subject.lemma_.lower()
+    return noun in PERSON_NOUNS or noun in GROUP_MEMBER_NOUNS or noun in ORGANISATION_NOUNS
 
 
 def _misplaced_subjects(verb: Token) -> list[Token]:
