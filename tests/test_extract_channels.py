@@ -45,3 +45,12 @@ def test_according_to_alone_is_the_source() -> None:
 def test_an_audience_or_a_place_is_no_channel(text: str) -> None:
     (q,) = quotetrace.extract(text)
     assert (q.speaker, q.via) == ("Halvorsen", None)
+
+
+def test_what_follows_that_after_a_channel_is_the_content() -> None:
+    text = ("The former chief justice Ingrid Saelen wrote in a column for the Courier that she had signed the "
+            "appeal with some hesitation.")
+    (q,) = quotetrace.extract(text)
+    assert q.text == "she had signed the appeal with some hesitation"
+    assert (q.speaker, q.descriptors) == ("Ingrid Saelen", ["former chief justice"])
+    assert q.via is not None and q.via.text == "the Courier"

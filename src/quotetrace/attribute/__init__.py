@@ -120,6 +120,10 @@ def resolve(
     if capitalised_name:
         # "Berglund, a retired judge," is a person, whatever NER made of the name
         return _named_by_syntax(span, entities, named)
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
+    if appos is not None and head.pos_ == "NOUN" and named is None:
+        # "the former chief justice, Ingrid Saelen": a role and its holder's name, whatever NER made of it
+        return _named_by_syntax(mention_span(appos), entities, named, role=True)
     word = head.lower_
     if word in RELATIVE_PRONOUNS or word in POSSESSIVE_RELATIVES:
         antecedent = _relative_antecedent(span)
@@ -161,9 +165,10 @@ def _author(
     return Entity(name, "PERSON" if _person_description(author) else "ORG", [author])
 
 
-def _named_by_syntax(span: Span, entities: list[Entity], named: Entity | None) -> Entity | None:
+def _named_by_syntax(span: Span, entities: list[Entity], named: Entity | None, *, role: bool = False) -> Entity | None:
     """"Lind, the former ambassador, wrote", "Deputy harbour master Ines Palm told": a name NER missed or
-    took for something else (``named``), whose title or apposition says it is a person. The name is the
+    took for something else (``named``), whose title or apposition (or the ``role`` it stands beside) says it is
+    a person. The name is the
     proper nouns that end at the head, without titles before them; titles and appositions are its
     descriptors. The person joins ``entities``, so that a later "Lind" or "the ambassador" finds them."""
     head = span.root
@@ -183,7 +188,7 @@ def _named_by_syntax(span: Span, entities: list[Entity], named: Entity | None) -
     descriptors = descriptors_of(name_span)
     # a person when something says so (a role, a title, a given name); else what NER named, or a name of no
     # known kind, which neither "he" nor "it" will take for their antecedent
-    if any(_role_word(d.split()[-1]) for d in descriptors) or names[0].lower_ in GIVEN_NAMES:
+    if role or any(_role_word(d.split()[-1]) for d in descriptors) or names[0].lower_ in GIVEN_NAMES:
         label = "PERSON"
     elif named is not None:
         return named

@@ -8,7 +8,8 @@ speaker is the person who spoke; the channel, as written, becomes the cue's ``vi
 - "as quoted by X", "as reported by X" after an attribution, and "Y was quoted by X as saying …" (Y spoke);
 - "told X" and "speaking to X", when X is an outlet (a news organisation, "the radio station"), not an
   audience ("told reporters", "told the committee");
-- "in an interview with X", "in comments to X", "in an op-ed for X", "wrote in X", "said on X".
+- "in an interview with X", "in comments to X", "in an op-ed for X", "wrote in X", "said on X" (and the
+  content is then what follows "that", not the channel: "wrote in a column for X that …").
 
 The cues that only named a channel ("according to", "quoted") are dropped: their attribution is the
 speaker's.
@@ -20,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from quotetrace.extract.cues import Cue, mention_span
+from quotetrace.extract.cues import Cue, mention_span, trim_chars
 from quotetrace.lexicon import (
     AUDIENCE_NOUNS,
     CHANNEL_OCCASIONS,
@@ -63,8 +64,23 @@ def with_channels(cues: list[Cue]) -> list[Cue]:
             out.append(replace(cue, subject=speaker, via=channel))
             continue
         via = relayed.get(cue.token.i) or _named_channel(cue.token)
-        out.append(cue if via is None else replace(cue, via=via))
+        if via is None:
+            out.append(cue)
+        else:
+            out.append(replace(cue, via=via, content=_content_after_channel(cue, via) or cue.content))
     return [c for c in out if not _relay_of_passive(c, out)]
+
+
+def _content_after_channel(cue: Cue, via: Span) -> tuple[int, int] | None:
+    """"wrote in a column for the Courier that she had signed …": the parser takes the that-clause for the
+    outlet's relative clause, and the channel for the content; what was written is what follows "that"."""
+    doc = via.doc
+    if cue.content is None or cue.content[0] > via.start_char or via.end >= len(doc):
+        return None
+    that = doc[via.end]
+    if that.lower_ != "that" or that.sent != via.sent or that.i < cue.token.i:
+        return None
+    return trim_chars(doc, list(doc[that.i + 1 : that.sent.end]))
 
 
 def _carrier(cue: Cue, by_token: dict[int, Cue]) -> Cue | None:
