@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.attribute.documents import Authorship, author_of, document_authors, earlier_author, is_document
+from quotetrace.attribute.documents import Authorships, author_of, earlier_author, is_document
 from quotetrace.attribute.interviews import interview_role, interviewee, interviewer
 from quotetrace.attribute.people import (
     ORG_LABELS,
@@ -72,7 +72,7 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
     A mention that names no one (a pronoun left unresolved, "some", "it", a document with no author in the
     text) leaves ``speaker`` empty: the mention as written stays in ``speaker_mention``."""
     entities = collect_entities(doc)
-    authorships = document_authors(doc)
+    authorships = Authorships(doc)
     speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers so far: salience
     interview: dict[str, Entity | None] = {}  # who "Q" and "A" are, worked out once
     for q in quotes:
@@ -110,7 +110,7 @@ def resolve(
     span: Span,
     entities: list[Entity],
     speakers: list[tuple[int, Entity]],
-    authorships: list[Authorship] | None = None,
+    authorships: Authorships | None = None,
 ) -> Entity | None:
     named = _named_in(span, entities)
     head = span.root
@@ -130,7 +130,7 @@ def resolve(
         return None if antecedent is None else resolve(mention_span(antecedent), entities, speakers, authorships)
     if is_document(head):
         # "The letter asks …": whoever wrote it (never the document itself, nor another document's author)
-        return _author(head, entities, speakers, authorships or [])
+        return _author(head, entities, speakers, authorships or Authorships(span.doc))
     if word in PERSON_PRONOUNS:
         return _person_in_focus(span, entities, speakers, PERSON_PRONOUNS[word])
     if word in THING_PRONOUNS or word in PLURAL_PRONOUNS:
@@ -150,7 +150,7 @@ def resolve(
 
 
 def _author(
-    noun: Token, entities: list[Entity], speakers: list[tuple[int, Entity]], authorships: list[Authorship]
+    noun: Token, entities: list[Entity], speakers: list[tuple[int, Entity]], authorships: Authorships
 ) -> Entity | None:
     """The author of the document ``noun`` names, or of the nearest earlier one of that noun."""
     author = author_of(noun) or earlier_author(noun, authorships)

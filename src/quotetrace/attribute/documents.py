@@ -40,15 +40,18 @@ class Authorship:
     author: Span
 
 
-def document_authors(doc: Doc) -> list[Authorship]:
-    """Every document noun of ``doc`` whose author the parse gives, in text order."""
-    out = []
-    for tok in doc:
-        if is_document(tok):
-            author = author_of(tok)
-            if author is not None:
-                out.append(Authorship(tok, author))
-    return out
+class Authorships:
+    """Every document noun of a document whose author the parse gives, in text order; found the first time
+    a mention needs them (most documents never do)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._found: list[Authorship] | None = None
+
+    def all(self) -> list[Authorship]:
+        if self._found is None:
+            self._found = [Authorship(t, a) for t in self._doc if is_document(t) for a in [author_of(t)] if a]
+        return self._found
 
 
 def is_document(tok: Token) -> bool:
@@ -75,13 +78,13 @@ def author_of(noun: Token) -> Span | None:
     return _author_by_verb(noun)
 
 
-def earlier_author(noun: Token, authorships: list[Authorship]) -> Span | None:
+def earlier_author(noun: Token, authorships: Authorships) -> Span | None:
     """The author of the nearest earlier document of the same noun ("Berg wrote a letter … The letter").
     Only a definite mention refers back: "exit polls" or "a poll" is another poll than "a Bloomberg poll"."""
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
         return None
     lemma = noun.lemma_.lower()
-    for a in reversed(authorships):
+    for a in reversed(authorships.all()):
         if a.noun.i < noun.i and a.noun.lemma_.lower() == lemma and a.noun.tag_ == noun.tag_:
             return a.author
     return None

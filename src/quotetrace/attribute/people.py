@@ -28,6 +28,8 @@ OWNER_TYPES = frozenset({"PERSON", "ORG"})
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod"})
 # "socialist opposition deputies": words between an adjective of belonging and the group noun it modifies
 MAX_GROUP_GAP = 2
+# Where fuller_names keeps its answer for the document.
+FULLER_NAMES = "quotetrace.fuller_names"
 # Proper nouns before a surname that are titles, not given names ("President Obama", "Sen. Rendt").
 NOT_GIVEN_NAMES = frozenset(PERSON_NOUNS) | frozenset(TITLE_ABBREVIATIONS) | {"mr", "mrs", "ms", "dr", "sir", "lady"}
 FUNCTION_POS = frozenset({"ADP", "DET", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "VERB"})
@@ -81,8 +83,12 @@ def collect_entities(doc: Doc) -> list[Entity]:
 
 def fuller_names(doc: Doc) -> dict[str, Span]:
     """For each surname the document writes after given names, the first such full name ("Nell Holloway"),
-    by the surname in lower case; in one pass over the tokens."""
+    by the surname in lower case; in one pass over the tokens, once per document."""
+    known: dict[str, Span] | None = doc.user_data.get(FULLER_NAMES)
+    if known is not None:
+        return known
     out: dict[str, Span] = {}
+    doc.user_data[FULLER_NAMES] = out
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.lower_ in out:
             continue

@@ -51,7 +51,7 @@ class _Sentences:
 
     spans: list[Span]
     starts: list[int]
-    closed: list[bool]  # holds a quotation, an attribution of its own, or is about a person or document
+    closed: list[bool]  # holds a quotation or an attribution of its own
 
     def index(self, char: int) -> int:
         return bisect_right(self.starts, char) - 1
@@ -118,6 +118,8 @@ def _walk(text: str, sentences: _Sentences, k: int, step: int, limit: int) -> li
     edge = _trimmed(text, sentences.spans[k].start_char, sentences.spans[k].end_char)
     j = k + step
     while edge is not None and 0 <= j < len(sentences.spans) and len(out) < limit and not sentences.closed[j]:
+        if _about_someone(sentences.spans[j]) or not any(t.pos_ in ("VERB", "AUX") for t in sentences.spans[j]):
+            break
         span = _trimmed(text, sentences.spans[j].start_char, sentences.spans[j].end_char)
         if span is None:
             break
@@ -142,7 +144,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _sentences(doc: Doc, cues: list[Cue], spans: list[MarkedSpan]) -> _Sentences:
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
-    closed = [_about_someone(s) or not any(t.pos_ in ("VERB", "AUX") for t in s) for s in sents]
+    closed = [False] * len(sents)  # by attributions and quotations here; by what a sentence is about in _walk
     for cue in cues:
         if _own_attribution(cue):
             closed[bisect_right(starts, cue.start) - 1] = True

@@ -458,10 +458,10 @@ def _dateline_dash(head: Token) -> int | None:
     a word in capitals, and be followed by nothing but a date, an agency and punctuation before the dash
     ("Smith — a former minister — said" has no dateline)."""
     doc = head.doc
+    if head.ent_type_ not in ("GPE", "LOC") and not (len(head.text) > 2 and head.text.isupper()):
+        return None
     start = head.sent.start
     if head.left_edge.i != start or head.i - start >= MAX_DATELINE_TOKENS:
-        return None
-    if head.ent_type_ not in ("GPE", "LOC") and not (len(head.text) > 2 and head.text.isupper()):
         return None
     for t in doc[head.i + 1 : start + MAX_DATELINE_TOKENS]:
         if t.text in DATELINE_DASHES and t.tag_ != "HYPH":
