@@ -46,13 +46,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from quotetrace.web.queries import connection
+
 from make_echo_corpus import QUOTES_PER_DOC, ScaleCorpus, build, scale_corpus
 from quotetrace.link import link
 from quotetrace.link.speakers import link_speakers
 from quotetrace.link.statements import LexicalScorer, ParaphraseScorer, default_scorer, link_statements
 from quotetrace.model import Document, Quote, TextSpan
 from quotetrace.store import Sighting, Store
-from quotetrace.web.queries import connection
 
 
 def _prf(gold: set[tuple[int, int]], predicted: set[tuple[int, int]]) -> tuple[float, float, float]:

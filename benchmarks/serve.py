@@ -31,10 +31,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
+from quotetrace.web.queries import connection
 
 from quotetrace.model import Capture, Document, Quote, Speaker, TextSpan
 from quotetrace.store import Store
-from quotetrace.web.queries import connection
 
 SEED = 20240301
 VOCABULARY = 5000

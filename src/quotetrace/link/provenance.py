@@ -131,11 +131,12 @@ class Echo:
     changes: tuple[tuple[str, str], ...] = ()  # (original, echo) words an ``altered`` echo changed
     quote_status: QuoteStatus = "unknown"
     edited_out_at: str | None = None  # the first capture with the page up and these words gone
+    doc_key: str = ""  # the store's key of the document (the hash of its URL or text)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id, "outlet": self.outlet, "url": self.url, "published_at": self.published_at,
-            "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness,
+            "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness, "doc_key": self.doc_key,
             "language": self.language, "title": self.title, "text": self.text,
             "changes": [{"original": a, "echo": b} for a, b in self.changes],
             "quote_status": self.quote_status, "edited_out_at": self.edited_out_at,
@@ -159,7 +160,7 @@ class Trace:
             "speaker": self.speaker,
             "text": self.text,
             "first_seen": {
-                "doc_id": first.doc_id, "outlet": first.outlet, "url": first.url,
+                "doc_id": first.doc_id, "doc_key": first.doc_key, "outlet": first.outlet, "url": first.url,
                 "published_at": first.published_at, "seen_at": first.seen_at, "liveness": first.liveness,
                 "language": first.language, "title": first.title, "text": first.text,
                 "quote_status": first.quote_status, "edited_out_at": first.edited_out_at,
@@ -213,6 +214,7 @@ def trace(store: Store, statement_id: str) -> Trace | None:
             doc_id=r.id, outlet=r.outlet, url=r.url, published_at=r.published_at, seen_at=r.seen_at,
             relation=r.relation or "verbatim", speaker=r.speaker, misattributed=members.misattributed(r),
             liveness=members.liveness(r.doc_id).liveness, language=r.language, text=r.text, changes=r.changes,
+            doc_key=r.doc_id,
         )
         for r in members.rows
     ]
