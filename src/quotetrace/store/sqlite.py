@@ -237,7 +237,9 @@ _ALL = 2**62  # a LIMIT that takes every row
 # -> 3 ms; a word in 70 quotes stays with the sort (walking would take 50 ms). Sorting costs ~2.7 us a match,
 # walking ~0.23 us an entry over 51 * quotes / matches entries: they cross near 1,000 matches at this size.
 WALK_MIN_HITS = 1000
-DISTINCTIVE_CANDIDATES = 60  # words of a pasted passage whose frequency is looked up
+DISTINCTIVE_CANDIDATES = 60  # words of a pasted passage it is searched by at most
+DISTINCTIVE_WORDS = 6  # words a pasted passage is cut to at most
+PASSAGE_CANDIDATES = 50  # quotes (best by bm25) compared word by word with a pasted passage
 # What Store.highlight puts around a matched word: private-use characters, never in text, never markup.
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_END = "\ue001"
@@ -737,27 +739,37 @@ class Store:
         return found
 
     def _distinctive(self, words: list[str]) -> SearchExpression:
-        """A pasted passage searched by its rarest words: as many of the six rarest as still match together."""
-        unique = list(dict.fromkeys(w for w in words if len(w) > 2))[:DISTINCTIVE_CANDIDATES]
-        counted: list[tuple[int, int, str]] = []
-        for word in unique:
-            n = self._conn.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
-                (plain_query([word]), WALK_MIN_HITS),
-            ).fetchone()[0]
-            if n:
-                counted.append((int(n), -len(word), word))
-        counted.sort()
-        rarest = [word for _, _, word in counted[:6]] or unique[:6]
-        for size in (6, 4, 3, 2, 1):
-            chosen = rarest[:size]
-            expression = plain_query(chosen)
-            found = self._conn.execute(
-                "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1", (expression,)
-            ).fetchone()
-            if found is not None or size == 1:
-                return SearchExpression(expression, tuple(chosen))
+        """A pasted passage, searched by the words it shares with the quote that shares most of them.
+
+        Requiring every word of a passage finds nothing (an article's paragraph is more than the quote it
+        carries), and its rarest words may come from around the quote. So: the quotes holding any of its words,
+        best first by bm25; of those, the one sharing most distinct words with the passage; then as many of
+        those shared words as still match together, rarest first (DISTINCTIVE_WORDS at most).
+        """
+        unique = list(dict.fromkeys(w for w in (_word_key(w) for w in words) if len(w) > 2))
+        unique = unique[:DISTINCTIVE_CANDIDATES]
+        if not unique:
+            return SearchExpression(None)
+        candidates = self._conn.execute(
+            "SELECT rowid, text FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
+            (" OR ".join(plain_query([w]) for w in unique), PASSAGE_CANDIDATES),
+        ).fetchall()
+        passage = set(unique)
+        best = max(candidates, key=lambda c: len(passage & {_word_key(w) for w in str(c[1]).split()}), default=None)
+        shared = [w for w in unique if best is not None and w in {_word_key(x) for x in str(best[1]).split()}]
+        shared = shared or unique
+        counted = sorted(shared, key=lambda w: (self._matches(plain_query([w])), -len(w)))
+        for size in range(min(DISTINCTIVE_WORDS, len(counted)), 0, -1):
+            expression = plain_query(counted[:size])
+            if self._matches(expression, 1) or size == 1:
+                return SearchExpression(expression, tuple(counted[:size]))
         return SearchExpression(None)  # unreachable: size 1 returns
+
+    def _matches(self, expression: str, cap: int = WALK_MIN_HITS) -> int:
+        """How many quotes match, counted up to ``cap``."""
+        return int(self._conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)", (expression, cap)
+        ).fetchone()[0])
 
     def search_quotes(
         self, filters: QuoteFilters, limit: int, after: SortKey | None = None, offset: int = 0
@@ -1486,6 +1498,10 @@ def _spans(raw: str | None) -> list[TextSpan]:
     if not raw or raw == "[]":
         return []
     return [TextSpan(str(text), int(start), int(end)) for text, start, end in json.loads(raw)]
+
+
+def _word_key(word: str) -> str:
+    return word.strip("\"'“”‘’«»„‚.,;:!?()[]{}—–-…*").casefold()
 
 
 def _marks(values: Sequence[object]) -> str:

@@ -101,10 +101,10 @@ def parse_time(value: str | None) -> datetime | None:
 # verbatim copy and a partial one can be told apart without reading the legend.
 SHAPES: dict[str, str] = {
     "original": "star", "verbatim": "circle", "partial": "diamond", "altered": "triangle",
-    "paraphrase": "square", "translation": "hexagon",
+    "paraphrase": "square", "translation": "down-triangle",
 }
 SYMBOLS: dict[str, str] = {
-    "star": "★", "circle": "●", "diamond": "◆", "triangle": "▲", "square": "■", "hexagon": "⬢",
+    "star": "★", "circle": "●", "diamond": "◆", "triangle": "▲", "square": "■", "down-triangle": "▼",
 }
 MARK = 9  # half the width of a mark (its removal cross too)
 STACK = 2 * MARK + 4  # distance between two marks of one lane that would otherwise overlap
@@ -117,7 +117,7 @@ class Mark:
     sighting: DocumentSighting
     label: str  # its time as the page writes dates
     shape: str
-    points: str  # the polygon of a star, diamond, triangle or hexagon ("" for a circle or square)
+    points: str  # the polygon of a star, diamond or triangle ("" for a circle or square)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +227,8 @@ def _points(shape: str, x: float, y: float) -> str:
         corners = [(math.pi / 2 * i, r) for i in range(4)]
     elif shape == "triangle":
         corners = [(math.pi / 2 + i * 2 * math.pi / 3, r) for i in range(3)]
-    elif shape == "hexagon":
-        corners = [(i * math.pi / 3, r) for i in range(6)]
+    elif shape == "down-triangle":
+        corners = [(-math.pi / 2 + i * 2 * math.pi / 3, r) for i in range(3)]
     else:
         return ""
     return " ".join(f"{x + d * math.cos(a):.1f},{y - d * math.sin(a):.1f}" for a, d in corners)
