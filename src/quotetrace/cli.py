@@ -107,7 +107,7 @@ def _iso_date(value: str | None) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    if _DATE.fullmatch(value):
+    if _DATE.fullmatch(value) and (len(value) == 4 or 1 <= int(value[5:7]) <= 12):
         return value
     try:
         datetime.fromisoformat(value)

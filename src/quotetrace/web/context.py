@@ -110,7 +110,7 @@ def iso_date(name: str, value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     value = value.strip()
-    if _YEAR_OR_MONTH.fullmatch(value):
+    if _YEAR_OR_MONTH.fullmatch(value) and (len(value) == 4 or 1 <= int(value[5:7]) <= 12):
         return value
     try:
         datetime.fromisoformat(value)
