@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -207,7 +208,7 @@ def test_web_api_docs_are_served_from_the_package(client: TestClient) -> None:
     assert not re.search(r"https?://", page.text + script.text)  # nothing from a CDN
 
 
-# -- the pages ----------------------------------------------------------------------------------------------------------
+# -- the pages -----------------------------------------------------------------------------------------------------
 
 def test_web_search_page_shows_statements_with_counts(client: TestClient) -> None:
     page = client.get("/", params={"q": "reopen"}).text
@@ -312,7 +313,7 @@ def test_web_timeline_marks_never_overlap_and_labels_never_collide(db: Path) -> 
         for b in chart.marks[i + 1:]:
             assert abs(a.x - b.x) >= 2 * charts.MARK or abs(a.y - b.y) >= 2 * charts.MARK, (a, b)
     xs = [t.x for t in chart.ticks]
-    assert all(b - a >= charts.TICK_SPACING - 1 for a, b in zip(xs, xs[1:], strict=False))
+    assert all(b - a >= charts.TICK_SPACING - 1 for a, b in itertools.pairwise(xs))
     # the last tick's label ends at its tick (anchored at its end); "undated" (~50 px) is centred on its column
     assert chart.undated_x is not None and chart.undated_x - 30 > xs[-1]
     shapes = {m.sighting.relation: m.shape for m in chart.marks}

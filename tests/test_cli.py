@@ -119,7 +119,8 @@ def test_cli_extract_csv_flattens_the_speaker_mention() -> None:
     result = cli.invoke(app, ["extract", "a.txt", "-f", "csv", "-j", "1"])
     assert result.exit_code == 0
     (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert row["doc_id"] == "a.txt" and row["doc_key"] == "d-a.txt" and row["outlet"] == "example.org" and row["published_at"] == "2024-03-01"
+    assert row["doc_id"] == "a.txt" and row["doc_key"] == "d-a.txt"
+    assert row["outlet"] == "example.org" and row["published_at"] == "2024-03-01"
     assert (row["speaker_mention"], row["speaker_mention_start"], row["speaker_mention_end"]) == (
         "the general", "46", "57")
     assert row["text"] == GENERAL[:45]

@@ -11,13 +11,13 @@ import pytest
 from quotetrace.store import Store
 from quotetrace.store.fts import LONG_QUERY_WORDS, fts_query, parse_query
 from quotetrace.store.sqlite import (
+    _MIGRATIONS,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     SCHEMA_VERSION,
     DocumentFilters,
     QuoteFilters,
     StatementFilters,
-    _MIGRATIONS,
 )
 from web_corpus import BRIDGE, build_store
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -187,12 +187,16 @@ JOIN quotes AS q ON q.quote_id = m.quote_id JOIN documents AS d ON d.doc_id = q.
 LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_capture FROM captures GROUP BY doc_id) AS c
     ON c.doc_id = q.doc_id
 GROUP BY m.statement_id;
+INSERT INTO statement_outlets (outlet, statement_id)
+SELECT DISTINCT d.outlet, m.statement_id
+FROM statement_members AS m JOIN quotes AS q ON q.quote_id = m.quote_id JOIN documents AS d ON d.doc_id = q.doc_id
+WHERE d.outlet IS NOT NULL;
 """
 
 # Version 4 (the web's): search that forgives and statements read as a unit.
 # - quotes_fts is rebuilt with the porter stemmer in front of the same tokenizer, so "funeral" finds "funerals"
 #   (English stems; other scripts pass through unchanged). Its triggers name the table, so they still apply.
-# - statement_summary (above), with an index per sort order the API offers.
+# - statement_summary (above), with an index per sort order the API offers, and statement_outlets.
 _SCHEMA_V4_WEB = f"""
 DROP TABLE quotes_fts;
 CREATE VIRTUAL TABLE quotes_fts USING fts5 (
@@ -217,8 +221,14 @@ CREATE TABLE statement_summary (
 ) WITHOUT ROWID;
 CREATE INDEX statement_summary_first_seen ON statement_summary (undated, first_seen, sightings, type);
 CREATE INDEX statement_summary_last_seen ON statement_summary (undated, last_seen, sightings, type);
-CREATE INDEX statement_summary_sightings ON statement_summary (sightings, undated, first_seen, type);
+CREATE INDEX statement_summary_sightings ON statement_summary (sightings DESC, undated, first_seen, type);
 CREATE INDEX statement_summary_speaker ON statement_summary (speaker_id, undated, first_seen);
+-- Which outlets each statement was seen in: a statement search by outlet reads one index range.
+CREATE TABLE statement_outlets (
+    outlet        TEXT NOT NULL,
+    statement_id  TEXT NOT NULL REFERENCES statements (statement_id) ON DELETE CASCADE,
+    PRIMARY KEY (outlet, statement_id)
+) WITHOUT ROWID;
 {_STATEMENT_SUMMARY_BUILD}
 """
 
@@ -255,8 +265,6 @@ _QUOTE_FROM = """quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
 # A speaker ``s`` whose name or an alias contains the folded needle (given twice).
 _SPEAKER_NAMED = """(instr(fold(s.name), ?) > 0
     OR EXISTS (SELECT 1 FROM json_each(s.aliases) WHERE instr(fold(json_each.value), ?) > 0))"""
-# The outlets whose folded name contains the needle: folded once per outlet, not once per document.
-_OUTLETS_NAMED = "SELECT o.outlet FROM (SELECT DISTINCT outlet FROM documents) AS o WHERE instr(fold(o.outlet), ?) > 0"
 _STATEMENT_ORDER: dict[str, str] = {
     "first_seen": "ss.undated, ss.first_seen, ss.statement_id",
     "last_seen": "ss.undated, ss.last_seen DESC, ss.statement_id",
@@ -542,6 +550,8 @@ class Store:
         self._conn.create_function("casefold", 1, _casefold, deterministic=True)
         self._conn.create_function("fold", 1, _fold, deterministic=True)
         self._expressions: dict[str, SearchExpression] = {}
+        self._folded_cache: dict[str, tuple[tuple[int, int], list[tuple[str, str]]]] = {}
+        self._counts: dict[tuple[str, object], tuple[tuple[int, int], int]] = {}
 
     # -- life cycle --------------------------------------------------------------------------------------
 
@@ -790,7 +800,10 @@ class Store:
         return self._quote_rows_by_id(ids)
 
     def count_quotes(self, filters: QuoteFilters | None = None) -> int:
-        found = self._quote_conditions(filters or QuoteFilters())
+        return self._counted(("quotes", filters), lambda: self._count_quotes(filters or QuoteFilters()))
+
+    def _count_quotes(self, filters: QuoteFilters) -> int:
+        found = self._quote_conditions(filters)
         if found is None:
             return 0
         where, params = found
@@ -827,17 +840,17 @@ class Store:
                 return None
             where.append("q.quote_id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             params.append(expression.match)
-        speaker = _fold(filters.speaker) if filters.speaker else None
-        if speaker:
-            where.append(f"q.speaker_id IN (SELECT s.speaker_id FROM speakers AS s WHERE {_SPEAKER_NAMED})")
-            params += [speaker, speaker]
+        if filters.speaker and _fold(filters.speaker):
+            speakers = self._speakers_named(filters.speaker)
+            where.append(f"q.speaker_id IN ({_marks(speakers)})" if speakers else "0")
+            params += speakers
         if filters.speaker_id:
             where.append("q.speaker_id = ?")
             params.append(filters.speaker_id)
-        outlet = _fold(filters.outlet) if filters.outlet else None
-        if outlet:
-            where.append(f"d.outlet IN ({_OUTLETS_NAMED})")
-            params.append(outlet)
+        if filters.outlet and _fold(filters.outlet):
+            outlets = self._outlets_named(filters.outlet)
+            where.append(f"d.outlet IN ({_marks(outlets)})" if outlets else "0")
+            params += outlets
         if filters.since:
             where.append("d.published_at >= ?")
             params.append(filters.since)
@@ -854,6 +867,50 @@ class Store:
             where.append("q.doc_id = ?")
             params.append(filters.doc_id)
         return where, params
+
+    def _speakers_named(self, name: str) -> list[str]:
+        """Ids of the speakers whose name or an alias contains ``name``, folded; then looked up by index."""
+        needle = _fold(name) or ""
+        return [speaker_id for speaker_id, names in self._folded("speakers") if needle in names]
+
+    def _outlets_named(self, name: str) -> list[str]:
+        """The outlets whose name contains ``name``, folded; then looked up by index."""
+        needle = _fold(name) or ""
+        return [outlet for outlet, folded in self._folded("outlets") if needle in folded]
+
+    def _version(self) -> tuple[int, int]:
+        """Changes when this connection or another one writes to the file (what cached reads are keyed on)."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes
+
+    def _counted(self, key: tuple[str, object], count: Callable[[], int]) -> int:
+        """A total, remembered until the file changes: a list's pages and its downloads ask for the same one."""
+        version = self._version()
+        found = self._counts.get(key)
+        if found is not None and found[0] == version:
+            return found[1]
+        if len(self._counts) >= 256:
+            self._counts.clear()
+        total = count()
+        self._counts[key] = (version, total)
+        return total
+
+    def _folded(self, what: Literal["speakers", "outlets"]) -> list[tuple[str, str]]:
+        """(speaker_id, its names folded, one a line) or (outlet, folded), kept until the file changes: folding
+        in SQL calls Python once per row, and the planner may push that into a scan of every document."""
+        version = self._version()
+        cached = self._folded_cache.get(what)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        if what == "speakers":
+            rows = [
+                (str(sid), "\n".join(f for f in (_fold(n) for n in [name, *json.loads(aliases)]) if f))
+                for sid, name, aliases in self._conn.execute("SELECT speaker_id, name, aliases FROM speakers")
+            ]
+        else:
+            rows = [(str(outlet), _fold(outlet) or "") for (outlet,) in self._conn.execute(
+                "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
+        self._folded_cache[what] = (version, rows)
+        return rows
 
     def _walkable(self, filters: QuoteFilters) -> bool:
         """Whether walking documents in time order finds a page sooner than sorting every match (WALK_MIN_HITS)."""
@@ -942,7 +999,10 @@ class Store:
         return self.statement_rows(ids)
 
     def count_statements(self, filters: StatementFilters | None = None) -> int:
-        found = self._statement_conditions(filters or StatementFilters())
+        return self._counted(("statements", filters), lambda: self._count_statements(filters or StatementFilters()))
+
+    def _count_statements(self, filters: StatementFilters) -> int:
+        found = self._statement_conditions(filters)
         if found is None:
             return 0
         where, params = found
@@ -1015,7 +1075,10 @@ class Store:
     @staticmethod
     def _rebuild_statement_summary(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM statement_summary")
-        conn.execute(_STATEMENT_SUMMARY_BUILD)
+        conn.execute("DELETE FROM statement_outlets")
+        for statement in _STATEMENT_SUMMARY_BUILD.split(";"):
+            if statement.strip():
+                conn.execute(statement)
 
     def _statement_conditions(self, filters: StatementFilters) -> tuple[list[str], list[object]] | None:
         where: list[str] = []
@@ -1029,20 +1092,20 @@ class Store:
                 "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
             )
             params.append(expression.match)
-        speaker = _fold(filters.speaker) if filters.speaker else None
-        if speaker:
-            where.append(f"ss.speaker_id IN (SELECT s.speaker_id FROM speakers AS s WHERE {_SPEAKER_NAMED})")
-            params += [speaker, speaker]
+        if filters.speaker and _fold(filters.speaker):
+            speakers = self._speakers_named(filters.speaker)
+            where.append(f"ss.speaker_id IN ({_marks(speakers)})" if speakers else "0")
+            params += speakers
         if filters.speaker_id:
             where.append("ss.speaker_id = ?")
             params.append(filters.speaker_id)
-        outlet = _fold(filters.outlet) if filters.outlet else None
-        if outlet:
+        if filters.outlet and _fold(filters.outlet):
+            outlets = self._outlets_named(filters.outlet)
             where.append(
-                "ss.statement_id IN (SELECT m.statement_id FROM documents AS d JOIN quotes AS q ON q.doc_id = d.doc_id "
-                f"JOIN statement_members AS m ON m.quote_id = q.quote_id WHERE d.outlet IN ({_OUTLETS_NAMED}))"
+                f"ss.statement_id IN (SELECT so.statement_id FROM statement_outlets AS so WHERE so.outlet IN "
+                f"({_marks(outlets)}))" if outlets else "0"
             )
-            params.append(outlet)
+            params += outlets
         if filters.since:
             where.append("ss.last_seen >= ?")
             params.append(filters.since)
@@ -1104,12 +1167,11 @@ class Store:
         return SpeakerRow(sid, name, json.loads(aliases), json.loads(descriptors), bool(anonymous), documents,
                           statements, quotes)
 
-    @staticmethod
-    def _speaker_conditions(q: str | None) -> tuple[str, list[object]]:
-        needle = _fold(q) if q else None
-        if not needle:
+    def _speaker_conditions(self, q: str | None) -> tuple[str, list[object]]:
+        if not q or not _fold(q):
             return "1", []
-        return f"(s.speaker_id = ? OR {_SPEAKER_NAMED})", [q, needle, needle]
+        ids: list[object] = [q, *self._speakers_named(q)]
+        return f"s.speaker_id IN ({_marks(ids)})", ids
 
     def list_documents(self, filters: DocumentFilters, limit: int, offset: int = 0) -> list[DocumentRow]:
         """Documents matching ``filters`` by publication time (undated last), with their numbers of quotes."""
@@ -1143,18 +1205,17 @@ class Store:
             ).fetchone()
         return None if row is None else str(row[0])
 
-    @staticmethod
-    def _document_conditions(filters: DocumentFilters) -> tuple[str, list[object]]:
+    def _document_conditions(self, filters: DocumentFilters) -> tuple[str, list[object]]:
         where: list[str] = []
         params: list[object] = []
         title = _fold(filters.q) if filters.q else None
         if title:
             where.append("(instr(fold(d.title), ?) > 0 OR instr(fold(d.id), ?) > 0)")
             params += [title, title]
-        outlet = _fold(filters.outlet) if filters.outlet else None
-        if outlet:
-            where.append(f"d.outlet IN ({_OUTLETS_NAMED})")
-            params.append(outlet)
+        if filters.outlet and _fold(filters.outlet):
+            outlets = self._outlets_named(filters.outlet)
+            where.append(f"d.outlet IN ({_marks(outlets)})" if outlets else "0")
+            params += outlets
         if filters.since:
             where.append("d.published_at >= ?")
             params.append(filters.since)
@@ -1180,10 +1241,11 @@ class Store:
         sql = f"SELECT count(DISTINCT d.outlet) FROM documents AS d WHERE d.outlet IS NOT NULL AND {where}"
         return int(self._conn.execute(sql, params).fetchone()[0])
 
-    @staticmethod
-    def _outlet_conditions(q: str | None) -> tuple[str, list[object]]:
-        needle = _fold(q) if q else None
-        return (f"d.outlet IN ({_OUTLETS_NAMED})", [needle]) if needle else ("1", [])
+    def _outlet_conditions(self, q: str | None) -> tuple[str, list[object]]:
+        if not q or not _fold(q):
+            return "1", []
+        outlets: list[object] = list(self._outlets_named(q))
+        return (f"d.outlet IN ({_marks(outlets)})" if outlets else "0"), outlets
 
     def speaker_counts(self, limit: int | None = None) -> list[tuple[str, int, int]]:
         """(name, quotes, documents) per speaker, most quoted first."""
