@@ -179,3 +179,18 @@ def test_store_migrating_to_v4_builds_the_summary_and_the_stemmed_index(tmp_path
         assert store.schema_version == SCHEMA_VERSION
         assert [r.statement_id for r in store.search_statements(StatementFilters(q="funeral"), 10)] == ["st-1"]
         assert store.count_quotes(QuoteFilters(q="funeral")) == 1
+
+
+@pytest.mark.parametrize("sort", ["first_seen", "last_seen", "sightings"])
+@pytest.mark.parametrize("q", ["ceasefire", "reopen", "water OR bridge", "the"])
+def test_store_statements_walked_in_order_are_the_same_as_sorted(
+    store: Store, monkeypatch: pytest.MonkeyPatch, sort: str, q: str
+) -> None:
+    from quotetrace.store import sqlite as store_sqlite
+
+    filters = StatementFilters(q=q, sort=sort)  # type: ignore[arg-type]
+    monkeypatch.setattr(store_sqlite, "STATEMENT_WALK_MIN_HITS", 10**9)  # collect the matches, then sort
+    collected = [r.statement_id for r in store.search_statements(filters, 100)]
+    monkeypatch.setattr(store_sqlite, "STATEMENT_WALK_MIN_HITS", 1)  # walk the summary in the page's order
+    assert [r.statement_id for r in store.search_statements(filters, 100)] == collected
+    assert [r.statement_id for r in store.search_statements(filters, 2, offset=1)] == collected[1:3]

@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from quotetrace.keys import content_hash, is_anonymous, speaker_key
-from quotetrace.model import ActType, Capture, Document, Mention, Quote, QuoteKind, Speaker, TextSpan
+from quotetrace.model import ACT_TYPES, ActType, Capture, Document, Mention, Quote, QuoteKind, Speaker, TextSpan
 from quotetrace.store.fts import LONG_QUERY_WORDS, parse_query, plain_query
 
 UpsertResult = Literal["inserted", "updated", "unchanged"]
@@ -220,7 +220,7 @@ CREATE TABLE statement_summary (
     last_seen       TEXT
 ) WITHOUT ROWID;
 CREATE INDEX statement_summary_first_seen ON statement_summary (undated, first_seen, sightings, type);
-CREATE INDEX statement_summary_last_seen ON statement_summary (undated, last_seen, sightings, type);
+CREATE INDEX statement_summary_last_seen ON statement_summary (undated, last_seen DESC, sightings, type);
 CREATE INDEX statement_summary_sightings ON statement_summary (sightings DESC, undated, first_seen, type);
 CREATE INDEX statement_summary_speaker ON statement_summary (speaker_id, undated, first_seen);
 -- Which outlets each statement was seen in: a statement search by outlet reads one index range.
@@ -247,6 +247,10 @@ _ALL = 2**62  # a LIMIT that takes every row
 # -> 3 ms; a word in 70 quotes stays with the sort (walking would take 50 ms). Sorting costs ~2.7 us a match,
 # walking ~0.23 us an entry over 51 * quotes / matches entries: they cross near 1,000 matches at this size.
 WALK_MIN_HITS = 1000
+# The same for a statement search (STATEMENT_WALK_MIN_HITS quotes and more): each statement walked costs a probe
+# of its members, so the walk pays later than for quotes. Measured on 100k statements (benchmarks/serve.py): a
+# word in 9.7k quotes 73 -> 23 ms; a word in 1.5k quotes 15 ms sorted, 63 ms walked.
+STATEMENT_WALK_MIN_HITS = 4000
 DISTINCTIVE_CANDIDATES = 60  # words of a pasted passage it is searched by at most
 DISTINCTIVE_WORDS = 6  # words a pasted passage is cut to at most
 PASSAGE_CANDIDATES = 50  # quotes (best by bm25) compared word by word with a pasted passage
@@ -807,6 +811,10 @@ class Store:
         if found is None:
             return 0
         where, params = found
+        if len(where) == 1 and where[0].startswith("q.quote_id IN (SELECT rowid FROM quotes_fts"):
+            # words alone: the full-text index counts its matches without reading a quote row
+            return int(self._conn.execute(
+                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", params).fetchone()[0])
         documents = "JOIN documents AS d ON d.doc_id = q.doc_id" if any("d." in w for w in where) else ""
         sql = f"SELECT count(*) FROM quotes AS q {documents} WHERE {' AND '.join(where) or '1'}"
         return int(self._conn.execute(sql, params).fetchone()[0])
@@ -860,7 +868,7 @@ class Store:
         if filters.kind:
             where.append("q.kind = ?")
             params.append(filters.kind)
-        if filters.types is not None:
+        if filters.types is not None and self._types_excluded(filters.types):
             where.append(f"q.type IN ({_marks(filters.types)})")
             params += list(filters.types)
         if filters.doc_id:
@@ -877,6 +885,13 @@ class Store:
         """The outlets whose name contains ``name``, folded; then looked up by index."""
         needle = _fold(name) or ""
         return [outlet for outlet, folded in self._folded("outlets") if needle in folded]
+
+    def _types_excluded(self, types: Sequence[str]) -> bool:
+        """Whether any stored quote is of a type not in ``types`` (else filtering by type changes nothing, and
+        costs a row read per match). An index seek per left-out type."""
+        others = [t for t in ACT_TYPES if t not in types]
+        return bool(others) and self._conn.execute(
+            f"SELECT 1 FROM quotes WHERE type IN ({_marks(others)}) LIMIT 1", others).fetchone() is not None
 
     def _version(self) -> tuple[int, int]:
         """Changes when this connection or another one writes to the file (what cached reads are keyed on)."""
@@ -984,7 +999,7 @@ class Store:
 
     def search_statements(self, filters: StatementFilters, limit: int, offset: int = 0) -> list[StatementRow]:
         """A page of statements matching ``filters`` in the order it asks for (see ``StatementFilters``)."""
-        found = self._statement_conditions(filters)
+        found = self._statement_conditions(filters, walk=True)
         if found is None:
             return []
         where, params = found
@@ -1080,17 +1095,28 @@ class Store:
             if statement.strip():
                 conn.execute(statement)
 
-    def _statement_conditions(self, filters: StatementFilters) -> tuple[list[str], list[object]] | None:
+    def _statement_conditions(
+        self, filters: StatementFilters, *, walk: bool = False
+    ) -> tuple[list[str], list[object]] | None:
+        """Conditions on ``ss`` (statement_summary). With ``walk``, words that match many quotes are tested per
+        statement while the summary is read in the page's order (a page stops early), as quote search walks
+        documents; else the statements of the matching quotes are collected and sorted."""
         where: list[str] = []
         params: list[object] = []
         if filters.q is not None and filters.q.strip():
             expression = self.search_expression(filters.q)
             if expression is None or expression.match is None:
                 return None
-            where.append(
-                "ss.statement_id IN (SELECT m.statement_id FROM statement_members AS m WHERE m.quote_id IN "
-                "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
-            )
+            if walk and self._matches(expression.match, STATEMENT_WALK_MIN_HITS) >= STATEMENT_WALK_MIN_HITS:
+                where.append(
+                    "EXISTS (SELECT 1 FROM statement_members AS m WHERE m.statement_id = ss.statement_id AND "
+                    "m.quote_id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
+                )
+            else:
+                where.append(
+                    "ss.statement_id IN (SELECT m.statement_id FROM statement_members AS m WHERE m.quote_id IN "
+                    "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
+                )
             params.append(expression.match)
         if filters.speaker and _fold(filters.speaker):
             speakers = self._speakers_named(filters.speaker)
