@@ -224,3 +224,15 @@ def test_web_browser_pages_read_without_javascript(browser: Any, base_url: str) 
     page.goto(base_url + "/?q=ceasefire")
     assert page.locator("li.result").count() == 8
     context.close()
+
+
+def test_web_browser_api_docs_try_a_call(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/docs")
+    operation = page.locator("details.op", has_text="/api/statements").first
+    operation.locator("summary").click()
+    operation.locator("input[name=min_sightings]").fill("2")
+    operation.locator("button", has_text="Try it").click()
+    answer = operation.locator("pre")
+    answer.filter(has_text="200").wait_for()
+    assert '"st-bridge"' in answer.inner_text() and "GET /api/statements?min_sightings=2" in answer.inner_text()
+    _no_sideways_scroll(page)
