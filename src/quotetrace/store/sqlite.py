@@ -12,7 +12,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -1014,7 +1014,8 @@ class Store:
         return self.statement_rows(ids)
 
     def count_statements(self, filters: StatementFilters | None = None) -> int:
-        return self._counted(("statements", filters), lambda: self._count_statements(filters or StatementFilters()))
+        unsorted = replace(filters, sort="first_seen") if filters is not None else None  # the order counts no row
+        return self._counted(("statements", unsorted), lambda: self._count_statements(filters or StatementFilters()))
 
     def _count_statements(self, filters: StatementFilters) -> int:
         found = self._statement_conditions(filters)
