@@ -259,6 +259,7 @@ def test_api_document_with_quotes_captures_and_liveness(client: TestClient) -> N
     assert doc["doc_id"] == "d-radio.txt" and doc["doc_key"] == "d-radio"
     by_input_id = client.get("/api/documents/orig-1").json()
     assert by_input_id["doc_key"] == "d-orig" and by_input_id["doc_id"] == "orig-1"
+    assert by_input_id["liveness"] == "unknown"  # never captured
 
 
 def test_api_provenance_is_the_trace_json_object(client: TestClient, db: Path) -> None:
@@ -268,8 +269,9 @@ def test_api_provenance_is_the_trace_json_object(client: TestClient, db: Path) -
     assert expected is not None
     assert body == json.loads(json.dumps(expected.to_dict()))
     assert body["first_seen"]["doc_id"] == "orig-1"  # the id as ingested
-    assert [(e["outlet"], e["relation"], e["liveness"]) for e in body["echoes"]] == [
-        ("radio.example.com", "verbatim", "removed"), ("paper.example.net", "partial", "live"),
+    assert [(e["outlet"], e["relation"], e["liveness"], e["quote_status"]) for e in body["echoes"]] == [
+        ("radio.example.com", "verbatim", "removed", "page_removed"),
+        ("paper.example.net", "partial", "unknown", "unknown"),  # never captured
     ]
     assert body["echoes"][1]["misattributed"] is True
 

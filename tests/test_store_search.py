@@ -162,7 +162,7 @@ def test_store_statement_summary_is_rebuilt_by_every_link(tmp_path: Path) -> Non
         assert [r.statement_id for r in store.search_statements(StatementFilters(), 10)] == ["st-one"]
 
 
-def test_store_migrating_to_v4_builds_the_summary_and_the_stemmed_index(tmp_path: Path) -> None:
+def test_store_migrating_a_v3_file_builds_the_summary_and_the_stemmed_index(tmp_path: Path) -> None:
     path = tmp_path / "v3.db"
     conn = sqlite3.connect(path)
     for target, script in enumerate(_MIGRATIONS[:3], start=1):

@@ -6,6 +6,9 @@ matching row (up to ``MAX_EXPORT``, or ``limit`` when given) as a download strea
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Annotated, Any, TypeVar
@@ -13,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from quotetrace.link.provenance import trace
+from quotetrace.link.provenance import LIVENESS, PageHistory, page_order, pages, trace
 from quotetrace.model import DEFAULT_ACT_TYPES, Capture
 from quotetrace.output import (
     DOCUMENT_COLUMNS,
@@ -38,6 +41,7 @@ from quotetrace.web.schemas import (
     DocumentOut,
     ErrorOut,
     OutletList,
+    PageList,
     ProvenanceOut,
     QuotePage,
     SpeakerDetail,
@@ -346,3 +350,50 @@ def document_with_captures(request: Request, doc_id: str) -> tuple[DocumentRow, 
     if resolved is None or resolved not in found or text is None:
         raise context.ApiError(404, f"no document {key!r}")
     return found[resolved], text, store.captures([resolved]).get(resolved, [])
+
+
+# -- pages: liveness with its evidence, for a censorship watch ------------------------------------------------------
+
+@router.get("/pages", response_model=PageList, summary="Pages with their liveness and its evidence")
+def list_pages(
+    request: Request,
+    liveness: Annotated[str | None, Query(
+        description="Only pages in this state: live, changed, removed, unreachable, blocked or unknown.")] = None,
+    since: Annotated[str | None, Query(
+        description="Only pages whose evidence (for a removed page: its first evidence of removal) is on or "
+                    "after this ISO date.")] = None,
+    limit: Annotated[int | None, Query(description=f"1 to {context.MAX_LIMIT} (default 50).")] = None,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
+) -> dict[str, Any]:
+    """Every page (each document with a URL, each captured URL that is a page) by first sighting."""
+    if liveness is not None and liveness not in LIVENESS:
+        raise context.ApiError(400, f"liveness: must be one of {', '.join(LIVENESS)}")
+    size, after = context.limit(limit), _page_cursor(cursor)
+    found = pages(context.store(request), liveness=[liveness] if liveness else None,
+                  since=context.iso_date("since", since))
+    rows = [h for h in found if after is None or _page_key(h) > after][: size + 1]
+    more = len(rows) > size
+    rows = rows[:size]
+    next_cursor = _encode_page_cursor(_page_key(rows[-1])) if more and rows else None
+    return {"results": [h.to_dict() for h in rows], "next_cursor": next_cursor}
+
+
+def _page_key(history: PageHistory) -> list[Any]:
+    return list(page_order(history))
+
+
+def _encode_page_cursor(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _page_cursor(value: str | None) -> list[Any] | None:
+    if not value:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        key = None
+    if not (isinstance(key, list) and len(key) == 4 and isinstance(key[0], bool)
+            and all(isinstance(v, str) for v in key[1:])):
+        raise context.ApiError(400, "cursor: not a cursor this server gave out")
+    return key
