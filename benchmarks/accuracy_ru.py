@@ -50,6 +50,7 @@ from types import ModuleType
 from typing import Any
 
 from quotetrace.evaluation import Scores, read_jsonl, score
+from quotetrace.model import Quote, TextSpan
 from quotetrace.ru import extract_russian
 from quotetrace.ru.nlp import load_natasha
 from quotetrace.settings import Settings
@@ -117,8 +118,15 @@ def predictions(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for g in gold:
         quotes, _ = extract_russian(g["text"], settings)
-        out.append({"id": g["id"], "quotes": [q.to_dict() for q in quotes]})
+        out.append({"id": g["id"], "quotes": [piece for q in quotes for piece in pieces(q)]})
     return out
+
+
+def pieces(quote: Quote) -> list[dict[str, Any]]:
+    """A quote as predictions: a statement split by its attribution as its pieces, as accuracy.py scores it."""
+    record = quote.to_dict()
+    spans = quote.fragments or [TextSpan(quote.text, quote.start, quote.end)]
+    return [{**record, "text": p.text, "start": p.start, "end": p.end} for p in spans]
 
 
 def pattern_of(text: str, quote: dict[str, Any]) -> str:
