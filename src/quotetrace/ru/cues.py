@@ -31,7 +31,7 @@ from quotetrace.ru.lexicon import (
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
 )
-from quotetrace.ru.nlp import RuDoc, RuToken, is_finite_verb
+from quotetrace.ru.nlp import RuDoc, RuToken, is_finite_verb, noun_is_person
 from quotetrace.ru.sources import (
     is_outlet,
     is_relative,
@@ -53,6 +53,10 @@ _SENT_END = ".!?…"
 MIN_CONTENT_WORDS = 2
 # How far after the verb (and its subject) a что-clause may open: "заявил в интервью радиостанции «…», что".
 CLAUSE_WINDOW = 15
+# How many words a speaker's name before a colon may have ("Глава района Иван Гусев: ...").
+MAX_LABEL_WORDS = 12
+# How many words may stand between a verb (and its subject) and the colon that opens its content.
+COLON_REACH = 4
 # How many words after a promise or call its infinitive may come ("предложила вместо трамвая закупить ...").
 INFINITIVE_REACH = 4
 # Words that stand for a predicate in a clause with no verb ("Пострадавших нет", "можно сдвинуть").
@@ -85,9 +89,17 @@ class RuCue:
 
 def find_cues(doc: RuDoc) -> list[RuCue]:
     cues = [cue for t in doc.tokens if not t.placeholder and (cue := _cue_at(doc, t)) is not None]
-    # a belief or stance is an attribution only with its content, or right after a quotation ("— считает он")
-    cues = [c for c in cues if c.content is not None or c.act == "speech" or c.how == "trailing"]
-    return _without_nested(doc, _channels_as_via(doc, cues))
+    return _without_nested(doc, _channels_as_via(doc, [c for c in cues if _stands_alone(doc, c)]))
+
+
+def _stands_alone(doc: RuDoc, cue: RuCue) -> bool:
+    """Whether a cue counts: with its content; or right after a quotation ("— считает он"); or, with none, a
+    verb of speaking proper, which may introduce the quotations after it. "поддержал", "грозит", "считает"
+    with nothing to attribute are not attributions."""
+    if cue.content is not None or cue.how in ("trailing", "label", "argument"):
+        return True
+    lemma = doc.tokens[cue.token].lemma
+    return cue.act == "speech" and (lemma in SPEECH_VERBS or lemma in SPEAKING_VERBS or lemma in AFTER_DASH_VERBS)
 
 
 def _without_nested(doc: RuDoc, cues: list[RuCue]) -> list[RuCue]:
@@ -194,17 +206,16 @@ def _verb_cue(doc: RuDoc, verb: RuToken, act: ActType) -> RuCue:
 def _verb_content(doc: RuDoc, verb: RuToken, subject: list[int], act: ActType) -> _Content:
     """The content a verb carries, by the first construction that fits."""
     last = max([verb.i, *subject])
-    clause = _clause(doc, verb, last)
+    clause = _clause(doc, verb, subject)
     if clause is not None:
         return clause, (), "clause"
     around = _around(doc, verb, subject)
     if around is not None:
         return around
-    k = last + 1
-    _, b = doc.sent_of(verb.i)
-    if k + 1 < b and doc.tokens[k].text == ":" and not doc.tokens[k + 1].placeholder:
-        # "Петров сказал: армия готова." (a colon and no quotation)
-        return (doc.tokens[k + 1].start, _sentence_chars(doc, verb.i)[1]), (), "colon"
+    colon = _colon_after(doc, verb, last)
+    if colon is not None and not doc.tokens[colon + 1].placeholder:
+        # "Петров сказал: армия готова." / "Мэрия объясняет это так: ..." (a colon and no quotation)
+        return (doc.tokens[colon + 1].start, _sentence_chars(doc, verb.i)[1]), (), "colon"
     anaphor = _anaphor(doc, verb)
     if anaphor is not None:
         return anaphor, (), "anaphor"
@@ -215,16 +226,34 @@ def _verb_content(doc: RuDoc, verb: RuToken, subject: list[int], act: ActType) -
     return None, (), "plain"
 
 
-def _clause(doc: RuDoc, verb: RuToken, last: int) -> tuple[int, int] | None:
-    """A что-clause right after the verb and its subject: "заявил (журналистам в интервью ...), что ..."."""
+def _colon_after(doc: RuDoc, verb: RuToken, last: int) -> int | None:
+    """A colon that ends the attribution, a few words after the verb and its subject ("сказал журналистам:",
+    "объясняет так:"), with words after it. A direct object on the way means the verb's content is that
+    object ("раскритиковала сроки сборов: ...")."""
+    _, b = doc.sent_of(verb.i)
+    for k in range(last + 1, min(b - 1, last + 1 + COLON_REACH)):
+        t = doc.tokens[k]
+        if t.text == ":":
+            return k
+        if t.pos in ("VERB", "AUX", "PUNCT") or t.placeholder or t.feats.get("Case") == "Acc":
+            return None
+    return None
+
+
+def _clause(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int] | None:
+    """A что-clause right after the verb and its subject: "заявил (журналистам в интервью ...), что ...";
+    not one further on, past a comma that ends the attribution ("Липам, напомнила она, нужно ..., чтобы")."""
     _, b = doc.sent_of(verb.i)
     s_end = _sentence_chars(doc, verb.i)[1]
+    last = max([verb.i, *subject])
     for k in range(verb.i + 1, min(b, last + 1 + CLAUSE_WINDOW)):
         tok = doc.tokens[k]
-        if tok.lower in CLAUSE_MARKS and doc.tokens[k - 1].text == ",":
-            if k + 1 < b and doc.tokens[k + 1].start < s_end:
-                return doc.tokens[k + 1].start, s_end
-            return None
+        following = doc.tokens[k + 1] if k + 1 < b else None
+        if tok.text == "," and k not in subject and following is not None:
+            if following.lower in CLAUSE_MARKS:
+                return (doc.tokens[k + 2].start, s_end) if k + 2 < b and doc.tokens[k + 2].start < s_end else None
+            if following.feats.get("VerbForm") not in ("Conv", "Part") and following.i not in subject:
+                return None
         if tok.pos in ("VERB", "AUX") and tok.i != verb.i and tok.feats.get("VerbForm") == "Fin":
             return None
         if tok.text in (":", ";") or tok.placeholder:
@@ -337,14 +366,14 @@ def _infinitive(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int
     return span_of(doc, tokens)
 
 
-def _governed_after(doc: RuDoc, verb: RuToken, subject: list[int]) -> list[int]:
+def _governed_after(doc: RuDoc, verb: RuToken, subject: list[int], *, quotations: bool = False) -> list[int]:
     """The tokens after the verb that hang on it (its subject, channel and side clauses left out), from the
-    first to the last, without edge punctuation."""
+    first to the last, without edge punctuation; masked quotations only if ``quotations``."""
     a, b = doc.sent_of(verb.i)
     below: set[int] = set()
     for k in doc.kids(verb.i):
         if k.i > verb.i and k.i not in subject and k.rel not in ("punct", "parataxis", "conj", "nsubj", "cc"):
-            below.update(x.i for x in doc.subtree(k.i) if a <= x.i < b and not x.placeholder)
+            below.update(x.i for x in doc.subtree(k.i) if a <= x.i < b and (quotations or not x.placeholder))
     if not below:
         return []
     tokens = list(range(min(below), max(below) + 1))
@@ -403,7 +432,9 @@ def _quotation_cue(doc: RuDoc, verb: RuToken) -> RuCue | None:
         return None
     gender, plural = _gender(verb)
     subject, via = speaker_and_channel(doc, verb)
-    return RuCue(verb.i, verb.start, verb.end, verb.text, subject, None, gender, plural, "speech", "argument",
+    # what is named and the quoted name given it: "назвал требования профсоюза «шантажом»"
+    content = span_of(doc, _governed_after(doc, verb, subject, quotations=True))
+    return RuCue(verb.i, verb.start, verb.end, verb.text, subject, content, gender, plural, "speech", "argument",
                  (), via)
 
 
@@ -458,20 +489,21 @@ def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
 
 
 def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
-    """A speaker named before a colon, with no verb: "Глава района Иван Гусев: «Мост откроют к осени»"."""
+    """A speaker named before a colon, with no verb: "Глава района Иван Гусев: «Мост откроют к осени»",
+    "Учёные: озеро мелеет быстрее, чем считалось". The words before the colon must be a person's or an
+    organisation's name, or a phrase headed by a noun for people."""
     a, b = doc.sent_of(colon.i)
     k = colon.i
-    if k == a or k + 1 >= b or k - a > 12:
+    if k == a or k + 1 >= b or k - a > MAX_LABEL_WORDS:
         return None
-    head = doc.tokens[a:k]
-    if any(t.pos in ("VERB", "AUX") or t.placeholder or t.text in ("«", "„", "—") for t in head):
+    words = doc.tokens[a:k]
+    if any(t.pos in ("VERB", "AUX") or t.placeholder or t.text in ("«", "„", *DASHES) for t in words):
         return None
-    last = doc.tokens[k - 1]
-    named = any(e.label in ("PERSON", "ORG") and last.i in e.tokens for e in doc.ents)
-    animate = last.pos in ("NOUN", "PROPN") and last.feats.get("Animacy") == "Anim" and last.feats.get("Case") == "Nom"
-    if not (named or animate):
+    named = any(e.label in ("PERSON", "ORG") and e.tokens and e.tokens[-1] == k - 1 for e in doc.ents)
+    head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or not (named or (head.feats.get("Case") == "Nom" and (
+            head.feats.get("Animacy") == "Anim" or noun_is_person(head.lemma or head.lower)))):
         return None
-    subject = [t.i for t in head if t.pos != "PUNCT" or a < t.i < k - 1]
     nxt = doc.tokens[k + 1]
     content = None
     if not nxt.placeholder:
@@ -481,5 +513,6 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
                 t.pos == "NOUN" and is_finite_verb(t.text) for t in rest)):
             return None  # "Участники: Иван Петров, ..." is a list
         content = (nxt.start, s_end)
-    gender, plural = _gender(last)
+    gender, plural = _gender(head)
+    subject = [t.i for t in words if t.pos != "PUNCT"]
     return RuCue(k, colon.start, colon.end, colon.text, subject, content, gender, plural, "speech", "label")

@@ -119,7 +119,8 @@ def _line_segmenter() -> Any:
         def sentenize(self, text: str) -> Iterator[Any]:
             for line in _LINE.finditer(text):
                 for sent in super().sentenize(line.group()):
-                    yield Sent(sent.start + line.start(), sent.stop + line.start(), sent.text)
+                    if sent.text.strip():  # a line of spaces is no sentence (the parser fails on no tokens)
+                        yield Sent(sent.start + line.start(), sent.stop + line.start(), sent.text)
 
     return LineSegmenter()
 
@@ -256,6 +257,8 @@ def name_in_nominative(words: Sequence[str]) -> list[str] | None:
     nominative) put in the nominative by the dictionary: the given name fixes case and gender, the other words
     follow it. None when the given name can be nominative, or is not one."""
     vocab = load_natasha().morph_vocab
+    if not vocab.word_is_known(words[0].lower()):
+        return None
     given = [p for p in vocab.parse(words[0].lower()) if "Name" in p.tag and "sing" in p.tag]
     if not given or any("nomn" in p.tag for p in given):
         return None
@@ -268,3 +271,10 @@ def name_in_nominative(words: Sequence[str]) -> list[str] | None:
         new = inflected.word if inflected is not None else word.lower()
         out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
     return out
+
+
+def is_given_name(word: str) -> bool:
+    """Whether the dictionary knows a word as a given name in the nominative ("Эльза", "Тимур")."""
+    vocab = load_natasha().morph_vocab
+    low = word.lower()
+    return vocab.word_is_known(low) and any("Name" in p.tag and "nomn" in p.tag for p in vocab.parse(low))

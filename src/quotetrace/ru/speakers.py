@@ -27,6 +27,7 @@ from quotetrace.ru.nlp import (
     RuDoc,
     RuEntity,
     RuToken,
+    is_given_name,
     is_noun,
     lemma_of,
     load_natasha,
@@ -94,16 +95,25 @@ def collect_people(doc: RuDoc) -> list[Person]:
 
 
 def _without_leading_genitive(doc: RuDoc, ent: RuEntity, normal: str) -> str:
-    """A name without the genitive the tagger ran into it: "министр иностранных дел Лорнии Тиит Ранд" (a word
-    in the genitive, or one that is a place or organisation elsewhere in the text)."""
+    """A name without the genitive the tagger ran into it: "глава МИД Тарвании Эльза Кирсте" (a word tagged
+    genitive, one the normaliser changed while the name after it stays as written, or one that is a place or
+    organisation elsewhere in the text)."""
     places = {e.text.lower() for e in doc.ents if e.label != "PERSON"}
     tokens = [doc.tokens[i] for i in ent.tokens]
-    lead = 0
-    while lead < len(tokens) - 1 and ((tokens[lead].feats.get("Case") == "Gen" and tokens[-1].feats.get(
-            "Case") == "Nom") or tokens[lead].text.lower() in places):
-        lead += 1
     words = normal.split()
-    return " ".join(words[lead:]) if 0 < lead < len(words) else normal
+    if len(words) != len(tokens):
+        return normal
+    as_written = [w.lower() == t.text.lower() for w, t in zip(words, tokens, strict=True)]
+    nominative = tokens[-1].feats.get("Case") == "Nom" and as_written[-1]
+    lead = 0
+    while lead < len(tokens) - 1 and (
+            (nominative and (tokens[lead].feats.get("Case") == "Gen" or not as_written[lead]))
+            or tokens[lead].text.lower() in places):
+        lead += 1
+    given = next((i for i, t in enumerate(tokens) if is_given_name(t.text)), None)
+    if given is not None and given > lead and not any(is_given_name(t.text) for t in tokens[:given]):
+        lead = given  # "Тарвании Эльза Кирсте": the name starts at the given name
+    return " ".join(words[lead:]) if lead else normal
 
 
 def _nominative_name(normal: str, written: str) -> str:
