@@ -245,7 +245,7 @@ def test_api_document_with_quotes_captures_and_liveness(client: TestClient) -> N
     assert [c["http_status"] for c in doc["captures"]] == [200, 404]
     assert doc["liveness"] == "removed" and doc["removed_at"] == "2024-03-10T10:00:00"
     by_input_id = client.get("/api/documents/orig-1").json()
-    assert by_input_id["doc_id"] == "d-orig" and by_input_id["liveness"] == "live"
+    assert by_input_id["doc_id"] == "d-orig" and by_input_id["liveness"] == "unknown"  # never captured
 
 
 def test_api_provenance_is_the_trace_json_object(client: TestClient, db: Path) -> None:
@@ -255,8 +255,9 @@ def test_api_provenance_is_the_trace_json_object(client: TestClient, db: Path) -
     assert expected is not None
     assert body == json.loads(json.dumps(expected.to_dict()))
     assert body["first_seen"]["doc_id"] == "orig-1"  # the id as ingested
-    assert [(e["outlet"], e["relation"], e["liveness"]) for e in body["echoes"]] == [
-        ("radio.example.com", "verbatim", "removed"), ("paper.example.net", "partial", "live"),
+    assert [(e["outlet"], e["relation"], e["liveness"], e["quote_status"]) for e in body["echoes"]] == [
+        ("radio.example.com", "verbatim", "removed", "page_removed"),
+        ("paper.example.net", "partial", "unknown", "unknown"),  # never captured
     ]
     assert body["echoes"][1]["misattributed"] is True
 

@@ -27,7 +27,7 @@ GENERAL = "“We will never surrender our land to anyone,” the general said."
 cli = CliRunner()
 
 
-def fake_read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | Skip]:
+def fake_read_inputs(paths: Sequence[str], *, seen: object = None) -> Iterator[RawDocument | Skip]:
     for path in paths:
         if path.endswith(".bin"):
             yield Skip(path, "[E002] binary data, not text")

@@ -120,21 +120,28 @@ def _stdout_closed_ok() -> Iterator[None]:
 
 def _documents(
     paths: list[str], jobs: int | None, no_progress: bool, min_confidence: float = 0.0, language: str = "auto",
-    captures: list[Capture] | None = None,
+    captures: list[Capture] | None = None, read_once: link.ReadOnce | None = None,
 ) -> Iterator[tuple[Document | None, list[Skip]]]:
-    """Processed inputs; the Captures that WARC files give are put in ``captures`` (dropped when None)."""
+    """Processed inputs; the Captures that WARC files give are put in ``captures`` (dropped when None), and a
+    captured page that ``read_once`` says was read before is not read again."""
     settings = replace(DEFAULT_SETTINGS, min_confidence=min_confidence, language=language)
-    return runner.run(_without_captures(ingest.read_inputs(paths), captures), settings, jobs,
-                      progress=not no_progress)
+    items = ingest.read_inputs(paths) if read_once is None else ingest.read_inputs(paths, seen=read_once.seen_payload)
+    return runner.run(_without_captures(items, captures, read_once), settings, jobs, progress=not no_progress)
 
 
 def _without_captures(
-    items: Iterable[RawDocument | Skip | Capture], captures: list[Capture] | None
+    items: Iterable[RawDocument | Skip | Capture], captures: list[Capture] | None,
+    read_once: link.ReadOnce | None = None,
 ) -> Iterator[RawDocument | Skip]:
+    last: Capture | None = None
     for item in items:
         if isinstance(item, Capture):
+            last = item
             if captures is not None:
                 captures.append(item)
+        elif (read_once is not None and isinstance(item, RawDocument) and last is not None
+              and (item.url, item.fetched_at) == (last.url, last.fetched_at) and not read_once.needed(last)):
+            continue  # a WARC page (read right after its capture) showing what was read before
         else:
             yield item
 
@@ -184,7 +191,9 @@ def ingest_command(
     captures: list[Capture] = []
     with _open_store(db, create=True) as store:
         new_captures = 0
-        for doc, skips in _documents(paths, jobs, no_progress, captures=captures, language=language):
+        read_once = link.ReadOnce(store)
+        for doc, skips in _documents(paths, jobs, no_progress, captures=captures, language=language,
+                                     read_once=read_once):
             fatal = _report(skips) or fatal
             skipped += doc is None
             # a WARC record's capture is read ahead of its document: store it first
@@ -195,6 +204,7 @@ def ingest_command(
                 counts[result] += 1
                 quotes += len(doc.quotes) if result != "unchanged" else 0
         new_captures += link.record_captures(store, captures)
+        counts["unchanged"] += read_once.skipped
         print(
             f"quotetrace: {sum(counts.values())} documents ({counts['inserted']} inserted, {counts['updated']} "
             f"updated, {counts['unchanged']} unchanged), {quotes} quotes stored, {skipped} skipped"
@@ -318,17 +328,39 @@ def trace(
         write_trace(found, sys.stdout, as_json=as_json)
 
 
+class LivenessName(StrEnum):
+    live = "live"
+    changed = "changed"
+    removed = "removed"
+    unreachable = "unreachable"
+    blocked = "blocked"
+    unknown = "unknown"
+
+
 @app.command()
 def pages(
     db: Db,
-    removed: Annotated[bool, typer.Option("--removed", help="Only pages taken down.")] = False,
+    removed: Annotated[bool, typer.Option("--removed", help="Only pages taken down (--liveness removed).")] = False,
+    liveness: Annotated[list[LivenessName] | None, typer.Option(
+        "--liveness", help="Only pages in this state (repeat for several).")] = None,
+    since: Annotated[str | None, typer.Option(
+        callback=_iso_date, help="Only pages whose evidence (for a removed page: when it was first seen gone) "
+                                 "is on or after this ISO date.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
-    """Captured pages with first and last sighting, liveness and how long they stayed up."""
+    """Every page (each document with a URL, each captured URL) with its liveness, the evidence, and how long
+    it stayed up; how many were never captured is said on stderr."""
+    counts = provenance.PageCounts()
     with _open_store(db, create=False) as store:
-        histories = provenance.pages(store, removed_only=removed)
+        histories = provenance.pages(store, removed_only=removed, liveness=[s.value for s in liveness or []],
+                                     since=since, counts=counts)
     with _stdout_closed_ok():
         write_pages(histories, fmt, sys.stdout)
+    states = ", ".join(f"{counts.by_liveness[s]} {s}" for s in provenance.LIVENESS if counts.by_liveness.get(s))
+    print(f"quotetrace: {len(histories)} of {counts.pages} pages shown ({states or 'none'}); "
+          f"{counts.never_captured} never captured (liveness unknown)"
+          + (f"; documents without a URL (not pages): {counts.without_url}" if counts.without_url else ""),
+          file=sys.stderr)
 
 
 class EngineName(StrEnum):

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quotetrace.link.provenance import PageHistory, Trace
+from quotetrace.link.provenance import Echo, PageHistory, Trace
 from quotetrace.model import Document, Quote, Skip
 from quotetrace.store import MemberRow, QuoteRow, SpeakerRow
 
@@ -237,6 +237,17 @@ def write_speaker_quotes(
     _print_table(table, out)
 
 
+def quote_status_phrase(echo: Echo) -> str:
+    """A sighting's quote status in words: "present", "edited out 2026-03-04, page still up", ..."""
+    when = (echo.edited_out_at or "")[:10]
+    if echo.quote_status == "edited_out":
+        page = "page still up" if echo.liveness in ("live", "changed") else f"page now {echo.liveness}"
+        return f"edited out {when}, {page}" if when else f"edited out, {page}"
+    if echo.quote_status == "page_removed":
+        return f"page removed (edited out {when} before)" if when else "page removed"
+    return "not checked" if echo.quote_status == "unknown" else echo.quote_status
+
+
 def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False) -> None:
     """A statement's provenance: one JSON object, or the first sighting then the echoes, one a line."""
     if as_json:
@@ -245,28 +256,55 @@ def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False) -> None:
     first = trace.first_seen
     out.write(f"statement {trace.statement_id}: {trace.speaker or 'unknown speaker'}: {shorten(trace.text)}\n")
     out.write(f"first seen  {first.published_at or first.seen_at or 'undated'}  {first.outlet or ''}  "
-              f"{first.url or first.doc_id}  [{first.liveness}]  ({first.language or '?'})\n")
-    table = _table("date", "outlet", "relation", "language", "attributed to", "liveness", "url")
+              f"{first.url or first.doc_id}  [{first.liveness}; {quote_status_phrase(first)}]  "
+              f"({first.language or '?'})\n")
+    table = _table("date", "outlet", "relation", "language", "attributed to", "liveness", "quote", "url")
     for echo in trace.echoes:
         speaker = (echo.speaker or "—") + (" (!! other speaker)" if echo.misattributed else "")
         _add_row(table, echo.published_at or echo.seen_at or "undated", echo.outlet or "", echo.relation,
-                 echo.language or "?", speaker, echo.liveness, echo.url or echo.doc_id)
+                 echo.language or "?", speaker, echo.liveness, quote_status_phrase(echo), echo.url or echo.doc_id)
     _print_table(table, out)
 
 
+PAGE_COLUMNS = (
+    "doc_id", "doc_key", "url", "title", "liveness", "first_seen", "last_seen", "removed_at", "up_days", "captures",
+    "contents", "evidence_at", "evidence_status", "evidence_state", "evidence_reason", "evidence_detail", "outages",
+)
+
+
+def _page_columns(h: PageHistory) -> dict[str, Any]:
+    """A page as one flat row (CSV): its evidence spread over columns, its outages counted."""
+    record = {name: value for name, value in h.to_dict().items() if name in PAGE_COLUMNS}
+    e = h.evidence
+    record.update(
+        evidence_at=e and e.fetched_at, evidence_status=e and e.http_status, evidence_state=e and e.state,
+        evidence_reason=e and e.reason, evidence_detail=e and e.detail, outages=len(h.outages),
+    )
+    return record
+
+
+def _evidence_cell(h: PageHistory) -> str:
+    if h.evidence is None:
+        return "never captured"
+    e = h.evidence
+    status = f"{e.http_status} " if e.http_status is not None else ""
+    detail = f": {shorten(e.detail, 40)}" if e.detail and not e.detail.startswith("http ") else ""
+    return f"{status}{e.reason}{detail}"
+
+
 def write_pages(histories: Sequence[PageHistory], fmt: Format, out: TextIO) -> None:
-    """Captured pages with liveness, first and last seen, and days up."""
-    records = [h.to_dict() for h in histories]
+    """Pages with liveness and its evidence, first and last seen, removal, days up."""
     if fmt is Format.jsonl:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        writer = csv.DictWriter(out, fieldnames=[*PageHistory.__dataclass_fields__, "up_days"])
-        writer.writeheader()
-        writer.writerows(records)
-    else:
-        table = _table("liveness", "first seen", "last seen", "removed", "days up", "captures", "url")
         for h in histories:
-            _add_row(table, h.liveness, h.first_seen or "", h.last_seen or "", h.removed_at or "",
-                     "" if h.up_days is None else str(h.up_days), str(h.captures), h.url)
+            out.write(json.dumps(h.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(out, fieldnames=PAGE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(_page_columns(h) for h in histories)
+    else:
+        table = _table("liveness", "evidence", "first seen", "last seen", "removed", "days up", "captures", "url")
+        for h in histories:
+            outages = f" ({len(h.outages)} outage{'s' if len(h.outages) > 1 else ''})" if h.outages else ""
+            _add_row(table, h.liveness + outages, _evidence_cell(h), h.first_seen or "", h.last_seen or "",
+                     h.removed_at or "", "" if h.up_days is None else str(h.up_days), str(h.captures), h.url)
         _print_table(table, out)

@@ -1,6 +1,8 @@
 """The embedded store: one SQLite file with FTS5 over quote text. All of quotetrace's SQL lives here.
 
-Tables are named after the nouns (documents, quotes, mentions, speakers). ``quotes_fts`` is an FTS5 index
+Tables are named after the nouns (documents, quotes, mentions, speakers, captures); a page's versions (each
+distinct text it showed, with the quotes in it) are ``document_versions`` and ``quote_versions``, the document row
+showing the latest complete one (see ``_SCHEMA_VERSIONS``). ``quotes_fts`` is an FTS5 index
 over ``quotes.text`` (external content, kept in sync by triggers). The schema version is SQLite's
 ``PRAGMA user_version``; ``_MIGRATIONS[i]`` takes a file from version ``i`` to ``i + 1``.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
+from quotetrace.fingerprint import page_hash
 from quotetrace.model import ActType, Capture, Document, Mention, Quote, QuoteKind, Speaker, TextSpan
 
 UpsertResult = Literal["inserted", "updated", "unchanged"]
@@ -164,11 +167,77 @@ ALTER TABLE statement_members_v3 RENAME TO statement_members;
 CREATE INDEX statement_members_statement ON statement_members (statement_id);
 """
 
+# Versions and capture verdicts (issue 15): a page's captures never overwrite each other. Each distinct thing a
+# page showed (title and main text, ``page_hash``) is a row of ``document_versions``; the ``documents`` row shows
+# one of them (``documents.version_id``: the latest complete one) and keeps its text, so that version's own
+# ``text`` is NULL (the others keep theirs). A quote is one row per distinct quote of a page, matched across
+# versions by its words and speaker; ``quote_versions`` says in which versions it appears, at which offsets,
+# and ``quotes.version_id`` names the version its offsets and fields were read from. A capture that showed a
+# version points to it (``captures.version_id``), and carries what it showed: ``state`` (up, moved, gone, down,
+# blocked), a ``reason`` code and the ``detail`` matched, the ``content_type``, and whether the record was
+# ``truncated``, and the WARC ``payload_digest`` a later revisit record names. Existing documents become one
+# version each (``qt_page_hash`` is registered by the store).
+_SCHEMA_VERSIONS = """
+CREATE TABLE document_versions (
+    version_id       INTEGER PRIMARY KEY,
+    doc_id           TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    page_hash        TEXT NOT NULL,
+    extraction_hash  TEXT NOT NULL,
+    text             TEXT,
+    title            TEXT,
+    published_at     TEXT,
+    language         TEXT NOT NULL,
+    partial          INTEGER NOT NULL DEFAULT 0,
+    ingested_at      TEXT NOT NULL,
+    UNIQUE (doc_id, page_hash)
+);
+CREATE TABLE quote_versions (
+    version_id  INTEGER NOT NULL REFERENCES document_versions (version_id) ON DELETE CASCADE,
+    quote_id    INTEGER NOT NULL REFERENCES quotes (quote_id) ON DELETE CASCADE,
+    "start"     INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    PRIMARY KEY (version_id, quote_id)
+) WITHOUT ROWID;
+CREATE INDEX quote_versions_quote ON quote_versions (quote_id);
+ALTER TABLE documents ADD COLUMN version_id INTEGER;
+ALTER TABLE quotes ADD COLUMN version_id INTEGER;
+ALTER TABLE captures ADD COLUMN version_id INTEGER;
+ALTER TABLE captures ADD COLUMN state TEXT;
+ALTER TABLE captures ADD COLUMN reason TEXT;
+ALTER TABLE captures ADD COLUMN detail TEXT;
+ALTER TABLE captures ADD COLUMN content_type TEXT;
+ALTER TABLE captures ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE captures ADD COLUMN payload_digest TEXT;
+CREATE INDEX captures_version ON captures (version_id, fetched_at);
+
+INSERT INTO document_versions (doc_id, page_hash, extraction_hash, text, title, published_at, language, ingested_at)
+    SELECT doc_id, qt_page_hash(title, text), content_hash, NULL, title, published_at, language, ingested_at
+    FROM documents;
+UPDATE documents SET version_id = (SELECT v.version_id FROM document_versions AS v WHERE v.doc_id = documents.doc_id);
+UPDATE quotes SET version_id = (SELECT d.version_id FROM documents AS d WHERE d.doc_id = quotes.doc_id);
+INSERT INTO quote_versions (version_id, quote_id, "start", "end")
+    SELECT version_id, quote_id, "start", "end" FROM quotes;
+-- the capture a document was read from, then every capture of that page with the same content
+UPDATE captures SET version_id = (SELECT d.version_id FROM documents AS d
+                                  WHERE d.doc_id = captures.doc_id AND d.fetched_at = captures.fetched_at)
+    WHERE (http_status IS NULL OR http_status BETWEEN 200 AND 299) AND removal_notice = 0;
+UPDATE captures SET version_id = (SELECT c.version_id FROM captures AS c
+                                  WHERE c.doc_id = captures.doc_id AND c.content_hash = captures.content_hash
+                                        AND c.version_id IS NOT NULL LIMIT 1)
+    WHERE version_id IS NULL AND (http_status IS NULL OR http_status BETWEEN 200 AND 299) AND removal_notice = 0;
+"""
+
 # _MIGRATIONS[i] migrates a file at schema version i to version i + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
+_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_VERSIONS)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 _DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "title", "published_at", "fetched_at", "language")
+# The columns of a quote row written from a Quote (speaker_id apart: it follows the speaker).
+_QUOTE_COLUMNS = (
+    '"start"', '"end"', "text", "kind", "cue", "speaker_mention", "speaker_mention_start", "speaker_mention_end",
+    "speaker", "descriptors", "confidence", "language", "type", "via", "via_start", "via_end", "fragments",
+    "version_id",
+)
 
 
 class StoreError(Exception):
@@ -272,6 +341,41 @@ class MemberRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CaptureRow:
+    """A stored capture and the version of its page it showed (None: it showed none, or was not read)."""
+
+    capture: Capture
+    version_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRow:
+    """One version of a page: what it showed, when (first and last capture that showed it), how many quotes."""
+
+    version_id: int
+    doc_id: str
+    title: str | None
+    language: str
+    partial: bool  # read from a truncated capture: only the start of the page
+    ingested_at: str
+    first_seen: str | None
+    last_seen: str | None
+    quotes: int
+    shown: bool  # the version the document row shows
+
+
+@dataclass(slots=True)
+class PageRow:
+    """A page (a document with a URL, or a captured URL) with its captures, oldest first."""
+
+    doc_id: str
+    id: str | None  # the document's id as ingested; None when no version of the page was read
+    url: str | None  # the document's URL (else the captures')
+    title: str | None
+    captures: list[CaptureRow]
+
+
+@dataclass(frozen=True, slots=True)
 class SpeakerRow:
     """A canonical speaker with its counts (what ``Store.canonical_speakers`` returns)."""
 
@@ -283,6 +387,53 @@ class SpeakerRow:
     documents: int
     statements: int
     quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Arrival:
+    """The document being stored: which version it is, and the stored quote each of its quotes became."""
+
+    version_id: int
+    doc: Document
+    extraction: str
+    matched: dict[int, Quote]
+
+
+# Sorts after every date (versions and first sightings with no date come last).
+_UNDATED = "\uffff"
+
+
+@dataclass(frozen=True, slots=True)
+class _VersionTimes:
+    version_id: int
+    partial: bool
+    published_at: str | None
+    first_seen: str | None
+    last_seen: str | None
+
+    @property
+    def order(self) -> tuple[bool, str, int]:
+        """Latest last: by the last capture that showed it (a page can show an older text again); a version no
+        capture showed (a file ingested without a fetch time) comes before those captures date, in ingest order."""
+        return (self.last_seen is not None, self.last_seen or "", self.version_id)
+
+    @property
+    def first_order(self) -> tuple[str, int]:
+        return (self.first_seen or _UNDATED, self.version_id)
+
+
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»‹›\"〝〞＂"} | {c: "'" for c in "‘’‚‛′"})
+
+
+def _quote_key(text: str, speaker: str | None, with_speaker: bool) -> tuple[str, str]:
+    """What makes two quotes of one page the same quote: their words (spacing and quotation marks aside) and,
+    first, their speaker."""
+    words = " ".join(text.translate(_QUOTE_MARKS).split())
+    return (words, " ".join((speaker or "").casefold().split()) if with_speaker else "")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def content_hash(doc: Document) -> str:
@@ -330,6 +481,7 @@ class Store:
         try:
             self._conn.execute("PRAGMA busy_timeout = 5000")
             self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.create_function("qt_page_hash", 2, _page_hash, deterministic=True)  # migrations use it
             self._check_and_migrate()
             self._conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as error:
@@ -383,66 +535,269 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------------------
 
-    def upsert_document(self, doc: Document) -> UpsertResult:
-        """Insert ``doc`` or replace the stored one with the same ``doc_id`` (with its quotes and mentions).
+    def upsert_document(self, doc: Document, *, partial: bool = False) -> UpsertResult:
+        """Store ``doc`` as a version of its page; nothing stored before is lost.
 
-        Nothing is written when the text, quotes and metadata are as stored.
+        What the page showed before (the same title and main text) is that version again: ``unchanged`` when
+        its quotes are as stored, else they are read again (``updated``). Anything else is a new version
+        (``updated``, or ``inserted`` for a new page), whose quotes are matched to the page's earlier quotes
+        with the same words and speaker (then the same words) or added; the quotes of other versions stay.
+        The capture the document was read from (at its ``fetched_at``) and the page's captures of the same
+        content are tied to the version; a capture already tied to another version was read again (a newer
+        quotetrace cleans or extracts differently), and that version is replaced. The document row shows the
+        latest complete version. ``partial``: the text is only the start of a truncated page.
         """
-        digest = content_hash(doc)
-        metadata = tuple(getattr(doc, name) for name in _DOCUMENT_FIELDS)
+        key = page_hash(doc.title, doc.text)
+        extraction = content_hash(doc)
         with self._transaction() as conn:
-            row = conn.execute(
-                f"SELECT content_hash, {', '.join(_DOCUMENT_FIELDS)} FROM documents WHERE doc_id = ?",
-                (doc.doc_id,),
+            if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone() is None:
+                self._insert_page(conn, doc, key, extraction, partial)
+                return "inserted"
+            known = conn.execute(
+                "SELECT version_id, extraction_hash, partial FROM document_versions WHERE doc_id = ? AND page_hash = ?",
+                (doc.doc_id, key),
             ).fetchone()
-            if row is not None and row[0] == digest and tuple(row[1:]) == metadata:
+            if known is not None and known[1] == extraction and known[2] <= int(partial):
+                if self._tie_captures(conn, doc, known[0]):
+                    self._refresh(conn, doc.doc_id)
                 return "unchanged"
-            if row is not None:
-                conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc.doc_id,))
-                conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
-            conn.execute(
-                f"""INSERT INTO documents (doc_id, {', '.join(_DOCUMENT_FIELDS)}, text, content_hash,
-                                           ingested_at)
-                    VALUES (?, {', '.join('?' for _ in _DOCUMENT_FIELDS)}, ?, ?, ?)
-                    ON CONFLICT (doc_id) DO UPDATE SET
-                        {', '.join(f'{name} = excluded.{name}' for name in _DOCUMENT_FIELDS)},
-                        text = excluded.text, content_hash = excluded.content_hash,
-                        ingested_at = excluded.ingested_at""",
-                (doc.doc_id, *metadata, doc.text, digest, datetime.now(UTC).isoformat(timespec="seconds")),
-            )
-            for quote in doc.quotes:
-                self._insert_quote(conn, doc.doc_id, quote)
+            speakers = [row[0] for row in conn.execute(
+                "SELECT DISTINCT speaker_id FROM quotes WHERE doc_id = ? AND speaker_id IS NOT NULL", (doc.doc_id,))]
+            version_id = self._version_for(conn, doc, key, extraction, partial, known)
+            matched = self._sync_quotes(conn, doc, version_id)
+            self._tie_captures(conn, doc, version_id)
+            self._refresh(conn, doc.doc_id, _Arrival(version_id, doc, extraction, matched))
+            # the page's speakers that no quote names any more (by the speaker_id index, not a scan of all quotes)
             conn.executemany(
-                'INSERT INTO mentions (doc_id, "start", "end", text, label) VALUES (?, ?, ?, ?, ?)',
-                [(doc.doc_id, m.start, m.end, m.text, m.label) for m in doc.mentions],
+                "DELETE FROM speakers WHERE speaker_id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM quotes WHERE quotes.speaker_id = speakers.speaker_id)",
+                [(speaker_id,) for speaker_id in speakers],
             )
-            if row is not None:
-                conn.execute(
-                    "DELETE FROM speakers WHERE speaker_id NOT IN "
-                    "(SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
-                )
-        return "inserted" if row is None else "updated"
+        return "updated"
 
-    def _insert_quote(self, conn: sqlite3.Connection, doc_id: str, quote: Quote) -> None:
-        speaker_id = None
-        if quote.speaker and quote.speaker.strip():
-            speaker_id = speaker_key(quote.speaker, doc_id)
-            self._add_speaker(conn, speaker_id, quote.speaker.strip(), quote.descriptors)
-        mention, via = quote.speaker_mention, quote.via
+    def _insert_page(self, conn: sqlite3.Connection, doc: Document, key: str, extraction: str, partial: bool) -> None:
+        """A page seen for the first time: its document row, shown version, quotes and mentions."""
         conn.execute(
-            """INSERT INTO quotes (doc_id, "start", "end", text, kind, cue, speaker_mention,
-                                   speaker_mention_start, speaker_mention_end, speaker, speaker_id,
-                                   descriptors, confidence, language, type, via, via_start, via_end, fragments)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                doc_id, quote.start, quote.end, quote.text, quote.kind, quote.cue,
-                mention.text if mention else None, mention.start if mention else None,
-                mention.end if mention else None, quote.speaker, speaker_id,
-                _json(quote.descriptors), quote.confidence, quote.language, quote.type,
-                via.text if via else None, via.start if via else None, via.end if via else None,
-                _spans_json(quote.fragments),
-            ),
+            f"""INSERT INTO documents (doc_id, {', '.join(_DOCUMENT_FIELDS)}, text, content_hash, ingested_at)
+                VALUES (?, {', '.join('?' for _ in _DOCUMENT_FIELDS)}, ?, ?, ?)""",
+            (doc.doc_id, *(getattr(doc, name) for name in _DOCUMENT_FIELDS), doc.text, extraction, _now()),
         )
+        version_id = int(conn.execute(
+            """INSERT INTO document_versions (doc_id, page_hash, extraction_hash, partial, title, published_at,
+                                              language, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (doc.doc_id, key, extraction, int(partial), doc.title, doc.published_at, doc.language, _now()),
+        ).lastrowid or 0)
+        conn.execute("UPDATE documents SET version_id = ? WHERE doc_id = ?", (version_id, doc.doc_id))
+        conn.executemany(
+            'INSERT INTO quote_versions (version_id, quote_id, "start", "end") VALUES (?, ?, ?, ?)',
+            [(version_id, self._insert_quote(conn, doc.doc_id, q, version_id), q.start, q.end) for q in doc.quotes],
+        )
+        conn.executemany(
+            'INSERT INTO mentions (doc_id, "start", "end", text, label) VALUES (?, ?, ?, ?, ?)',
+            [(doc.doc_id, m.start, m.end, m.text, m.label) for m in doc.mentions],
+        )
+        self._tie_captures(conn, doc, version_id)
+
+    def _version_for(
+        self, conn: sqlite3.Connection, doc: Document, key: str, extraction: str, partial: bool,
+        known: tuple[int, str, int] | None,
+    ) -> int:
+        """The version ``doc`` is: the known one with its page hash, the one its capture was read as before
+        (read again: replaced), or a new one."""
+        values = (extraction, int(partial), doc.title, doc.published_at, doc.language, _now())
+        if known is not None:
+            conn.execute(
+                """UPDATE document_versions SET extraction_hash = ?, partial = ?, title = ?, published_at = ?,
+                       language = ?, ingested_at = ? WHERE version_id = ?""",
+                (*values, known[0]),
+            )
+            return int(known[0])
+        reread = None
+        if doc.fetched_at:
+            reread = conn.execute(
+                """SELECT c.version_id FROM captures AS c WHERE c.doc_id = ? AND c.fetched_at = ?
+                       AND c.version_id IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM captures AS o WHERE o.version_id = c.version_id
+                                       AND o.content_hash != c.content_hash)""",
+                (doc.doc_id, doc.fetched_at),
+            ).fetchone()
+        if reread is not None:  # the same capture read again: its version is replaced, not joined by another
+            conn.execute(
+                """UPDATE document_versions SET page_hash = ?, extraction_hash = ?, partial = ?, title = ?,
+                       published_at = ?, language = ?, ingested_at = ?,
+                       text = CASE WHEN text IS NULL THEN NULL ELSE ? END WHERE version_id = ?""",
+                (key, *values, doc.text, reread[0]),
+            )
+            conn.execute("UPDATE documents SET text = ? WHERE version_id = ?", (doc.text, reread[0]))
+            return int(reread[0])
+        cursor = conn.execute(
+            """INSERT INTO document_versions (doc_id, page_hash, extraction_hash, partial, title, published_at,
+                                              language, ingested_at, text)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (doc.doc_id, key, *values, doc.text),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _sync_quotes(self, conn: sqlite3.Connection, doc: Document, version_id: int) -> dict[int, Quote]:
+        """Tie each quote of ``doc`` to the page's quote row with the same words and speaker (else the same
+        words, else a new row) and record where it appears in this version; a row no version holds any more
+        (the version was read again without it) is deleted."""
+        rows = conn.execute(
+            'SELECT quote_id, text, speaker FROM quotes WHERE doc_id = ? ORDER BY "start", quote_id', (doc.doc_id,)
+        ).fetchall()
+        before = {int(qid) for (qid,) in conn.execute(
+            "SELECT quote_id FROM quote_versions WHERE version_id = ?", (version_id,))}
+        rows.sort(key=lambda row: row[0] not in before)  # a version read again keeps its own rows first
+        matched: dict[int, Quote] = {}
+        unmatched: list[Quote] = []
+        for exact in (True, False):
+            free: dict[tuple[str, str], list[int]] = {}
+            for qid, text, speaker in rows:
+                if qid not in matched:
+                    free.setdefault(_quote_key(text, speaker, exact), []).append(int(qid))
+            pending = doc.quotes if exact else unmatched
+            unmatched = []
+            for quote in pending:
+                candidates = free.get(_quote_key(quote.text, quote.speaker, exact))
+                if candidates:
+                    matched[candidates.pop(0)] = quote
+                else:
+                    unmatched.append(quote)
+        for quote in unmatched:
+            matched[self._insert_quote(conn, doc.doc_id, quote, version_id)] = quote
+        conn.execute("DELETE FROM quote_versions WHERE version_id = ?", (version_id,))
+        conn.executemany(
+            'INSERT INTO quote_versions (version_id, quote_id, "start", "end") VALUES (?, ?, ?, ?)',
+            [(version_id, qid, q.start, q.end) for qid, q in matched.items()],
+        )
+        dropped = sorted(before - set(matched))
+        if dropped:
+            conn.execute(
+                f"""DELETE FROM quotes WHERE quote_id IN ({', '.join('?' for _ in dropped)})
+                    AND NOT EXISTS (SELECT 1 FROM quote_versions AS v WHERE v.quote_id = quotes.quote_id)""",
+                dropped,
+            )
+        return matched
+
+    @staticmethod
+    def _tie_captures(conn: sqlite3.Connection, doc: Document, version_id: int) -> int:
+        """Tie the capture ``doc`` was read from, and the page's captures of the same content, to its version."""
+        if not doc.fetched_at:
+            return 0
+        up = "(state IS NULL OR state = 'up') AND removal_notice = 0"
+        tied = conn.execute(
+            f"UPDATE captures SET version_id = ? WHERE doc_id = ? AND fetched_at = ? AND version_id IS NOT ? AND {up}",
+            (version_id, doc.doc_id, doc.fetched_at, version_id),
+        ).rowcount
+        tied += conn.execute(
+            f"""UPDATE captures SET version_id = ? WHERE doc_id = ? AND version_id IS NULL AND {up}
+                AND content_hash IN (SELECT content_hash FROM captures WHERE doc_id = ? AND fetched_at = ?)""",
+            (version_id, doc.doc_id, doc.doc_id, doc.fetched_at),
+        ).rowcount
+        return tied
+
+    def _refresh(self, conn: sqlite3.Connection, doc_id: str, arrival: _Arrival | None = None) -> None:
+        """After a page's versions or captures changed: show its latest complete version, keep its earliest
+        publication date, and point each quote at the latest version it appears in."""
+        versions = [
+            _VersionTimes(int(vid), bool(partial), published_at, first, last)
+            for vid, partial, published_at, first, last in conn.execute(
+                """SELECT v.version_id, v.partial, v.published_at,
+                          (SELECT min(c.fetched_at) FROM captures AS c WHERE c.version_id = v.version_id),
+                          (SELECT max(c.fetched_at) FROM captures AS c WHERE c.version_id = v.version_id)
+                   FROM document_versions AS v WHERE v.doc_id = ?""",
+                (doc_id,),
+            )
+        ]
+        if not versions:
+            return
+        rank: dict[int, tuple[bool, str, int]] = {v.version_id: v.order for v in versions}
+        complete = [v for v in versions if not v.partial]
+        shown = max(complete or versions, key=lambda v: v.order).version_id
+        self._show(conn, doc_id, shown, arrival if arrival is not None and arrival.version_id == shown else None)
+        dated = [v for v in sorted(versions, key=lambda v: v.first_order) if v.published_at]
+        conn.execute(
+            "UPDATE documents SET published_at = ? WHERE doc_id = ? AND published_at IS NOT ?",
+            (dated[0].published_at if dated else None, doc_id, dated[0].published_at if dated else None),
+        )
+        latest: dict[int, tuple[int, int, int]] = {}
+        for qid, vid, start, end in conn.execute(
+            """SELECT v.quote_id, v.version_id, v."start", v."end" FROM quote_versions AS v
+               JOIN document_versions AS d ON d.version_id = v.version_id WHERE d.doc_id = ?""",
+            (doc_id,),
+        ):
+            if qid not in latest or rank[vid] > rank[latest[qid][0]]:
+                latest[qid] = (vid, start, end)
+        pointed = dict(conn.execute("SELECT quote_id, version_id FROM quotes WHERE doc_id = ?", (doc_id,)).fetchall())
+        for qid, (vid, start, end) in latest.items():
+            if arrival is not None and vid == arrival.version_id and qid in arrival.matched:
+                self._write_quote(conn, qid, doc_id, arrival.matched[qid], vid)
+            elif pointed.get(qid) != vid:
+                conn.execute('UPDATE quotes SET version_id = ?, "start" = ?, "end" = ? WHERE quote_id = ?',
+                             (vid, start, end, qid))
+
+    @staticmethod
+    def _show(conn: sqlite3.Connection, doc_id: str, version_id: int, arrival: _Arrival | None) -> None:
+        """Make the document row show this version (its text moves in; the text shown before moves out)."""
+        shown, text = conn.execute("SELECT version_id, text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if shown != version_id:
+            if shown is not None:
+                conn.execute("UPDATE document_versions SET text = ? WHERE version_id = ?", (text, shown))
+            title, language, extraction, text = conn.execute(
+                "SELECT title, language, extraction_hash, text FROM document_versions WHERE version_id = ?",
+                (version_id,),
+            ).fetchone()
+            conn.execute("UPDATE document_versions SET text = NULL WHERE version_id = ?", (version_id,))
+            conn.execute(
+                """UPDATE documents SET version_id = ?, text = ?, title = ?, language = ?, content_hash = ?
+                   WHERE doc_id = ?""",
+                (version_id, text, title, language, extraction, doc_id),
+            )
+        if arrival is None:
+            return
+        doc = arrival.doc
+        conn.execute(
+            """UPDATE documents SET source = ?, url = ?, outlet = ?, title = ?, language = ?, text = ?,
+                   content_hash = ?, ingested_at = ?, fetched_at = min(coalesce(fetched_at, ?), coalesce(?, fetched_at))
+               WHERE doc_id = ?""",
+            (doc.source, doc.url, doc.outlet, doc.title, doc.language, doc.text, arrival.extraction, _now(),
+             doc.fetched_at, doc.fetched_at, doc_id),
+        )
+        conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        conn.executemany(
+            'INSERT INTO mentions (doc_id, "start", "end", text, label) VALUES (?, ?, ?, ?, ?)',
+            [(doc_id, m.start, m.end, m.text, m.label) for m in doc.mentions],
+        )
+
+    def _insert_quote(self, conn: sqlite3.Connection, doc_id: str, quote: Quote, version_id: int) -> int:
+        speaker_id = self._speaker_of(conn, doc_id, quote)
+        cursor = conn.execute(
+            f"""INSERT INTO quotes (doc_id, speaker_id, {', '.join(_QUOTE_COLUMNS)})
+                VALUES (?, ?, {', '.join('?' for _ in _QUOTE_COLUMNS)})""",
+            (doc_id, speaker_id, *_quote_values(quote, version_id)),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _write_quote(
+        self, conn: sqlite3.Connection, quote_id: int, doc_id: str, quote: Quote, version_id: int | None
+    ) -> None:
+        speaker_id = self._speaker_of(conn, doc_id, quote)
+        values = _quote_values(quote, version_id)
+        # Only a row that differs is written, and its speaker_id (which a link may have made canonical) only
+        # changes with its speaker: reading a page again that changes nothing leaves its rows alone.
+        conn.execute(
+            f"""UPDATE quotes SET {', '.join(f'{c} = ?' for c in _QUOTE_COLUMNS)},
+                    speaker_id = CASE WHEN speaker IS ? THEN speaker_id ELSE ? END
+                WHERE quote_id = ? AND ({' OR '.join(f'{c} IS NOT ?' for c in _QUOTE_COLUMNS)})""",
+            (*values, quote.speaker, speaker_id, quote_id, *values),
+        )
+
+    def _speaker_of(self, conn: sqlite3.Connection, doc_id: str, quote: Quote) -> str | None:
+        if not quote.speaker or not quote.speaker.strip():
+            return None
+        speaker_id = speaker_key(quote.speaker, doc_id)
+        self._add_speaker(conn, speaker_id, quote.speaker.strip(), quote.descriptors)
+        return speaker_id
 
     @staticmethod
     def _add_speaker(
@@ -464,9 +819,10 @@ class Store:
             )
 
     def delete_document(self, doc_id: str) -> bool:
-        """Remove a document with its quotes and mentions; False when there was none."""
+        """Remove a document with its versions, quotes and mentions (its captures stay); False when there was none."""
         with self._transaction() as conn:
             deleted = conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount
+            conn.execute("UPDATE captures SET version_id = NULL WHERE doc_id = ?", (doc_id,))
             conn.execute(
                 "DELETE FROM speakers WHERE speaker_id NOT IN "
                 "(SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
@@ -476,21 +832,25 @@ class Store:
     # -- reading -----------------------------------------------------------------------------------------
 
     def get_document(self, doc_id: str) -> Document | None:
+        """The document as it shows now (its latest complete version) with the quotes in that version."""
         row = self._conn.execute(
             f"SELECT {', '.join(_DOCUMENT_FIELDS)}, text FROM documents WHERE doc_id = ?", (doc_id,)
         ).fetchone()
         if row is None:
             return None
         fields = dict(zip(_DOCUMENT_FIELDS, row, strict=False))
+        spans = {qid: (start, end) for qid, start, end in self.quote_spans(doc_id)}
         quotes = [
             Quote(
-                text=r.text, start=r.start, end=r.end, kind=r.kind,
+                text=r.text, start=spans[r.quote_id][0], end=spans[r.quote_id][1], kind=r.kind,
                 cue=r.cue, speaker_mention=r.speaker_mention, speaker=r.speaker,
                 descriptors=r.descriptors, confidence=r.confidence, language=r.language,
                 fragments=r.fragments, type=r.type, via=r.via,
             )
             for r in self._quote_rows("q.doc_id = ?", [doc_id], 'q."start", q.quote_id', -1, 0)
+            if r.quote_id in spans
         ]
+        quotes.sort(key=lambda q: (q.start, q.end))
         mentions = [
             Mention(text, start, end, label)
             for start, end, text, label in self._conn.execute(
@@ -576,34 +936,38 @@ class Store:
     def sightings(self) -> Iterator[Sighting]:
         """Every stored quote with what linking needs of its document, by quote_id.
 
+        A quote of every version of a page is here once (edited out or not). Its time is the page's: its
+        ``published_at``, else its first capture; but a quote that appeared only in a later version of the page
+        was not published with it: its time is the first capture that showed it (``published_at`` None).
         A million of them are held at once by ``link``: consecutive quotes of one document share its strings,
         and quotes share the strings of names already seen.
         """
         cursor = self._conn.execute(
-            """SELECT q.quote_id, q.doc_id, d.id, q.text, q.speaker, q.speaker_mention, q.descriptors,
-                      d.outlet, d.url, d.published_at, c.first_seen, d.fetched_at
+            f"""SELECT q.quote_id, q.doc_id, d.id, q.text, q.speaker, q.speaker_mention, q.descriptors,
+                      d.outlet, d.url, d.published_at, c.first_seen, d.fetched_at, w.first_seen
                FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
-               LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_seen FROM captures GROUP BY doc_id) AS c
-                   ON c.doc_id = q.doc_id
+               LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_seen FROM captures
+                          WHERE {_SHOWED_A_VERSION} GROUP BY doc_id) AS c ON c.doc_id = q.doc_id
+               LEFT JOIN ({_QUOTE_FIRST_SEEN}) AS w ON w.quote_id = q.quote_id
                ORDER BY q.quote_id"""
         )
         names: dict[str, str] = {}
         previous: Sighting | None = None
+        page_seen: str | None = None
         for (quote_id, doc_id, input_id, text, speaker, mention, descriptors, outlet, url, published_at,
-             first_capture, fetched_at) in cursor:
+             first_capture, fetched_at, quote_seen) in cursor:
             if previous is not None and previous.doc_id == doc_id:
                 doc_id, input_id, outlet, url = previous.doc_id, previous.id, previous.outlet, previous.url
-                published_at, seen_at = previous.published_at, previous.seen_at
             else:
-                both = first_capture and fetched_at
-                seen_at = min(first_capture, fetched_at) if both else first_capture or fetched_at or None
+                page_seen = _first_seen(first_capture, fetched_at)
+            seen_at, published = _sighting_times(published_at, page_seen, quote_seen)
             if speaker is not None:
                 speaker = names.setdefault(speaker, speaker)
             mention = speaker if mention == speaker else mention
             previous = Sighting(
                 quote_id, doc_id, input_id, text, speaker, mention,
                 () if descriptors == "[]" else tuple(json.loads(descriptors)),  # most have none
-                outlet, url, published_at, seen_at,
+                outlet, url, published, seen_at,
             )
             yield previous
 
@@ -692,42 +1056,208 @@ class Store:
     # -- captures and provenance ---------------------------------------------------------------------------
 
     def add_captures(self, captures: Iterable[tuple[Capture, str]]) -> int:
-        """Record (capture, doc_id) pairs; one already recorded (same page, time and content) is not repeated."""
+        """Record (capture, doc_id) pairs; one already recorded (same page, time and content) is not repeated.
+
+        A capture that shows what an earlier capture of its page showed (the same content hash) is tied to that
+        version at once: the page need not be read again.
+        """
         with self._transaction() as conn:
             before = conn.total_changes
-            conn.executemany(
-                """INSERT OR IGNORE INTO captures (url, doc_id, fetched_at, http_status, content_hash, location,
-                                                   removal_notice, source)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                ((c.url, doc_id, c.fetched_at, c.http_status, c.content_hash, c.location, int(c.removal_notice),
-                  c.source) for c, doc_id in captures),
-            )
-            return conn.total_changes - before
+            inserted: list[int] = []
+            for c, doc_id in captures:
+                if c.reason == "revisit" and conn.execute(  # recorded before, and since resolved to its content
+                    "SELECT 1 FROM captures WHERE doc_id = ? AND fetched_at = ? AND payload_digest = ?",
+                    (doc_id, c.fetched_at, c.payload_digest),
+                ).fetchone():
+                    continue
+                cursor = conn.execute(
+                    """INSERT OR IGNORE INTO captures (url, doc_id, fetched_at, http_status, content_hash, location,
+                           removal_notice, source, state, reason, detail, content_type, truncated, payload_digest)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (c.url, doc_id, c.fetched_at, c.http_status, c.content_hash, c.location, int(c.removal_notice),
+                     c.source, c.state, c.reason, c.detail, c.content_type, int(c.truncated), c.payload_digest),
+                )
+                if not cursor.rowcount:
+                    continue
+                if c.payload_digest:  # a revisit and the response it repeats may come in either order
+                    inserted += self._resolve_revisits(conn, doc_id, c.payload_digest)
+                if (c.state is None or c.state == "up") and not c.removal_notice and c.reason != "revisit":
+                    inserted.append(int(cursor.lastrowid or 0))
+            added = conn.total_changes - before
+            touched = self._tie_to_known_versions(conn, inserted)
+            for doc_id in sorted(touched):
+                self._refresh(conn, doc_id)
+            return added
+
+    @staticmethod
+    def _resolve_revisits(conn: sqlite3.Connection, doc_id: str, payload_digest: str) -> list[int]:
+        """Revisits of this payload whose response is in another file show what that response showed: its
+        content and its state. Returns the captures resolved."""
+        return [int(row[0]) for row in conn.execute(
+            """UPDATE OR IGNORE captures SET (content_hash, state, reason, removal_notice, detail) = (
+                   SELECT o.content_hash, o.state, o.reason, o.removal_notice, 'revisit of an identical payload'
+                   FROM captures AS o WHERE o.doc_id = captures.doc_id AND o.payload_digest = captures.payload_digest
+                       AND o.reason IS NOT 'revisit' ORDER BY o.fetched_at LIMIT 1)
+               WHERE doc_id = ? AND payload_digest = ? AND reason = 'revisit' AND EXISTS (
+                   SELECT 1 FROM captures AS o WHERE o.doc_id = captures.doc_id
+                       AND o.payload_digest = captures.payload_digest AND o.reason IS NOT 'revisit')
+               RETURNING capture_id""",
+            (doc_id, payload_digest),
+        )]
+
+    @staticmethod
+    def _tie_to_known_versions(conn: sqlite3.Connection, capture_ids: list[int]) -> set[str]:
+        touched: set[str] = set()
+        for capture_id in capture_ids:
+            row = conn.execute(
+                """UPDATE captures SET version_id = (
+                       SELECT o.version_id FROM captures AS o WHERE o.doc_id = captures.doc_id
+                           AND o.content_hash = captures.content_hash AND o.version_id IS NOT NULL LIMIT 1)
+                   WHERE capture_id = ? RETURNING doc_id, version_id""",
+                (capture_id,),
+            ).fetchone()
+            if row is not None and row[1] is not None:
+                touched.add(str(row[0]))
+        return touched
+
+    _CAPTURE_COLUMNS = """doc_id, url, fetched_at, http_status, content_hash, location, removal_notice, source, state,
+                          reason, detail, content_type, truncated, version_id, payload_digest"""
 
     def captures(self, doc_ids: Sequence[str] | None = None) -> dict[str, list[Capture]]:
         """Captures per doc_id (every page, or those given), oldest first."""
-        sql = """SELECT doc_id, url, fetched_at, http_status, content_hash, location, removal_notice, source
-                 FROM captures"""
+        return {doc_id: [row.capture for row in rows] for doc_id, rows in self.capture_rows(doc_ids).items()}
+
+    def capture_rows(self, doc_ids: Sequence[str] | None = None) -> dict[str, list[CaptureRow]]:
+        """Captures per doc_id (every page, or those given), oldest first, with the version each one showed."""
+        sql = f"SELECT {self._CAPTURE_COLUMNS} FROM captures"
         params: list[str] = []
         if doc_ids is not None:
             sql += f" WHERE doc_id IN ({', '.join('?' for _ in doc_ids)})"
             params = list(doc_ids)
-        out: dict[str, list[Capture]] = {}
-        for doc_id, url, fetched_at, status, digest, location, notice, source in self._conn.execute(
-            sql + " ORDER BY doc_id, fetched_at, capture_id", params
-        ):
-            out.setdefault(doc_id, []).append(Capture(url, fetched_at, status, digest, location, bool(notice), source))
+        out: dict[str, list[CaptureRow]] = {}
+        for row in self._conn.execute(sql + " ORDER BY doc_id, fetched_at, capture_id", params):
+            out.setdefault(row[0], []).append(_capture_row(row))
         return out
+
+    def capture_at(self, doc_id: str, fetched_at: str) -> Capture | None:
+        """The capture of a page at a time (the first recorded, when there are several)."""
+        row = self._conn.execute(
+            f"SELECT {self._CAPTURE_COLUMNS} FROM captures WHERE doc_id = ? AND fetched_at = ? "
+            "ORDER BY capture_id LIMIT 1",
+            (doc_id, fetched_at),
+        ).fetchone()
+        return None if row is None else _capture_row(row).capture
 
     def has_capture(self, doc_id: str, fetched_at: str) -> bool:
         return self._conn.execute(
             "SELECT 1 FROM captures WHERE doc_id = ? AND fetched_at = ? LIMIT 1", (doc_id, fetched_at)
         ).fetchone() is not None
 
+    def has_version_of(self, doc_id: str, content_hash: str) -> bool:
+        """Whether a capture of this page with this content was already read into a version (so a capture
+        showing the same content need not be read again)."""
+        return self._conn.execute(
+            "SELECT 1 FROM captures WHERE doc_id = ? AND content_hash = ? AND version_id IS NOT NULL LIMIT 1",
+            (doc_id, content_hash),
+        ).fetchone() is not None
+
+    def capture_with_payload(self, doc_id: str, payload_digest: str) -> Capture | None:
+        """A capture of this page with this WARC payload digest that was read: tied to a version, or not up (a
+        removal, a wall). A response with the same payload shows the same, without reading it again."""
+        row = self._conn.execute(
+            f"""SELECT {self._CAPTURE_COLUMNS} FROM captures WHERE doc_id = ? AND payload_digest = ?
+                    AND reason IS NOT 'revisit' AND truncated = 0
+                    AND (version_id IS NOT NULL OR coalesce(state, 'up') != 'up')
+                ORDER BY fetched_at LIMIT 1""",
+            (doc_id, payload_digest),
+        ).fetchone()
+        return None if row is None else _capture_row(row).capture
+
     def document_fetched_at(self, doc_id: str) -> tuple[bool, str | None]:
         """(whether the document is stored, its fetched_at)."""
         row = self._conn.execute("SELECT fetched_at FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return (False, None) if row is None else (True, row[0])
+
+    def versions(self, doc_ids: Sequence[str]) -> dict[str, list[VersionRow]]:
+        """The versions of each page, oldest first (by the first capture that showed them, undated last)."""
+        if not doc_ids:
+            return {}
+        out: dict[str, list[VersionRow]] = {}
+        for doc_id, vid, title, language, partial, ingested_at, first, last, quotes, shown in self._conn.execute(
+            f"""SELECT v.doc_id, v.version_id, v.title, v.language, v.partial, v.ingested_at,
+                       (SELECT min(c.fetched_at) FROM captures AS c WHERE c.version_id = v.version_id),
+                       (SELECT max(c.fetched_at) FROM captures AS c WHERE c.version_id = v.version_id),
+                       (SELECT count(*) FROM quote_versions AS q WHERE q.version_id = v.version_id),
+                       v.text IS NULL
+                FROM document_versions AS v WHERE v.doc_id IN ({', '.join('?' for _ in doc_ids)})""",
+            list(doc_ids),
+        ):
+            out.setdefault(doc_id, []).append(
+                VersionRow(vid, doc_id, title, language, bool(partial), ingested_at, first, last, quotes, bool(shown))
+            )
+        for rows in out.values():
+            rows.sort(key=lambda v: (v.first_seen or _UNDATED, v.version_id))
+        return out
+
+    def version_text(self, version_id: int) -> str | None:
+        """The main text of one version (the document's text for the version it shows)."""
+        row = self._conn.execute(
+            """SELECT coalesce(v.text, d.text) FROM document_versions AS v JOIN documents AS d ON d.doc_id = v.doc_id
+               WHERE v.version_id = ?""",
+            (version_id,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def quote_presence(self, quote_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+        """The versions each quote appears in."""
+        out: dict[int, set[int]] = {}
+        for start in range(0, len(quote_ids), 500):
+            chunk = list(quote_ids[start:start + 500])
+            for qid, vid in self._conn.execute(
+                f"SELECT quote_id, version_id FROM quote_versions WHERE quote_id IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            ):
+                out.setdefault(int(qid), set()).add(int(vid))
+        return {qid: frozenset(vids) for qid, vids in out.items()}
+
+    def quote_spans(self, doc_id: str, version_id: int | None = None) -> list[tuple[int, int, int]]:
+        """(quote_id, start, end) of the quotes in one version of a page (default: the one the document shows),
+        offsets into that version's text, in text order."""
+        return [
+            (int(qid), int(start), int(end))
+            for qid, start, end in self._conn.execute(
+                """SELECT v.quote_id, v."start", v."end" FROM quote_versions AS v
+                   WHERE v.version_id = coalesce(?, (SELECT version_id FROM documents WHERE doc_id = ?))
+                   ORDER BY v."start", v.quote_id""",
+                (version_id, doc_id),
+            )
+        ]
+
+    def pages(self) -> Iterator[PageRow]:
+        """Every page, by doc_id: each document with a URL (captured or not) and each captured URL, with its
+        captures oldest first. Whether a URL seen only in captures is a page (not an image) is the caller's call."""
+        columns = ", ".join("c." + c.strip() for c in self._CAPTURE_COLUMNS.split(","))
+        cursor = self._conn.execute(
+            f"""SELECT p.doc_id, d.id, d.url, d.title, {columns}
+                FROM (SELECT doc_id FROM documents WHERE url IS NOT NULL UNION SELECT doc_id FROM captures) AS p
+                LEFT JOIN documents AS d ON d.doc_id = p.doc_id
+                LEFT JOIN captures AS c ON c.doc_id = p.doc_id
+                ORDER BY p.doc_id, c.fetched_at, c.capture_id"""
+        )
+        current: PageRow | None = None
+        for row in cursor:
+            if current is None or current.doc_id != row[0]:
+                if current is not None:
+                    yield current
+                current = PageRow(str(row[0]), row[1], row[2], row[3], [])
+            if row[4] is not None:  # a document never captured has no capture row
+                current.captures.append(_capture_row(row[4:]))
+        if current is not None:
+            yield current
+
+    def count_pages_without_url(self) -> int:
+        """Documents with no URL (a text file): never captured, so never a page."""
+        return int(self._conn.execute("SELECT count(*) FROM documents WHERE url IS NULL").fetchone()[0])
 
     def find_statement(self, words: str) -> str | None:
         """The statement whose members best match ``words`` (full text), or the statement with this id/prefix."""
@@ -759,28 +1289,35 @@ class Store:
         return None if row is None else (str(row[0]), row[1], row[2])
 
     def member_rows(self, where: str, params: Sequence[object]) -> list[MemberRow]:
+        """Quotes with their statement, document and speaker, by time (``published_at``, else first seen; a
+        quote that came in a later version of its page by the first capture that showed it), undated last."""
         # `where` comes from this module's callers in link/ as a fixed fragment; values are all in params.
         cursor = self._conn.execute(
-            # the first capture per row by the (doc_id, fetched_at) index: aggregating every capture on each
-            # call made provenance ~100x slower on a 100k-statement store (benchmarks/serve.py)
+            # first captures by index (captures (doc_id, fetched_at) and (version_id, fetched_at)): aggregating
+            # every capture on each call made provenance ~100x slower on a 100k-statement store (benchmarks/serve.py)
             f"""SELECT m.statement_id, m.relation, q.quote_id, q.doc_id, d.id, d.outlet, d.url, d.published_at,
-                       coalesce((SELECT min(c.fetched_at) FROM captures AS c WHERE c.doc_id = q.doc_id),
-                                d.fetched_at) AS seen_at,
-                       q.text, coalesce(s.name, q.speaker), q.speaker_id, d.language, m.changes
+                       (SELECT min(c.fetched_at) FROM captures AS c WHERE c.doc_id = q.doc_id AND {_SHOWED_A_VERSION}),
+                       d.fetched_at,
+                       (SELECT min(c.fetched_at) FROM quote_versions AS v JOIN captures AS c
+                            ON c.version_id = v.version_id WHERE v.quote_id = q.quote_id),
+                       q.text, coalesce(s.name, q.speaker), q.speaker_id, d.language, m.changes, q."start"
                 FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
                 LEFT JOIN statement_members AS m ON m.quote_id = q.quote_id
                 LEFT JOIN speakers AS s ON s.speaker_id = q.speaker_id
-                WHERE {where}
-                ORDER BY coalesce(d.published_at, seen_at) IS NULL, coalesce(d.published_at, seen_at),
-                         q.doc_id, q."start" """,
+                WHERE {where}""",
             tuple(params),
         )
-        out = []
-        for (statement_id, relation, quote_id, doc_id, input_id, outlet, url, published_at, seen_at, text, speaker,
-             speaker_id, language, changes) in cursor:
-            out.append(MemberRow(statement_id, relation, quote_id, doc_id, input_id, outlet, url, published_at,
-                                 seen_at, text, speaker, speaker_id, language, _changes(changes)))
-        return out
+        rows: list[tuple[tuple[bool, str, str, int], MemberRow]] = []
+        for (statement_id, relation, quote_id, doc_id, input_id, outlet, url, published_at, first_capture,
+             fetched_at, quote_seen, text, speaker, speaker_id, language, changes, start) in cursor:
+            seen_at, published = _sighting_times(published_at, _first_seen(first_capture, fetched_at), quote_seen)
+            when = published or seen_at
+            rows.append(((when is None, when or "", doc_id, start), MemberRow(
+                statement_id, relation, quote_id, doc_id, input_id, outlet, url, published, seen_at, text, speaker,
+                speaker_id, language, _changes(changes),
+            )))
+        rows.sort(key=lambda pair: pair[0])
+        return [row for _, row in rows]
 
     def statement_members(self, statement_id: str) -> list[MemberRow]:
         return self.member_rows("m.statement_id = ?", [statement_id])
@@ -820,6 +1357,50 @@ class Store:
             SpeakerRow(sid, name, json.loads(aliases), json.loads(descriptors), bool(anonymous), docs, stmts, n)
             for sid, name, aliases, descriptors, anonymous, docs, stmts, n in cursor
         ]
+
+
+# A capture that showed a version of its page, whole (what dates a page's first sighting).
+_SHOWED_A_VERSION = "version_id IS NOT NULL AND truncated = 0"
+# The first capture that showed each quote (captures first: a store with none costs nothing).
+_QUOTE_FIRST_SEEN = """SELECT v.quote_id, min(k.fetched_at) AS first_seen
+    FROM captures AS k CROSS JOIN quote_versions AS v ON v.version_id = k.version_id GROUP BY v.quote_id"""
+
+
+def _first_seen(first_capture: str | None, fetched_at: str | None) -> str | None:
+    return min(first_capture, fetched_at) if first_capture and fetched_at else first_capture or fetched_at or None
+
+
+def _sighting_times(
+    published_at: str | None, page_seen: str | None, quote_seen: str | None
+) -> tuple[str | None, str | None]:
+    """(seen_at, published_at) of a quote: the page's, unless the quote came in a later version of the page."""
+    if quote_seen and page_seen and quote_seen > page_seen:
+        return quote_seen, None
+    return page_seen, published_at
+
+
+def _quote_values(quote: Quote, version_id: int | None) -> tuple[object, ...]:
+    """A quote's values in the order of ``_QUOTE_COLUMNS``."""
+    mention, via = quote.speaker_mention, quote.via
+    return (
+        quote.start, quote.end, quote.text, quote.kind, quote.cue,
+        mention.text if mention else None, mention.start if mention else None, mention.end if mention else None,
+        quote.speaker, _json(quote.descriptors), quote.confidence, quote.language, quote.type,
+        via.text if via else None, via.start if via else None, via.end if via else None,
+        _spans_json(quote.fragments), version_id,
+    )
+
+
+def _capture_row(row: Sequence[Any]) -> CaptureRow:
+    (_, url, fetched_at, status, digest, location, notice, source, state, reason, detail, content_type, truncated,
+     version_id, payload_digest) = row
+    capture = Capture(url, fetched_at, status, digest, location, bool(notice), source, state, reason, detail,
+                      content_type, bool(truncated), payload_digest)
+    return CaptureRow(capture, version_id)
+
+
+def _page_hash(title: object, text: object) -> str:
+    return page_hash(None if title is None else str(title), str(text or ""))
 
 
 def _json(values: Sequence[str]) -> str:

@@ -54,7 +54,7 @@ class Timeline:
 
 
 def history(doc_id: str, captures: Sequence[Capture]) -> PageHistory:
-    """A page's liveness history (live when it was never captured: nothing says otherwise)."""
+    """A page's liveness history (unknown when it was never captured: nothing says it is up)."""
     return page_history(doc_id, list(captures))
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from quotetrace.link.provenance import LIVENESS, PageHistory, page_order, pages
 from quotetrace.model import Capture
 from quotetrace.store import Store
 from quotetrace.web import context, queries
@@ -16,6 +20,7 @@ from quotetrace.web.schemas import (
     DocumentOut,
     ErrorOut,
     MonthCount,
+    PageList,
     ProvenanceOut,
     QuoteOut,
     QuotePage,
@@ -132,3 +137,50 @@ def document_with_captures(request: Request, doc_id: str) -> tuple[queries.Docum
     if view is None:
         raise context.ApiError(404, f"no document {key!r}")
     return view, store.captures([view.doc_id]).get(view.doc_id, [])
+
+
+# -- pages: liveness with its evidence, for a censorship watch ------------------------------------------------------
+
+@router.get("/pages", response_model=PageList, summary="Pages with their liveness and its evidence")
+def list_pages(
+    request: Request,
+    liveness: Annotated[str | None, Query(
+        description="Only pages in this state: live, changed, removed, unreachable, blocked or unknown.")] = None,
+    since: Annotated[str | None, Query(
+        description="Only pages whose evidence (for a removed page: its first evidence of removal) is on or "
+                    "after this ISO date.")] = None,
+    limit: Annotated[int | None, Query(description=f"1 to {context.MAX_LIMIT} (default 50).")] = None,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
+) -> dict[str, Any]:
+    """Every page (each document with a URL, each captured URL that is a page) by first sighting."""
+    if liveness is not None and liveness not in LIVENESS:
+        raise context.ApiError(400, f"liveness: must be one of {', '.join(LIVENESS)}")
+    size, after = context.limit(limit), _page_cursor(cursor)
+    found = pages(context.store(request), liveness=[liveness] if liveness else None,
+                  since=context.iso_date("since", since))
+    rows = [h for h in found if after is None or _page_key(h) > after][: size + 1]
+    more = len(rows) > size
+    rows = rows[:size]
+    next_cursor = _encode_page_cursor(_page_key(rows[-1])) if more and rows else None
+    return {"results": [h.to_dict() for h in rows], "next_cursor": next_cursor}
+
+
+def _page_key(history: PageHistory) -> list[Any]:
+    return list(page_order(history))
+
+
+def _encode_page_cursor(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _page_cursor(value: str | None) -> list[Any] | None:
+    if not value:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        key = None
+    if not (isinstance(key, list) and len(key) == 4 and isinstance(key[0], bool)
+            and all(isinstance(v, str) for v in key[1:])):
+        raise context.ApiError(400, "cursor: not a cursor this server gave out")
+    return key

@@ -118,7 +118,7 @@ class DocumentOut(BaseModel):
     text: str
     quotes: list[QuoteOut]
     captures: list[CaptureOut]
-    liveness: str = Field(description="live, changed or removed (from the captures; live when never captured)")
+    liveness: str = Field(description="live, changed, removed, unreachable, blocked, or unknown when never captured")
     first_seen: str | None
     last_seen: str | None
     removed_at: str | None
@@ -164,6 +164,47 @@ class IngestOut(BaseModel):
     quotes: int
     warnings: list[str]
     linking: str = Field(description="scheduled: speakers and echoes are re-linked in the background; off")
+
+
+# -- pages (GET /api/pages) --------------------------------------------------------------------------------------
+
+class EvidenceOut(BaseModel):
+    fetched_at: str = Field(description="When the capture the liveness rests on was made.")
+    http_status: int | None
+    state: str = Field(description="What that capture showed: up, moved, gone, down or blocked.")
+    reason: str = Field(description="Why: not_found, gone, legal, soft_404, removal_notice, front_page_redirect, "
+                                    "removal_redirect, server_error, timeout, connection_error, bot_wall, geo_block, "
+                                    "forbidden, login, rate_limited, ok, truncated, ...")
+    detail: str | None = Field(description="What was matched: the phrase, the header, the redirect target.")
+    source: str = Field(description="The file and record it came from.")
+
+
+class OutageOut(BaseModel):
+    start: str
+    end: str
+    reason: str
+    captures: int
+
+
+class PageOut(BaseModel):
+    doc_id: str | None = Field(description="The document's id as ingested (null when no version was read).")
+    doc_key: str = Field(description="The store's key of the page (hash of its canonical URL).")
+    url: str
+    title: str | None
+    liveness: str = Field(description="live, changed, removed, unreachable, blocked or unknown (never captured)")
+    first_seen: str | None = Field(description="First capture that showed the page up.")
+    last_seen: str | None = Field(description="Last capture that showed the page up.")
+    removed_at: str | None = Field(description="First evidence of removal after the page was last seen up.")
+    up_days: float | None = Field(description="Days from first seen up to removal (else to last seen up).")
+    captures: int
+    contents: int = Field(description="Distinct contents the page showed (changed when more than one).")
+    evidence: EvidenceOut | None
+    outages: list[OutageOut] = Field(description="Failures between captures that showed the page up.")
+
+
+class PageList(BaseModel):
+    results: list[PageOut]
+    next_cursor: str | None
 
 
 def jsonable(model: BaseModel) -> dict[str, Any]:
