@@ -37,6 +37,7 @@ import json
 import re
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -49,6 +50,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 
 from make_echo_corpus import (
     QUOTES_PER_DOC,
@@ -64,7 +66,11 @@ from quotetrace.link.speakers import link_speakers
 from quotetrace.link.statements import LexicalScorer, ParaphraseScorer, Vectors, default_scorer, link_statements
 from quotetrace.model import Document, Quote, TextSpan
 from quotetrace.store import Sighting, Store
-from quotetrace.web.queries import connection
+
+
+def connection(store: Store) -> sqlite3.Connection:
+    """The store's own connection: this benchmark reads and tunes its tables directly."""
+    return store._conn
 
 
 def _prf(gold: set[tuple[int, int]], predicted: set[tuple[int, int]]) -> tuple[float, float, float]:

@@ -16,7 +16,7 @@ from web_corpus import build_store
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     path = tmp_path_factory.mktemp("pages") / "corpus.db"
-    build_store(path)
+    build_store(path, with_journey=False)
     with Store(path) as store:  # a few more pages, captured only: a wall, an outage, and an image (not a page)
         store.add_captures([
             (Capture("https://x.example/wall", "2024-03-03T00:00:00", 200, "a", state="up", reason="ok"), "p-wall"),

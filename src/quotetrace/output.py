@@ -7,8 +7,9 @@ when the writer closes.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from types import TracebackType
 from typing import Any, TextIO
@@ -19,7 +20,9 @@ from rich.text import Text
 
 from quotetrace.link.provenance import Echo, PageHistory, Trace
 from quotetrace.model import Document, Quote, Skip
+from quotetrace.reach import STATEMENT_COLUMNS, Reach
 from quotetrace.store import MemberRow, QuoteRow, SpeakerRow
+from quotetrace.store.sqlite import DocumentRow, OutletRow
 
 
 class Format(StrEnum):
@@ -33,9 +36,21 @@ QUOTE_COLUMNS = (
     "text", "start", "end", "kind", "type", "cue", "speaker_mention", "speaker_mention_start",
     "speaker_mention_end", "speaker", "via", "descriptors", "confidence", "language",
 )
-DOCUMENT_QUOTE_COLUMNS = ("id", "doc_id", "outlet", "published_at", *QUOTE_COLUMNS)
-STORED_QUOTE_COLUMNS = ("quote_id", "id", "doc_id", "title", "url", "outlet", "published_at", *QUOTE_COLUMNS)
+# Everywhere users see documents, ``doc_id`` is the document's id as ingested (a record's own id, else the file
+# name) and ``doc_key`` the store's key (the hash of its canonical URL or text).
+DOCUMENT_QUOTE_COLUMNS = ("doc_id", "doc_key", "outlet", "published_at", *QUOTE_COLUMNS)
+STORED_QUOTE_COLUMNS = (
+    "quote_id", "statement_id", "relation", "doc_id", "doc_key", "title", "url", "outlet", "published_at",
+    *QUOTE_COLUMNS, "speaker_id",
+)
 SPEAKER_COLUMNS = ("name", "quotes", "documents")
+DOCUMENT_COLUMNS = ("doc_id", "doc_key", "title", "url", "outlet", "published_at", "language", "quotes", "source")
+OUTLET_COLUMNS = ("outlet", "documents", "quotes", "first_published", "last_published")
+SIGHTING_COLUMNS = (
+    "statement_id", "role", "doc_id", "doc_key", "title", "outlet", "url", "published_at", "seen_at", "relation",
+    "speaker", "misattributed", "language", "liveness", "removed_at", "up_days", "quote_status", "edited_out_at",
+    "changes", "text",
+)
 
 QUOTE_WIDTH = 80  # characters of quote text shown in a table
 
@@ -113,7 +128,7 @@ class DocumentWriter:
         if self._csv is not None:
             for quote in doc.quotes:
                 self._csv.writerow({
-                    "id": doc.id, "doc_id": doc.doc_id, "outlet": doc.outlet,
+                    "doc_id": doc.id, "doc_key": doc.doc_id, "outlet": doc.outlet,
                     "published_at": doc.published_at, **quote_columns(quote),
                 })
         elif self._table is not None:
@@ -141,44 +156,100 @@ class DocumentWriter:
             self.close()
 
 
-def write_quote_rows(rows: Iterable[QuoteRow], fmt: Format, out: TextIO) -> None:
-    """Stored quotes (from ``Store.query_quotes``)."""
-    if fmt is Format.jsonl:
-        for row in rows:
-            out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        writer = csv.DictWriter(out, fieldnames=STORED_QUOTE_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({
-                "quote_id": row.quote_id, "id": row.id, "doc_id": row.doc_id, "title": row.title,
-                "url": row.url, "outlet": row.outlet, "published_at": row.published_at, **quote_columns(row),
-            })
-    else:
-        table = _table("speaker", "kind", "cue", "quote", "outlet", "published", "document")
-        for row in rows:
-            _add_row(
-                table, _speaker_cell(row), row.kind, row.cue or "", shorten(row.text), row.outlet or "",
-                row.published_at or "", row.title or row.id,
-            )
-        _print_table(table, out)
+# -- lists: one record per row, written as JSON Lines, CSV or a table --------------------------------------------
+
+def _csv_cell(value: object) -> object:
+    """Lists joined by "; ", objects as JSON, booleans as true/false: one plain cell each."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(_csv_cell_text(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
-def write_speakers(counts: Sequence[tuple[str, int, int]], fmt: Format, out: TextIO) -> None:
-    """Speakers with their numbers of quotes and documents (from ``Store.speaker_counts``)."""
-    records = [dict(zip(SPEAKER_COLUMNS, count, strict=True)) for count in counts]
+def _csv_cell_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else str(value)
+
+
+def record_lines(records: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: Format) -> Iterator[str]:
+    """Records as lines of JSONL (every field) or CSV (a header, then the ``columns``); what exports stream."""
     if fmt is Format.jsonl:
         for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        writer = csv.DictWriter(out, fieldnames=SPEAKER_COLUMNS)
-        writer.writeheader()
-        writer.writerows(records)
-    else:
-        table = _table("speaker", "quotes", "documents")
-        for name, n_quotes, n_documents in counts:
-            _add_row(table, name, str(n_quotes), str(n_documents))
-        _print_table(table, out)
+            yield json.dumps(record, ensure_ascii=False) + "\n"
+        return
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _csv_cell(record.get(k)) for k in columns})
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _write_lines(lines: Iterable[str], out: TextIO) -> None:
+    for line in lines:
+        if line:
+            out.write(line)
+
+
+def quote_record(row: QuoteRow, *, flat: bool) -> dict[str, Any]:
+    """A stored quote as exported: nested as the API gives it, or flat (CSV) with the mention in three columns."""
+    if not flat:
+        return row.to_dict()
+    return {
+        "quote_id": row.quote_id, "statement_id": row.statement_id, "relation": row.relation, "doc_id": row.id,
+        "doc_key": row.doc_id, "title": row.title, "url": row.url, "outlet": row.outlet,
+        "published_at": row.published_at, **quote_columns(row), "speaker_id": row.speaker_id,
+    }
+
+
+def write_quote_rows(rows: Iterable[QuoteRow], fmt: Format, out: TextIO) -> None:
+    """Stored quotes (from ``Store.search_quotes``)."""
+    if fmt is not Format.table:
+        _write_lines(record_lines((quote_record(r, flat=fmt is Format.csv) for r in rows), STORED_QUOTE_COLUMNS,
+                                  fmt), out)
+        return
+    table = _table("speaker", "kind", "cue", "quote", "outlet", "published", "document", "statement")
+    for row in rows:
+        _add_row(
+            table, _speaker_cell(row), row.kind, row.cue or "", shorten(row.text), row.outlet or "",
+            row.published_at or "", row.title or row.id, row.statement_id or "",
+        )
+    _print_table(table, out)
+
+
+def write_statements(rows: Sequence[Reach], fmt: Format, out: TextIO) -> None:
+    """Statements with their reach (from ``reach.statements``)."""
+    if fmt is not Format.table:
+        _write_lines(record_lines((r.to_dict() for r in rows), STATEMENT_COLUMNS, fmt), out)
+        return
+    table = _table("first seen", "speaker", "statement", "sightings", "outlets", "relations", "flags", "statement_id")
+    for reach in rows:
+        r = reach.row
+        flags = ", ".join(f for f, on in (("removed", reach.removed), ("altered", r.altered)) if on)
+        _add_row(table, r.first_seen or "undated", r.speaker or "—", shorten(r.text, 60), str(r.sightings),
+                 str(r.outlets), ", ".join(x for x in r.relations if x != "original"), flags, r.statement_id)
+    _print_table(table, out)
+
+
+def document_record(row: DocumentRow) -> dict[str, Any]:
+    return {"doc_id": row.doc_id, "doc_key": row.doc_key, "title": row.title, "url": row.url, "outlet": row.outlet,
+            "published_at": row.published_at, "language": row.language, "quotes": row.quotes, "source": row.source}
+
+
+def outlet_record(row: OutletRow) -> dict[str, Any]:
+    return {"outlet": row.outlet, "documents": row.documents, "quotes": row.quotes,
+            "first_published": row.first_published, "last_published": row.last_published}
+
+
+def speaker_record(row: SpeakerRow) -> dict[str, Any]:
+    return {"speaker_id": row.speaker_id, "name": row.name, "aliases": list(row.aliases),
+            "descriptors": list(row.descriptors), "anonymous": row.anonymous, "quotes": row.quotes,
+            "documents": row.documents, "statements": row.statements}
 
 
 CANONICAL_SPEAKER_COLUMNS = ("name", "quotes", "documents", "statements", "aliases", "descriptors", "speaker_id")
@@ -186,25 +257,16 @@ CANONICAL_SPEAKER_COLUMNS = ("name", "quotes", "documents", "statements", "alias
 
 def write_canonical_speakers(rows: Sequence[SpeakerRow], fmt: Format, out: TextIO) -> None:
     """Speakers with aliases, descriptors and numbers of quotes, documents and statements."""
-    records: list[dict[str, Any]] = [
-        {"name": r.name, "quotes": r.quotes, "documents": r.documents, "statements": r.statements,
-         "aliases": r.aliases, "descriptors": r.descriptors, "speaker_id": r.speaker_id}
-        for r in rows
-    ]
-    if fmt is Format.jsonl:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        writer = csv.DictWriter(out, fieldnames=CANONICAL_SPEAKER_COLUMNS)
-        writer.writeheader()
-        for r, record in zip(rows, records, strict=True):
-            writer.writerow({**record, "aliases": "; ".join(r.aliases), "descriptors": "; ".join(r.descriptors)})
-    else:
-        table = _table("speaker", "quotes", "documents", "statements", "aliases", "descriptors")
-        for r in rows:
-            _add_row(table, r.name, str(r.quotes), str(r.documents), str(r.statements), "; ".join(r.aliases),
-                     "; ".join(r.descriptors))
-        _print_table(table, out)
+    if fmt is not Format.table:
+        records = ({"name": r.name, "quotes": r.quotes, "documents": r.documents, "statements": r.statements,
+                    "aliases": r.aliases, "descriptors": r.descriptors, "speaker_id": r.speaker_id} for r in rows)
+        _write_lines(record_lines(records, CANONICAL_SPEAKER_COLUMNS, fmt), out)
+        return
+    table = _table("speaker", "quotes", "documents", "statements", "aliases", "descriptors")
+    for r in rows:
+        _add_row(table, r.name, str(r.quotes), str(r.documents), str(r.statements), "; ".join(r.aliases),
+                 "; ".join(r.descriptors))
+    _print_table(table, out)
 
 
 def write_speaker_quotes(
@@ -213,17 +275,12 @@ def write_speaker_quotes(
     """One speaker's quotes in time order, each with its statement and relation."""
     records = [
         {"statement_id": q.statement_id, "relation": q.relation, "published_at": q.published_at or q.seen_at,
-         "outlet": q.outlet, "url": q.url, "doc_id": q.id, "text": q.text, "speaker": q.speaker}
+         "outlet": q.outlet, "url": q.url, "doc_id": q.id, "doc_key": q.doc_id, "text": q.text, "speaker": q.speaker}
         for q in quotes
     ]
-    if fmt is Format.jsonl:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return
-    if fmt is Format.csv:
-        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else ["statement_id"])
-        writer.writeheader()
-        writer.writerows(records)
+    columns = ("statement_id", "relation", "published_at", "outlet", "url", "doc_id", "doc_key", "text", "speaker")
+    if fmt is not Format.table:
+        _write_lines(record_lines(records, columns, fmt), out)
         return
     for s in speakers:
         aliases = f" (also: {'; '.join(s.aliases)})" if s.aliases else ""
@@ -251,6 +308,17 @@ def changes_text(changes: Sequence[tuple[str, str]]) -> Text:
     return text
 
 
+def sighting_records(trace: Trace, *, flat: bool) -> Iterator[dict[str, Any]]:
+    """A statement's sightings, the first one first, one record each (``trace --format csv|jsonl``)."""
+    sightings: list[tuple[str, Echo]] = [("first_seen", trace.first_seen), *(("echo", e) for e in trace.echoes)]
+    for role, echo in sightings:
+        record = {"statement_id": trace.statement_id, "role": role, **echo.to_dict(), "seen_at": echo.seen_at,
+                  "misattributed": echo.misattributed}
+        if flat:
+            record["changes"] = "; ".join(f"{a} → {b}" for a, b in echo.changes)
+        yield record
+
+
 def quote_status_phrase(echo: Echo) -> str:
     """A sighting's quote status in words: "present", "edited out 2026-03-04, page still up", ..."""
     when = (echo.edited_out_at or "")[:10]
@@ -262,11 +330,14 @@ def quote_status_phrase(echo: Echo) -> str:
     return "not checked" if echo.quote_status == "unknown" else echo.quote_status
 
 
-def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False) -> None:
-    """A statement's provenance: one JSON object, or the first sighting then the echoes, one a line; an
-    altered echo shows what it changed beside the original words."""
+def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False, fmt: Format = Format.table) -> None:
+    """A statement's provenance: one JSON object, one record per sighting, or the first sighting then the echoes
+    (an altered echo shows what it changed beside the original words)."""
     if as_json:
         out.write(json.dumps(trace.to_dict(), ensure_ascii=False) + "\n")
+        return
+    if fmt is not Format.table:
+        _write_lines(record_lines(sighting_records(trace, flat=fmt is Format.csv), SIGHTING_COLUMNS, fmt), out)
         return
     first = trace.first_seen
     out.write(f"statement {trace.statement_id}: {trace.speaker or 'unknown speaker'}: {shorten(trace.text)}\n")

@@ -13,9 +13,9 @@ from typing import Any
 
 import pyarrow as pa
 
+from quotetrace.keys import content_hash, speaker_key
 from quotetrace.model import CAPTURE_STATES, Capture, Document, Mention, Quote, Skip, TextSpan
 from quotetrace.pipeline import document_id
-from quotetrace.store.sqlite import content_hash, speaker_key
 
 DOCUMENTS = "documents"
 QUOTES = "quotes"

@@ -7,9 +7,11 @@ left as written (``speaker_mention``); ``quotetrace.attribute`` resolves it to a
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from quotetrace.extract.channels import with_channels
 from quotetrace.extract.confidence import direct_confidence, reported_confidence
+from quotetrace.extract.continuations import continuation_fragments
 from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
 from quotetrace.extract.direct import (
@@ -21,8 +23,9 @@ from quotetrace.extract.direct import (
     root_of,
 )
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
-from quotetrace.extract.reported import reported_quotes
+from quotetrace.extract.reported import ReportedQuote, reported_quotes
 from quotetrace.extract.sources import with_source
+from quotetrace.extract.transcripts import transcript_quotes
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
@@ -43,17 +46,26 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     text = doc_text(doc)
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
-    cues = [
+    cues = with_channels([
         _source_outside_quotes(doc, c, spans) for c in find_cues(doc, learned_cues() if settings.learned_cues else None)
-    ]
+    ])
     attached = attach_cues(doc, spans, cues)
-    reported = reported_quotes(text, cues, spans)
+    reported = _with_transcript(reported_quotes(text, cues, spans), transcript_quotes(doc, spans))
     absorbed = {id(s) for r in reported for s in r.absorbed}
-    quotes = [_quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text)) for r in reported]
+    continued = continuation_fragments(doc, reported, cues, spans)
+    quotes = [_reported_quote(text, r, continued.get(id(r), [])) for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
     quotes.extend(_direct_quotes(text, directs, settings))
     quotes.sort(key=lambda q: q.start)
     return _without_overlaps(quotes)
+
+
+def _with_transcript(reported: list[ReportedQuote], labelled: list[ReportedQuote]) -> list[ReportedQuote]:
+    """A transcript's labelled paragraphs replace the attributions found inside them (which do not nest)."""
+    if not labelled:
+        return reported
+    kept = [r for r in reported if not any(r.start < t.end and t.start < r.end for t in labelled)]
+    return sorted([*kept, *labelled], key=lambda r: r.start)
 
 
 def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
@@ -65,6 +77,15 @@ def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
         if s.start <= cue.subject.start_char < s.end and not s.start <= cue.start < s.end:
             return with_source(doc, cue, s.start, s.end)
     return cue
+
+
+def _reported_quote(text: str, r: ReportedQuote, fragments: list[tuple[int, int]]) -> Quote:
+    """A reported quote; one that sentences before or after it continue runs over them, as its fragments."""
+    if not fragments:
+        return _quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text))
+    quote = _quote(text, fragments[0][0], fragments[-1][1], r.kind, r.cue, reported_confidence(r, text))
+    quote.fragments = [TextSpan(text[a:b], a, b) for a, b in fragments]
+    return quote
 
 
 def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) -> list[Quote]:
@@ -98,10 +119,7 @@ def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
 
 
 def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None, confidence: float) -> Quote:
-    mention = None
-    if cue is not None and cue.subject is not None:
-        s = cue.subject
-        mention = TextSpan(s.text, s.start_char, s.end_char)
+    mention = None if cue is None else _text_span(cue.subject)
     return Quote(
         text=text[start:end],
         start=start,
@@ -110,7 +128,12 @@ def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None, co
         cue=cue.text if cue is not None else None,
         speaker_mention=mention,
         confidence=confidence,
+        via=None if cue is None else _text_span(cue.via),
     )
+
+
+def _text_span(span: Span | None) -> TextSpan | None:
+    return None if span is None else TextSpan(span.text, span.start_char, span.end_char)
 
 
 def _without_overlaps(quotes: list[Quote]) -> list[Quote]:

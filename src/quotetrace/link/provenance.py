@@ -110,11 +110,12 @@ class Echo:
     edited_out_at: str | None = None  # the first capture with the page up and these words gone
     removed_at: str | None = None  # the page's first evidence of removal
     up_days: float | None = None  # how long the page stayed up: first seen up -> removed (else -> last seen up)
+    doc_key: str = ""  # the store's key of the document (the hash of its URL or text)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id, "outlet": self.outlet, "url": self.url, "published_at": self.published_at,
-            "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness,
+            "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness, "doc_key": self.doc_key,
             "language": self.language, "title": self.title, "text": self.text,
             "changes": [{"original": a, "echo": b} for a, b in self.changes],
             "quote_status": self.quote_status, "edited_out_at": self.edited_out_at, "removed_at": self.removed_at,
@@ -139,7 +140,7 @@ class Trace:
             "speaker": self.speaker,
             "text": self.text,
             "first_seen": {
-                "doc_id": first.doc_id, "outlet": first.outlet, "url": first.url,
+                "doc_id": first.doc_id, "doc_key": first.doc_key, "outlet": first.outlet, "url": first.url,
                 "published_at": first.published_at, "seen_at": first.seen_at, "liveness": first.liveness,
                 "language": first.language, "title": first.title, "text": first.text,
                 "quote_status": first.quote_status, "edited_out_at": first.edited_out_at,
@@ -213,5 +214,6 @@ def trace(store: Store, statement_id: str) -> Trace | None:
             relation=r.relation or "verbatim", speaker=r.speaker, misattributed=members.misattributed(r),
             liveness=page.liveness, language=r.language, text=r.text, changes=r.changes,
             quote_status=status, edited_out_at=edited_out_at, removed_at=page.removed_at, up_days=page.up_days,
+            doc_key=r.doc_id,
         ))
     return Trace(statement_id, members.speaker, members.text, echoes[0], echoes[1:])
