@@ -58,7 +58,7 @@ from quotetrace.link.facts import facts
 from quotetrace.link.provenance import sighting_time
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors
-from quotetrace.link.veto import Reason, disagreement, speaker_keys
+from quotetrace.link.veto import Capitals, Reason, capitals, disagreement, speaker_keys
 from quotetrace.store import Sighting
 
 log = logging.getLogger(__name__)
@@ -259,13 +259,15 @@ def link_statements(
     groups = words.consistent(list(clusters.values()), echoes.person)
     fine = None
     if scorer is not None:
+        echoes.capitals = capitals(sightings[max(g, key=lambda i: len(sightings[i].text))].text for g in groups)
         # whole quotes and sentences to find paraphrases; pieces to vet them (and translations) with the veto
         coarse, fine = Embeddings(scorer), Embeddings(scorer, pieces=True)
         groups = _merge_paraphrases(groups, echoes, (coarse, fine), evidence)
         if getattr(scorer, "multilingual", False):
             from quotetrace.link.translations import merge_translations
 
-            groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence)
+            groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence,
+                                        echoes.capitals)
     groups, templates = _merge_altered(groups, sightings, echoes, evidence)
     rows = _Rows(words, echoes, fine, templates)
     return rows.links(groups, None if scorer is None else scorer.name, evidence.vetoes)
@@ -457,6 +459,7 @@ class _Echoes:
         self.sightings = sightings
         self.quote_speakers = quote_speakers
         self.anonymous = anonymous
+        self.capitals = Capitals()  # what the corpus says of capitalised words (veto.py)
 
     def speaker(self, index: int) -> str | None:
         speaker = self.quote_speakers.get(self.sightings[index].quote_id)
@@ -551,7 +554,7 @@ def _merge_paraphrases(
                 if merged.find(a) == merged.find(b):
                     continue
                 names = echoes.speaker_names([representative[a], representative[b]])
-                reason = disagreement(texts[a], texts[b], names, fine.best(texts[a], texts[b]))
+                reason = disagreement(texts[a], texts[b], names, fine.best(texts[a], texts[b]), echoes.capitals)
                 if reason is None:
                     merged.union(a, b)
                     continue
@@ -701,7 +704,8 @@ class _Rows:
             if comparison.verdict == "same" and words.share_words(a, b):
                 return "partial", ()
         match = None if self.embeddings is None else self.embeddings.best(original, echo)
-        reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match)
+        reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match,
+                              self.echoes.capitals)
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
