@@ -1,4 +1,4 @@
-"""How sure we are of a quote and its source, from the rule that found it.
+"""How sure we are of a quote and its source, from the evidence that found it.
 
 The base figures are each rule's precision with a right speaker, measured on PolNeAR *train*
 (``benchmarks/accuracy.py --by-rule``); they are calibrated as a set, don't tune one alone.
@@ -6,8 +6,12 @@ The base figures are each rule's precision with a right speaker, measured on Pol
 
 from __future__ import annotations
 
-from quotetrace.extract.direct import DirectQuote
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from quotetrace.extract.direct import DirectQuote, root_of
 from quotetrace.extract.reported import ReportedQuote
+from quotetrace.model import ActType
 
 DIRECT_BASE = {
     "clause": 0.92, "after": 0.9, "before": 0.85, "split": 0.85, "next-paragraph": 0.6, "context": 0.5, "none": 0.3,
@@ -22,31 +26,45 @@ UNCERTAIN_CUE_RATE = 0.3
 UNCERTAIN_CUE_PENALTY = 0.25
 
 
-def direct_confidence(q: DirectQuote, text: str) -> float:
-    score = DIRECT_BASE.get(q.how, 0.5)
-    cue = q.cue
-    if q.continued_from is not None:
-        seen: set[int] = set()
-        root = q
-        while root.continued_from is not None and id(root) not in seen:
-            seen.add(id(root))
-            root = root.continued_from
-        cue = root.cue
-    if cue is not None and cue.subject is None:
-        score -= NO_SOURCE_PENALTY
-    if not q.span.closed:
-        score -= UNCLOSED_PENALTY
-    return _clip(score)
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a quote was found by: the features its confidence is computed from."""
+
+    rule: str  # direct: how its cue was found (clause, after, before, split, ...); reported: "clause"
+    kind: str
+    type: ActType
+    rate: float | None  # the learned table's cue rate, when the cue rests on the table
+    has_source: bool
+    closed: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
-def reported_confidence(r: ReportedQuote, text: str) -> float:
-    score = REPORTED_BASE[r.kind]
-    if r.cue.subject is None:
+def direct_evidence(q: DirectQuote) -> Evidence:
+    cue = root_of(q).cue if q.continued_from is not None else q.cue
+    return Evidence(q.how, "direct", "speech", cue.rate if cue else None, cue is not None and cue.subject is not None,
+                    q.span.closed)
+
+
+def reported_evidence(r: ReportedQuote) -> Evidence:
+    act: ActType = "belief" if r.cue.belief else "speech"
+    return Evidence("clause", r.kind, act, r.cue.rate, r.cue.subject is not None, True)
+
+
+def confidence(e: Evidence) -> float:
+    if e.kind == "direct":
+        score = DIRECT_BASE.get(e.rule, 0.5)
+        if not e.closed:
+            score -= UNCLOSED_PENALTY
+    else:
+        score = REPORTED_BASE[e.kind]
+        if e.type == "belief":
+            score -= BELIEF_PENALTY
+        if e.rate is not None and e.rate < UNCERTAIN_CUE_RATE:
+            score -= UNCERTAIN_CUE_PENALTY
+    if not e.has_source and e.rule != "none":
         score -= NO_SOURCE_PENALTY
-    if r.cue.belief:
-        score -= BELIEF_PENALTY
-    if r.cue.rate is not None and r.cue.rate < UNCERTAIN_CUE_RATE:
-        score -= UNCERTAIN_CUE_PENALTY  # "want to", "voted for": a cue in only a fifth of their uses
     return _clip(score)
 
 
