@@ -35,7 +35,7 @@ from quotetrace.extract import find_quotes_with_evidence
 from quotetrace.extract.cue_model import count_cues, cue_rates
 from quotetrace.headlines import restore_text, sentence_case_headlines
 from quotetrace.nlp import ENGLISH_MODEL, load_pipeline
-from quotetrace.settings import DEFAULT_SETTINGS
+from quotetrace.settings import DEFAULT_SETTINGS, Settings
 
 TRAIN = accuracy.SHARED / "data" / "polnear" / "train.jsonl"
 Record = dict[str, Any]
@@ -71,12 +71,12 @@ def cue_chars(record: Record) -> set[int]:
 # --- extraction with a given cue table ---------------------------------------------------------------------
 
 
-def predict(records: Sequence[Record], docs: Sequence[Doc],
-            table: dict[str, float]) -> tuple[list[Record], list[Record]]:
+def predict(records: Sequence[Record], docs: Sequence[Doc], table: dict[str, float],
+            settings: Settings = DEFAULT_SETTINGS) -> tuple[list[Record], list[Record]]:
     """Prediction records (as accuracy.py makes them) and, aligned with their quotes, each one's evidence."""
     predictions, evidence = [], []
     for record, doc in zip(records, docs, strict=True):
-        found = find_quotes_with_evidence(doc, DEFAULT_SETTINGS, table)
+        found = find_quotes_with_evidence(doc, settings, table)
         quotes = [q for q, _ in found]
         attribute_speakers(doc, quotes)
         cleaned = clean_text(record["text"])

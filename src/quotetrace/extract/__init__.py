@@ -56,7 +56,7 @@ def find_quotes_with_evidence(
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
     table = (learned_cues() if cue_table is None else cue_table) if settings.learned_cues else None
-    cues = [_source_outside_quotes(doc, c, spans) for c in find_cues(doc, table)]
+    cues = [_source_outside_quotes(doc, c, spans) for c in find_cues(doc, table, settings.without_senses)]
     attached = attach_cues(doc, spans, cues)
     reported = reported_quotes(text, cues, spans)
     absorbed = {id(s) for r in reported for s in r.absorbed}

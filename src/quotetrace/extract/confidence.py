@@ -11,6 +11,7 @@ from typing import Any
 
 from quotetrace.extract.direct import DirectQuote, root_of
 from quotetrace.extract.reported import ReportedQuote
+from quotetrace.extract.senses import source_class
 from quotetrace.model import ActType
 
 DIRECT_BASE = {
@@ -36,6 +37,9 @@ class Evidence:
     rate: float | None  # the learned table's cue rate, when the cue rests on the table
     has_source: bool
     closed: bool
+    lemma: str = ""
+    frame: str = ""
+    source: str = "none"  # senses.source_class of the speaker mention
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -43,13 +47,15 @@ class Evidence:
 
 def direct_evidence(q: DirectQuote) -> Evidence:
     cue = root_of(q).cue if q.continued_from is not None else q.cue
-    return Evidence(q.how, "direct", "speech", cue.rate if cue else None, cue is not None and cue.subject is not None,
-                    q.span.closed)
+    act: ActType = "belief" if cue is not None and cue.act == "belief" else "speech"
+    return Evidence(q.how, "direct", act, cue.rate if cue else None, cue is not None and cue.subject is not None,
+                    q.span.closed, cue.token.lemma_.lower() if cue else "", cue.frame if cue else "",
+                    source_class(cue.subject) if cue else "none")
 
 
 def reported_evidence(r: ReportedQuote) -> Evidence:
-    act: ActType = "belief" if r.cue.belief else "speech"
-    return Evidence("clause", r.kind, act, r.cue.rate, r.cue.subject is not None, True)
+    return Evidence("clause", r.kind, r.cue.act, r.cue.rate, r.cue.subject is not None, True,
+                    r.cue.token.lemma_.lower(), r.cue.frame, source_class(r.cue.subject))
 
 
 def confidence(e: Evidence) -> float:
