@@ -237,7 +237,7 @@ PERCEPTION_VERBS = frozenset("see watch hear notice witness spot glimpse view ey
 VOLITION_VERBS = frozenset(
     """
     want wish seek try attempt plan aim intend design mean need desire strive struggle endeavour endeavor
-    look set work scramble rush move prepare bother manage fail continue begin start vie help dare tend use
+    look set work scramble rush move prepare bother manage fail vie help dare tend use
     arrange
     """.split()
 )

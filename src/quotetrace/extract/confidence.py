@@ -54,7 +54,9 @@ def direct_evidence(q: DirectQuote) -> Evidence:
 
 
 def reported_evidence(r: ReportedQuote) -> Evidence:
-    return Evidence("clause", r.kind, r.cue.act, r.cue.rate, r.cue.subject is not None, True,
+    # quoted words inside the content were said, whatever the verb: 'called the plan “a gift to developers”'
+    act: ActType = "speech" if r.kind == "mixed" and r.cue.act == "stance" else r.cue.act
+    return Evidence("clause", r.kind, act, r.cue.rate, r.cue.subject is not None, True,
                     r.cue.token.lemma_.lower(), r.cue.frame, source_class(r.cue.subject))
 
 

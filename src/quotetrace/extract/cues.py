@@ -164,6 +164,11 @@ def find_cues(
             cue = _headline_cue(doc, tok)
             if cue is not None and cue.subject is not None and headline_source(cue.subject, off):
                 cues.append(cue)
+        elif tok.dep_ == "acomp" and tok.lower_ in BELIEF_ADJECTIVES:
+            # "she is convinced that …", "dive operators are worried that …", whatever the tagger calls them
+            cue = _adjective_cue(doc, tok)
+            if cue is not None:
+                cues.append(cue)
         elif tok.lower_ == "according":
             cue = _according_cue(doc, tok) if _according_to(tok) is not None else None
             if cue is not None:
@@ -185,10 +190,6 @@ def find_cues(
             sense = noun_sense(tok, cue.frame, off) if cue is not None else None
             if cue is not None and sense is not None and sense.act is not None:
                 cues.append(replace(cue, act=sense.act))
-        elif tok.pos_ == "ADJ" and lemma in BELIEF_ADJECTIVES:
-            cue = _adjective_cue(doc, tok)
-            if cue is not None:
-                cues.append(cue)
     return cues
 
 
@@ -224,7 +225,7 @@ def _sensed_verb_cue(
 def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
     """"She is convinced (that) the closures would …", "Dive operators are worried that …": a belief."""
     clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
-    if clause is None or adjective.dep_ != "acomp":
+    if clause is None:
         return None
     content = _clause_chars(adjective, [clause])
     if content is None:

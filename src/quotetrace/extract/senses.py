@@ -9,11 +9,8 @@ what transfers across kinds of text, not how often one corpus marked a word:
 - its **sense**, from the verb's class (``lexicon``): naming ("a disease called measles"), perception
   ("want to see the road rebuilt"), wanting and trying ("sought to clear the square"), how a thing seems
   ("the video appears genuine"), and the writer's own asides ("to say the least") are not statements;
-- its **subject** (``source_class``): someone who can say or believe (a person, an organisation, a group,
-  a document or a finding, or a pronoun that can stand for one), or a thing ("the timing", "this"). A rule
-  that dropped cues with a thing for subject cost more than it gained on both sets (benchmarks/senses.py):
-  "the airline", "a source" and "59 percent" speak, and no list tells them from "the clip"; the class
-  lowers the confidence instead.
+- its **subject**: not a pronoun that points at a fact ("this suggests"); what else the subject is
+  (``source_class``: a person, an organisation, a group, a document, a thing) goes into the confidence.
 
 Each rule has a name in ``SENSE_RULES``; ``Settings.without_senses`` switches rules off, which is how
 ``benchmarks/senses.py`` measures what each gains and costs.
@@ -57,7 +54,7 @@ from quotetrace.lexicon import (
 from quotetrace.model import ActType
 
 # Rules that judge the verb's sense: a verb they reject is no cue at all.
-SENSE_RULES = ("naming", "perception", "volition", "seeming", "hedge", "object", "carrier", "topic",
+SENSE_RULES = ("subject", "naming", "perception", "volition", "seeming", "hedge", "object", "carrier", "topic",
                "infinitive", "empty", "noun", "headline")
 # Rules that judge only what follows the verb: a speech verb they reject still attributes a quotation
 # beside it ("“…,” she told reporters").
@@ -73,6 +70,9 @@ EVIDENCE_VERBS = frozenset("show indicate mean imply find prove demonstrate".spl
 NOUN_CONTENT_PREPS = frozenset("for of on about against to over regarding toward towards".split())
 # Verbs the lexicon knows frames of (``lexical_frame``), table or not.
 FRAMED_VERBS = ATTITUDE_VERBS | INFINITIVE_SPEECH_VERBS | BELIEF_VERBS | frozenset(v for v, _ in STANCE_PREPOSITIONS)
+# Pronouns that point at a fact, and the verbs of inference that make them the writer's conclusion.
+DEMONSTRATIVES = frozenset("this that these those what".split())
+INFERENCE_VERBS = EVIDENCE_VERBS | frozenset("suggest confirm reveal".split())
 # Verbs of wishing that a perception under them belongs to: "would like to see", "hope to see".
 WISH_VERBS = frozenset("like love hope expect wait long".split())
 # Verbs of regarding, whose passive without an agent is the writer's description: "is considered the best".
@@ -111,13 +111,18 @@ def lemma_of(verb: Token) -> str:
 
 def verb_act(verb: Token, lemma: str, construction: str) -> ActType:
     """Speech or belief by the verb's class when its content is a proposition; a stance when it is a thing."""
+    said = _said_object(verb)
+    if said is not None:
+        return said  # "repeated its claim that the ship was safe", "voiced the fear that prices will rise"
+    if construction == "none" and _passive(verb) and _has_agent(verb):
+        return "stance" if lemma in ATTITUDE_VERBS else "speech"  # "her call for an inquiry was rejected by …"
     if lemma in BELIEF_VERBS and (construction in CLAUSE_FRAMES or construction in ("xcomp", "none", "prep:as")
                                   or _as_predicate(verb) or _infinitive_after_object(verb)):
         return "belief"
     if _infinitive_after_object(verb):
         return "speech"  # "urged voters to stay home"
     if construction in NOUN_PHRASE_FRAMES or construction.startswith("prep:"):
-        if construction == "prep:as" or _as_predicate(verb) or construction == "oprd":
+        if construction == "prep:as" or _as_predicate(verb) or any(c.dep_ == "oprd" for c in verb.children):
             return "speech"  # "described the change as …", "called the findings “alarming”"
         if lemma in BELIEF_VERBS:
             return "belief"  # "officials expect a compromise"
@@ -139,6 +144,15 @@ def lexical_frame(verb: Token, lemma: str, construction: str) -> bool:
 
 
 # --- the rules, each a pattern of use that is not a statement ----------------------------------------------
+
+
+def _pointing_subject(verb: Token, subject: Span | None) -> bool:
+    """'This suggests that …', 'that means …': a pronoun that points at a fact, with a
+    verb of inference, is the writer drawing a conclusion, not a source. (Nouns are left to the confidence: "the airline", "a source" and "59 percent" speak, and no list
+    tells them from "the clip"; a rule on them cost more than it gained on both sets, benchmarks/senses.py.)"""
+    if subject is None or _passive(verb) or len(subject) != 1:
+        return False
+    return subject.root.lower_ in DEMONSTRATIVES and lemma_of(verb) in INFERENCE_VERBS
 
 
 def _naming(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -260,6 +274,7 @@ def is_empty_phrase(head: Token) -> bool:
 
 
 _VERB_RULES = (
+    ("subject", lambda verb, lemma, construction, subject: _pointing_subject(verb, subject)),
     ("hedge", _hedge),
     ("seeming", _seeming),
     ("naming", _naming),
@@ -357,6 +372,18 @@ def _relative_class(pronoun: Token) -> str:
 
 
 # --- frames ------------------------------------------------------------------------------------------------
+
+
+def _said_object(verb: Token) -> ActType | None:
+    """The act of a speech noun object that carries its own clause: "its claim that …" (speech), "the fear
+    that …" (belief)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+        return None
+    lemma = obj.lemma_.lower()
+    if lemma in BELIEF_NOUNS:
+        return "belief"
+    return "speech" if lemma in CUE_NOUNS or lemma in SPEECH_NOUNS else None
 
 
 def _infinitive_after_object(verb: Token) -> bool:
