@@ -147,9 +147,10 @@ def lexical_frame(verb: Token, lemma: str, construction: str) -> bool:
 
 
 def _pointing_subject(verb: Token, subject: Span | None) -> bool:
-    """'This suggests that …', 'that means …': a pronoun that points at a fact, with a
-    verb of inference, is the writer drawing a conclusion, not a source. (Nouns are left to the confidence: "the airline", "a source" and "59 percent" speak, and no list
-    tells them from "the clip"; a rule on them cost more than it gained on both sets, benchmarks/senses.py.)"""
+    """'This suggests that …', 'that means …': a pronoun that points at a fact, with a verb of inference,
+    is the writer drawing a conclusion, not a source. Nouns are left to the confidence: "the airline", "a
+    source" and "59 percent" speak, and no list tells them from "the clip"; a rule on them cost more than it
+    gained on both sets (benchmarks/senses.py)."""
     if subject is None or _passive(verb) or len(subject) != 1:
         return False
     return subject.root.lower_ in DEMONSTRATIVES and lemma_of(verb) in INFERENCE_VERBS
