@@ -4,13 +4,16 @@
     python benchmarks/heldout.py --slice 200:400            # another slice
     python benchmarks/heldout.py --folds 4 --features F.jsonl   # every train article, 4-fold cross-fitted
     python benchmarks/heldout.py --cache /tmp/qt-parse      # parse once, reuse the parses on later runs
+    python benchmarks/heldout.py --ood-split dev --features O.jsonl  # the out-of-domain dev split instead
 
 This is where rules and thresholds are chosen (the README's dev figures are only reported, never tuned on):
 the cue table (``scripts/train_cue_lexicon.py``) is retrained without the scored articles, so the scored
 slice is as unseen as dev. ``--features`` writes, for every prediction, the evidence its confidence is
 computed from and whether it was right (belongs to a gold unit and names its speaker): the training data of
 ``scripts/train_confidence.py``. ``--folds K`` scores every train article once, with a table trained on the
-other K-1 folds.
+other K-1 folds. ``--ood-split dev`` scores the out-of-domain dev split (``benchmarks/ood``) instead, with
+the shipped table, which never saw it: the out-of-domain half of that training data. Never give it
+``heldout``: that half is scored once, at the end, by ``accuracy.py``.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from quotetrace.attribute import attribute_speakers
 from quotetrace.clean import clean_text
 from quotetrace.evaluation import score
 from quotetrace.extract import find_quotes_with_evidence
-from quotetrace.extract.cue_model import count_cues, cue_rates
+from quotetrace.extract.cue_model import count_cues, cue_rates, learned_cues
 from quotetrace.headlines import restore_text, sentence_case_headlines
 from quotetrace.nlp import ENGLISH_MODEL, load_pipeline
 from quotetrace.settings import DEFAULT_SETTINGS, Settings
@@ -116,6 +119,21 @@ def write_features(path: Path, gold: Sequence[Record], predictions: Sequence[Rec
             out.write(json.dumps(row) + "\n")
 
 
+def polnear_held_out(args: argparse.Namespace) -> tuple[list[Record], list[Record], list[Record]]:
+    """Gold, predictions and evidence for the train slice (or every fold), each with its own cue table."""
+    records = accuracy.read_jsonl(args.train)
+    docs = parse_all(records, args.cache)
+    bounds = fold_bounds(len(records), args.folds) if args.folds else [parse_slice(args.slice, len(records))]
+    print(f"held out: {', '.join(f'[{lo}:{hi}]' for lo, hi in bounds)}")
+    predictions: list[Record] = []
+    evidence: list[Record] = []
+    for lo, hi in bounds:
+        p, e = run(records, docs, lo, hi)
+        predictions += p
+        evidence += e
+    return [r for lo, hi in bounds for r in records[lo:hi]], predictions, evidence
+
+
 def parse_slice(spec: str, n: int) -> tuple[int, int]:
     lo, _, hi = spec.partition(":")
     return int(lo or 0), min(n, int(hi) if hi else n)
@@ -128,24 +146,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, help="score every article, in K folds (overrides --slice)")
     parser.add_argument("--cache", type=Path, help="a folder to keep the parses in between runs")
     parser.add_argument("--features", type=Path, help="write each prediction's evidence and outcome here")
+    parser.add_argument("--ood-split", choices=("dev",), help="score the out-of-domain dev split instead")
+    parser.add_argument("--ood-root", type=Path, default=accuracy.OOD_ROOT)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
     args = parser.parse_args(argv)
-    if not args.train.exists():
-        sys.exit(f"no PolNeAR train at {args.train}")
-    records = accuracy.read_jsonl(args.train)
-    docs = parse_all(records, args.cache)
-    bounds = fold_bounds(len(records), args.folds) if args.folds else [parse_slice(args.slice, len(records))]
-    predictions: list[Record] = []
-    evidence: list[Record] = []
-    for lo, hi in bounds:
-        p, e = run(records, docs, lo, hi)
-        predictions += p
-        evidence += e
-    gold = [r for lo, hi in bounds for r in records[lo:hi]]
-    print(f"PolNeAR train, held out: {', '.join(f'[{lo}:{hi}]' for lo, hi in bounds)} ({len(gold)} documents)")
+    if args.ood_split:
+        gold = accuracy.load_ood(args.ood_root, args.ood_split)
+        predictions, evidence = predict(gold, parse_all(gold, args.cache), learned_cues())
+        name = f"ood-{args.ood_split}"
+    else:
+        if not args.train.exists():
+            sys.exit(f"no PolNeAR train at {args.train}")
+        gold, predictions, evidence = polnear_held_out(args)
+        name = "PolNeAR train, held out"
+    print(f"{name} ({len(gold)} documents)")
     scores = score(gold, predictions)
     accuracy.print_table({"quotetrace": scores})
-    accuracy.print_calibration({"PolNeAR train, held out": (gold, predictions)})
+    accuracy.print_thresholds(name, gold, predictions, accuracy.THRESHOLDS)
+    accuracy.print_calibration({name: (gold, predictions)})
     if args.features:
         write_features(args.features, gold, predictions, evidence)
     if args.verbose:
