@@ -76,8 +76,11 @@ def test_extract_senses_not_a_statement(text: str) -> None:
         ("The minister vowed to reopen the library before the election.",
          "to reopen the library before the election", "speech"),
         ("The minister appeared to suggest that the tax would rise.", "that the tax would rise", "speech"),
+        # a neutral verb of speech with a noun phrase reports speech; an attitude toward it, a stance
         ("The ministry issued a warning about counterfeit medicines.", "a warning about counterfeit medicines",
-         "stance"),
+         "speech"),
+        ("The ferry operator announced the closure of the northern route.", "the closure of the northern route",
+         "speech"),
         ("He told them the ferry would not sail.", "the ferry would not sail", "speech"),
         ("The union said the ward would close.", "the ward would close", "speech"),
         ("The harbour will reopen in May, according to the port authority.", "The harbour will reopen in May",

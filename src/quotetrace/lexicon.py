@@ -252,20 +252,27 @@ BELIEF_ADJECTIVES = frozenset(
     sceptical skeptical doubtful fearful anxious positive persuaded satisfied unconvinced
     """.split()
 )
-# (verb, preposition) pairs whose object is the thing a stance is taken on ("called for an inquiry",
-# "warned against blaming screens") or the topic of what was said ("spoke about the yard").
+# (verb, preposition) pairs whose object is the thing a stance is taken on: "called for an inquiry",
+# "warned against blaming screens", "complained about the noise".
 STANCE_PREPOSITIONS = frozenset(
     tuple(pair.split("+"))
     for pair in """
     call+for ask+for push+for press+for argue+for argue+against advocate+for campaign+for campaign+against
-    vote+for vote+against rail+against speak+against speak+for warn+against warn+of warn+about complain+about
-    complain+of object+to lash+at side+with criticize+for criticise+for apologize+for apologise+for plead+for
-    appeal+for beg+for lobby+for lobby+against protest+against disagree+with agree+with fight+for fight+against
+    vote+for vote+against rail+against speak+against speak+for warn+against complain+about complain+of
+    object+to lash+at side+with criticize+for criticise+for apologize+for apologise+for plead+for appeal+for
+    beg+for lobby+for lobby+against protest+against disagree+with agree+with fight+for fight+against
+    charge+with accuse+of blame+for credit+with praise+for thank+for double+on
+    """.split()
+)
+# (verb, preposition) pairs whose object is what was spoken of: "spoke about the yard", "commented on the
+# ruling", "pointed to the figures" (a neutral verb of speech with a noun phrase: speech).
+SPEECH_PREPOSITIONS = frozenset(
+    tuple(pair.split("+"))
+    for pair in """
     talk+about speak+about speak+of comment+on write+about tweet+about joke+about boast+about brag+about
-    testify+about ask+about elaborate+on weigh+on insist+on remark+on report+on muse+about worry+about
-    think+about hint+at charge+with accuse+of blame+for credit+with praise+for thank+for point+to touch+on
-    double+on question+about question+on press+on press+about grill+on grill+about quiz+about quiz+on
-    challenge+on pressure+on
+    testify+about ask+about elaborate+on weigh+on insist+on remark+on report+on muse+about hint+at point+to
+    touch+on question+about question+on press+on press+about grill+on grill+about quiz+about quiz+on
+    challenge+on pressure+on warn+of warn+about worry+about think+about
     """.split()
 )
 # Subjects that can say or believe something, besides names and personal pronouns: groups of people that
@@ -306,7 +313,7 @@ BELIEF_VERBS = frozenset(
     """
     believe think fear hope expect worry doubt suspect guess figure reckon realize realise recognize recognise
     understand assume presume feel know wish trust imagine suppose consider regard deem see view perceive
-    notice sense anticipate foresee conclude judge
+    notice sense anticipate foresee
     """.split()
 )
 # Verbs whose infinitive is a speech act's content: "vowed to fight on", "urged voters to stay home".
@@ -335,6 +342,14 @@ CUE_NOUNS = frozenset(
     opinion assessment prediction insistence mention reference complaint objection request order ruling
     verdict recommendation advice vow assurance reassurance acknowledgment acknowledgement confession
     condolences tribute thanks congratulations plea possibility conclusion contention
+    """.split()
+)
+# Cue nouns of attitude or demand: with a thing for content they report a stance ("her call for an inquiry",
+# "his criticism of the plan"); other cue nouns report speech ("her comment on the ruling").
+ATTITUDE_NOUNS = frozenset(
+    """
+    call criticism endorsement proposal demand denial critique praise condemnation rejection opposition
+    support backing appeal plea request recommendation complaint objection accusation attack defence defense
     """.split()
 )
 # A noun-phrase content this empty says nothing: "tell them", "said it", "say one thing", "expected nothing".

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from quotetrace.lexicon import (
+    ATTITUDE_NOUNS,
     ATTITUDE_VERBS,
     BELIEF_NOUNS,
     BELIEF_VERBS,
@@ -47,6 +48,7 @@ from quotetrace.lexicon import (
     SEEM_VERBS,
     SPEECH_NOUNS,
     SPEECH_OBJECT_NOUNS,
+    SPEECH_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_PREPOSITIONS,
     VOLITION_VERBS,
@@ -69,7 +71,8 @@ EVIDENCE_VERBS = frozenset("show indicate mean imply find prove demonstrate".spl
 # Prepositions after a cue noun that carry its content: "a call for", "criticism of", "a warning about".
 NOUN_CONTENT_PREPS = frozenset("for of on about against to over regarding toward towards".split())
 # Verbs the lexicon knows frames of (``lexical_frame``), table or not.
-FRAMED_VERBS = ATTITUDE_VERBS | INFINITIVE_SPEECH_VERBS | BELIEF_VERBS | frozenset(v for v, _ in STANCE_PREPOSITIONS)
+PREPOSITION_FRAMES = STANCE_PREPOSITIONS | SPEECH_PREPOSITIONS
+FRAMED_VERBS = ATTITUDE_VERBS | INFINITIVE_SPEECH_VERBS | BELIEF_VERBS | frozenset(v for v, _ in PREPOSITION_FRAMES)
 # Pronouns that point at a fact, and the verbs of inference that make them the writer's conclusion.
 DEMONSTRATIVES = frozenset("this that these those what".split())
 INFERENCE_VERBS = EVIDENCE_VERBS | frozenset("suggest confirm reveal".split())
@@ -124,10 +127,13 @@ def verb_act(verb: Token, lemma: str, construction: str) -> ActType:
     if construction in NOUN_PHRASE_FRAMES or construction.startswith("prep:"):
         if construction == "prep:as" or _as_predicate(verb) or any(c.dep_ == "oprd" for c in verb.children):
             return "speech"  # "described the change as …", "called the findings “alarming”"
+        if construction.startswith("prep:"):
+            return "stance" if (lemma, construction[5:]) in STANCE_PREPOSITIONS else "speech"
+        if lemma in ATTITUDE_VERBS:
+            return "stance"  # "criticised the tariff", "demanded her resignation"
         if lemma in BELIEF_VERBS:
             return "belief"  # "officials expect a compromise"
-        return "stance"
-    return "speech"
+    return "speech"  # a neutral verb of speech with a noun phrase: "predicted a recount", "announced the closure"
 
 
 def lexical_frame(verb: Token, lemma: str, construction: str) -> bool:
@@ -139,7 +145,7 @@ def lexical_frame(verb: Token, lemma: str, construction: str) -> bool:
     if construction == "xcomp":
         return lemma in INFINITIVE_SPEECH_VERBS or lemma in BELIEF_VERBS
     if construction.startswith("prep:"):
-        return (lemma, construction[5:]) in STANCE_PREPOSITIONS
+        return (lemma, construction[5:]) in PREPOSITION_FRAMES
     return False
 
 
@@ -237,10 +243,11 @@ def _carrier(verb: Token, lemma: str, construction: str, subject: Span | None) -
 
 def _topic(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
     """'did not respond to a request for comment', 'focused on hiring', 'referred to the report': a
-    prepositional object that is a topic or a target, not what was said (see ``STANCE_PREPOSITIONS``)."""
+    prepositional object that is a topic or a target, not what was said (see ``lexicon.STANCE_PREPOSITIONS``
+    and ``lexicon.SPEECH_PREPOSITIONS`` for the pairs whose object is)."""
     if not construction.startswith("prep:") or construction == "prep:as":
         return False
-    return (lemma, construction[5:]) not in STANCE_PREPOSITIONS
+    return (lemma, construction[5:]) not in PREPOSITION_FRAMES
 
 
 def _infinitive(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -303,7 +310,7 @@ def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Se
         return Sense(None, "noun")
     if lemma in BELIEF_NOUNS:
         return Sense("belief")
-    return Sense("speech" if frame == "clause" else "stance")
+    return Sense("stance" if frame != "clause" and lemma in ATTITUDE_NOUNS else "speech")
 
 
 def headline_source(head: Span, off: frozenset[str] = frozenset()) -> bool:
