@@ -36,6 +36,7 @@ import contextlib
 import json
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -46,13 +47,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+
 from make_echo_corpus import QUOTES_PER_DOC, ScaleCorpus, build, scale_corpus
 from quotetrace.link import link
 from quotetrace.link.speakers import link_speakers
 from quotetrace.link.statements import LexicalScorer, ParaphraseScorer, default_scorer, link_statements
 from quotetrace.model import Document, Quote, TextSpan
 from quotetrace.store import Sighting, Store
-from quotetrace.web.queries import connection
+
+
+def connection(store: Store) -> sqlite3.Connection:
+    """The store's own connection: this benchmark reads and tunes its tables directly."""
+    return store._conn
 
 
 def _prf(gold: set[tuple[int, int]], predicted: set[tuple[int, int]]) -> tuple[float, float, float]:

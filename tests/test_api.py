@@ -15,7 +15,7 @@ from quotetrace.api import create_app
 from quotetrace.link.provenance import trace
 from quotetrace.model import Document, Quote, RawDocument, Skip
 from quotetrace.store import Store, StoreError
-from quotetrace.web import queries
+from quotetrace.store import sqlite as store_sqlite
 from web_corpus import APPEAL, HOSTILE_TITLE, TOKEN, build_store, corpus, make_doc
 
 
@@ -70,7 +70,8 @@ def test_api_openapi_is_served(client: TestClient) -> None:
 def test_api_quotes_full_text_with_offsets_document_and_speaker(client: TestClient) -> None:
     body = client.get("/api/quotes", params={"q": "medicine water"}).json()
     results = body["results"]
-    assert [r["doc_id"] for r in results] == ["d-orig", "d-radio", "d-paper"]  # by publication time
+    assert [r["doc_key"] for r in results] == ["d-orig", "d-radio", "d-paper"]  # by publication time
+    assert [r["doc_id"] for r in results] == ["orig-1", "d-radio.txt", "d-paper.txt"]  # as ingested
     first = results[0]
     doc = next(d for d in corpus() if d.doc_id == "d-orig")
     assert doc.text[first["start"]:first["end"]] == first["text"] == APPEAL
@@ -87,23 +88,30 @@ def test_api_quotes_full_text_with_offsets_document_and_speaker(client: TestClie
         ({"speaker": "smith", "q": "water"}, ["d-orig", "d-radio"]),
         ({"speaker": "SENIOR official"}, ["d-undated"]),
         ({"speaker_id": "john-doe"}, ["d-paper"]),
-        ({"outlet": "Radio.Example.com"}, ["d-radio"]),
+        ({"outlet": "Radio.Example.com"}, ["d-radio", "d-b1", "d-b2"]),
+        ({"outlet": "monde diplo"}, ["d-b3"]),  # part of the name, accents ignored
+        ({"speaker": "sean obrien", "q": "traffic"}, ["d-b0", "d-b1", "d-b2", "d-b3", "d-b4"]),
+        ({"speaker": "O'BRIEN", "q": "Tuesday"}, ["d-b3"]),  # apostrophes and case ignored
+        ({"q": "criticize"}, []),  # a stance: not shown by default
+        ({"q": "criticize", "type": "stance"}, ["d-b3"]),
+        ({"q": "criticize", "type": "all"}, ["d-b3"]),
+        ({"q": "criticize", "type": "speech,stance"}, ["d-b3"]),
         ({"q": "water", "since": "2024-03-02"}, ["d-radio", "d-paper"]),
         ({"q": "water", "until": "2024-03-01"}, ["d-orig"]),
-        ({"kind": "indirect"}, ["d-undated"]),
+        ({"kind": "indirect"}, ["d-b5", "d-undated"]),
         ({"q": "nothing-matches-this"}, []),
     ],
 )
 def test_api_quotes_filters(client: TestClient, params: dict[str, str], expected: list[str]) -> None:
     response = client.get("/api/quotes", params=params)
     assert response.status_code == 200, response.text
-    assert [r["doc_id"] for r in response.json()["results"]] == expected
+    assert [r["doc_key"] for r in response.json()["results"]] == expected
 
 
 def test_api_quotes_undated_last(client: TestClient) -> None:
     results = client.get("/api/quotes", params={"limit": 500}).json()["results"]
-    assert results[-1]["doc_id"] == "d-undated"
-    assert len(results) == len([q for d in corpus() for q in d.quotes])
+    assert results[-1]["doc_key"] == "d-undated"
+    assert len(results) == len([q for d in corpus() for q in d.quotes if q.type != "stance"])
 
 
 def _walk(client: TestClient, params: dict[str, str | int]) -> list[int]:
@@ -130,9 +138,9 @@ def test_api_quotes_cursor_pages_cover_everything_once(client: TestClient) -> No
 def test_api_quotes_walk_in_time_order_is_the_same_as_sorting(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, params: dict[str, str | int]
 ) -> None:
-    monkeypatch.setattr(queries, "WALK_MIN_HITS", 10**9)  # always sort every match
+    monkeypatch.setattr(store_sqlite, "WALK_MIN_HITS", 10**9)  # always sort every match
     sorted_pages = _walk(client, {**params, "limit": 2})
-    monkeypatch.setattr(queries, "WALK_MIN_HITS", 1)  # always walk documents by publication time
+    monkeypatch.setattr(store_sqlite, "WALK_MIN_HITS", 1)  # always walk documents by publication time
     assert _walk(client, {**params, "limit": 2}) == sorted_pages
     assert _walk(client, {**params, "limit": 500}) == sorted_pages
 
@@ -151,7 +159,7 @@ def test_api_quotes_cursor_is_stable_when_rows_are_added(tmp_path: Path) -> None
     ids_first = [r["quote_id"] for r in first["results"]]
     ids_second = [r["quote_id"] for r in second["results"]]
     assert not set(ids_first) & set(ids_second)
-    order = [r["quote_id"] for r in before if r["doc_id"] != "d-early"]
+    order = [r["quote_id"] for r in before if r["doc_key"] != "d-early"]
     assert ids_first + ids_second == order[:8]
 
 
@@ -169,7 +177,9 @@ def test_api_quotes_cursor_is_stable_when_rows_are_added(tmp_path: Path) -> None
         ({"cursor": "not a cursor!"}, "cursor"),
         ({"cursor": "WzEsMiwzXQ"}, "cursor"),  # base64 of [1,2,3]: JSON, but not a cursor
         ({"cursor": "eyJhIjoxfQ"}, "cursor"),  # base64 of {"a":1}
-        ({"q": "x" * 501}, "q"),
+        ({"q": "x" * 20_001}, "q"),
+        ({"type": "shouting"}, "type"),
+        ({"format": "xml"}, "format"),
     ],
 )
 def test_api_quotes_bad_parameters_are_400(client: TestClient, params: dict[str, str], needle: str) -> None:
@@ -203,10 +213,11 @@ def test_api_control_characters_in_an_id_are_400(client: TestClient) -> None:
 
 
 def test_api_unexpected_error_is_a_bare_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: object, **kwargs: object) -> list[queries.QuoteHit]:
+    def broken(*args: object, **kwargs: object) -> list[store_sqlite.QuoteRow]:
         raise RuntimeError("secret internals /etc/passwd")
 
-    monkeypatch.setattr(queries, "search_quotes", broken)
+    monkeypatch.setattr(Store, "search_quotes", broken)
+    monkeypatch.setattr(Store, "search_statements", broken)
     response = client.get("/api/quotes")
     assert response.status_code == 500
     assert _error(response) == "internal server error"
@@ -229,12 +240,13 @@ def test_api_speakers_search_and_detail(client: TestClient) -> None:
     assert everyone[0]["speaker_id"] == "jane-smith" and everyone[0]["quotes"] == 9
     detail = client.get("/api/speakers/jane-smith").json()
     assert detail["aliases"] == ["Ms. Smith", "<b>JS</b>"] and detail["descriptors"] == ["<i>director</i>"]
-    assert detail["statements"] == 1 and detail["documents"] == 9
-    assert sum(m["quotes"] for m in detail["over_time"]) + detail["undated"] == 9
+    assert detail["statements"] == 8 and detail["documents"] == 9
+    assert sum(m["statements"] for m in detail["over_time"]) + detail["undated"] == 8  # statements, not quotes
     assert [m["month"] for m in detail["over_time"]] == sorted(m["month"] for m in detail["over_time"])
-    assert len(detail["quotes_page"]["results"]) == 9
+    page = detail["statements_page"]
+    assert page["total"] == 8 and "st-appeal" in [s["statement_id"] for s in page["results"]]
     anonymous = client.get("/api/speakers/d-undated:a senior official").json()
-    assert anonymous["anonymous"] is True and anonymous["undated"] == 1
+    assert anonymous["anonymous"] is True and anonymous["quotes"] == 1
 
 
 def test_api_document_with_quotes_captures_and_liveness(client: TestClient) -> None:
@@ -244,8 +256,10 @@ def test_api_document_with_quotes_captures_and_liveness(client: TestClient) -> N
                                                                 doc["text"].index(APPEAL) + len(APPEAL))]
     assert [c["http_status"] for c in doc["captures"]] == [200, 404]
     assert doc["liveness"] == "removed" and doc["removed_at"] == "2024-03-10T10:00:00"
+    assert doc["doc_id"] == "d-radio.txt" and doc["doc_key"] == "d-radio"
     by_input_id = client.get("/api/documents/orig-1").json()
-    assert by_input_id["doc_id"] == "d-orig" and by_input_id["liveness"] == "live"
+    assert by_input_id["doc_key"] == "d-orig" and by_input_id["doc_id"] == "orig-1"
+    assert by_input_id["liveness"] == "unknown"  # never captured
 
 
 def test_api_provenance_is_the_trace_json_object(client: TestClient, db: Path) -> None:
@@ -255,15 +269,16 @@ def test_api_provenance_is_the_trace_json_object(client: TestClient, db: Path) -
     assert expected is not None
     assert body == json.loads(json.dumps(expected.to_dict()))
     assert body["first_seen"]["doc_id"] == "orig-1"  # the id as ingested
-    assert [(e["outlet"], e["relation"], e["liveness"]) for e in body["echoes"]] == [
-        ("radio.example.com", "verbatim", "removed"), ("paper.example.net", "partial", "live"),
+    assert [(e["outlet"], e["relation"], e["liveness"], e["quote_status"]) for e in body["echoes"]] == [
+        ("radio.example.com", "verbatim", "removed", "page_removed"),
+        ("paper.example.net", "partial", "unknown", "unknown"),  # never captured
     ]
     assert body["echoes"][1]["misattributed"] is True
 
 
 # -- ingest ---------------------------------------------------------------------------------------------------
 
-ARTICLE = {"id": "posted-1", "text": "The mayor said: “Bridges reopen on Monday.”", "outlet": "city.example",
+ARTICLE = {"id": "posted-1", "text": "The mayor said: “Tunnels reopen on Monday.”", "outlet": "city.example",
            "published_at": "2024-04-01", "title": "Bridges"}
 
 
@@ -296,15 +311,15 @@ def test_api_ingest_with_the_token_stores_and_serves(ingest_client: TestClient) 
     response = ingest_client.post("/api/documents", json=ARTICLE, headers=auth)
     assert response.status_code == 201, response.text
     body = response.json()
-    assert body["result"] == "inserted" and body["quotes"] == 1 and body["id"] == "posted-1"
+    assert body["result"] == "inserted" and body["quotes"] == 1 and body["doc_id"] == "posted-1"
     assert ingest_client.post("/api/documents", json=ARTICLE, headers=auth).json()["result"] == "unchanged"
-    found = ingest_client.get("/api/quotes", params={"q": "bridges"}).json()["results"]
+    found = ingest_client.get("/api/quotes", params={"q": "tunnels"}).json()["results"]
     assert [r["doc_id"] for r in found] == [body["doc_id"]]
     html = "<html><body><p>“Roads are open,” she said.</p></body></html>"
     response = ingest_client.post("/api/documents", content=html, params={"url": "https://city.example/roads"},
                                   headers={**auth, "Content-Type": "text/html; charset=utf-8"})
     assert response.status_code == 201, response.text
-    assert response.json()["id"] == "https://city.example/roads"
+    assert response.json()["doc_id"] == "https://city.example/roads"
 
 
 def test_api_ingest_token_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -361,6 +376,9 @@ PAGES = [
     ("/speakers", ["&lt;b&gt;JS&lt;/b&gt;", "&lt;i&gt;director&lt;/i&gt;"]),
     ("/speakers?q=%3Cb%3E", ["&lt;b&gt;JS&lt;/b&gt;"]),
     ("/speakers/jane-smith", ["&lt;b&gt;JS&lt;/b&gt;", ESCAPED_APPEAL, ESCAPED_TITLE]),
+    ("/quotes?q=water", [ESCAPED_APPEAL, ESCAPED_TITLE]),
+    ("/documents", [ESCAPED_TITLE]),
+    ("/outlets?q=%3Cscript%3E", ["&lt;script&gt;"]),
     ("/documents/d-orig", [ESCAPED_APPEAL, ESCAPED_TITLE]),
     ("/documents/orig-1", [ESCAPED_TITLE]),
     ("/documents/d-radio", [ESCAPED_APPEAL]),
@@ -389,18 +407,17 @@ def test_web_search_page_shows_results_with_links(client: TestClient) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
-def test_web_search_page_pages_with_a_cursor(client: TestClient) -> None:
+def test_web_search_page_pages_with_offsets(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     from quotetrace.web import pages
 
-    original = pages.PAGE_SIZE
-    pages.PAGE_SIZE = 3
-    try:
-        page = client.get("/", params={"q": "ceasefire"}).text
-    finally:
-        pages.PAGE_SIZE = original
-    link = re.search(r'rel="next" href="([^"]+)"', page)
+    monkeypatch.setattr(pages, "PAGE_SIZE", 3)
+    first = client.get("/", params={"q": "ceasefire"}).text
+    assert "1–3 of 8" in first and 'rel="prev"' not in first
+    link = re.search(r'rel="next" href="([^"]+)"', first)
     assert link is not None
-    assert client.get(link.group(1).replace("&amp;", "&")).status_code == 200
+    second = client.get(link.group(1).replace("&amp;", "&"))
+    assert second.status_code == 200 and "4–6 of 8" in second.text
+    assert 'rel="prev"' in second.text and "q=ceasefire" in link.group(1)
 
 
 def test_web_document_page_highlights_statements_and_speakers(client: TestClient) -> None:
@@ -478,8 +495,8 @@ def test_api_quotes_answer_matches_the_published_schema(client: TestClient, db: 
     body = client.get("/api/quotes", params={"limit": 500}).json()
     assert QuotePage.model_validate(body).model_dump(mode="json") == body
     with Store(db) as store:
-        hits = queries.search_quotes(store, queries.QuoteFilters(), 500)
-    assert [QuoteOut.of(h).model_dump(mode="json") for h in hits] == [h.to_dict() for h in hits] == body["results"]
+        rows = store.search_quotes(store_sqlite.QuoteFilters(types=("speech", "belief")), 500)
+    assert [QuoteOut.model_validate(r.to_dict()).model_dump(mode="json") for r in rows] == body["results"]
 
 
 def test_api_ingest_relinks_in_the_background(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ GENERAL = "“We will never surrender our land to anyone,” the general said."
 cli = CliRunner()
 
 
-def fake_read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | Skip]:
+def fake_read_inputs(paths: Sequence[str], *, seen: object = None) -> Iterator[RawDocument | Skip]:
     for path in paths:
         if path.endswith(".bin"):
             yield Skip(path, "[E002] binary data, not text")
@@ -119,7 +119,8 @@ def test_cli_extract_csv_flattens_the_speaker_mention() -> None:
     result = cli.invoke(app, ["extract", "a.txt", "-f", "csv", "-j", "1"])
     assert result.exit_code == 0
     (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert row["id"] == "a.txt" and row["outlet"] == "example.org" and row["published_at"] == "2024-03-01"
+    assert row["doc_id"] == "a.txt" and row["doc_key"] == "d-a.txt"
+    assert row["outlet"] == "example.org" and row["published_at"] == "2024-03-01"
     assert (row["speaker_mention"], row["speaker_mention_start"], row["speaker_mention_end"]) == (
         "the general", "46", "57")
     assert row["text"] == GENERAL[:45]
@@ -150,7 +151,7 @@ def test_cli_ingest_then_query(tmp_path: Path) -> None:
         "quotetrace: 1 documents (0 inserted, 0 updated, 1 unchanged), 0 quotes stored, 0 skipped\n")
 
     rows = jsonl(cli.invoke(app, ["quotes", "--db", db, "-f", "jsonl", "--speaker", "zaluzhny"]).stdout)
-    assert [r["id"] for r in rows] == ["a.txt", "b.txt"]
+    assert [r["doc_id"] for r in rows] == ["a.txt", "b.txt"]
     assert rows[0]["speaker_mention"] == {"text": "the general", "start": 46, "end": 57}
     searched = cli.invoke(app, ["quotes", "--db", db, "-f", "jsonl", "--search", "surrender", "--limit", "1"])
     assert len(jsonl(searched.stdout)) == 1

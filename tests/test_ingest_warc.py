@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from quotetrace.ingest import read_inputs
-from quotetrace.ingest.warc import is_removal_notice
 from quotetrace.model import Capture, RawDocument, Skip
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -62,7 +61,48 @@ def test_ingest_warc_corrupt_file_is_one_skip(tmp_path: Path) -> None:
     assert len(items) == 1 and isinstance(items[0], Skip) and items[0].fatal  # E020 or E021, never a traceback
 
 
-def test_removal_notice() -> None:
-    assert is_removal_notice("This article has been removed at the request of the publisher.")
-    assert is_removal_notice("Sorry, this page is no longer available.")
-    assert not is_removal_notice("The minister said the statue was removed. " * 30)
+def _fixtures(tmp_path: Path) -> dict[str, Path]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "warc"))
+    import make_fixtures
+
+    return make_fixtures.write_all(tmp_path)
+
+
+def _by_path(items: list[object]) -> dict[str, list[Capture]]:
+    out: dict[str, list[Capture]] = {}
+    for item in items:
+        if isinstance(item, Capture):
+            out.setdefault(item.url.removeprefix("https://news.example"), []).append(item)
+    return out
+
+
+def test_ingest_warc_failed_fetches_revisits_and_truncation(tmp_path: Path) -> None:
+    paths = _fixtures(tmp_path)
+    second = list(read_inputs([str(paths["second"])]))
+    captures = _by_path(second)
+    # a request never answered, a crawler's note that the fetch timed out, then a 504
+    assert [(c.state, c.reason, c.http_status) for c in captures["/down"]] == [
+        ("down", "timeout", 504), ("down", "connection_error", None), ("down", "timeout", None)]
+    # a revisit of a response in another file waits for the store to resolve it by its payload digest
+    (revisit,) = captures["/same"]
+    assert revisit.reason == "revisit" and revisit.content_hash.startswith("revisit:") and revisit.payload_digest
+    (cut,) = captures["/cut"]
+    assert (cut.truncated, cut.state, cut.reason) == (True, "up", "truncated")
+    (doc,) = [i for i in second if isinstance(i, RawDocument) and i.url and i.url.endswith("/cut")]
+    assert "warehouse near the railway station" in (doc.text or "") and "Ilves said" not in (doc.text or "")
+    first = _by_path(list(read_inputs([str(paths["first"])])))
+    response, same_file_revisit = first["/same"]
+    assert same_file_revisit.content_hash == response.content_hash and same_file_revisit.state == "up"
+    assert {c.content_type for c in first["/logo.png"] + first["/app.js"]} == {"image/png", "application/javascript"}
+    items = list(read_inputs([str(paths["cut"])]))  # the file ends inside its only record
+    assert [(c.truncated, c.reason) for c in items if isinstance(c, Capture)] == [(True, "truncated")]
+
+
+def test_ingest_warc_a_stored_payload_is_not_read_again(tmp_path: Path) -> None:
+    paths = _fixtures(tmp_path)
+    first = [i for i in read_inputs([str(paths["first"])]) if isinstance(i, Capture)]
+    stored = {(c.url, c.payload_digest): c for c in first}
+    items = list(read_inputs([str(paths["first"])], seen=lambda url, digest: stored.get((url, digest))))
+    assert not [i for i in items if isinstance(i, RawDocument)]  # every page was read before
+    again = [i for i in items if isinstance(i, Capture)]
+    assert [(c.url, c.content_hash, c.state) for c in again] == [(c.url, c.content_hash, c.state) for c in first]

@@ -72,3 +72,38 @@ def test_store_document_keeps_text_when_a_later_capture_is_a_removal_notice() ->
         kept = store.get_document(doc.doc_id)
         assert kept is not None and kept.quotes
         assert [h.liveness for h in pages(store)] == ["removed"]
+
+
+def test_page_history_unknown_unreachable_blocked_and_outages() -> None:
+    never = page_history("d", [])
+    assert (never.liveness, never.evidence, never.first_seen) == ("unknown", None, None)
+    down = page_history("d", [_c("2026-01-01"), _c("2026-01-02", 503), _c("2026-01-03", 502)])
+    assert down.liveness == "unreachable" and down.evidence is not None
+    assert (down.evidence.fetched_at, down.evidence.http_status, down.evidence.reason) == ("2026-01-03", 502,
+                                                                                         "server_error")
+    assert page_history("d", [_c("2026-01-01"), _c("2026-01-02", 503), _c("2026-01-03", 429)]).liveness == "blocked"
+    # evidence of removal after the last sign of life wins over later failures
+    gone = page_history("d", [_c("2026-01-01"), _c("2026-01-02", 410), _c("2026-01-03", 503)])
+    assert (gone.liveness, gone.removed_at) == ("removed", "2026-01-02")
+    back = page_history("d", [_c("2026-01-01"), _c("2026-01-02", 404), _c("2026-01-03", 503), _c("2026-01-04")])
+    assert back.liveness == "live" and back.removed_at is None
+    assert [(o.start, o.end, o.reason, o.captures) for o in back.outages] == [
+        ("2026-01-02", "2026-01-03", "not_found", 2)]
+
+
+def test_quote_status_edited_out_back_again_and_partial() -> None:
+    from quotetrace.link.liveness import quote_status
+    from quotetrace.store import CaptureRow
+
+    rows = [CaptureRow(_c("2026-01-01"), 1), CaptureRow(_c("2026-01-02", digest="b"), 2),
+            CaptureRow(_c("2026-01-03", digest="b"), 2)]
+    live = page_history("d", [r.capture for r in rows])
+    assert quote_status(live, rows, frozenset({1})) == ("edited_out", "2026-01-02")
+    assert quote_status(live, rows, frozenset({1, 2})) == ("present", None)
+    assert quote_status(live, rows, frozenset({1}), partial=frozenset({2})) == ("present", None)
+    back = [*rows, CaptureRow(_c("2026-01-04"), 1)]
+    assert quote_status(page_history("d", [r.capture for r in back]), back, frozenset({1})) == ("present", None)
+    removed = [*rows, CaptureRow(_c("2026-01-05", 404), None)]
+    assert quote_status(page_history("d", [r.capture for r in removed]), removed, frozenset({1})) == (
+        "page_removed", "2026-01-02")
+    assert quote_status(page_history("d", []), [], frozenset({1})) == ("unknown", None)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quotetrace.model import Document, Mention, Quote, TextSpan
+from quotetrace.keys import speaker_key
+from quotetrace.model import Capture, Document, Mention, Quote, TextSpan
 from quotetrace.store import SCHEMA_VERSION, Store, StoreError
-from quotetrace.store.sqlite import fts_query, speaker_key
+from quotetrace.store.fts import fts_query
 
 GENERAL_TEXT = (
     "“We will never surrender our land to anyone,” the general said. Café owners were not convinced."
@@ -108,21 +109,33 @@ def test_store_sqlite_unchanged_writes_nothing(store: Store) -> None:
     assert before[0][1] == store._conn.execute("SELECT content_hash FROM documents").fetchone()[0]
 
 
-def test_store_sqlite_update_replaces_quotes_mentions_and_index(filled: Store) -> None:
+def test_store_sqlite_new_version_keeps_the_old_quotes_and_shows_the_new_text(filled: Store) -> None:
     assert _fts_rows(filled, '"surrender"')
     text = "“Nothing has changed here at all,” the general said."
     new = replace(general_doc(), text=text, quotes=[_quote("“Nothing has changed here at all,”", text)],
                   mentions=[])
     assert filled.upsert_document(new) == "updated"
-    assert [r.text for r in filled.query_quotes(search="surrender")] == []
+    # the quote edited out stays searchable and traceable; the document shows the new text and its quote
+    assert [r.text for r in filled.query_quotes(search="surrender")] == [general_doc().quotes[0].text]
     assert [r.text for r in filled.query_quotes(search="nothing changed")] == [new.quotes[0].text]
+    shown = filled.get_document("d-general")
+    assert shown is not None and shown.text == text and [q.text for q in shown.quotes] == [new.quotes[0].text]
+    assert shown.mentions == []
+    versions = filled.versions(["d-general"])["d-general"]
+    assert [v.quotes for v in versions] == [1, 1] and [v.shown for v in versions] == [False, True]
+    assert filled.version_text(versions[0].version_id) == GENERAL_TEXT
+    assert filled.upsert_document(general_doc()) == "unchanged"  # the first version again: nothing new
+    assert filled._conn.execute("SELECT count(*) FROM quotes WHERE doc_id = 'd-general'").fetchone() == (2,)
+
+
+def test_store_sqlite_reread_version_replaces_its_quotes(filled: Store) -> None:
+    """The same text read again with other quotes (a newer extractor): the version's quotes are replaced."""
+    doc = general_doc()
+    other = replace(doc, quotes=[_quote("Café owners were not convinced.", GENERAL_TEXT, kind="indirect")])
+    assert filled.upsert_document(other) == "updated"
+    assert [r.text for r in filled.query_quotes(search="surrender")] == []
+    assert [q.text for q in (filled.get_document("d-general") or doc).quotes] == ["Café owners were not convinced."]
     assert not _fts_rows(filled, '"surrender"')
-    counts = filled._conn.execute(
-        "SELECT (SELECT count(*) FROM quotes WHERE doc_id = 'd-general'),"
-        " (SELECT count(*) FROM mentions WHERE doc_id = 'd-general')"
-    ).fetchone()
-    assert counts == (1, 0)
-    # the speaker that only the old version quoted is gone
     assert "a senior general" not in [name for name, _, _ in filled.speaker_counts()]
 
 
@@ -156,7 +169,7 @@ def test_store_sqlite_search_hostile_strings_are_plain_words(filled: Store, host
 
 def test_store_sqlite_search_operator_words_match_as_text(filled: Store) -> None:
     assert [r.doc_id for r in filled.query_quotes(search="AND(")] == ["d-minister"]
-    assert fts_query('say "hi" AND(') == '"say" """hi""" "AND("'
+    assert fts_query('say "hi" AND(') == '("say" AND "hi" AND "AND(")'
 
 
 def test_store_sqlite_blank_search_is_no_filter(filled: Store) -> None:
@@ -182,8 +195,8 @@ def test_store_sqlite_filters(filled: Store) -> None:
         return [r.doc_id for r in filled.query_quotes(**filters)]  # type: ignore[arg-type]
 
     assert docs(speaker="kovalenko") == ["d-minister", "d-minister"]
-    assert docs(speaker="GENERAL") == ["d-general"]  # resolved speaker or mention, substring
-    assert docs(speaker="she") == ["d-minister"]  # the mention "she" only
+    assert docs(speaker="GENERAL") == ["d-general"]  # part of a speaker's name, case ignored
+    assert docs(speaker="she") == []  # a pronoun as written names nobody
     assert docs(outlet="Example.org") == ["d-general"]
     assert docs(kind="indirect") == ["d-minister"]
     assert docs(since="2024-03-01") == ["d-general"]
@@ -304,3 +317,136 @@ def test_store_sqlite_migrates_a_version_2_file_keeping_its_links(tmp_path: Path
         assert store.query_quotes()[0].type == "speech"
         store.replace_links([], [], [("st-2", None, "x y", 1)], [("st-2", 1, "altered", [("four", "seven")])])
         assert store.statement_members("st-2")[0].changes == (("four", "seven"),)
+
+
+def _capture(doc: Document, when: str, digest: str, status: int | None = 200) -> Capture:
+    assert doc.url is not None
+    return Capture(doc.url, when, status, digest, state="up" if status == 200 else "gone",
+                   reason="ok" if status == 200 else "not_found")
+
+
+def _version(doc: Document, text: str, quote: str, when: str) -> Document:
+    return replace(doc, text=text, quotes=[_quote(quote, text)], fetched_at=when, mentions=[])
+
+
+def test_store_sqlite_versions_follow_capture_time_not_arrival(store: Store) -> None:
+    """An older capture stored after a newer one does not become the shown text; a page that shows an older
+    text again shows it again (by the last capture that showed each version)."""
+    doc = general_doc()
+    old_text, new_text = "“Old words here,” she said.", "“New words here,” she said."
+    old, new = _version(doc, old_text, "“Old words here,”", "2024-03-01"), _version(doc, new_text,
+                                                                                     "“New words here,”", "2024-03-05")
+    store.add_captures([(_capture(doc, "2024-03-05", "h-new"), doc.doc_id)])
+    assert store.upsert_document(new) == "inserted"
+    store.add_captures([(_capture(doc, "2024-03-01", "h-old"), doc.doc_id)])
+    assert store.upsert_document(old) == "updated"
+    shown = store.get_document(doc.doc_id)
+    assert shown is not None and shown.text == new_text and [q.text for q in shown.quotes] == ["“New words here,”"]
+    # the page shows the old text again: a capture with the old content is tied to that version at once
+    store.add_captures([(_capture(doc, "2024-03-09", "h-old"), doc.doc_id)])
+    shown = store.get_document(doc.doc_id)
+    assert shown is not None and shown.text == old_text
+    assert store.quote_spans(doc.doc_id) == [(shown_quote_id(store, "“Old words here,”"), 0, 17)]
+    assert store.has_version_of(doc.doc_id, "h-old") and not store.has_version_of(doc.doc_id, "h-other")
+
+
+def shown_quote_id(store: Store, text: str) -> int:
+    return int(store._conn.execute("SELECT quote_id FROM quotes WHERE text = ?", (text,)).fetchone()[0])
+
+
+def test_store_sqlite_a_quote_in_two_versions_is_one_row_and_one_sighting(store: Store) -> None:
+    doc = general_doc()
+    quote = "“We will never surrender our land to anyone,”"
+    v2_text = "Updated: " + GENERAL_TEXT.replace("Café owners", "Shop owners")
+    store.add_captures([(_capture(doc, "2024-03-01", "a"), doc.doc_id), (_capture(doc, "2024-03-02", "b"), doc.doc_id)])
+    store.upsert_document(_version(doc, GENERAL_TEXT, quote, "2024-03-01"))
+    store.upsert_document(_version(doc, v2_text, quote, "2024-03-02"))
+    sightings = list(store.sightings())
+    assert [s.text for s in sightings] == [quote]
+    assert sightings[0].published_at == doc.published_at  # in the first version: the page's dates
+    (presence,) = store.quote_presence([sightings[0].quote_id]).values()
+    assert len(presence) == 2
+    assert store.quote_spans(doc.doc_id) == [(sightings[0].quote_id, v2_text.index(quote),
+                                              v2_text.index(quote) + len(quote))]
+
+
+def test_store_sqlite_a_quote_added_later_is_dated_by_its_version(store: Store) -> None:
+    doc = general_doc()
+    added = "“A sentence added a week later,”"
+    v2_text = GENERAL_TEXT + f" {added} she said."
+    store.add_captures([(_capture(doc, "2024-03-01T00:00:00", "a"), doc.doc_id),
+                        (_capture(doc, "2024-03-08T00:00:00", "b"), doc.doc_id)])
+    store.upsert_document(_version(doc, GENERAL_TEXT, doc.quotes[0].text, "2024-03-01T00:00:00"))
+    second = replace(doc, text=v2_text, fetched_at="2024-03-08T00:00:00", mentions=[],
+                     quotes=[doc.quotes[0], _quote(added, v2_text)])
+    store.upsert_document(second)
+    by_text = {s.text: s for s in store.sightings()}
+    assert (by_text[added].published_at, by_text[added].seen_at) == (None, "2024-03-08T00:00:00")
+    first = by_text[doc.quotes[0].text]
+    assert (first.published_at, first.seen_at) == (doc.published_at, "2024-03-01T00:00:00")
+    assert {m.text: m.published_at for m in store.member_rows("q.doc_id = ?", [doc.doc_id])} == {
+        added: None, doc.quotes[0].text: doc.published_at}
+
+
+def test_store_sqlite_same_capture_read_again_replaces_its_version(store: Store) -> None:
+    """A newer quotetrace that cleans a capture differently gives a new text for the same capture: its version
+    is replaced, not joined by a second one (which would read as an edit)."""
+    doc = general_doc()
+    store.add_captures([(_capture(doc, "2024-03-01", "raw"), doc.doc_id)])
+    store.upsert_document(_version(doc, GENERAL_TEXT, doc.quotes[0].text, "2024-03-01"))
+    cleaner = GENERAL_TEXT.replace("  ", " ") + " (Reuters)"
+    assert store.upsert_document(_version(doc, cleaner, doc.quotes[0].text, "2024-03-01")) == "updated"
+    (only,) = store.versions([doc.doc_id])[doc.doc_id]
+    assert only.shown and (store.get_document(doc.doc_id) or doc).text == cleaner
+
+
+def test_store_sqlite_migrates_a_version_3_file_into_versions(tmp_path: Path) -> None:
+    from quotetrace.store.sqlite import _MIGRATIONS
+
+    path = tmp_path / "v3.db"
+    conn = sqlite3.connect(path)
+    for target, script in enumerate(_MIGRATIONS[:3], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {target};\nCOMMIT;")
+    conn.execute("INSERT INTO documents VALUES ('d1', 'a', 's', 'https://x.org/a', NULL, 'T', NULL, '2024-01-02',"
+                 " 'en', 'x y', 'h', 'now')")
+    conn.execute("INSERT INTO quotes (quote_id, doc_id, \"start\", \"end\", text, kind, confidence, language) "
+                 "VALUES (1, 'd1', 0, 3, 'x y', 'direct', 0.9, 'en')")
+    conn.executemany("INSERT INTO captures (url, doc_id, fetched_at, http_status, content_hash) VALUES (?, ?, ?, ?, ?)",
+                     [("https://x.org/a", "d1", "2024-01-02", 200, "raw"), ("https://x.org/a", "d1", "2024-01-05", 200,
+                      "raw"), ("https://x.org/a", "d1", "2024-01-09", 404, "nf")])
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        (version,) = store.versions(["d1"])["d1"]
+        assert (version.shown, version.quotes, version.first_seen, version.last_seen) == (
+            True, 1, "2024-01-02", "2024-01-05")
+        rows = store.capture_rows(["d1"])["d1"]
+        assert [r.version_id for r in rows] == [version.version_id, version.version_id, None]
+        assert [r.capture.state for r in rows] == [None, None, None]  # derived on reading
+        assert store.quote_spans("d1") == [(1, 0, 3)]
+        again = Document(id="a", doc_id="d1", source="s", text="x y", title="T", url="https://x.org/a",
+                         quotes=[Quote("x y", 0, 3, "direct", confidence=0.9)])
+        store.upsert_document(again)  # the same text read again: the same version, the same quote row
+        assert len(store.versions(["d1"])["d1"]) == 1 and [q.quote_id for q in store.query_quotes()] == [1]
+
+
+def test_store_sqlite_a_file_version_then_captures_shows_the_latest_capture(store: Store) -> None:
+    """A page ingested from a file with no fetch time, then captured: the captures date the versions, and the
+    file's undated version comes before them."""
+    from quotetrace.link.liveness import quote_status
+    from quotetrace.link.provenance import page_history
+
+    doc = general_doc()
+    store.upsert_document(doc)  # from a file: no fetched_at
+    later_text = "A rewritten page. " + MINISTER_TEXT
+    later = replace(doc, text=later_text, fetched_at="2024-03-09", mentions=[],
+                    quotes=[_quote("“Prices will fall,”", later_text)])
+    store.add_captures([(_capture(doc, "2024-03-09", "h-later"), doc.doc_id)])
+    store.upsert_document(later)
+    shown = store.get_document(doc.doc_id)
+    assert shown is not None and shown.text == later_text
+    rows = store.capture_rows([doc.doc_id])[doc.doc_id]
+    general = shown_quote_id(store, doc.quotes[0].text)
+    history = page_history(doc.doc_id, [r.capture for r in rows])
+    assert quote_status(history, rows, store.quote_presence([general])[general]) == ("edited_out", "2024-03-09")

@@ -1,5 +1,6 @@
-"""The web application over a store: the REST API under /api (OpenAPI at /openapi.json, docs at /docs) and the
-HTML pages. ``quotetrace serve`` runs it with uvicorn; ``create_app`` is all a test or another server needs.
+"""The web application over a store: the REST API under /api (OpenAPI at /openapi.json, interactive docs at
+/docs, served from the package) and the HTML pages. ``quotetrace serve`` runs it with uvicorn; ``create_app``
+is all a test or another server needs.
 
 Errors are JSON under /api (``{"error": {"status", "message"}}``) and a short page elsewhere, with the right
 status; an unexpected exception is logged here and answered with a bare 500, never with its traceback.
@@ -13,6 +14,7 @@ import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -63,8 +65,8 @@ def create_app(
 
     app = FastAPI(
         title="quotetrace", version=__version__, lifespan=lifespan,
-        # The interactive docs pages load their scripts from a CDN; the product works offline, so only the
-        # spec itself is served (/openapi.json).
+        # FastAPI's docs pages load their scripts from a CDN; the product works offline, so /docs is our own
+        # page (web/templates/docs.html with static/apidocs.js) over the same spec.
         docs_url=None, redoc_url=None,
         description="Search statements, their speakers and documents, and follow where a statement echoed.",
     )
@@ -74,7 +76,33 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("quotetrace.web", "static")]), name="static")
     _add_error_handlers(app)
+    _publish_errors_as_served(app)
     return app
+
+
+def _publish_errors_as_served(app: FastAPI) -> None:
+    """The spec as the server answers: a bad parameter is a 400 with our error body, never FastAPI's 422."""
+    make_spec = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = make_spec()
+            for operations in spec.get("paths", {}).values():
+                for operation in operations.values():
+                    responses = operation.get("responses", {})
+                    if responses.pop("422", None) is not None and "400" not in responses:
+                        responses["400"] = {"description": "Bad parameters",
+                                            "content": {"application/json": {"schema": _ERROR_REF}}}
+            schemas = spec.get("components", {}).get("schemas", {})
+            for unused in ("HTTPValidationError", "ValidationError"):
+                schemas.pop(unused, None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+_ERROR_REF = {"$ref": "#/components/schemas/ErrorOut"}
 
 
 def _wants_json(request: Request) -> bool:

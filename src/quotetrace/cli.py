@@ -1,8 +1,9 @@
 """The ``quotetrace`` command: thin wrappers over the library, one function a subcommand.
 
-Data goes to stdout; every Skip goes to stderr as one line ``quotetrace: SOURCE: REASON``. Exit status: 0
-when nothing fatal was skipped, 1 when an input (or the database) failed while the rest went on, 2 for
-usage errors (including a --db that is missing or not a quotetrace database).
+Data goes to stdout; every Skip goes to stderr as one line ``quotetrace: SOURCE: REASON``, and so do notes about
+the data (no rows matched; a --limit cut the list). Exit status: 0 when nothing fatal was skipped, 1 when an
+input (or the database) failed while the rest went on, 2 for usage errors (including a --db that is missing or
+not a quotetrace database). ``--db`` may be given once in ``$QUOTETRACE_DB``.
 """
 
 from __future__ import annotations
@@ -22,20 +23,25 @@ from typing import Annotated, Literal, NoReturn
 import typer
 
 from quotetrace import __version__, ingest, link, runner
+from quotetrace.language import SUPPORTED
 from quotetrace.link import provenance
-from quotetrace.model import Capture, Document, RawDocument, Skip
+from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, Capture, Document, RawDocument, Skip
 from quotetrace.output import (
     DocumentWriter,
     Format,
+    shorten,
     skip_line,
     write_canonical_speakers,
     write_pages,
     write_quote_rows,
     write_speaker_quotes,
+    write_statements,
     write_trace,
 )
+from quotetrace.reach import statements as statement_reach
 from quotetrace.settings import DEFAULT_SETTINGS
 from quotetrace.store import Store, StoreError
+from quotetrace.store.sqlite import QuoteFilters, StatementFilters
 
 app = typer.Typer(
     name="quotetrace",
@@ -43,13 +49,36 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+DB_ENV = "QUOTETRACE_DB"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"quotetrace {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version_: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                           help="Print the version and exit.")] = False,
+) -> None:
+    """Who said what, where it first appeared, and where it echoed."""
 
 
 class Kind(StrEnum):
     direct = "direct"
     indirect = "indirect"
     mixed = "mixed"
+
+
+class StatementSortName(StrEnum):
+    first_seen = "first_seen"
+    last_seen = "last_seen"
+    sightings = "sightings"
 
 
 Paths = Annotated[
@@ -59,8 +88,15 @@ Jobs = Annotated[
     int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per CPU).")
 ]
 NoProgress = Annotated[bool, typer.Option("--no-progress", help="Do not show a progress bar.")]
-Db = Annotated[Path, typer.Option("--db", help="The SQLite database file.", dir_okay=False)]
-Limit = Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows.")]
+Db = Annotated[Path, typer.Option("--db", envvar=DB_ENV, help="The SQLite database file.", dir_okay=False)]
+Limit = Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (a cut is noted on stderr).")]
+Offset = Annotated[int, typer.Option(min=0, help="Skip this many rows first.")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+TypeOption = Annotated[
+    list[str] | None,
+    typer.Option("--type", help=f"Act type: {', '.join(ACT_TYPES)} or all; repeat for several "
+                                "(default: speech and belief)."),
+]
 
 
 _DATE = re.compile(r"\d{4}(-\d{2})?")
@@ -71,7 +107,7 @@ def _iso_date(value: str | None) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    if _DATE.fullmatch(value):
+    if _DATE.fullmatch(value) and (len(value) == 4 or 1 <= int(value[5:7]) <= 12):
         return value
     try:
         datetime.fromisoformat(value)
@@ -120,28 +156,63 @@ def _stdout_closed_ok() -> Iterator[None]:
 
 def _documents(
     paths: list[str], jobs: int | None, no_progress: bool, min_confidence: float = 0.0, language: str = "auto",
-    captures: list[Capture] | None = None,
+    captures: list[Capture] | None = None, read_once: link.ReadOnce | None = None,
 ) -> Iterator[tuple[Document | None, list[Skip]]]:
-    """Processed inputs; the Captures that WARC files give are put in ``captures`` (dropped when None)."""
+    """Processed inputs; the Captures that WARC files give are put in ``captures`` (dropped when None), and a
+    captured page that ``read_once`` says was read before is not read again."""
     settings = replace(DEFAULT_SETTINGS, min_confidence=min_confidence, language=language)
-    return runner.run(_without_captures(ingest.read_inputs(paths), captures), settings, jobs,
-                      progress=not no_progress)
+    items = ingest.read_inputs(paths) if read_once is None else ingest.read_inputs(paths, seen=read_once.seen_payload)
+    return runner.run(_without_captures(items, captures, read_once), settings, jobs, progress=not no_progress)
 
 
 def _without_captures(
-    items: Iterable[RawDocument | Skip | Capture], captures: list[Capture] | None
+    items: Iterable[RawDocument | Skip | Capture], captures: list[Capture] | None,
+    read_once: link.ReadOnce | None = None,
 ) -> Iterator[RawDocument | Skip]:
+    last: Capture | None = None
     for item in items:
         if isinstance(item, Capture):
+            last = item
             if captures is not None:
                 captures.append(item)
+        elif (read_once is not None and isinstance(item, RawDocument) and last is not None
+              and (item.url, item.fetched_at) == (last.url, last.fetched_at) and not read_once.needed(last)):
+            continue  # a WARC page (read right after its capture) showing what was read before
         else:
             yield item
 
 
+def _language(value: str) -> str:
+    if value != "auto" and value not in SUPPORTED:
+        raise typer.BadParameter(f"{value!r} is not supported (auto, {', '.join(SUPPORTED)})")
+    return value
+
+
 LanguageOption = Annotated[
-    str, typer.Option("--language", help="auto (detect each document), en or ru: take every document as that.")
+    str, typer.Option("--language", callback=_language,
+                      help=f"auto (detect each document), or {', '.join(SUPPORTED)}: take every document as that.")
 ]
+
+
+def _act_types(values: list[str] | None) -> tuple[str, ...] | None:
+    given = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+    if not given:
+        return DEFAULT_ACT_TYPES
+    if "all" in given:
+        return None
+    unknown = [v for v in given if v not in ACT_TYPES]
+    if unknown:
+        raise typer.BadParameter(f"{unknown[0]!r} is not one of {', '.join(ACT_TYPES)} (or all)", param_hint="--type")
+    return tuple(t for t in ACT_TYPES if t in given)
+
+
+def _note_cut(what: str, shown: int, total: int, offset: int, limit: int) -> None:
+    """Say on stderr when nothing matched, or when --limit left rows out (the data on stdout stays clean)."""
+    if total == 0:
+        print(f"quotetrace: no {what} match", file=sys.stderr)
+    elif shown < total - offset and shown == limit:
+        print(f"quotetrace: showing {what} {offset + 1}–{offset + shown} of {total} (more with --limit or --offset)",
+              file=sys.stderr)
 
 
 @app.command()
@@ -184,7 +255,9 @@ def ingest_command(
     captures: list[Capture] = []
     with _open_store(db, create=True) as store:
         new_captures = 0
-        for doc, skips in _documents(paths, jobs, no_progress, captures=captures, language=language):
+        read_once = link.ReadOnce(store)
+        for doc, skips in _documents(paths, jobs, no_progress, captures=captures, language=language,
+                                     read_once=read_once):
             fatal = _report(skips) or fatal
             skipped += doc is None
             # a WARC record's capture is read ahead of its document: store it first
@@ -195,6 +268,7 @@ def ingest_command(
                 counts[result] += 1
                 quotes += len(doc.quotes) if result != "unchanged" else 0
         new_captures += link.record_captures(store, captures)
+        counts["unchanged"] += read_once.skipped
         print(
             f"quotetrace: {sum(counts.values())} documents ({counts['inserted']} inserted, {counts['updated']} "
             f"updated, {counts['unchanged']} unchanged), {quotes} quotes stored, {skipped} skipped"
@@ -213,59 +287,110 @@ def link_command(db: Db, no_paraphrase: NoParaphrase = False) -> None:
         print(f"quotetrace: {link.link(store, paraphrase=not no_paraphrase).line()}", file=sys.stderr)
 
 
+Speaker = Annotated[
+    str | None, typer.Option(help="Part of a speaker's name or alias (case, accents and apostrophes ignored).")
+]
+Search = Annotated[
+    str | None,
+    typer.Option(help='Words that must all occur (any form of a word); "a phrase", a OR b, prefix*, -word.'),
+]
+OutletOption = Annotated[str | None, typer.Option(help="Part of the outlet's name (e.g. bbc.co.uk).")]
+Since = Annotated[str | None, typer.Option(callback=_iso_date, help="On or after (ISO date).")]
+Until = Annotated[str | None, typer.Option(callback=_iso_date, help="On or before (ISO date, inclusive).")]
+
+
 @app.command()
 def quotes(
     db: Db,
-    speaker: Annotated[str | None, typer.Option(help="Speaker name or mention contains this.")] = None,
-    search: Annotated[str | None, typer.Option(help="Quote contains all these words.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Published by this outlet (e.g. bbc.co.uk).")] = None,
-    since: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Published on or after (ISO date).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Published on or before (ISO date).")
-    ] = None,
+    speaker: Speaker = None,
+    search: Search = None,
+    outlet: OutletOption = None,
+    since: Since = None,
+    until: Until = None,
     kind: Annotated[Kind | None, typer.Option(help="Only quotes of this kind.")] = None,
+    types: TypeOption = None,
     limit: Limit = 100,
-    offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    offset: Offset = 0,
+    fmt: FormatOption = Format.table,
 ) -> None:
-    """Search the stored quotes."""
+    """Search the stored quotes; each names its statement (follow it with `trace --statement`)."""
+    filters = QuoteFilters(q=search, speaker=speaker, outlet=outlet, since=since, until=until,
+                           kind=kind.value if kind else None, types=_act_types(types))
     with _open_store(db, create=False) as store:
-        rows = store.query_quotes(
-            speaker=speaker, search=search, outlet=outlet, since=since, until=until,
-            kind=kind.value if kind else None, limit=limit, offset=offset,
-        )
+        rows = store.search_quotes(filters, limit, offset=offset)
+        total = store.count_quotes(filters) if len(rows) in (0, limit) else offset + len(rows)
+    _note_cut("quotes", len(rows), total, offset, limit)
     with _stdout_closed_ok():
-        write_quote_rows(rows, fmt, sys.stdout)
+        if rows or fmt is not Format.table:
+            write_quote_rows(rows, fmt, sys.stdout)
+
+
+@app.command()
+def statements(
+    db: Db,
+    search: Search = None,
+    speaker: Speaker = None,
+    outlet: Annotated[str | None, typer.Option(help="Seen in this outlet (part of its name).")] = None,
+    since: Annotated[str | None, typer.Option(callback=_iso_date, help="Last seen on or after (ISO date).")] = None,
+    until: Annotated[str | None, typer.Option(callback=_iso_date,
+                                              help="First seen on or before (ISO date, inclusive).")] = None,
+    types: TypeOption = None,
+    min_sightings: Annotated[int, typer.Option("--min-sightings", min=1,
+                                               help="Seen in at least this many documents (2: echoed only).")] = 1,
+    sort: Annotated[StatementSortName, typer.Option(
+        help="first_seen (oldest first), last_seen (latest first) or sightings (most first).")
+    ] = StatementSortName.first_seen,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Statements with how far each travelled: sightings, outlets, languages, relations, removed or altered."""
+    filters = StatementFilters(q=search, speaker=speaker, outlet=outlet, since=since, until=until,
+                               types=_act_types(types), min_sightings=min_sightings,
+                               sort=sort.value)
+    with _open_store(db, create=False) as store:
+        rows = statement_reach(store, filters, limit, offset)
+        total = store.count_statements(filters) if len(rows) in (0, limit) else offset + len(rows)
+        linked = total > 0 or store.count_statements() > 0
+    if not linked:
+        _error("no statements yet: run `quotetrace link` first", 1)
+    _note_cut("statements", len(rows), total, offset, limit)
+    with _stdout_closed_ok():
+        if rows or fmt is not Format.table:
+            write_statements(rows, fmt, sys.stdout)
 
 
 @app.command()
 def speakers(
     db: Db,
     limit: Limit = 100,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """List speakers (canonical after `link`) with aliases, descriptors and counts, most quoted first."""
     with _open_store(db, create=False) as store:
-        rows = store.canonical_speakers(limit=limit)
+        rows = store.canonical_speakers(limit=limit + 1)
+    _note_cut("speakers", min(len(rows), limit), len(rows) if len(rows) <= limit else limit + 1, 0, limit)
     with _stdout_closed_ok():
-        write_canonical_speakers(rows, fmt, sys.stdout)
+        if rows or fmt is not Format.table:
+            write_canonical_speakers(rows[:limit], fmt, sys.stdout)
 
 
 @app.command()
 def speaker(
-    name: Annotated[str, typer.Argument(help="A speaker's name, one of its aliases, or its id.")],
+    name: Annotated[str, typer.Argument(help="A speaker's name, alias or id, or part of a name.")],
     db: Db,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """One speaker's statements in time order."""
     with _open_store(db, create=False) as store:
         found = store.find_speakers(name)
         if not found:
-            _error(f"no speaker named {name!r} (run `quotetrace link` first?)", 1)
+            hint = "" if store.count_statements() else " (run `quotetrace link` first?)"
+            _error(f"no speaker named {name!r}{hint}", 1)
         rows = [r for speaker_id in found for r in store.canonical_speakers(speaker_id=speaker_id)]
         quotes = sorted((q for s in found for q in store.speaker_quotes(s)), key=provenance.sighting_time)
+    if len(rows) > 1:
+        print(f"quotetrace: {len(rows)} speakers match {name!r}: {', '.join(r.name for r in rows)}", file=sys.stderr)
     with _stdout_closed_ok():
         write_speaker_quotes(rows, quotes, fmt, sys.stdout)
 
@@ -305,30 +430,67 @@ def trace(
     words: Annotated[str | None, typer.Argument(help="Some words of the statement.")] = None,
     statement: Annotated[str | None, typer.Option("--statement", help="A statement id instead.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, or csv/jsonl: one row per sighting.")
+                   ] = Format.table,
 ) -> None:
     """Where a statement first appeared, and every echo since, with each page's liveness."""
     if (words is None) == (statement is None):
         _error("give the statement's words or --statement ID", 2)
     with _open_store(db, create=False) as store:
-        statement_id = statement if statement is not None else store.find_statement(words or "")
+        matches = store.find_statements(words or "", OTHER_MATCHES + 1) if statement is None else []
+        statement_id = statement if statement is not None else (matches[0][0] if matches else None)
         found = provenance.trace(store, statement_id) if statement_id else None
+        others = [(sid, n, store.statement(sid)) for sid, n in matches[1:]]
+        linked = found is not None or store.count_statements() > 0
     if found is None:
-        _error("no such statement (run `quotetrace link` first?)", 1)
+        _error("no such statement" + ("" if linked else " (run `quotetrace link` first?)"), 1)
     with _stdout_closed_ok():
-        write_trace(found, sys.stdout, as_json=as_json)
+        write_trace(found, sys.stdout, as_json=as_json, fmt=fmt)
+    if others:
+        more = "more than " if len(matches) > OTHER_MATCHES else ""
+        print(f"quotetrace: {more}{len(others)} other statement{'s' if len(others) != 1 else ''} match these words "
+              "(see one with --statement ID):", file=sys.stderr)
+        for statement_id, n, about in others[:OTHER_MATCHES - 1]:
+            text = shorten(about[0], 70) if about else ""
+            print(f"  {statement_id}  {n} matching sighting{'s' if n != 1 else ''}  {text}", file=sys.stderr)
+
+
+OTHER_MATCHES = 10  # statements listed after the one `trace WORDS` shows
+
+
+class LivenessName(StrEnum):
+    live = "live"
+    changed = "changed"
+    removed = "removed"
+    unreachable = "unreachable"
+    blocked = "blocked"
+    unknown = "unknown"
 
 
 @app.command()
 def pages(
     db: Db,
-    removed: Annotated[bool, typer.Option("--removed", help="Only pages taken down.")] = False,
+    removed: Annotated[bool, typer.Option("--removed", help="Only pages taken down (--liveness removed).")] = False,
+    liveness: Annotated[list[LivenessName] | None, typer.Option(
+        "--liveness", help="Only pages in this state (repeat for several).")] = None,
+    since: Annotated[str | None, typer.Option(
+        callback=_iso_date, help="Only pages whose evidence (for a removed page: when it was first seen gone) "
+                                 "is on or after this ISO date.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
-    """Captured pages with first and last sighting, liveness and how long they stayed up."""
+    """Every page (each document with a URL, each captured URL) with its liveness, the evidence, and how long
+    it stayed up; how many were never captured is said on stderr."""
+    counts = provenance.PageCounts()
     with _open_store(db, create=False) as store:
-        histories = provenance.pages(store, removed_only=removed)
+        histories = provenance.pages(store, removed_only=removed, liveness=[s.value for s in liveness or []],
+                                     since=since, counts=counts)
     with _stdout_closed_ok():
         write_pages(histories, fmt, sys.stdout)
+    states = ", ".join(f"{counts.by_liveness[s]} {s}" for s in provenance.LIVENESS if counts.by_liveness.get(s))
+    print(f"quotetrace: {len(histories)} of {counts.pages} pages shown ({states or 'none'}); "
+          f"{counts.never_captured} never captured (liveness unknown)"
+          + (f"; documents without a URL (not pages): {counts.without_url}" if counts.without_url else ""),
+          file=sys.stderr)
 
 
 class EngineName(StrEnum):
@@ -409,5 +571,5 @@ def serve(
 
 @app.command()
 def version() -> None:
-    """Print the version."""
+    """Print the version (as --version does)."""
     print(f"quotetrace {__version__}")

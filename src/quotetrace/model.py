@@ -121,13 +121,26 @@ class Document:
         return out
 
 
+# What one capture shows of its page: ``up`` (the page answered with its content), ``moved`` (a redirect to
+# another page), ``gone`` (evidence of removal: 404, 410, 451, a not-found or removal page, a redirect to the
+# front page), ``down`` (the server or the road to it failed: 5xx, a timeout, a connection error) or ``blocked``
+# (the crawler was refused: a bot wall, a captcha, a geo-block, a log-in). See ``ingest/capture_state.py``.
+CaptureState = Literal["up", "moved", "gone", "down", "blocked"]
+CAPTURE_STATES: tuple[CaptureState, ...] = ("up", "moved", "gone", "down", "blocked")
+
+
 @dataclass(frozen=True, slots=True)
 class Capture:
     """One observation of a URL at a time.
 
     ``content_hash`` hashes the page's main text when there is one (so new page furniture is no change), else
     the payload. ``location`` is where a redirect pointed; ``removal_notice`` says the main text was a
-    "this page has been removed" notice; ``source`` names the file (and record) it came from.
+    "this page has been removed" (or not-found) page; ``source`` names the file (and record) it came from.
+    ``state`` is what the capture shows (None: not classified when it was read; derived from the status),
+    ``reason`` a short code for why (``not_found``, ``legal``, ``soft_404``, ``bot_wall``, ``timeout``, ...)
+    and ``detail`` the evidence matched (the phrase, the header). ``content_type`` is the response's MIME type;
+    ``truncated`` says the record holds only the start of the page; ``payload_digest`` is the WARC's digest of
+    the response body (a later ``revisit`` record names it to say "the same as before").
     """
 
     url: str
@@ -137,6 +150,12 @@ class Capture:
     location: str | None = None
     removal_notice: bool = False
     source: str = ""
+    state: CaptureState | None = None
+    reason: str | None = None
+    detail: str | None = None
+    content_type: str | None = None
+    truncated: bool = False
+    payload_digest: str | None = None
 
 
 @dataclass(slots=True)

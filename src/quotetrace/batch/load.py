@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quotetrace import link
 from quotetrace.batch.core import BatchError
 from quotetrace.batch.output import OutputDir
 from quotetrace.batch.schema import CAPTURES, DOCUMENTS, MENTIONS, QUOTES, Row, capture_from_row, document_from_rows
-from quotetrace.store import Store
+
+if TYPE_CHECKING:  # only a type here: batch/ does not import the store (a Ray worker never needs it)
+    from quotetrace.store import Store
 
 
 @dataclass(slots=True)

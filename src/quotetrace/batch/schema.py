@@ -13,9 +13,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from quotetrace.model import Capture, Document, Mention, Quote, Skip, TextSpan
+from quotetrace.keys import content_hash, speaker_key
+from quotetrace.model import CAPTURE_STATES, Capture, Document, Mention, Quote, Skip, TextSpan
 from quotetrace.pipeline import document_id
-from quotetrace.store.sqlite import content_hash, speaker_key
 
 DOCUMENTS = "documents"
 QUOTES = "quotes"
@@ -47,6 +47,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     CAPTURES: pa.schema([
         ("url", _text), ("doc_id", _text), ("fetched_at", _text), ("http_status", pa.int32()),
         ("content_hash", _text), ("location", _text), ("removal_notice", pa.bool_()), ("source", _text),
+        ("state", _text), ("reason", _text), ("detail", _text), ("content_type", _text), ("truncated", pa.bool_()),
+        ("payload_digest", _text),
     ]),
     # stage: "read" (the reader refused the record), "process" (clean/extract/attribute failed or warned),
     # "worker" (a worker died and took the record or batch with it: re-running retries the input).
@@ -116,15 +118,21 @@ def capture_row(capture: Capture) -> Row:
     return {
         "url": capture.url, "doc_id": document_id(capture.url, ""), "fetched_at": capture.fetched_at,
         "http_status": capture.http_status, "content_hash": capture.content_hash, "location": capture.location,
-        "removal_notice": capture.removal_notice, "source": capture.source,
+        "removal_notice": capture.removal_notice, "source": capture.source, "state": capture.state,
+        "reason": capture.reason, "detail": capture.detail, "content_type": capture.content_type,
+        "truncated": capture.truncated, "payload_digest": capture.payload_digest,
     }
 
 
 def capture_from_row(row: Row) -> Capture:
+    """A captures row back (a part written before captures had verdicts has none: they are derived on reading)."""
+    state = row.get("state")
     return Capture(
         url=row["url"], fetched_at=row["fetched_at"], http_status=row["http_status"],
         content_hash=row["content_hash"], location=row["location"], removal_notice=bool(row["removal_notice"]),
-        source=row["source"],
+        source=row["source"], state=state if state in CAPTURE_STATES else None, reason=row.get("reason"),
+        detail=row.get("detail"), content_type=row.get("content_type"), truncated=bool(row.get("truncated")),
+        payload_digest=row.get("payload_digest"),
     )
 
 

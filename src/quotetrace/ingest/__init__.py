@@ -16,7 +16,7 @@ from quotetrace.ingest.decode import decode_bytes
 from quotetrace.ingest.html import HtmlText, html_to_text
 from quotetrace.ingest.jsonl import parse_jsonl_text, read_jsonl
 from quotetrace.ingest.text import split_title, text_document
-from quotetrace.ingest.warc import WARC_SUFFIXES, read_warc
+from quotetrace.ingest.warc import WARC_SUFFIXES, SeenPayload, read_warc
 from quotetrace.model import Capture, RawDocument, Skip
 
 __all__ = ["SUPPORTED_SUFFIXES", "HtmlText", "html_to_text", "read_inputs", "read_stdin", "split_title"]
@@ -30,8 +30,11 @@ STDIN_NAME = "stdin"
 STDIN_SOURCE = "<stdin>"
 
 
-def read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | Skip | Capture]:
-    """Documents from files, folders (recursed, sorted, hidden entries skipped) and ``-`` (standard input)."""
+def read_inputs(paths: Sequence[str], *, seen: SeenPayload | None = None) -> Iterator[RawDocument | Skip | Capture]:
+    """Documents from files, folders (recursed, sorted, hidden entries skipped) and ``-`` (standard input).
+
+    ``seen``: what a WARC response with the same payload as one already stored showed (it is not read again).
+    """
     for given in paths:
         if given == STDIN:
             yield from read_stdin()
@@ -39,13 +42,13 @@ def read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | Skip | Capture]:
         path = Path(given)
         try:
             if path.is_dir():
-                yield from _read_folder(path)
+                yield from _read_folder(path, seen)
             elif not path.exists():
                 yield Skip(given, str(E.NOT_FOUND))
             elif _suffix(path) not in SUPPORTED_SUFFIXES:
                 yield Skip(given, E.UNSUPPORTED.format(suffix=path.suffix or path.name))
             else:
-                yield from read_file(path, given)
+                yield from read_file(path, given, seen=seen)
         except OSError as error:  # e.g. a permission error while walking or statting
             yield Skip(given, E.UNREADABLE.format(detail=_os_detail(error)))
 
@@ -68,11 +71,13 @@ def read_stdin() -> Iterator[RawDocument | Skip]:
         yield text_document(text, id=STDIN_NAME, source=STDIN_SOURCE, notes=notes)
 
 
-def read_file(path: Path, source: str) -> Iterator[RawDocument | Skip | Capture]:
+def read_file(
+    path: Path, source: str, *, seen: SeenPayload | None = None
+) -> Iterator[RawDocument | Skip | Capture]:
     """The document(s) in one file of a supported type; ``source`` names it in what comes back."""
     suffix = _suffix(path)
     if suffix in WARC_SUFFIXES:  # web archives also give a Capture per HTTP response
-        yield from read_warc(path, source)
+        yield from read_warc(path, source, seen=seen)
         return
     try:
         if suffix in JSONL_SUFFIXES:
@@ -91,7 +96,7 @@ def read_file(path: Path, source: str) -> Iterator[RawDocument | Skip | Capture]
         yield text_document(text, id=path.name, source=source, notes=notes)
 
 
-def _read_folder(folder: Path) -> Iterator[RawDocument | Skip | Capture]:
+def _read_folder(folder: Path, seen: SeenPayload | None = None) -> Iterator[RawDocument | Skip | Capture]:
     """Supported files under ``folder`` in sorted order; others and hidden ones are passed over silently."""
     errors: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=errors.append):
@@ -100,7 +105,7 @@ def _read_folder(folder: Path) -> Iterator[RawDocument | Skip | Capture]:
             if name.startswith(".") or _suffix(Path(name)) not in SUPPORTED_SUFFIXES:
                 continue
             path = Path(root, name)
-            yield from read_file(path, str(path))
+            yield from read_file(path, str(path), seen=seen)
         while errors:
             error = errors.pop(0)
             yield Skip(str(error.filename or folder), E.UNREADABLE.format(detail=_os_detail(error)))

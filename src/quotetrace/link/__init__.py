@@ -11,14 +11,15 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quotetrace.ingest.warc import is_removal_notice, text_hash
+from quotetrace.fingerprint import page_hash
+from quotetrace.ingest.capture_state import Verdict, page_verdict, verdict_of
 from quotetrace.link.speakers import link_speakers
 from quotetrace.link.statements import ParaphraseScorer, default_scorer, link_statements
 from quotetrace.model import Capture, Document
 from quotetrace.pipeline import document_id
 from quotetrace.store import Store, UpsertResult
 
-__all__ = ["LinkReport", "link", "record_captures", "store_document"]
+__all__ = ["LinkReport", "ReadOnce", "link", "record_captures", "store_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +75,50 @@ def record_captures(store: Store, captures: Iterable[Capture]) -> int:
 
 
 def document_capture(doc: Document) -> Capture | None:
-    """A re-ingested page with a ``fetched_at`` is a capture of its URL too."""
+    """A page ingested with a ``fetched_at`` (an HTML file, a JSONL record) is a capture of its URL too."""
     if not doc.url or not doc.fetched_at:
         return None
-    return Capture(doc.url, doc.fetched_at, None, text_hash(doc.text), None, is_removal_notice(doc.text), doc.source)
+    verdict = page_verdict(doc.title, doc.text) or Verdict("up", "ok")
+    return Capture(doc.url, doc.fetched_at, None, page_hash(doc.title, doc.text), None,
+                   verdict.state == "gone", doc.source, verdict.state, verdict.reason, verdict.detail)
 
 
 def store_document(store: Store, doc: Document) -> UpsertResult:
-    """Upsert ``doc`` and record its capture; an older capture, or a removal notice, does not replace it."""
-    capture = document_capture(doc)
-    if capture is not None and not store.has_capture(doc.doc_id, capture.fetched_at):  # a WARC record has it
+    """Record ``doc``'s capture, and store it as a version of its page unless its text is not the article.
+
+    A page whose text is a not-found page, a removal notice, a bot wall or a geo-block (by its capture, or by
+    its words when it has no capture) leaves the page's history that evidence and its versions untouched
+    (``unchanged``). A document read from a truncated capture is stored as a partial version.
+    """
+    capture = store.capture_at(doc.doc_id, doc.fetched_at) if doc.url and doc.fetched_at else None
+    if capture is None and (capture := document_capture(doc)) is not None:
         store.add_captures([(capture, doc.doc_id)])
-    stored, fetched_at = store.document_fetched_at(doc.doc_id)
-    if stored and capture is not None and (capture.removal_notice or (fetched_at or "") > capture.fetched_at):
-        return "unchanged"  # the page's history has it; the document keeps the text that carried the quotes
-    return store.upsert_document(doc)
+    if capture is not None:
+        shown = verdict_of(capture)
+    else:
+        shown = (page_verdict(doc.title, doc.text) if doc.url else None) or Verdict("up", "ok")
+    if shown.state != "up":
+        return "unchanged"
+    return store.upsert_document(doc, partial=capture is not None and capture.truncated)
+
+
+class ReadOnce:
+    """Which captured pages need reading: one that shows what an earlier capture of its page showed (stored, or
+    sent for reading earlier in this run) is tied to that version without being read again."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._sent: set[tuple[str, str]] = set()
+        self.skipped = 0
+
+    def seen_payload(self, url: str, payload_digest: str) -> Capture | None:
+        """The stored capture of this URL with this WARC payload, if it was read (see ``ingest.read_inputs``)."""
+        return self._store.capture_with_payload(document_id(url, ""), payload_digest)
+
+    def needed(self, capture: Capture) -> bool:
+        key = (document_id(capture.url, ""), capture.content_hash)
+        if key in self._sent or self._store.has_version_of(*key):
+            self.skipped += 1
+            return False
+        self._sent.add(key)
+        return True

@@ -1,30 +1,39 @@
-"""Provenance: a statement's earliest sighting, its echoes in time order, and whether each page is still up.
+"""Provenance: a statement's earliest sighting, its echoes in time order, and whether each is still up.
 
 A sighting's time is the document's ``published_at``, else the first time its page was captured (a WARC
-record's date, or the ``fetched_at`` of an ingest). A page's liveness comes from its captures in time order:
-
-- ``removed``: its latest capture answered 404, 410 or 451, redirected to a front page or a removal page, or
-  had a removal notice for main text;
-- ``changed``: its main text differs between captures (and it is not removed);
-- ``live``: otherwise (a page never captured is taken as live: nothing says otherwise).
+record's date, or the ``fetched_at`` of an ingest); a quote that only came in a later version of its page is
+dated by the first capture that showed it. Each sighting carries its page's liveness (``link/liveness.py``:
+live, changed, removed, unreachable, blocked or unknown, with the evidence) and its own ``quote_status``:
+whether its words are still on the page (``present``), were edited out of a page that stays up
+(``edited_out``, with ``edited_out_at``), went with the page (``page_removed``), or were never checked
+(``unknown``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Literal
-from urllib.parse import urlsplit
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
+from quotetrace.ingest.capture_state import is_page_capture
+from quotetrace.link.liveness import (
+    LIVENESS,
+    Evidence,
+    Liveness,
+    Outage,
+    PageCounts,
+    PageHistory,
+    QuoteStatus,
+    page_history,
+    quote_status,
+)
 from quotetrace.model import Capture
-from quotetrace.store import MemberRow, Sighting, Store
+from quotetrace.store import CaptureRow, MemberRow, PageRow, Sighting, Store
 
-Liveness = Literal["live", "changed", "removed"]
-# Whether a sighting's words are still on its page: ``present`` (in the page's latest text), ``edited_out``
-# (the page is up without them), ``page_removed`` (the page is gone), ``unknown`` (never checked).
-QuoteStatus = Literal["present", "edited_out", "page_removed", "unknown"]
-GONE_STATUSES = frozenset({404, 410, 451})
-_REMOVAL_PATHS = ("removed", "deleted", "not-found", "notfound", "404", "gone", "unavailable", "takedown")
+__all__ = [
+    "LIVENESS", "Echo", "Evidence", "Liveness", "Members", "Outage", "PageCounts", "PageHistory", "QuoteStatus",
+    "Trace", "page_history", "pages", "sighting_time", "statement_members", "trace",
+]
 
 
 def sighting_time(s: Sighting | MemberRow) -> tuple[int, str, str, int]:
@@ -33,83 +42,51 @@ def sighting_time(s: Sighting | MemberRow) -> tuple[int, str, str, int]:
     return (0 if when else 1, when or "", s.doc_id, s.quote_id)
 
 
-def _redirects_away(capture: Capture) -> bool:
-    if capture.http_status is None or not 300 <= capture.http_status < 400:
-        return False
-    if not capture.location:
-        return True
-    target = urlsplit(capture.location)
-    path = target.path.strip("/").casefold()
-    return not path or any(word in path for word in _REMOVAL_PATHS)
+def is_page(row: PageRow) -> bool:
+    """A document with a URL, or a URL whose captures are of a page (not an image, a script, a feed)."""
+    return row.id is not None or all(is_page_capture(r.capture) for r in row.captures)
 
 
-def is_gone(capture: Capture) -> bool:
-    """This capture says the page is no longer there."""
-    return capture.http_status in GONE_STATUSES or capture.removal_notice or _redirects_away(capture)
+def pages(
+    store: Store,
+    *,
+    removed_only: bool = False,
+    liveness: Iterable[str] | None = None,
+    since: str | None = None,
+    counts: PageCounts | None = None,
+) -> list[PageHistory]:
+    """Every page with its history, by first sighting (never seen up last).
+
+    ``liveness``: only these states (``removed_only``: only ``removed``); ``since``: only pages whose evidence
+    (for a removed page, its first evidence of removal) is on or after this ISO date. ``counts``, when given,
+    is filled with what the list leaves out.
+    """
+    wanted = {"removed"} if removed_only else (set(liveness) if liveness else None)
+    histories = []
+    for history in _histories(store.pages()):
+        if counts is not None:
+            counts.pages += 1
+            counts.never_captured += history.captures == 0
+            counts.by_liveness[history.liveness] = counts.by_liveness.get(history.liveness, 0) + 1
+        if wanted is not None and history.liveness not in wanted:
+            continue
+        if since and (history.evidence_at is None or history.evidence_at[:len(since)] < since):
+            continue
+        histories.append(history)
+    if counts is not None:
+        counts.without_url = store.count_pages_without_url()
+    return sorted(histories, key=page_order)
 
 
-def _is_up(capture: Capture) -> bool:
-    return (capture.http_status is None or 200 <= capture.http_status < 300) and not capture.removal_notice
+def page_order(history: PageHistory) -> tuple[int, str, str, str]:
+    return (history.first_seen is None, history.first_seen or "", history.url, history.doc_id)
 
 
-@dataclass(frozen=True, slots=True)
-class PageHistory:
-    """One page's liveness: first and last time seen up, when it was seen gone, and for how long it was up."""
-
-    doc_id: str
-    url: str
-    liveness: Liveness
-    first_seen: str | None
-    last_seen: str | None
-    removed_at: str | None
-    captures: int
-
-    @property
-    def up_days(self) -> float | None:
-        end = self.removed_at or self.last_seen
-        start, stop = _when(self.first_seen), _when(end)
-        if start is None or stop is None:
-            return None
-        return round((stop - start).total_seconds() / 86400, 1)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "doc_id": self.doc_id, "url": self.url, "liveness": self.liveness, "first_seen": self.first_seen,
-            "last_seen": self.last_seen, "removed_at": self.removed_at, "up_days": self.up_days,
-            "captures": self.captures,
-        }
-
-
-def page_history(doc_id: str, captures: list[Capture]) -> PageHistory:
-    """Liveness of one page from its captures (any order)."""
-    ordered = sorted(captures, key=lambda c: c.fetched_at)
-    up = [c for c in ordered if _is_up(c)]
-    liveness: Liveness = "live"
-    removed_at = None
-    if ordered and is_gone(ordered[-1]):
-        liveness = "removed"
-        # when it went: the first capture that was gone after the last one that was up
-        last_up = up[-1].fetched_at if up else ""
-        removed_at = next(c.fetched_at for c in ordered if is_gone(c) and c.fetched_at > last_up)
-    elif len({c.content_hash for c in up}) > 1:
-        liveness = "changed"
-    return PageHistory(
-        doc_id=doc_id,
-        url=(up[0] if up else ordered[0]).url if ordered else "",
-        liveness=liveness,
-        first_seen=up[0].fetched_at if up else None,
-        last_seen=up[-1].fetched_at if up else None,
-        removed_at=removed_at,
-        captures=len(ordered),
-    )
-
-
-def pages(store: Store, *, removed_only: bool = False) -> list[PageHistory]:
-    """Every captured page with its history, by first sighting."""
-    histories = [page_history(doc_id, captures) for doc_id, captures in store.captures().items()]
-    if removed_only:
-        histories = [h for h in histories if h.liveness == "removed"]
-    return sorted(histories, key=lambda h: (h.first_seen is None, h.first_seen or "", h.url))
+def _histories(rows: Iterator[PageRow]) -> Iterator[PageHistory]:
+    for row in rows:
+        if is_page(row):
+            yield page_history(row.doc_id, [r.capture for r in row.captures], url=row.url, id=row.id,
+                               title=row.title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +108,18 @@ class Echo:
     changes: tuple[tuple[str, str], ...] = ()  # (original, echo) words an ``altered`` echo changed
     quote_status: QuoteStatus = "unknown"
     edited_out_at: str | None = None  # the first capture with the page up and these words gone
+    removed_at: str | None = None  # the page's first evidence of removal
+    up_days: float | None = None  # how long the page stayed up: first seen up -> removed (else -> last seen up)
+    doc_key: str = ""  # the store's key of the document (the hash of its URL or text)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id, "outlet": self.outlet, "url": self.url, "published_at": self.published_at,
-            "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness,
+            "relation": self.relation, "speaker": self.speaker, "liveness": self.liveness, "doc_key": self.doc_key,
             "language": self.language, "title": self.title, "text": self.text,
             "changes": [{"original": a, "echo": b} for a, b in self.changes],
-            "quote_status": self.quote_status, "edited_out_at": self.edited_out_at,
+            "quote_status": self.quote_status, "edited_out_at": self.edited_out_at, "removed_at": self.removed_at,
+            "up_days": self.up_days,
         }
 
 
@@ -159,10 +140,11 @@ class Trace:
             "speaker": self.speaker,
             "text": self.text,
             "first_seen": {
-                "doc_id": first.doc_id, "outlet": first.outlet, "url": first.url,
+                "doc_id": first.doc_id, "doc_key": first.doc_key, "outlet": first.outlet, "url": first.url,
                 "published_at": first.published_at, "seen_at": first.seen_at, "liveness": first.liveness,
                 "language": first.language, "title": first.title, "text": first.text,
                 "quote_status": first.quote_status, "edited_out_at": first.edited_out_at,
+                "removed_at": first.removed_at, "up_days": first.up_days,
             },
             "echoes": [
                 {**echo.to_dict(), "seen_at": echo.seen_at, "misattributed": echo.misattributed}
@@ -181,9 +163,17 @@ class Members:
     speaker: str | None
     rows: list[MemberRow]
     histories: dict[str, list[Capture]]
+    capture_rows: dict[str, list[CaptureRow]] = field(default_factory=dict)
+    presence: dict[int, frozenset[int]] = field(default_factory=dict)  # quote_id -> versions it appears in
+    partial: frozenset[int] = frozenset()  # versions read from truncated captures
 
     def liveness(self, doc_id: str) -> PageHistory:
         return page_history(doc_id, list(self.histories.get(doc_id, [])))
+
+    def quote_status(self, row: MemberRow) -> tuple[QuoteStatus, str | None]:
+        """Whether this sighting's words are still on its page, and since when they are not."""
+        return quote_status(self.liveness(row.doc_id), self.capture_rows.get(row.doc_id, []),
+                            self.presence.get(row.quote_id, frozenset()), self.partial)
 
     def misattributed(self, row: MemberRow) -> bool:
         return self.speaker_id is not None and row.speaker_id is not None and row.speaker_id != self.speaker_id
@@ -200,7 +190,14 @@ def statement_members(store: Store, statement_id: str) -> Members | None:
         return None
     first = next((r for r in rows if r.relation == "original"), rows[0])
     ordered = [first, *(r for r in rows if r is not first)]
-    return Members(text, speaker_id, speaker, ordered, store.captures(sorted({r.doc_id for r in rows})))
+    doc_ids = sorted({r.doc_id for r in rows})
+    capture_rows = store.capture_rows(doc_ids)
+    partial = frozenset(v.version_id for versions in store.versions(doc_ids).values() for v in versions if v.partial)
+    return Members(
+        text, speaker_id, speaker, ordered,
+        {doc_id: [r.capture for r in captures] for doc_id, captures in capture_rows.items()},
+        capture_rows, store.quote_presence([r.quote_id for r in rows]), partial,
+    )
 
 
 def trace(store: Store, statement_id: str) -> Trace | None:
@@ -208,22 +205,15 @@ def trace(store: Store, statement_id: str) -> Trace | None:
     members = statement_members(store, statement_id)
     if members is None:
         return None
-    echoes = [
-        Echo(
+    echoes = []
+    for r in members.rows:
+        status, edited_out_at = members.quote_status(r)
+        page = members.liveness(r.doc_id)
+        echoes.append(Echo(
             doc_id=r.id, outlet=r.outlet, url=r.url, published_at=r.published_at, seen_at=r.seen_at,
             relation=r.relation or "verbatim", speaker=r.speaker, misattributed=members.misattributed(r),
-            liveness=members.liveness(r.doc_id).liveness, language=r.language, text=r.text, changes=r.changes,
-        )
-        for r in members.rows
-    ]
+            liveness=page.liveness, language=r.language, text=r.text, changes=r.changes,
+            quote_status=status, edited_out_at=edited_out_at, removed_at=page.removed_at, up_days=page.up_days,
+            doc_key=r.doc_id,
+        ))
     return Trace(statement_id, members.speaker, members.text, echoes[0], echoes[1:])
-
-
-def _when(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)

@@ -1,40 +1,73 @@
-"""Russian attribution cues on the (masked) parse: speech verbs with their subject and content clause,
-"по словам X", "как сообщил X", belief verbs with a что-clause, and documents as sources ("говорится в
-обращении").
+"""Russian attribution cues on the (masked) parse: speech verbs with their subject and content, "по словам X",
+"как сообщил X", belief verbs and adjectives of conviction, stances toward a thing ("осудил решение"),
+documents as sources ("говорится в обращении"), a name before a colon ("Петров: «…»").
 
 A cue's ``content`` is the reported clause when the cue carries one: the что-clause, the rest of the sentence
-after "по словам X," / "как сообщил X,", or the sentence before a trailing attribution (", заявил Петров.").
+after "по словам X," / "как сообщил X,", the sentence around an attribution standing after or inside it
+(", заявил Петров." / "Сроки, как отметил Петров, сдвинут"; then ``fragments`` are the pieces on either
+side), the infinitive of a promise or a call ("пообещал выплатить ..."), the object of a stance, or the
+sentence before "Об этом сообщил X". ``via`` is the channel beside a named speaker ("передаёт телеканал", "в
+интервью радиостанции", the agency of "сообщает агентство со ссылкой на X"), as a character span.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quotetrace.model import ActType
 from quotetrace.ru.lexicon import (
     AFTER_DASH_VERBS,
+    BELIEF_WORDS,
+    CHANNEL_VERBS,
+    CLAUSE_MARKS,
     COGNITION_VERBS,
-    DOCUMENT_NOUNS,
-    DOCUMENT_VERBS,
+    DASHES,
+    INFINITIVE_VERBS,
+    PHRASE_CUES,
+    QUOTATION_VERBS,
+    QUOTING_VERBS,
     SPEAKING_VERBS,
     SPEECH_VERBS,
+    STANCE_PREPOSITIONS,
+    STANCE_VERBS,
 )
-from quotetrace.ru.nlp import RuDoc, RuToken
+from quotetrace.ru.nlp import RuDoc, RuToken, is_finite_verb, noun_is_person
+from quotetrace.ru.sources import (
+    is_outlet,
+    is_relative,
+    noun_phrase,
+    quoted_by,
+    span_of,
+    speaker_and_channel,
+    subject_of,
+)
 
-# "по словам X" (speech), "по данным X" / "по информации X" (reports) and "по мнению X" (belief): the
-# preposition's noun lemma and whether it is a belief.
+# "по словам X" (speech), "по данным X" / "по информации X" (reports) and "по мнению X" / "по оценке X"
+# (belief): the preposition's noun lemma and whether it is a belief.
 ACCORDING_NOUNS = {"слово": False, "данные": False, "информация": False, "сведение": False, "сведения": False,
-                   "мнение": True}
+                   "мнение": True, "оценка": True}
 # Possessives between the preposition and its noun: "по его словам", "по её данным", "по их мнению".
 _POSSESSIVES = frozenset("его её ее их".split())
-_CLAUSE_MARKS = frozenset({"что", "чтобы"})
 _SENT_END = ".!?…"
 # Words a trailing attribution's content must have, so that ", заявил он." after a fragment is not one.
 MIN_CONTENT_WORDS = 2
+# How far after the verb (and its subject) a что-clause may open: "заявил в интервью радиостанции «…», что".
+CLAUSE_WINDOW = 15
+# How many words a speaker's name before a colon may have ("Глава района Иван Гусев: ...").
+MAX_LABEL_WORDS = 12
+# How many words may stand between a verb (and its subject) and the colon that opens its content.
+COLON_REACH = 4
+# How many words after a promise or call its infinitive may come ("предложила вместо трамвая закупить ...").
+INFINITIVE_REACH = 4
+# Words that stand for a predicate in a clause with no verb ("Пострадавших нет", "можно сдвинуть").
+_PREDICATIVES = frozenset("нет можно нужно надо нельзя необходимо пора ясно понятно".split())
+_CUE_VERBS = SPEECH_VERBS | STANCE_VERBS | INFINITIVE_VERBS | CHANNEL_VERBS
 
 
 @dataclass(slots=True)
 class RuCue:
-    """An attribution: the cue word(s), the speaker mention's tokens, the content clause (char span)."""
+    """An attribution: the cue word(s), the speaker mention's tokens, the content (char span) and its pieces,
+    the act it reports and the channel beside the speaker."""
 
     token: int
     start: int
@@ -44,35 +77,72 @@ class RuCue:
     content: tuple[int, int] | None
     gender: str | None
     plural: bool
-    belief: bool
-    how: str  # clause, trailing, according, as, colon, plain
+    act: ActType
+    how: str  # clause, trailing, middle, according, as, colon, label, infinitive, object, anaphor, plain, argument
+    fragments: tuple[tuple[int, int], ...] = ()
+    via: tuple[int, int] | None = None
+
+    @property
+    def belief(self) -> bool:
+        return self.act == "belief"
 
 
 def find_cues(doc: RuDoc) -> list[RuCue]:
-    cues: list[RuCue] = []
-    for t in doc.tokens:
-        if t.placeholder:
+    cues = [cue for t in doc.tokens if not t.placeholder and (cue := _cue_at(doc, t)) is not None]
+    return _without_nested(doc, _channels_as_via(doc, [c for c in cues if _stands_alone(doc, c)]))
+
+
+def _stands_alone(doc: RuDoc, cue: RuCue) -> bool:
+    """Whether a cue counts: with its content; or right after a quotation ("— считает он"); or, with none, a
+    verb of speaking proper, which may introduce the quotations after it. "поддержал", "грозит", "считает"
+    with nothing to attribute are not attributions."""
+    if cue.content is not None or cue.how in ("trailing", "label", "argument"):
+        return True
+    lemma = doc.tokens[cue.token].lemma
+    return cue.act == "speech" and (lemma in SPEECH_VERBS or lemma in SPEAKING_VERBS or lemma in AFTER_DASH_VERBS)
+
+
+def _without_nested(doc: RuDoc, cues: list[RuCue]) -> list[RuCue]:
+    """A content that runs past a colon into another attribution ends at the colon: in "обратила внимание на
+    то, что A: B, подсчитала она, C" the что-clause is A, and B ... C is a statement of its own. (A statement
+    reported inside another, after no colon, stays inside it: attributions do not nest.)"""
+    for c in cues:
+        if c.content is None:
             continue
-        if t.lemma in SPEAKING_VERBS and t.pos == "VERB":
-            gender, plural = _gender(t)
-            cues.append(RuCue(t.i, t.start, t.end, t.text, _subject(doc, t), None, gender, plural, False, "plain"))
-        elif t.pos in ("VERB", "AUX") and (t.lemma in SPEECH_VERBS or (
-                t.lemma in AFTER_DASH_VERBS and t.i > 0 and doc.tokens[t.i - 1].text in ("—", "–"))):
-            cues.append(_verb_cue(doc, t))
-        elif t.lemma in ACCORDING_NOUNS and _according_prep(doc, t.i) is not None:
-            cue = _according_cue(doc, t)
-            if cue is not None:
-                cues.append(cue)
-    return [c for c in cues if not (c.belief and c.content is None)]
+        inner = [o.content[0] for o in cues if o is not c and o.content is not None
+                 and c.content[0] < o.content[0] < c.content[1]
+                 and doc.text[c.content[0] : o.content[0]].rstrip().endswith((":", ";"))]
+        if inner:
+            end = len(doc.text[: min(inner)].rstrip().rstrip(":;").rstrip())
+            if end > c.content[0]:
+                c.content, c.fragments = (c.content[0], end), ()
+    return cues
 
 
-def _according_prep(doc: RuDoc, i: int) -> int | None:
-    """The "по" of "по словам" / "по его словам", if the noun at ``i`` has one."""
-    if i > 0 and doc.tokens[i - 1].lower == "по":
-        return i - 1
-    if i > 1 and doc.tokens[i - 1].lower in _POSSESSIVES and doc.tokens[i - 2].lower == "по":
-        return i - 2
+def _cue_at(doc: RuDoc, t: RuToken) -> RuCue | None:
+    if t.pos in ("VERB", "AUX", "ADJ") and t.lower in BELIEF_WORDS:
+        return _verb_cue(doc, t, "belief")
+    if t.pos in ("VERB", "AUX"):
+        if t.lemma in SPEAKING_VERBS:
+            return _speaking_cue(doc, t)
+        if t.lemma in PHRASE_CUES:
+            noun, belief = PHRASE_CUES[t.lemma]
+            has_noun = any(k.lemma == noun for k in doc.kids(t.i))
+            return _verb_cue(doc, t, "belief" if belief else "speech") if has_noun else None
+        if t.lemma in QUOTATION_VERBS:
+            return _quotation_cue(doc, t)
+        if t.lemma in QUOTING_VERBS and quoted_by(doc, t):
+            return _verb_cue(doc, t, "speech")
+        if t.lemma in _CUE_VERBS or (t.lemma in AFTER_DASH_VERBS and t.i > 0 and doc.tokens[t.i - 1].text in DASHES):
+            return _verb_cue(doc, t, "belief" if t.lemma in COGNITION_VERBS else "speech")
+    if t.lemma in ACCORDING_NOUNS and _according_prep(doc, t.i) is not None:
+        return _according_cue(doc, t)
+    if t.text == ":":
+        return _label_cue(doc, t)
     return None
+
+
+# --- the speaker and the channel -------------------------------------------------------------------------
 
 
 def _gender(t: RuToken) -> tuple[str | None, bool]:
@@ -80,51 +150,31 @@ def _gender(t: RuToken) -> tuple[str | None, bool]:
     return gender, t.feats.get("Number") == "Plur"
 
 
-def _np(doc: RuDoc, head: RuToken) -> list[int]:
-    """A noun phrase: the head's subtree in its sentence, without clauses, quotations or edge punctuation."""
-    a, b = doc.sent_of(head.i)
-    out = [x.i for x in doc.subtree(head.i) if a <= x.i < b and not x.placeholder]
-    # stop at a comma that opens a relative or participial clause after the head; one that opens an
-    # apposition is part of the phrase ("Бывший советник министра, полковник запаса Андрей Шаталов")
-    for i in out:
-        if i > head.i and doc.tokens[i].text in ",—(" and not _opens_apposition(doc, head, i):
-            out = [j for j in out if j < i]
-            break
-    while out and doc.tokens[out[0]].pos in ("PUNCT", "ADP", "CCONJ"):
-        out.pop(0)
-    while out and doc.tokens[out[-1]].pos == "PUNCT":
-        out.pop()
+def _channels_as_via(doc: RuDoc, cues: list[RuCue]) -> list[RuCue]:
+    """An outlet passing on what someone in the same sentence said ("…, заявил Петров, передаёт телеканал")
+    is that statement's channel, not a cue of its own."""
+    out: list[RuCue] = []
+    for c in cues:
+        verb = doc.tokens[c.token]
+        speaker = _channel_target(doc, c, cues) if verb.lemma in CHANNEL_VERBS else None
+        if speaker is None:
+            out.append(c)
+            continue
+        speaker.via = speaker.via or span_of(doc, sorted({c.token, *c.subject}))
     return out
 
 
-def _opens_apposition(doc: RuDoc, head: RuToken, comma: int) -> bool:
-    after = doc.tokens[comma + 1] if comma + 1 < len(doc.tokens) else None
-    return doc.tokens[comma].text == "," and after is not None and after.head == head.i and after.rel == "appos"
+def _channel_target(doc: RuDoc, channel: RuCue, cues: list[RuCue]) -> RuCue | None:
+    """The statement an outlet's cue passes on: another cue with a speaker in the same sentence."""
+    if channel.how not in ("trailing", "middle", "as", "plain") or not is_outlet(doc, channel.subject):
+        return None
+    sent = doc.tokens[channel.token].sent
+    others = [c for c in cues if c is not channel and c.subject and doc.tokens[c.token].sent == sent
+              and not is_outlet(doc, c.subject)]
+    return others[0] if others else None
 
 
-def _subject(doc: RuDoc, verb: RuToken) -> list[int]:
-    kids = doc.kids(verb.i)
-    if verb.lemma in DOCUMENT_VERBS:
-        for k in kids:
-            if k.rel in ("obl", "nmod") and k.lemma in DOCUMENT_NOUNS:
-                return _np(doc, k)
-    for k in kids:
-        if k.rel.startswith("nsubj") and not k.placeholder:
-            return _np(doc, k)
-    if verb.feats.get("Number") == "Plur":
-        # an impersonal plural names its source as a place: "сообщили в МАГАТЭ", "заявили в пресс-службе"
-        for k in kids:
-            if k.rel == "obl" and k.feats.get("Case") == "Loc" and any(
-                    c.rel == "case" and c.lower in ("в", "во") for c in doc.kids(k.i)):
-                return _np(doc, k)
-    # an inverted subject the parse missed: a nominative noun right after the verb ("заявил глава МИД")
-    _, b = doc.sent_of(verb.i)
-    for x in doc.tokens[verb.i + 1 : min(b, verb.i + 4)]:
-        if x.pos in ("NOUN", "PROPN", "PRON") and x.feats.get("Case") == "Nom" and not x.placeholder:
-            return _np(doc, x)
-        if x.pos == "PUNCT":
-            break
-    return []
+# --- content ---------------------------------------------------------------------------------------------
 
 
 def _sentence_chars(doc: RuDoc, i: int) -> tuple[int, int]:
@@ -139,67 +189,273 @@ def _words(doc: RuDoc, start: int, end: int) -> int:
     return sum(1 for t in doc.tokens if start <= t.start and t.end <= end and t.pos != "PUNCT")
 
 
-def _verb_cue(doc: RuDoc, verb: RuToken) -> RuCue:
+_Content = tuple[tuple[int, int] | None, tuple[tuple[int, int], ...], str]
+
+
+def _verb_cue(doc: RuDoc, verb: RuToken, act: ActType) -> RuCue:
     gender, plural = _gender(verb)
-    subject = _subject(doc, verb)
-    a, b = doc.sent_of(verb.i)
-    s_start, s_end = _sentence_chars(doc, verb.i)
-    belief = verb.lemma in COGNITION_VERBS
-    content: tuple[int, int] | None = None
-    how = "plain"
-    after_subject = max([verb.i, *subject]) + 1
-    # 1. a что-clause: "заявил, что ..."
-    for k in range(verb.i + 1, min(b, after_subject + 6)):
-        tok = doc.tokens[k]
-        if tok.lower in _CLAUSE_MARKS and doc.tokens[k - 1].text == ",":
-            if k + 1 < b and doc.tokens[k + 1].start < s_end:
-                content, how = (doc.tokens[k + 1].start, s_end), "clause"
-            break
-        if tok.pos == "VERB" and tok.i != verb.i:
-            break
-    prev = doc.tokens[verb.i - 1] if verb.i > a else None
-    before_as = doc.tokens[verb.i - 2] if verb.i - 2 >= a else None
-    if content is None and prev is not None and prev.lower == "как":
-        # 2. "Как сообщил X, ..." / "..., как сообщил X."
-        if verb.i - 1 == a:
-            close = _comma_after(doc, max([verb.i, *subject]), b)
-            if close is not None and doc.tokens[close].end < s_end:
-                content, how = (doc.tokens[close + 1].start, s_end), "as"
-        elif before_as is not None and before_as.text in (",", "—"):
-            content, how = (s_start, before_as.start), "as"
-    elif content is None and prev is not None and prev.text in (",", "—", "–") and not belief:
-        # 3. a trailing attribution: "Армия готова, заявил Петров." / "«…», — заявил он."
-        j = verb.i - 1
-        while j > a and doc.tokens[j].pos == "PUNCT":
-            j -= 1
-        if j > a or (j == a and doc.tokens[j].pos != "PUNCT"):
-            end = doc.tokens[j].end
-            if not any(t.placeholder for t in doc.tokens[a : j + 1]) and _words(doc, s_start, end) >= MIN_CONTENT_WORDS:
-                content, how = (s_start, end), "trailing"
-            else:
-                how = "trailing"
-    if content is None and not belief:
-        # 4. "Петров сказал: армия готова." (a colon and no quotation)
-        k = after_subject
-        if k < b and doc.tokens[k].text == ":" and k + 1 < b and not doc.tokens[k + 1].placeholder:
-            content, how = (doc.tokens[k + 1].start, s_end), "colon"
+    subject, via = speaker_and_channel(doc, verb)
+    content, fragments, how = _verb_content(doc, verb, subject, act)
+    if content is None and verb.lemma in STANCE_VERBS:
+        content, act, how = _stance_object(doc, verb, subject), "stance", "object"
     if content is not None and content[1] <= content[0]:
-        content = None
-    return RuCue(verb.i, verb.start, verb.end, verb.text, subject, content, gender, plural, belief, how)
+        content, fragments = None, ()
+    return RuCue(verb.i, verb.start, verb.end, verb.text, subject, content, gender, plural, act, how, fragments, via)
 
 
-def _comma_after(doc: RuDoc, i: int, b: int) -> int | None:
-    for k in range(i + 1, b):
-        if doc.tokens[k].text == ",":
+def _verb_content(doc: RuDoc, verb: RuToken, subject: list[int], act: ActType) -> _Content:
+    """The content a verb carries, by the first construction that fits."""
+    last = max([verb.i, *subject])
+    clause = _clause(doc, verb, subject)
+    if clause is not None:
+        return clause, (), "clause"
+    around = _around(doc, verb, subject)
+    if around is not None:
+        return around
+    colon = _colon_after(doc, verb, last)
+    if colon is not None and not doc.tokens[colon + 1].placeholder:
+        # "Петров сказал: армия готова." / "Мэрия объясняет это так: ..." (a colon and no quotation)
+        return (doc.tokens[colon + 1].start, _sentence_chars(doc, verb.i)[1]), (), "colon"
+    anaphor = _anaphor(doc, verb)
+    if anaphor is not None:
+        return anaphor, (), "anaphor"
+    if verb.lemma in INFINITIVE_VERBS:
+        infinitive = _infinitive(doc, verb, subject)
+        if infinitive is not None:
+            return infinitive, (), "infinitive"
+    return None, (), "plain"
+
+
+def _colon_after(doc: RuDoc, verb: RuToken, last: int) -> int | None:
+    """A colon that ends the attribution, a few words after the verb and its subject ("сказал журналистам:",
+    "объясняет так:"), with words after it. A direct object on the way means the verb's content is that
+    object ("раскритиковала сроки сборов: ...")."""
+    _, b = doc.sent_of(verb.i)
+    for k in range(last + 1, min(b - 1, last + 1 + COLON_REACH)):
+        t = doc.tokens[k]
+        if t.text == ":":
             return k
+        if t.pos in ("VERB", "AUX", "PUNCT") or t.placeholder or t.feats.get("Case") == "Acc":
+            return None
+    return None
+
+
+def _clause(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int] | None:
+    """A что-clause right after the verb and its subject: "заявил (журналистам в интервью ...), что ...";
+    not one further on, past a comma that ends the attribution ("Липам, напомнила она, нужно ..., чтобы")."""
+    _, b = doc.sent_of(verb.i)
+    s_end = _sentence_chars(doc, verb.i)[1]
+    last = max([verb.i, *subject])
+    for k in range(verb.i + 1, min(b, last + 1 + CLAUSE_WINDOW)):
+        tok = doc.tokens[k]
+        following = doc.tokens[k + 1] if k + 1 < b else None
+        if tok.text == "," and k not in subject and following is not None:
+            if following.lower in CLAUSE_MARKS:
+                return (doc.tokens[k + 2].start, s_end) if k + 2 < b and doc.tokens[k + 2].start < s_end else None
+            if following.feats.get("VerbForm") not in ("Conv", "Part") and following.i not in subject:
+                return None
+        if tok.pos in ("VERB", "AUX") and tok.i != verb.i and tok.feats.get("VerbForm") == "Fin":
+            return None
+        if tok.text in (":", ";") or tok.placeholder:
+            return None
+    return None
+
+
+def _around(doc: RuDoc, verb: RuToken, subject: list[int]) -> _Content | None:
+    """An attribution after the statement or inside it: "Армия готова, заявил Петров." / "«…», — сказал он."
+    / "Как сообщил X, ..." / "..., как сообщил X." / "Сроки, как отметил X, можно сдвинуть"."""
+    a, b = doc.sent_of(verb.i)
+    as_form = verb.i > a and doc.tokens[verb.i - 1].lower == "как"
+    lead = verb.i - 1 if as_form else verb.i
+    s_end = _sentence_chars(doc, verb.i)[1]
+    last = max([verb.i, *subject])
+    if lead == a:
+        close = _closing_mark(doc, last, b) if as_form else None  # "Как сообщил X, ..."
+        if close is not None and doc.tokens[close].end < s_end:
+            return (doc.tokens[close + 1].start, s_end), (), "as"
+        return None
+    mark = doc.tokens[lead - 1]
+    if mark.text not in (",", *DASHES) or (subject and min(subject) < verb.i):
+        return None  # "Голубкина, в свою очередь, пообещала": the subject stands before the verb
+    start = _region_start(doc, a, lead)
+    j = lead - 1
+    while j >= start and doc.tokens[j].pos == "PUNCT":
+        j -= 1
+    how = "as" if as_form else "trailing"
+    if j < start:
+        return None
+    if any(t.placeholder for t in doc.tokens[start : j + 1]):
+        return None, (), "trailing"  # after a quotation: the cue the quotation takes from the dash
+    first = (doc.tokens[start].start, doc.tokens[j].end)
+    close = _closing_mark(doc, last, b)
+    if close is not None and _continues(doc, start, j, close + 1, b):
+        second = (doc.tokens[close + 1].start, s_end)
+        return (first[0], s_end), (first, second), "middle"
+    if _words(doc, *first) >= MIN_CONTENT_WORDS or how == "as":
+        return first, (), how
+    return None, (), "trailing"
+
+
+def _region_start(doc: RuDoc, a: int, upto: int) -> int:
+    """Where the statement before an attribution starts: the sentence, or what follows its last colon, or the
+    relative clause it stands in ("осудила «охоту на ведьм», которую, по её мнению, развернули ...")."""
+    start = a
+    for i in range(a, upto):
+        t = doc.tokens[i]
+        if (t.text in (":", ";") and not t.placeholder) or (is_relative(t) and i > a
+                                                             and doc.tokens[i - 1].text == ","):
+            start = i + 1
+    return start
+
+
+def _closing_mark(doc: RuDoc, i: int, b: int) -> int | None:
+    """The comma or colon that closes an attribution ending at token ``i``."""
+    for k in range(i + 1, b):
+        if doc.tokens[k].text in (",", ":") or doc.tokens[k].placeholder:
+            return k if not doc.tokens[k].placeholder else None
+    return None
+
+
+def _continues(doc: RuDoc, start: int, j: int, rest: int, b: int) -> bool:
+    """Whether the words after an attribution go on with the statement before it ("Подрядчик, пояснил он,
+    сорвал сроки") rather than describe the speaker ("заявил Петров, глава МИД" / ", который ...")."""
+    tail = [t for t in doc.tokens[rest:b] if t.pos != "PUNCT" or t.placeholder]
+    if not tail:
+        return False
+    opener = tail[0]
+    if is_relative(opener) or opener.feats.get("VerbForm") in ("Conv", "Part"):
+        return False
+    if opener.pos == "VERB" and opener.lemma in _CUE_VERBS:
+        return False  # another attribution: "..., заверили в министерстве, сообщает агентство"
+    return _has_predicate(tail) or not _has_predicate(doc.tokens[start : j + 1])
+
+
+def _has_predicate(tokens: list[RuToken]) -> bool:
+    return any(
+        (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Fin", "Inf", None))
+        or (t.pos == "ADJ" and t.feats.get("Variant") == "Short") or t.lower in _PREDICATIVES
+        for t in tokens
+    )
+
+
+def _anaphor(doc: RuDoc, verb: RuToken) -> tuple[int, int] | None:
+    """"Об этом сообщил X." / "К такому выводу пришли X.": the sentence before, in the same paragraph."""
+    pointer = any(
+        (k.lower in ("этом", "том") and any(c.lower in ("об", "о") for c in doc.kids(k.i)))
+        or (k.lemma == "вывод" and any(c.lower in ("такому", "этому") for c in doc.kids(k.i)))
+        for k in doc.kids(verb.i)
+    )
+    sent = doc.tokens[verb.i].sent
+    if not pointer or sent == 0:
+        return None
+    a, b = doc.sents[sent - 1]
+    if b <= a or "\n" in doc.text[doc.tokens[b - 1].end : doc.tokens[verb.i].start]:
+        return None
+    if any(t.placeholder for t in doc.tokens[a:b]) or sum(t.pos != "PUNCT" for t in doc.tokens[a:b]) < 2:
+        return None
+    return _sentence_chars(doc, a)
+
+
+def _infinitive(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int] | None:
+    """A promise, call or request with an infinitive: "пообещал выплатить ...", "призвал стороны сесть ...":
+    what the verb governs after it, when an infinitive opens it."""
+    tokens = _governed_after(doc, verb, subject)
+    words = [i for i in tokens if doc.tokens[i].pos != "PUNCT"][:INFINITIVE_REACH]
+    if not any(doc.tokens[i].feats.get("VerbForm") == "Inf" for i in words):
+        return None
+    return span_of(doc, tokens)
+
+
+def _governed_after(doc: RuDoc, verb: RuToken, subject: list[int], *, quotations: bool = False) -> list[int]:
+    """The tokens after the verb that hang on it (its subject, channel and side clauses left out), from the
+    first to the last, without edge punctuation; masked quotations only if ``quotations``."""
+    a, b = doc.sent_of(verb.i)
+    below: set[int] = set()
+    for k in doc.kids(verb.i):
+        if k.i > verb.i and k.i not in subject and k.rel not in ("punct", "parataxis", "conj", "nsubj", "cc"):
+            below.update(x.i for x in doc.subtree(k.i) if a <= x.i < b and (quotations or not x.placeholder))
+    if not below:
+        return []
+    tokens = list(range(min(below), max(below) + 1))
+    while tokens and doc.tokens[tokens[-1]].pos == "PUNCT" and doc.tokens[tokens[-1]].text not in ("»", "”"):
+        tokens.pop()
+    while tokens and doc.tokens[tokens[0]].pos == "PUNCT":
+        tokens.pop(0)
+    return tokens
+
+
+def _stance_object(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int] | None:
+    """What a stance is toward: the verb's object phrase after it ("осудил проект приказа", "потребовал от
+    министерства доклада"), up to the end of the clause."""
+    if not subject:
+        return None
+    return _object_phrase(doc, verb.i, verb.i + 1, subject)
+
+
+def _object_phrase(doc: RuDoc, head: int, first: int, subject: list[int]) -> tuple[int, int] | None:
+    _, b = doc.sent_of(head)
+    below = {x.i for x in doc.subtree(head)}
+    tokens: list[int] = []
+    for t in doc.tokens[first:b]:
+        if t.i not in below or t.i in subject or t.text in (",", ":", ";", *DASHES) or t.pos == "CCONJ":
+            break
+        if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Fin", "Inf"):
+            break
+        tokens.append(t.i)
+    while tokens and doc.tokens[tokens[-1]].pos == "PUNCT" and doc.tokens[tokens[-1]].text not in ("»", "”", "“"):
+        tokens.pop()
+    if not any(doc.tokens[i].pos in ("NOUN", "PROPN") or doc.tokens[i].placeholder for i in tokens):
+        return None
+    return span_of(doc, tokens)
+
+
+def _speaking_cue(doc: RuDoc, verb: RuToken) -> RuCue:
+    """"Петров выступил на круглом столе" names the speaker of the quotations after it; "выступил против X"
+    is a stance toward X."""
+    gender, plural = _gender(verb)
+    subject = subject_of(doc, verb)
+    for k in doc.kids(verb.i):
+        prep = [c for c in doc.kids(k.i) if c.rel == "case" and c.lower in STANCE_PREPOSITIONS]
+        if k.rel == "obl" and prep and subject:
+            content = _object_phrase(doc, verb.i, prep[0].i + 1, subject)
+            if content is not None:
+                text = doc.text[verb.start : prep[0].end]
+                return RuCue(verb.i, verb.start, prep[0].end, text, subject, content, gender, plural, "stance",
+                             "object")
+    return RuCue(verb.i, verb.start, verb.end, verb.text, subject, None, gender, plural, "speech", "plain")
+
+
+def _quotation_cue(doc: RuDoc, verb: RuToken) -> RuCue | None:
+    """"назвал решение «ошибкой»": a cue for the quotation it takes, and for nothing else."""
+    below = doc.subtree(verb.i)
+    if not any(t.placeholder or t.text in ("«", "„") for t in below if t.i > verb.i):
+        return None
+    gender, plural = _gender(verb)
+    subject, via = speaker_and_channel(doc, verb)
+    # what is named and the quoted name given it: "назвал требования профсоюза «шантажом»"
+    content = span_of(doc, _governed_after(doc, verb, subject, quotations=True))
+    return RuCue(verb.i, verb.start, verb.end, verb.text, subject, content, gender, plural, "speech", "argument",
+                 (), via)
+
+
+# --- "по словам X" and "X: «…»" --------------------------------------------------------------------------
+
+
+def _according_prep(doc: RuDoc, i: int) -> int | None:
+    """The "по" of "по словам" / "по его словам", if the noun at ``i`` has one."""
+    if i > 0 and doc.tokens[i - 1].lower == "по":
+        return i - 1
+    if i > 1 and doc.tokens[i - 1].lower in _POSSESSIVES and doc.tokens[i - 2].lower == "по":
+        return i - 2
     return None
 
 
 def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
-    """"По словам Петрова, ..." / "..., по словам Петрова." / "По мнению эксперта, ..." / "По его словам, ..."."""
+    """"По словам Петрова, ..." / "..., по словам Петрова." / "Сроки, по его словам, сдвинут" / "По мнению
+    эксперта, ..."."""
     prep = doc.tokens[_according_prep(doc, noun.i) or noun.i - 1]
     a, b = doc.sent_of(noun.i)
-    s_start, s_end = _sentence_chars(doc, noun.i)
+    s_end = _sentence_chars(doc, noun.i)[1]
     owners = [k for k in doc.kids(noun.i) if k.rel in ("nmod", "appos", "flat:name") and k.i > noun.i]
     if prep.i == noun.i - 2:
         owners = [doc.tokens[noun.i - 1]]  # the possessive is the source
@@ -207,19 +463,56 @@ def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
         owners = [doc.tokens[noun.i + 1]]
     if not owners:
         return None
-    subject = sorted({i for o in owners for i in _np(doc, o)})
+    subject = sorted({i for o in owners for i in noun_phrase(doc, o)})
     last = max([noun.i, *subject])
     content: tuple[int, int] | None = None
-    if prep.i == a or (prep.i > a and doc.tokens[prep.i - 1].pos == "PUNCT" and doc.tokens[prep.i - 1].text not in ","):
-        close = _comma_after(doc, last, b)
+    fragments: tuple[tuple[int, int], ...] = ()
+    before = doc.tokens[prep.i - 1] if prep.i > a else None
+    if before is None or (before.pos == "PUNCT" and before.text not in ","):
+        close = _closing_mark(doc, last, b)
         if close is not None and doc.tokens[close].end < s_end:
             content = (doc.tokens[close + 1].start, s_end)
-    elif doc.tokens[prep.i - 1].text in (",", "—"):
-        content = (s_start, doc.tokens[prep.i - 1].start)
-        if last + 1 < b and doc.tokens[last + 1].text == "," and doc.tokens[last + 1].end < s_end:
-            content = (s_start, s_end)  # ", по словам X, " in the middle: the whole sentence
+    elif before.text in (",", "—"):
+        start = _region_start(doc, a, prep.i)
+        content = (doc.tokens[start].start, before.start) if start < before.i else None
+        close = _closing_mark(doc, last, b)
+        if close is not None and doc.tokens[close].end < s_end:
+            # ", по словам X, " in the middle: the whole sentence, in two pieces
+            after = (doc.tokens[close + 1].start, s_end)
+            fragments = (content, after) if content is not None else ()
+            content = (content[0], s_end) if content is not None else after
     if content is None or content[1] <= content[0]:
         return None
-    belief = ACCORDING_NOUNS[noun.lemma]
+    act: ActType = "belief" if ACCORDING_NOUNS[noun.lemma] else "speech"
     return RuCue(noun.i, prep.start, noun.end, f"{prep.text.lower()} {noun.text}", subject, content, None, False,
-                 belief, "according")
+                 act, "according", fragments)
+
+
+def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
+    """A speaker named before a colon, with no verb: "Глава района Иван Гусев: «Мост откроют к осени»",
+    "Учёные: озеро мелеет быстрее, чем считалось". The words before the colon must be a person's or an
+    organisation's name, or a phrase headed by a noun for people."""
+    a, b = doc.sent_of(colon.i)
+    k = colon.i
+    if k == a or k + 1 >= b or k - a > MAX_LABEL_WORDS:
+        return None
+    words = doc.tokens[a:k]
+    if any(t.pos in ("VERB", "AUX") or t.placeholder or t.text in ("«", "„", *DASHES) for t in words):
+        return None
+    named = any(e.label in ("PERSON", "ORG") and e.tokens and e.tokens[-1] == k - 1 for e in doc.ents)
+    head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or not (named or (head.feats.get("Case") == "Nom" and (
+            head.feats.get("Animacy") == "Anim" or noun_is_person(head.lemma or head.lower)))):
+        return None
+    nxt = doc.tokens[k + 1]
+    content = None
+    if not nxt.placeholder:
+        s_end = _sentence_chars(doc, k)[1]
+        rest = [t for t in doc.tokens[k + 1 : b] if t.end <= s_end]
+        if _words(doc, nxt.start, s_end) < 3 or not (_has_predicate(rest) or any(
+                t.pos == "NOUN" and is_finite_verb(t.text) for t in rest)):
+            return None  # "Участники: Иван Петров, ..." is a list
+        content = (nxt.start, s_end)
+    gender, plural = _gender(head)
+    subject = [t.i for t in words if t.pos != "PUNCT"]
+    return RuCue(k, colon.start, colon.end, colon.text, subject, content, gender, plural, "speech", "label")

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
-from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
+from quotetrace.model import ActType, Mention, Quote, QuoteKind, TextSpan
 from quotetrace.ru.cues import RuCue, find_cues
 from quotetrace.ru.dialogue import DIALOGUE, dialogue_spans
-from quotetrace.ru.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS, TITLE_CUES
+from quotetrace.ru.lexicon import DOCUMENT_NOUNS, PLACE_ADVERBS, SPEECH_VERBS, TITLE_CUES
 from quotetrace.ru.nlp import RuDoc, lemma_of, parse
 from quotetrace.ru.speakers import Person, as_written, collect_people, resolve
 from quotetrace.settings import Settings
@@ -34,11 +34,18 @@ MAX_CONTEXT_DISTANCE = 400
 TITLE_LOOKBACK_CHARS = 60
 TITLE_LOOKBACK_WORDS = 4
 # Rule precision, as in quotetrace.extract.confidence (measured on tests/fixtures/ru; calibrated as a set).
-DIRECT_BASE = {"after": 0.9, "before": 0.85, "clause": 0.9, "colon": 0.8, "split": 0.85, "next-paragraph": 0.6,
-               "context": 0.5}
+DIRECT_BASE = {"after": 0.9, "before": 0.85, "clause": 0.9, "argument": 0.8, "label": 0.8, "colon": 0.8,
+               "split": 0.85, "next-paragraph": 0.6, "context": 0.5}
 REPORTED_BASE = {"indirect": 0.7, "mixed": 0.8}
 NO_SOURCE_PENALTY = 0.25
 BELIEF_PENALTY = 0.1
+STANCE_PENALTY = 0.1
+# How far back the statement just before may end for "..., добавил чиновник" to continue with its speaker.
+FOLLOWING_DISTANCE = 600
+# How far back the statement may be whose source "там" in "добавили там" stands for.
+PLACE_ADVERB_DISTANCE = 300
+# Ways a quotation is attached to a cue that is its own (not the nearest earlier attribution).
+OWN_CUE = frozenset({"after", "before", "clause", "argument", "label"})
 UNCLOSED_PENALTY = 0.2
 
 
@@ -51,8 +58,8 @@ class _Direct:
 
 
 class _Found(NamedTuple):
-    """A statement found, before attribution: its span, kind, cue and score, and the quoted pieces of a
-    quotation split by its attribution (empty for one piece)."""
+    """A statement found, before attribution: its span, kind, cue and score, the pieces of a statement split
+    by its attribution (empty for one piece), the act it reports and the channel beside its speaker."""
 
     start: int
     end: int
@@ -60,6 +67,8 @@ class _Found(NamedTuple):
     cue: RuCue | None
     score: float
     fragments: tuple[tuple[int, int], ...] = ()
+    act: ActType = "speech"
+    via: tuple[int, int] | None = None
 
 
 def extract_russian(text: str, settings: Settings) -> tuple[list[Quote], list[Mention]]:
@@ -85,20 +94,29 @@ def _reported(text: str, cues: list[RuCue], spans: list[MarkedSpan], absorbed: s
         start, end = cue.content  # type: ignore[misc]
         if any(s.start < cue.start < s.end for s in spans) or any(_overlaps(start, end, f[0], f[1]) for f in found):
             continue
-        inside = [s for s in spans if s.start < end and s.end > start]
+        pieces = cue.fragments or ((start, end),)
+        inside = [s for s in spans if any(s.start < b and s.end > a for a, b in pieces)]
         score = REPORTED_BASE["indirect"]
         kind: QuoteKind = "indirect"
         if inside:
-            if _outside_words(text, start, end, inside) < 2:
+            if sum(_outside_words(text, a, b, inside) for a, b in pieces) < 2:
                 continue  # a direct quotation: attributed below
-            start, end = min(start, *(s.start for s in inside)), max(end, *(s.end for s in inside))
+            pieces = tuple(_widened(a, b, inside) for a, b in pieces)
+            start, end = pieces[0][0], pieces[-1][1]
             kind, score = "mixed", REPORTED_BASE["mixed"]
             absorbed.update(id(s) for s in inside)
         if not WORD.search(text[start:end]):
             continue
         score -= (NO_SOURCE_PENALTY if not cue.subject else 0) + (BELIEF_PENALTY if cue.belief else 0)
-        found.append(_Found(start, end, kind, cue, score))
+        score -= STANCE_PENALTY if cue.act == "stance" else 0
+        found.append(_Found(start, end, kind, cue, score, pieces if len(pieces) > 1 else (), cue.act, cue.via))
     return found
+
+
+def _widened(start: int, end: int, spans: list[MarkedSpan]) -> tuple[int, int]:
+    """A piece of content widened to hold the quotations it overlaps."""
+    over = [s for s in spans if s.start < end and s.end > start]
+    return min([start, *(s.start for s in over)]), max([end, *(s.end for s in over)])
 
 
 def _direct(group: list[_Direct]) -> _Found:
@@ -107,7 +125,13 @@ def _direct(group: list[_Direct]) -> _Found:
     score -= NO_SOURCE_PENALTY if root.cue is not None and not root.cue.subject else 0
     score -= UNCLOSED_PENALTY if not root.span.closed else 0
     pieces = tuple((d.span.start, d.span.end) for d in group) if len(group) > 1 else ()
-    return _Found(root.span.start, group[-1].span.end, "direct", root.cue, score, pieces)
+    own = root.cue is not None and root.how in OWN_CUE
+    # a quotation takes its cue's act when the cue is its own; a stance only as the object of one
+    act: ActType = "speech"
+    if own and root.cue is not None and (root.cue.act != "stance" or root.how == "argument"):
+        act = root.cue.act
+    via = root.cue.via if own and root.cue is not None else None
+    return _Found(root.span.start, group[-1].span.end, "direct", root.cue, score, pieces, act, via)
 
 
 def _speech_spans(text: str) -> list[MarkedSpan]:
@@ -144,13 +168,15 @@ def _attach(doc: RuDoc, spans: list[MarkedSpan], cues: list[RuCue]) -> list[_Dir
     text = doc.text
     directs = [_Direct(s) for s in spans]
     for d in directs:
-        d.cue, d.how = _cue_for(text, d.span, cues)
+        d.cue, d.how = _cue_for(doc, d.span, cues)
     prev: _Direct | None = None
     for d in directs:  # continuations: "«A», — сказал он. «B»" and a quotation opening the next paragraph
         if d.cue is None and prev is not None and (prev.cue is not None or prev.continued_from is not None):
             gap = text[prev.span.end : d.span.start]
             root = _root(prev)
             cue_in_gap = root.cue is not None and prev.span.end <= root.cue.start < d.span.start
+            # the attribution must have ended: "— сказал он. «B»", not "— рассказал агентству «Норд-Пресс»"
+            cue_in_gap = cue_in_gap and gap.rstrip()[-1:] in ".:,!?…—–"
             if len(gap) <= MAX_SPLIT_GAP and gap.count("\n\n") <= 1 and (cue_in_gap or gap.strip() == ""):
                 d.continued_from = prev
                 d.how = "split" if "\n\n" not in gap and cue_in_gap else "next-paragraph"
@@ -169,18 +195,23 @@ def _attach(doc: RuDoc, spans: list[MarkedSpan], cues: list[RuCue]) -> list[_Dir
     return directs
 
 
-def _cue_for(text: str, span: MarkedSpan, cues: list[RuCue]) -> tuple[RuCue | None, str]:
+def _cue_for(doc: RuDoc, span: MarkedSpan, cues: list[RuCue]) -> tuple[RuCue | None, str]:
+    text = doc.text
     after = _DASH_AFTER.match(text, span.end)
     if after is not None:
         for cue in cues:
             near = after.end() <= cue.start <= after.end() + MAX_GAP_AFTER and "\n" not in text[span.end : cue.start]
-            if near and not re.search(r"[.!?]\s", text[after.end() : cue.start]):
+            if near and cue.how != "label" and not re.search(r"[.!?]\s", text[after.end() : cue.start]):
                 return cue, "after"
+    argument = _argument_of(doc, span, cues)
+    if argument is not None:
+        return argument, "argument"
     for cue in reversed(cues):
-        if cue.end <= span.start and span.start - cue.end <= MAX_GAP_BEFORE:
+        if cue.end <= span.start and span.start - cue.end <= MAX_GAP_BEFORE and cue.how != "argument":
             gap = text[cue.end : span.start]
-            if gap.rstrip().endswith(":") and "\n\n" not in gap and not re.search(r"[.!?]\s", gap):
-                return cue, "before"
+            opens = gap.rstrip().endswith(":") or (cue.how == "label" and not gap.strip())
+            if opens and "\n\n" not in gap and not re.search(r"[.!?]\s", gap):
+                return cue, "label" if cue.how == "label" else "before"
     for cue in cues:
         if cue.content is not None and cue.content[0] <= span.start < cue.content[1] + 2 and cue.how == "clause":
             return cue, "clause"
@@ -191,6 +222,25 @@ def _cue_for(text: str, span: MarkedSpan, cues: list[RuCue]) -> tuple[RuCue | No
         if prior:
             return prior[-1], "colon"
     return None, "none"
+
+
+def _argument_of(doc: RuDoc, span: MarkedSpan, cues: list[RuCue]) -> RuCue | None:
+    """The cue whose verb takes the quotation as its argument: "назвала решение «ошибкой»", "осудил «охоту на
+    ведьм»"."""
+    inside = [t for t in doc.tokens if span.start <= t.start and t.end <= span.end]
+    heads = {t.head for t in inside if t.head >= 0 and not (span.start <= doc.tokens[t.head].start < span.end)}
+    if len(heads) != 1:
+        return None
+    (head,) = heads
+    rel = next(t.rel for t in inside if t.head == head)
+    for c in cues:
+        if c.token != head or (c.via is not None and c.via[0] <= span.start < c.via[1]):
+            continue
+        # a naming verb takes its quotation in any case ("назвал решение «ошибкой»"); others as their object
+        if (c.how == "argument" and rel in ("obj", "obl", "xcomp", "ccomp")) or (
+                c.how in ("object", "plain") and rel in ("obj", "xcomp", "ccomp")):
+            return c
+    return None
 
 
 def _root(d: _Direct) -> _Direct:
@@ -218,7 +268,8 @@ def _is_title(text: str, start: int) -> bool:
     cut = max(before.rfind(ch) for ch in ".!?:;,—–()\n«»„“")
     words = WORD.findall(before[cut + 1 :].lower())[-TITLE_LOOKBACK_WORDS:]
     for k in range(len(words) - 1, -1, -1):
-        if words[k] in TITLE_CUES or lemma_of(words[k]) in DOCUMENT_NOUNS:
+        lemma = lemma_of(words[k])
+        if lemma in TITLE_CUES or lemma in DOCUMENT_NOUNS:
             return not any(lemma_of(w) in SPEECH_VERBS for w in words[k + 1 :])
     return False
 
@@ -249,18 +300,34 @@ def _attribute(doc: RuDoc, found: list[_Found], people: list[Person]) -> list[Qu
     text = doc.text
     speakers: list[tuple[int, Person]] = []
     quotes: list[Quote] = []
-    for start, end, kind, cue, score, pieces in found:
+    last: tuple[int, Person | None] = (-1, None)  # where the last statement ended, and its speaker if a person
+    for start, end, kind, cue, score, pieces, act, via in found:
         q = Quote(text=text[start:end], start=start, end=end, kind=kind, cue=cue.text if cue else None,
                   confidence=min(0.99, max(0.01, score)), language="ru",
-                  fragments=[TextSpan(text[a:b], a, b) for a, b in pieces])
+                  fragments=[TextSpan(text[a:b], a, b) for a, b in pieces], type=act,
+                  via=TextSpan(text[via[0] : via[1]], *via) if via is not None else None)
         if cue is not None and cue.subject:
             s0, s1 = doc.tokens[cue.subject[0]].start, doc.tokens[cue.subject[-1]].end
             q.speaker_mention = TextSpan(text[s0:s1], s0, s1)
-            person = resolve(doc, cue.subject, cue.gender, cue.plural, people, speakers)
+            after_verb = cue.subject[0] > cue.token and start - last[0] <= FOLLOWING_DISTANCE
+            person = resolve(doc, cue.subject, cue.gender, cue.plural, people, speakers,
+                             follows=last[1] if after_verb else None)
             if person is not None:
                 q.speaker, q.descriptors = person.name, list(person.descriptors)
                 speakers.append((s0, person))
+            elif q.speaker_mention.text.lower() in PLACE_ADVERBS:
+                q.speaker = _previous_source(quotes, s0)
             else:
                 q.speaker = as_written(doc, cue.subject)
+            last = (end, person)
+        else:
+            last = (end, None)
         quotes.append(q)
     return quotes
+
+
+def _previous_source(quotes: list[Quote], start: int) -> str | None:
+    """Who "там" stands for in "добавили там": the source of the statement just before."""
+    if quotes and quotes[-1].speaker and start - quotes[-1].end <= PLACE_ADVERB_DISTANCE:
+        return quotes[-1].speaker
+    return None

@@ -17,7 +17,10 @@ SPEECH_VERBS = frozenset(
     прокомментировать резюмировать подтвердить подтверждать допустить допускать убеждать заключить
     выразить предположить предполагать пожаловаться жаловаться возразить возражать обвинить обвинять
     анонсировать опубликовать процитировать акцентировать сформулировать парировать уверить уверять
-    считать полагать думать надеяться опасаться верить
+    объяснить объяснять вспомнить вспоминать подсчитать предложить предлагать попросить просить посоветовать
+    советовать порекомендовать рекомендовать поручить поручать
+    считать полагать думать надеяться опасаться верить ожидать рассчитывать сомневаться бояться подозревать
+    исключать
     говориться отмечаться сообщаться подчёркиваться подчеркиваться указываться утверждаться заявляться
     """.split()
 )
@@ -27,8 +30,53 @@ SPEAKING_VERBS = frozenset("выступить выступать".split())
 # Verbs of asking and exclaiming: cues only right after the dash that follows a quotation or dialogue speech
 # ("— Вы готовы? — спросил он."); elsewhere "спросили генерала о ротации" carries no statement.
 AFTER_DASH_VERBS = frozenset("спросить спрашивать переспросить поинтересоваться воскликнуть крикнуть".split())
-# Belief verbs: attributions only with a что-clause ("считает, что ..."), never with a plain object.
-COGNITION_VERBS = frozenset("считать полагать думать надеяться опасаться верить предполагать".split())
+# Belief verbs: attributions with a что-clause ("считает, что ...") or after the statement they attribute
+# ("..., считает он"), never with a plain object.
+COGNITION_VERBS = frozenset(
+    "считать полагать думать надеяться опасаться верить предполагать ожидать рассчитывать сомневаться бояться "
+    "подозревать исключать".split()
+)
+# Short adjectives of conviction ("уверен, что", "— убеждена она"), by form: the tagger calls some of them verbs.
+BELIEF_WORDS = frozenset("уверен уверена уверены убежден убеждена убеждены".split())
+# Verbs whose content may be an infinitive: a promise, a call or a request ("пообещал выплатить ...").
+INFINITIVE_VERBS = frozenset(
+    """
+    пообещать обещать призвать призывать потребовать требовать предложить предлагать попросить просить
+    посоветовать советовать порекомендовать рекомендовать поручить поручать пригрозить грозить угрожать
+    """.split()
+)
+# Verbs of attitude toward a thing: a stance, with a noun object as content ("осудил решение", "потребовал
+# отставки"). "выступить против / за X" is one too (SPEAKING_VERBS with the preposition).
+STANCE_VERBS = frozenset(
+    """
+    осудить осуждать раскритиковать критиковать поддержать поддерживать одобрить одобрять приветствовать
+    потребовать требовать похвалить хвалить призвать призывать
+    """.split()
+)
+STANCE_PREPOSITIONS = frozenset({"против", "за"})
+# A verb and the noun it must have to be a cue ("обратил внимание на то, что", "дал понять, что", "пришли к
+# выводу, что"), with the act it reports.
+PHRASE_CUES: dict[str, tuple[str, bool]] = {  # verb: (noun, whether a belief)
+    "обратить": ("внимание", False), "обращать": ("внимание", False), "дать": ("понять", False),
+    "давать": ("понять", False), "прийти": ("вывод", True), "приходить": ("вывод", True),
+}
+# Conjunctions that open a reported clause ("заявил, что ..."), and the dashes of Russian typography.
+CLAUSE_MARKS = frozenset({"что", "чтобы"})
+DASHES = ("—", "–")
+# Verbs that name the quotation they take as an argument: cues for that quotation only ("назвал решение
+# «ошибкой»").
+QUOTATION_VERBS = frozenset("назвать называть охарактеризовать".split())
+# Verbs by which a channel quotes someone: "приводит слова министра агентство", "цитирует губернатора газета".
+QUOTING_VERBS = frozenset("приводить привести цитировать процитировать".split())
+# Verbs by which an outlet passes a statement on ("..., передаёт телеканал", "сообщает агентство").
+CHANNEL_VERBS = frozenset("передавать передать сообщать сообщить писать написать".split())
+# Outlets: nouns (lemmas) whose phrase is a channel, not a speaker, beside a named speaker.
+MEDIA_NOUNS = frozenset(
+    """
+    агентство телеканал канал телеграм-канал telegram-канал газета издание радиостанция радио телевидение
+    портал сайт журнал сми телекомпания интервью эфир
+    """.split()
+)
 # Impersonal passives whose source is the document named beside them ("говорится в обращении").
 DOCUMENT_VERBS = frozenset(
     "говориться отмечаться сообщаться подчёркиваться подчеркиваться указываться утверждаться заявляться".split()
@@ -42,15 +90,12 @@ DOCUMENT_NOUNS = frozenset(
     рапорт
     """.split()
 )
-# Words before a quotation that make it a title or a name, not speech.
+# Nouns (lemmas) before a quotation that make it a title or a name, not speech.
 TITLE_CUES = frozenset(
     """
-    газета газеты газете газету журнал журнала книга книги книгу фильм фильма закон закона законопроект
-    партия партии движение движения организация организации компания компании операция операции программа
-    программы проект проекта агентство агентства издание издания телеканал телеканала радиостанция
-    радиостанции названием заголовком статья статьи статью песня песни передача передачи фонд фонда
-    называемый называемая называемое называемые так-называемый лозунгом лозунг хэштег хештег акция акции
-    канал канала группа группы центр центра портал портала сайт сайта
+    газета журнал книга фильм закон законопроект партия движение организация компания операция программа
+    проект агентство издание телеканал радиостанция название заголовок статья песня передача фонд называть
+    называемый так-называемый так-называть лозунг хэштег хештег акция канал группа центр портал сайт телеграм-канал
     """.split()
 )
 # "по словам X": the preposition and the noun (lemma) that carry an attribution without a verb.
@@ -64,6 +109,8 @@ PRONOUN_GENDER: dict[str, str] = {
 PLURAL_PRONOUNS = frozenset("они их них ими ними".split())
 FIRST_PERSON = frozenset("я мы".split())
 RELATIVE_PRONOUNS = frozenset("который которая которое которые".split())
+# Place adverbs that stand for the last source named ("Пострадавших нет, добавили там").
+PLACE_ADVERBS = frozenset({"там", "тут", "здесь"})
 # Indefinite sources stay anonymous ("источник", "один из экспертов").
 INDEFINITE_WORDS = frozenset("один одна одно некий некая некое какой-то какая-то несколько источник собеседник".split())
 

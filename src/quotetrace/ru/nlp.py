@@ -119,7 +119,8 @@ def _line_segmenter() -> Any:
         def sentenize(self, text: str) -> Iterator[Any]:
             for line in _LINE.finditer(text):
                 for sent in super().sentenize(line.group()):
-                    yield Sent(sent.start + line.start(), sent.stop + line.start(), sent.text)
+                    if sent.text.strip():  # a line of spaces is no sentence (the parser fails on no tokens)
+                        yield Sent(sent.start + line.start(), sent.stop + line.start(), sent.text)
 
     return LineSegmenter()
 
@@ -223,6 +224,13 @@ def lemma_of(word: str) -> str:
     return str(forms[0].normal).replace("ё", "е") if forms else word.lower()
 
 
+def is_finite_verb(word: str) -> bool:
+    """Whether a lone word's most likely reading is a finite verb (pymorphy): for the few places the tagger
+    reads a verb in a headline as a noun ("Учёные: озеро мелеет ...")."""
+    forms = load_natasha().morph_vocab(word)
+    return bool(forms) and forms[0].pos == "VERB"
+
+
 def noun_gender(word: str) -> str | None:
     """The dictionary gender of a noun (pymorphy), whatever the sentence makes it agree with: the tagger calls
     "омбудсмен" feminine in "омбудсмен подчеркнула", the dictionary masculine."""
@@ -231,3 +239,42 @@ def noun_gender(word: str) -> str | None:
             gender = form.feats.get("Gender")
             return str(gender) if gender else None
     return None
+
+
+def is_noun(word: str) -> bool:
+    """Whether a lone word's most likely reading is a noun (pymorphy)."""
+    forms = load_natasha().morph_vocab(word)
+    return bool(forms) and forms[0].pos == "NOUN"
+
+
+def noun_is_person(word: str) -> bool:
+    """Whether the dictionary makes a noun animate ("гидролог", "дипломат"), whatever the tagger says."""
+    return any(form.pos == "NOUN" and form.feats.get("Animacy") == "Anim" for form in load_natasha().morph_vocab(word))
+
+
+def name_in_nominative(words: Sequence[str]) -> list[str] | None:
+    """A full name the normaliser left in an oblique case ("Игнату Белозёрову", when the tagger calls it
+    nominative) put in the nominative by the dictionary: the given name fixes case and gender, the other words
+    follow it. None when the given name can be nominative, or is not one."""
+    vocab = load_natasha().morph_vocab
+    if not vocab.word_is_known(words[0].lower()):
+        return None
+    given = [p for p in vocab.parse(words[0].lower()) if "Name" in p.tag and "sing" in p.tag]
+    if not given or any("nomn" in p.tag for p in given):
+        return None
+    case, gender = given[0].tag.case, given[0].tag.gender
+    out = []
+    for word in words:
+        forms = [p for p in vocab.parse(word.lower()) if p.tag.case == case and p.tag.gender == gender
+                 and ({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")))]
+        inflected = forms[0].inflect({"Nom"}) if forms else None
+        new = inflected.word if inflected is not None else word.lower()
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return out
+
+
+def is_given_name(word: str) -> bool:
+    """Whether the dictionary knows a word as a given name in the nominative ("Эльза", "Тимур")."""
+    vocab = load_natasha().morph_vocab
+    low = word.lower()
+    return vocab.word_is_known(low) and any("Name" in p.tag and "nomn" in p.tag for p in vocab.parse(low))

@@ -23,7 +23,18 @@ from quotetrace.ru.lexicon import (
     RELATIVE_PRONOUNS,
 )
 from quotetrace.ru.names import name_gender, surname_key
-from quotetrace.ru.nlp import RuDoc, RuEntity, RuToken, lemma_of, load_natasha, noun_gender
+from quotetrace.ru.nlp import (
+    RuDoc,
+    RuEntity,
+    RuToken,
+    is_given_name,
+    is_noun,
+    lemma_of,
+    load_natasha,
+    name_in_nominative,
+    noun_gender,
+    noun_is_person,
+)
 
 AUTHOR = "автор"
 MAX_ANTECEDENT_DISTANCE = 3000
@@ -46,6 +57,11 @@ class Person:
     def descriptor_lemmas(self) -> set[str]:
         return {lemma_of(w) for d in self.descriptors for w in d.replace("-", " ").split()}
 
+    def descriptor_heads(self) -> set[str]:
+        """The first noun of each title: "мэр" of "действующий мэр", "кандидат" of "кандидат в мэры"."""
+        heads = (next((w for w in d.split() if is_noun(w)), None) for d in self.descriptors)
+        return {lemma_of(h) for h in heads if h is not None}
+
 
 Fits = Callable[["Person"], bool]
 
@@ -54,8 +70,11 @@ def collect_people(doc: RuDoc) -> list[Person]:
     people: dict[str, Person] = {}
     orgs: dict[str, Person] = {}
     for ent in doc.ents:
-        normal = " ".join(ent.normal.split())
+        normal = _with_yo(" ".join(ent.normal.split()), ent.text)
+        if ent.label == "PERSON" and _is_place_taken_for_person(doc, ent):
+            continue
         if ent.label == "PERSON":
+            normal = _nominative_name(_without_leading_genitive(doc, ent, normal), ent.text)
             key = surname_key(normal.split()[-1])
             p = people.get(key)
             if p is None:
@@ -73,6 +92,42 @@ def collect_people(doc: RuDoc) -> list[Person]:
             o = orgs.setdefault(key, Person(normal, ent.label, key))
             o.mentions.append(ent)
     return [*people.values(), *orgs.values()]
+
+
+def _without_leading_genitive(doc: RuDoc, ent: RuEntity, normal: str) -> str:
+    """A name without the genitive the tagger ran into it: "глава МИД Тарвании Эльза Кирсте" (a word tagged
+    genitive, one the normaliser changed while the name after it stays as written, or one that is a place or
+    organisation elsewhere in the text)."""
+    places = {e.text.lower() for e in doc.ents if e.label != "PERSON"}
+    tokens = [doc.tokens[i] for i in ent.tokens]
+    words = normal.split()
+    if len(words) != len(tokens):
+        return normal
+    as_written = [w.lower() == t.text.lower() for w, t in zip(words, tokens, strict=True)]
+    nominative = tokens[-1].feats.get("Case") == "Nom" and as_written[-1]
+    lead = 0
+    while lead < len(tokens) - 1 and (
+            (nominative and (tokens[lead].feats.get("Case") == "Gen" or not as_written[lead]))
+            or tokens[lead].text.lower() in places):
+        lead += 1
+    given = next((i for i, t in enumerate(tokens) if is_given_name(t.text)), None)
+    if given is not None and given > lead and not any(is_given_name(t.text) for t in tokens[:given]):
+        lead = given  # "Тарвании Эльза Кирсте": the name starts at the given name
+    return " ".join(words[lead:]) if lead else normal
+
+
+def _nominative_name(normal: str, written: str) -> str:
+    """The normal form, or the written name put in the nominative where the normaliser left it as written."""
+    words = written.split()
+    if len(words) < 2 or normal.lower().replace("ё", "е") != written.lower().replace("ё", "е"):
+        return normal
+    return " ".join(name_in_nominative(words) or normal.split())
+
+
+def _with_yo(normal: str, written: str) -> str:
+    """natasha's normal form writes ё as е: a word written with ё keeps it ("Пётр", "Королёв")."""
+    spelled = {w.replace("ё", "е").replace("Ё", "Е"): w for w in written.split() if "ё" in w.lower()}
+    return " ".join(spelled.get(w, w) for w in normal.split())
 
 
 def _entity_gender(doc: RuDoc, ent: RuEntity) -> str | None:
@@ -95,7 +150,7 @@ def descriptor_before(doc: RuDoc, ent: RuEntity) -> str:
     j = first - 1
     while j >= a and len(words) < 6:
         t = doc.tokens[j]
-        if t.pos not in _DESCRIPTOR_POS and not (t.pos == "PROPN" and not _in_person(doc, j)):
+        if t.pos not in _DESCRIPTOR_POS and not (t.pos == "PROPN" and not _names_someone(doc, j)):
             break
         words.insert(0, j)
         j -= 1
@@ -112,6 +167,22 @@ def _in_person(doc: RuDoc, i: int) -> bool:
     return any(i in e.tokens for e in doc.ents if e.label == "PERSON")
 
 
+def _names_someone(doc: RuDoc, i: int) -> bool:
+    return any(i in e.tokens for e in doc.ents if e.label == "PERSON" and not _is_place_taken_for_person(doc, e))
+
+
+def _is_place_taken_for_person(doc: RuDoc, ent: RuEntity) -> bool:
+    """A one-word "person" that is a place or organisation elsewhere in the text, or one word in an oblique
+    case after a noun: the tagger takes an unfamiliar country for a person ("посол Валдонии в Лорнии")."""
+    if len(ent.tokens) != 1:
+        return False
+    i = ent.tokens[0]
+    if doc.tokens[i].feats.get("Case") not in (None, "Nom") and i > 0 and doc.tokens[i - 1].pos == "NOUN":
+        return True
+    forms = {ent.text.lower(), ent.normal.lower()}
+    return any(e.label != "PERSON" and forms & {e.text.lower(), e.normal.lower()} for e in doc.ents)
+
+
 # "по словам Петрова", "по мнению Ивановой": the noun before a name that is not a title.
 _NOT_TITLES = frozenset({"слово", "мнение", "данные", "заявление", "слова"})
 
@@ -125,14 +196,18 @@ def _is_title_word(doc: RuDoc, i: int, sent_start: int) -> bool:
 
 def resolve(
     doc: RuDoc, mention: list[int], verb_gender: str | None, verb_plural: bool, people: list[Person],
-    speakers: list[tuple[int, Person]],
+    speakers: list[tuple[int, Person]], *, follows: Person | None = None,
 ) -> Person | None:
+    """The person or organisation ``mention`` stands for. ``follows``: the person of the statement just
+    before, when the mention stands after its verb ("..., добавил чиновник"): a description no title matches
+    is taken for them."""
     if not mention:
         return None
     start, end = doc.tokens[mention[0]].start, doc.tokens[mention[-1]].end
-    for p in people:
-        if p.label == "PERSON" and any(start <= m.start < end for m in p.mentions):
-            return p
+    # the name a title leads to is the last one in the mention: "министр обороны Валдонии Кирилл Вольнов"
+    named = [(m.end, p) for p in people if p.label == "PERSON" for m in p.mentions if start <= m.start < end]
+    if named:
+        return max(named, key=lambda pair: pair[0])[1]
     for t in (doc.tokens[i] for i in mention):
         if t.pos == "PROPN":
             key = surname_key(t.text)
@@ -152,9 +227,11 @@ def resolve(
     if word in PLURAL_PRONOUNS:
         return _antecedent(start, people, speakers, lambda p: p.label != "PERSON")
     nouns = [doc.tokens[i] for i in mention if _is_common_noun(doc, i)]
-    if nouns and not any(doc.tokens[i].lower in INDEFINITE_WORDS for i in mention):
-        return _described(start, nouns[0], verb_gender, people, speakers)
-    return None
+    if not nouns or any(doc.tokens[i].lower in INDEFINITE_WORDS for i in mention):
+        return None
+    if verb_plural:
+        return None  # "врачи предупреждают": a group, not the doctor named before
+    return _described(start, nouns[0], verb_gender, people, speakers, follows)
 
 
 def _is_common_noun(doc: RuDoc, i: int) -> bool:
@@ -165,16 +242,24 @@ def _is_common_noun(doc: RuDoc, i: int) -> bool:
 
 def _described(
     start: int, noun: RuToken, verb_gender: str | None, people: list[Person], speakers: list[tuple[int, Person]],
+    follows: Person | None,
 ) -> Person | None:
-    """The person a definite description ("генерал", "эксперт") stands for."""
+    """The person a definite description ("генерал", "эксперт") stands for: one whose title is headed by that
+    word ("действующий мэр" for "мэр", before "кандидат в мэры"), else one whose title has it at all."""
     lemma = noun.lemma or noun.lower
     if lemma in DOCUMENT_NOUNS:
         return None
-    found = _antecedent(start, people, speakers, lambda p: p.label == "PERSON" and (
-        p.gender in (None, verb_gender) or verb_gender is None) and lemma in p.descriptor_lemmas())
+
+    def agrees(p: Person) -> bool:
+        return p.label == "PERSON" and (verb_gender is None or p.gender in (None, verb_gender))
+
+    found = _antecedent(start, people, speakers, lambda p: agrees(p) and lemma in p.descriptor_heads())
+    found = found or _antecedent(start, people, speakers, lambda p: agrees(p) and lemma in p.descriptor_lemmas())
     if found is None and verb_gender == "f" and noun_gender(lemma) == "Masc":
         # a masculine title with a feminine verb ("омбудсмен подчеркнула") names a woman already in the text
         found = _antecedent(start, people, speakers, lambda p: p.label == "PERSON" and p.gender == "f")
+    if found is None and follows is not None and agrees(follows) and noun_is_person(lemma):
+        found = follows
     return found
 
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from quotetrace.store.sqlite import (
     SCHEMA_VERSION,
+    CaptureRow,
     MemberRow,
+    PageRow,
     QuoteRow,
     Sighting,
     SpeakerRow,
     Store,
     StoreError,
     UpsertResult,
+    VersionRow,
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "MemberRow", "QuoteRow", "Sighting", "SpeakerRow", "Store", "StoreError", "UpsertResult",
+    "SCHEMA_VERSION", "CaptureRow", "MemberRow", "PageRow", "QuoteRow", "Sighting", "SpeakerRow", "Store",
+    "StoreError", "UpsertResult", "VersionRow",
 ]

@@ -19,14 +19,23 @@ from pathlib import Path
 
 from fastapi import Request
 
-from quotetrace.model import QUOTE_KINDS, Document, RawDocument, Skip
+from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, QUOTE_KINDS, Document, RawDocument, Skip
 from quotetrace.store import Store
-from quotetrace.web.queries import QuoteFilters, SortKey
+from quotetrace.store.sqlite import (
+    STATEMENT_SORTS,
+    DocumentFilters,
+    QuoteFilters,
+    SortKey,
+    StatementFilters,
+    StatementSort,
+)
 from quotetrace.web.relink import Relinker
 
 Processor = Callable[[RawDocument], tuple[Document | None, list[Skip]]]
 
 MAX_LIMIT = 500
+MAX_EXPORT = 100_000  # rows of one CSV or JSONL download
+MAX_QUERY_CHARS = 20_000  # a pasted passage is searched by its distinctive words (Store.search_expression)
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes of an ingested article; larger bodies get 413
 
 
@@ -101,7 +110,7 @@ def iso_date(name: str, value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     value = value.strip()
-    if _YEAR_OR_MONTH.fullmatch(value):
+    if _YEAR_OR_MONTH.fullmatch(value) and (len(value) == 4 or 1 <= int(value[5:7]) <= 12):
         return value
     try:
         datetime.fromisoformat(value)
@@ -138,18 +147,75 @@ def text_param(name: str, value: str | None, max_chars: int = 500) -> str | None
         return None
     if len(value) > max_chars:
         raise ApiError(400, f"{name}: at most {max_chars} characters")
-    return value.replace("\x00", "") or None
+    return value.replace("\x00", "").strip() or None
+
+
+def act_types(values: list[str] | None) -> tuple[str, ...] | None:
+    """``type`` given once or more, or comma-separated; ``all`` for every type. Default: speech and belief."""
+    if not values:
+        return DEFAULT_ACT_TYPES
+    given = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    if not given:
+        return DEFAULT_ACT_TYPES
+    if "all" in given:
+        return None
+    unknown = [v for v in given if v not in ACT_TYPES]
+    if unknown:
+        raise ApiError(400, f"type: {unknown[0][:40]!r} is not one of {', '.join(ACT_TYPES)} (or all)")
+    return tuple(t for t in ACT_TYPES if t in given)
+
+
+def min_sightings(value: int | None) -> int:
+    if value is None:
+        return 1
+    if not 1 <= value <= 10_000:
+        raise ApiError(400, "min_sightings: must be between 1 and 10000")
+    return value
+
+
+def statement_sort(value: str | None) -> StatementSort:
+    if value is None or not value.strip():
+        return "first_seen"
+    for known in STATEMENT_SORTS:
+        if value.strip() == known:
+            return known
+    raise ApiError(400, f"sort: must be one of {', '.join(STATEMENT_SORTS)}")
+
+
+def offset(value: int | None) -> int:
+    if value is None:
+        return 0
+    if value < 0:
+        raise ApiError(400, "offset: must be 0 or more")
+    return value
 
 
 def quote_filters(
     q: str | None, speaker: str | None, outlet: str | None, since: str | None, until: str | None,
-    kind_: str | None, speaker_id: str | None = None,
+    kind_: str | None, speaker_id: str | None = None, types: list[str] | None = None,
 ) -> QuoteFilters:
     return QuoteFilters(
-        q=text_param("q", q), speaker=text_param("speaker", speaker), outlet=text_param("outlet", outlet),
-        since=iso_date("since", since), until=iso_date("until", until), kind=kind(kind_),
+        q=text_param("q", q, MAX_QUERY_CHARS), speaker=text_param("speaker", speaker),
+        outlet=text_param("outlet", outlet), since=iso_date("since", since), until=iso_date("until", until),
+        kind=kind(kind_), speaker_id=text_param("speaker_id", speaker_id), types=act_types(types),
+    )
+
+
+def statement_filters(
+    q: str | None, speaker: str | None, outlet: str | None, since: str | None, until: str | None,
+    types: list[str] | None, min_sightings_: int | None, sort: str | None, speaker_id: str | None = None,
+) -> StatementFilters:
+    return StatementFilters(
+        q=text_param("q", q, MAX_QUERY_CHARS), speaker=text_param("speaker", speaker),
+        outlet=text_param("outlet", outlet), since=iso_date("since", since), until=iso_date("until", until),
+        types=act_types(types), min_sightings=min_sightings(min_sightings_), sort=statement_sort(sort),
         speaker_id=text_param("speaker_id", speaker_id),
     )
+
+
+def document_filters(q: str | None, outlet: str | None, since: str | None, until: str | None) -> DocumentFilters:
+    return DocumentFilters(q=text_param("q", q), outlet=text_param("outlet", outlet),
+                           since=iso_date("since", since), until=iso_date("until", until))
 
 
 # -- cursors --------------------------------------------------------------------------------------------------

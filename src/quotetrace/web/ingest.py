@@ -89,7 +89,7 @@ def _ingest(server: context.ServerConfig, raw: RawDocument) -> IngestOut:
     result = store_document(server.stores.get(), doc)
     if server.relinker is not None and result != "unchanged":
         server.relinker.request()
-    return IngestOut(doc_id=doc.doc_id, id=doc.id, result=result, quotes=len(doc.quotes),
+    return IngestOut(doc_id=doc.id, doc_key=doc.doc_id, result=result, quotes=len(doc.quotes),
                      warnings=[s.reason for s in skips], linking="scheduled" if server.relinker else "off")
 
 

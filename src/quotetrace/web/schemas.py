@@ -1,4 +1,8 @@
-"""The JSON the REST API answers with, as pydantic models (they make the OpenAPI spec at /openapi.json)."""
+"""The JSON the REST API answers with, as pydantic models (they make the OpenAPI spec at /openapi.json).
+
+Hot paths answer with plain dicts built by the store's rows (``QuoteRow.to_dict``, ``Reach.to_dict``); these
+models describe them, and the tests check that every answer validates against its model unchanged.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from quotetrace.web.queries import QuoteHit, SpeakerHit
+DOC_ID = "The document's id as ingested (a record's own id, else the file name)."
+DOC_KEY = "The store's key of the document (stable hash of its canonical URL, or of its text)."
 
 
 class ErrorBody(BaseModel):
@@ -18,7 +23,7 @@ class ErrorOut(BaseModel):
     error: ErrorBody
 
 
-class MentionOut(BaseModel):
+class SpanOut(BaseModel):
     text: str
     start: int | None
     end: int | None
@@ -26,8 +31,10 @@ class MentionOut(BaseModel):
 
 class QuoteOut(BaseModel):
     quote_id: int
-    doc_id: str = Field(description="The store's key of the document (stable hash of its URL or text).")
-    id: str = Field(description="The document's id as ingested.")
+    statement_id: str | None = Field(description="The statement it belongs to (after `quotetrace link`).")
+    relation: str | None = Field(description="original, verbatim, partial, altered, paraphrase or translation.")
+    doc_id: str = Field(description=DOC_ID)
+    doc_key: str = Field(description=DOC_KEY)
     title: str | None
     url: str | None
     outlet: str | None
@@ -35,32 +42,54 @@ class QuoteOut(BaseModel):
     text: str
     start: int = Field(description="Python str offset of the quote in the document's cleaned text.")
     end: int
-    kind: str
+    kind: str = Field(description="direct, indirect or mixed.")
+    type: str = Field(description="speech, belief or stance.")
     cue: str | None
-    speaker_mention: MentionOut | None
-    speaker: str | None
+    speaker_mention: SpanOut | None
+    speaker: str | None = Field(description="The canonical speaker's name once linked, else as resolved.")
     speaker_id: str | None
+    descriptors: list[str]
     confidence: float
-    statement_id: str | None
-    relation: str | None
-
-    @classmethod
-    def of(cls, hit: QuoteHit) -> QuoteOut:
-        mention = None
-        if hit.speaker_mention is not None:
-            mention = MentionOut(text=hit.speaker_mention, start=hit.speaker_mention_start,
-                                 end=hit.speaker_mention_end)
-        return cls(
-            quote_id=hit.quote_id, doc_id=hit.doc_id, id=hit.id, title=hit.title, url=hit.url, outlet=hit.outlet,
-            published_at=hit.published_at, text=hit.text, start=hit.start, end=hit.end, kind=hit.kind,
-            cue=hit.cue, speaker_mention=mention, speaker=hit.speaker, speaker_id=hit.speaker_id,
-            confidence=round(hit.confidence, 3), statement_id=hit.statement_id, relation=hit.relation,
-        )
+    language: str
+    via: SpanOut | None = Field(description="The channel the words came through, as written, when one is named.")
+    fragments: list[SpanOut]
 
 
 class QuotePage(BaseModel):
     results: list[QuoteOut]
+    total: int = Field(description="How many quotes match in all.")
     next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null on the last page.")
+
+
+class StatementOut(BaseModel):
+    statement_id: str
+    speaker: str | None
+    speaker_id: str | None
+    text: str = Field(description="The first sighting's words.")
+    type: str
+    sightings: int = Field(description="Documents the statement was seen in.")
+    quotes: int = Field(description="Quotes linked to it (a document may quote it more than once).")
+    outlets: int
+    languages: list[str]
+    relations: list[str] = Field(description="Relations present among its sightings.")
+    altered: bool = Field(description="Some sighting changed its words (relation altered).")
+    removed: bool = Field(description="The page of some sighting was taken down.")
+    first_seen: str | None
+    last_seen: str | None
+    first_doc_id: str | None = Field(description=DOC_ID)
+    first_doc_key: str | None = Field(description=DOC_KEY)
+    first_outlet: str | None
+    first_title: str | None
+
+
+class OffsetPage(BaseModel):
+    total: int = Field(description="How many match in all.")
+    offset: int
+    next_offset: int | None = Field(description="Pass as ?offset= for the next page; null on the last page.")
+
+
+class StatementPage(OffsetPage):
+    results: list[StatementOut]
 
 
 class SpeakerOut(BaseModel):
@@ -71,29 +100,51 @@ class SpeakerOut(BaseModel):
     anonymous: bool
     quotes: int
     documents: int
-    statements: int
-
-    @classmethod
-    def of(cls, hit: SpeakerHit) -> SpeakerOut:
-        return cls(
-            speaker_id=hit.speaker_id, name=hit.name, aliases=hit.aliases, descriptors=hit.descriptors,
-            anonymous=hit.anonymous, quotes=hit.quotes, documents=hit.documents, statements=hit.statements,
-        )
+    statements: int = Field(description="Statements of which this speaker is the speaker.")
 
 
-class SpeakerList(BaseModel):
+class SpeakerList(OffsetPage):
     results: list[SpeakerOut]
 
 
 class MonthCount(BaseModel):
     month: str
-    quotes: int
+    statements: int
 
 
 class SpeakerDetail(SpeakerOut):
-    over_time: list[MonthCount] = Field(description="Quotes per month of publication.")
+    over_time: list[MonthCount] = Field(description="The speaker's statements per month they were first seen.")
     undated: int
-    quotes_page: QuotePage = Field(description="The first page of the speaker's quotes; more by /api/quotes.")
+    statements_page: StatementPage = Field(description="The first page of the speaker's statements; more by "
+                                                       "/api/statements?speaker_id=.")
+
+
+class DocumentSummaryOut(BaseModel):
+    doc_id: str = Field(description=DOC_ID)
+    doc_key: str = Field(description=DOC_KEY)
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published_at: str | None
+    language: str
+    quotes: int
+    source: str
+
+
+class DocumentList(OffsetPage):
+    results: list[DocumentSummaryOut]
+
+
+class OutletOut(BaseModel):
+    outlet: str
+    documents: int
+    quotes: int
+    first_published: str | None
+    last_published: str | None
+
+
+class OutletList(OffsetPage):
+    results: list[OutletOut]
 
 
 class CaptureOut(BaseModel):
@@ -106,8 +157,8 @@ class CaptureOut(BaseModel):
 
 
 class DocumentOut(BaseModel):
-    doc_id: str
-    id: str
+    doc_id: str = Field(description=DOC_ID)
+    doc_key: str = Field(description=DOC_KEY)
     source: str
     url: str | None
     outlet: str | None
@@ -118,7 +169,7 @@ class DocumentOut(BaseModel):
     text: str
     quotes: list[QuoteOut]
     captures: list[CaptureOut]
-    liveness: str = Field(description="live, changed or removed (from the captures; live when never captured)")
+    liveness: str = Field(description="live, changed, removed, unreachable, blocked, or unknown when never captured")
     first_seen: str | None
     last_seen: str | None
     removed_at: str | None
@@ -127,7 +178,7 @@ class DocumentOut(BaseModel):
 class FirstSeen(BaseModel):
     model_config = {"extra": "allow"}
 
-    doc_id: str
+    doc_id: str = Field(description=DOC_ID)
     outlet: str | None
     url: str | None
     published_at: str | None
@@ -136,7 +187,7 @@ class FirstSeen(BaseModel):
 class EchoOut(BaseModel):
     model_config = {"extra": "allow"}
 
-    doc_id: str
+    doc_id: str = Field(description=DOC_ID)
     outlet: str | None
     url: str | None
     published_at: str | None
@@ -158,12 +209,53 @@ class ProvenanceOut(BaseModel):
 
 
 class IngestOut(BaseModel):
-    doc_id: str
-    id: str
+    doc_id: str = Field(description=DOC_ID)
+    doc_key: str = Field(description=DOC_KEY)
     result: str = Field(description="inserted, updated or unchanged")
     quotes: int
     warnings: list[str]
     linking: str = Field(description="scheduled: speakers and echoes are re-linked in the background; off")
+
+
+# -- pages (GET /api/pages) --------------------------------------------------------------------------------------
+
+class EvidenceOut(BaseModel):
+    fetched_at: str = Field(description="When the capture the liveness rests on was made.")
+    http_status: int | None
+    state: str = Field(description="What that capture showed: up, moved, gone, down or blocked.")
+    reason: str = Field(description="Why: not_found, gone, legal, soft_404, removal_notice, front_page_redirect, "
+                                    "removal_redirect, server_error, timeout, connection_error, bot_wall, geo_block, "
+                                    "forbidden, login, rate_limited, ok, truncated, ...")
+    detail: str | None = Field(description="What was matched: the phrase, the header, the redirect target.")
+    source: str = Field(description="The file and record it came from.")
+
+
+class OutageOut(BaseModel):
+    start: str
+    end: str
+    reason: str
+    captures: int
+
+
+class PageOut(BaseModel):
+    doc_id: str | None = Field(description="The document's id as ingested (null when no version was read).")
+    doc_key: str = Field(description="The store's key of the page (hash of its canonical URL).")
+    url: str
+    title: str | None
+    liveness: str = Field(description="live, changed, removed, unreachable, blocked or unknown (never captured)")
+    first_seen: str | None = Field(description="First capture that showed the page up.")
+    last_seen: str | None = Field(description="Last capture that showed the page up.")
+    removed_at: str | None = Field(description="First evidence of removal after the page was last seen up.")
+    up_days: float | None = Field(description="Days from first seen up to removal (else to last seen up).")
+    captures: int
+    contents: int = Field(description="Distinct contents the page showed (changed when more than one).")
+    evidence: EvidenceOut | None
+    outages: list[OutageOut] = Field(description="Failures between captures that showed the page up.")
+
+
+class PageList(BaseModel):
+    results: list[PageOut]
+    next_cursor: str | None
 
 
 def jsonable(model: BaseModel) -> dict[str, Any]:

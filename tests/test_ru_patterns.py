@@ -1,0 +1,185 @@
+"""The Russian path on invented sentences, one pattern each: the speaker named in the sentence is found (dash,
+colon, "по словам", "как сообщил", an attribution inside the sentence), with the act type and the channel."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.model import Quote
+from quotetrace.ru import extract_russian
+from quotetrace.settings import Settings
+
+
+def _quotes(text: str) -> list[Quote]:
+    return extract_russian(text, Settings(language="ru"))[0]
+
+
+def _one(text: str, containing: str) -> Quote:
+    found = [q for q in _quotes(text) if containing in q.text]
+    assert len(found) == 1, [(q.text, q.speaker) for q in _quotes(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "containing", "speaker"),
+    [
+        # dash, the speaker after a long title
+        ("«Порт будет работать круглосуточно уже с понедельника», — заявил журналистам начальник морского "
+         "порта Ветрогорска капитан дальнего плавания Остап Кравчук.", "круглосуточно", "Остап Кравчук"),
+        # dash, a participial aside between the verb and its subject
+        ("«Ремонт займёт не больше месяца», — сказал, отвечая на вопросы депутатов, министр строительства "
+         "Ефим Гордеев.", "Ремонт займёт", "Ефим Гордеев"),
+        # a title with a country the tagger takes for a person
+        ("«Мы не закроем границу», — подчеркнула глава МИД Тарвании Эльза Кирсте.", "не закроем", "Эльза Кирсте"),
+        # an apposition after a comma before the verb
+        ("Бывший прокурор области, а ныне сенатор Руслан Фатеев заявил, что законопроект будет отозван.",
+         "законопроект будет отозван", "Руслан Фатеев"),
+    ],
+)
+def test_ru_patterns_dash_and_subject_speakers(text: str, containing: str, speaker: str) -> None:
+    assert _one(text, containing).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "containing", "speaker"),
+    [
+        ("Главный инженер завода Арсений Зотов сказал журналистам: «Линия запустится только осенью».",
+         "Линия запустится", "Арсений Зотов"),
+        # a name before a colon, no verb
+        ("Депутат Гордей Плотников: «Бюджет города впервые за пять лет сведён без дефицита»",
+         "Бюджет города", "Гордей Плотников"),
+        # a colon after a few words, no quotation
+        ("Председатель ТСЖ Лада Корнилова ответила жильцам так: платить за ремонт крыши никто не будет.",
+         "платить за ремонт", "Лада Корнилова"),
+    ],
+)
+def test_ru_patterns_colon(text: str, containing: str, speaker: str) -> None:
+    assert _one(text, containing).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "pieces"),
+    [
+        ("По словам заведующей библиотекой Нины Крутовой, фонд пополнится тремя тысячами книг.",
+         "фонд пополнится тремя тысячами книг", 0),
+        ("Фонд пополнится тремя тысячами книг, по словам заведующей библиотекой Нины Крутовой.",
+         "Фонд пополнится тремя тысячами книг", 0),
+        ("Фонд, по словам заведующей библиотекой Нины Крутовой, пополнится тремя тысячами книг.",
+         "Фонд, по словам заведующей библиотекой Нины Крутовой, пополнится тремя тысячами книг", 2),
+    ],
+)
+def test_ru_patterns_according_to_at_start_middle_and_end(text: str, quote: str, pieces: int) -> None:
+    q = _one(text, "тысячами книг")
+    assert (q.text, q.speaker, len(q.fragments), q.type) == (quote, "Нина Крутова", pieces, "speech")
+    assert all(text[f.start : f.end] == f.text and "по словам" not in f.text for f in q.fragments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Как отметил ректор университета Лев Баранов, приём на заочное отделение будет сокращён.",
+        "Приём на заочное отделение будет сокращён, как отметил ректор университета Лев Баранов.",
+        "Приём на заочное отделение, как отметил ректор университета Лев Баранов, будет сокращён.",
+    ],
+)
+def test_ru_patterns_as_said_anywhere_in_the_sentence(text: str) -> None:
+    q = _one(text, "будет сокращён")
+    assert q.speaker == "Лев Баранов" and "отметил" not in "".join(f.text for f in q.fragments)
+
+
+def test_ru_patterns_attribution_inside_a_sentence_gives_both_pieces() -> None:
+    text = ("Директор музея Алиса Горбунова показала новый зал. Зимой, вспоминает она, здесь текла крыша и "
+            "стояли вёдра.")
+    q = _one(text, "текла крыша")
+    assert q.speaker == "Алиса Горбунова"
+    assert [f.text for f in q.fragments] == ["Зимой", "здесь текла крыша и стояли вёдра"]
+
+
+def test_ru_patterns_subject_before_an_aside_is_not_a_statement() -> None:
+    text = "Гринёва, со своей стороны, пообещала вернуть деньги всем вкладчикам до осени."
+    quotes = _quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("вернуть деньги всем вкладчикам до осени", "Гринёва")]
+
+
+@pytest.mark.parametrize(
+    "verb", ["объяснил", "уточнил", "подчеркнул", "добавил", "признал", "напомнил", "пояснил", "резюмировал",
+             "констатировал"],
+)
+def test_ru_patterns_trailing_speech_verbs(verb: str) -> None:
+    text = f"Тренер сборной Матвей Ольшанский провёл сбор. Команда готова к турниру, {verb} он."
+    q = _one(text, "Команда готова")
+    assert (q.text, q.speaker) == ("Команда готова к турниру", "Матвей Ольшанский")
+
+
+def test_ru_patterns_description_with_no_title_continues_with_the_speaker() -> None:
+    text = ("Посол Ирина Вяземская вручила верительные грамоты. «Переговоры продолжатся в марте», — сказала "
+            "Вяземская. Сроки пока не согласованы, добавила дипломат.")
+    assert _one(text, "Сроки пока").speaker == "Ирина Вяземская"
+
+
+def test_ru_patterns_description_opening_a_sentence_is_someone_new() -> None:
+    text = ("«Мы подадим апелляцию», — сказал адвокат Тарас Мельник. Судья отказал в отводе присяжных и "
+            "назначил заседание на вторник.")
+    assert not any(q.speaker == "Тарас Мельник" and "присяжных" in q.text for q in _quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "containing", "speaker", "via"),
+    [
+        ("Губернатор Роман Ширяев, передаёт телеканал «Приречье», пообещал отремонтировать все школы к "
+         "сентябрю.", "отремонтировать все школы", "Роман Ширяев", "передаёт телеканал «Приречье»"),
+        ("«Завод продолжит работу», — заявил в интервью радиостанции «Волна» директор Аким Лосев.",
+         "Завод продолжит", "Аким Лосев", "интервью радиостанции «Волна»"),
+        ("Поезда пойдут по новому графику с мая, сообщает агентство «Рельс» со ссылкой на пресс-службу "
+         "железной дороги.", "Поезда пойдут", "пресс-служба железной дороги", "агентство «Рельс»"),
+        ("Цены на уголь вырастут на десять процентов, приводит газета «Вестник» слова министра энергетики "
+         "Юрия Голованова.", "Цены на уголь", "Юрий Голованов", "газета «Вестник»"),
+    ],
+)
+def test_ru_patterns_channel_is_via_not_the_speaker(text: str, containing: str, speaker: str, via: str) -> None:
+    q = _one(text, containing)
+    assert q.speaker == speaker
+    assert q.via is not None and via in q.via.text and text[q.via.start : q.via.end] == q.via.text
+
+
+@pytest.mark.parametrize(
+    ("text", "containing", "act"),
+    [
+        ("Экономист Вера Лапина считает, что рубль укрепится к лету.", "рубль укрепится", "belief"),
+        ("Экономист Вера Лапина опасается, что рубль ослабнет к лету.", "рубль ослабнет", "belief"),
+        ("«Рубль укрепится к лету», — уверена экономист Вера Лапина.", "Рубль укрепится", "belief"),
+        ("Экономист Вера Лапина заявила, что рубль укрепится к лету.", "рубль укрепится", "speech"),
+        ("Профсоюз осудил решение о закрытии цеха.", "решение о закрытии цеха", "stance"),
+        ("Депутаты потребовали отставки главы района.", "отставки главы района", "stance"),
+        ("Комиссия раскритиковала новый проект бюджета.", "новый проект бюджета", "stance"),
+    ],
+)
+def test_ru_patterns_act_types(text: str, containing: str, act: str) -> None:
+    assert _one(text, containing).type == act
+
+
+def test_ru_patterns_promise_with_an_infinitive_is_speech() -> None:
+    q = _one("Мэр Святослав Рогов пообещал построить новую поликлинику за два года.", "поликлинику")
+    assert (q.text, q.type, q.speaker) == ("построить новую поликлинику за два года", "speech", "Святослав Рогов")
+
+
+def test_ru_patterns_about_this_said_attributes_the_sentence_before() -> None:
+    text = "Водопровод в посёлке заработает к пятнице. Об этом сообщил глава поселения Ефим Кузин."
+    q = _one(text, "Водопровод")
+    assert (q.text, q.speaker) == ("Водопровод в посёлке заработает к пятнице", "Ефим Кузин")
+
+
+def test_ru_patterns_there_stands_for_the_last_source() -> None:
+    text = "Трасса открыта для движения, сообщили в дорожной службе. Пробок нет, добавили там."
+    assert _one(text, "Пробок нет").speaker == _one(text, "Трасса").speaker == "дорожная служба"
+
+
+def test_ru_patterns_naming_with_a_quoted_word_is_one_statement() -> None:
+    q = _one("Министр Олег Сидоркин назвал требования забастовщиков «шантажом».", "шантажом")
+    assert (q.text, q.kind, q.speaker) == ("требования забастовщиков «шантажом»", "mixed", "Олег Сидоркин")
+
+
+def test_ru_patterns_a_name_left_oblique_by_the_tagger_is_put_in_the_nominative() -> None:
+    text = ("Суд вынес приговор бывшему директору фабрики «Заря» Степану Крутицкому. Крутицкий уверен, что "
+            "дело против него сфабриковано.")
+    assert _one(text, "сфабриковано").speaker == "Степан Крутицкий"
