@@ -207,6 +207,25 @@ def datasets_of(args: argparse.Namespace) -> dict[str, list[Record]]:
     return sets
 
 
+def by_language(gold: Sequence[Record], predictions: Sequence[Record]) -> list[tuple[str, list[Record],
+                                                                                 list[Record]]]:
+    """A set's documents and predictions per language, when it holds more than one (the out-of-domain set
+    has Russian documents beside the English ones)."""
+    languages = sorted({r.get("meta", {}).get("language", "en") for r in gold})
+    if len(languages) < 2:
+        return []
+    out = []
+    for lang in languages:
+        subset = [r for r in gold if r.get("meta", {}).get("language", "en") == lang]
+        out.append((lang, subset, by_language_of(predictions, subset)))
+    return out
+
+
+def by_language_of(predictions: Sequence[Record], subset: Sequence[Record]) -> list[Record]:
+    ids = {r["id"] for r in subset}
+    return [p for p in predictions if p["id"] in ids]
+
+
 # --- report ----------------------------------------------------------------------------------------------
 
 
@@ -347,6 +366,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                 written += predictions
             results[column] = score(gold, predictions)
             check_against_reference(gold, predictions, results[column], column)
+            if name == "quotetrace":
+                for lang, subset, chosen in by_language(gold, predictions):
+                    results[f"{set_name} {lang}"] = score(subset, chosen)
+                    ours[f"{set_name} {lang}"] = (subset, by_language_of(ours[set_name][1], subset))
     if args.out:
         write_jsonl(args.out, written)
     print_table(results)
