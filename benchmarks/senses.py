@@ -4,12 +4,12 @@
 
 For every rule in ``SENSE_RULES`` it runs the extractor with that rule switched off
 (``Settings.without_senses``), and then with that rule alone switched on, and prints quote precision, quote
-recall and attributed F1 on the English documents of the out-of-domain dev split, and quote precision,
-quote recall, reported-speech recall and attributed F1 on PolNeAR train scored held out (each fold with a cue table trained on the other
-folds, as ``heldout.py`` does). "without X" against "all rules" is what X adds to the others (rules overlap:
-"seem to" is both a seeming and an infinitive that is no speech act); "only X" against "no rule" is what X
-does alone. A rule pays when it gains more out-of-domain precision than it costs PolNeAR recall. Both sets
-are ones rules are tuned on: PolNeAR dev and the out-of-domain held-out split are never read here.
+recall and attributed F1 on the English documents of the out-of-domain dev split, and quote precision, quote
+recall, reported-speech recall and attributed F1 on PolNeAR train scored held out (each fold with a cue table
+trained on the other folds, as ``heldout.py`` does). "without X" against "all rules" is what X adds to the
+others (rules overlap: "seem to" is both a seeming and an infinitive that is no speech act); "only X" against
+"no rule" is what X does alone. A rule pays when it gains more out-of-domain precision than it costs PolNeAR
+recall. Both sets are ones rules are tuned on: PolNeAR dev and the out-of-domain held-out split are never read.
 """
 
 from __future__ import annotations
