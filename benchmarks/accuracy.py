@@ -251,7 +251,7 @@ def rows_of(scores: Scores) -> list[tuple[str, str]]:
         rows.append((f"{act}: precision / attr. prec. (n)",
                      f"{t.precision:.3f} / {t.attributed_precision:.3f} ({t.predictions})"
                      if t and t.predictions else "-"))
-        rows.append((f"{act}: type right (of found)", f"{t.type_agreement:.3f}" if t and t.units else "-"))
+        rows.append((f"{act}: type right (of found)", f"{t.type_agreement:.3f}" if t and t.predictions else "-"))
     rows += [("gold units / predictions", f"{scores.gold_units} / {scores.pred}"),
              ("unlocated predictions", str(scores.unlocated_pred)),
              ("negatives hit", str(scores.negatives_hit))]
@@ -315,6 +315,25 @@ def print_calibration(datasets: dict[str, tuple[Sequence[Record], Sequence[Recor
             print(f"{label:>12}{n:>9}{mean:>12.3f}{right:>13.3f}")
 
 
+def print_by_kind(name: str, gold: Sequence[Record], predictions: Sequence[Record]) -> None:
+    """Per kind of document (the out-of-domain set's ``meta.kind``: analysis, interview, ...), and for the
+    longest document alone: the figures the issue sets targets on."""
+    kinds = sorted({r.get("meta", {}).get("kind") for r in gold} - {None})
+    if not kinds:
+        return
+    longest = max(gold, key=lambda r: len(r["text"]))
+    groups = [(kind, [r for r in gold if r.get("meta", {}).get("kind") == kind]) for kind in kinds]
+    groups.append((f"longest: {longest['id']}", [longest]))
+    print(f"\n{name}, by kind of document:")
+    print(f"{'':>36}{'docs':>6}{'units':>7}{'quote P':>9}{'quote R':>9}{'attr. P':>9}{'attr. R':>9}"
+          f"{'attr. F1':>10}{'attribution':>13}")
+    for kind, subset in groups:
+        s = score(subset, by_language_of(predictions, subset))
+        print(f"{kind:>36}{len(subset):>6}{s.gold_units:>7}{s.precision:>9.3f}{s.recall:>9.3f}"
+              f"{s.attributed_precision:>9.3f}{s.end_to_end_recall:>9.3f}{s.attributed_f1:>10.3f}"
+              f"{s.attribution_acc:>13.3f}")
+
+
 def print_problems(name: str, scores: Scores) -> None:
     print(f"\n{name}: {len(scores.problems)} problems")
     for problem in scores.problems:
@@ -376,6 +395,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     for set_name, (gold, predictions) in ours.items():
         print_thresholds(set_name, gold, predictions, sorted({*THRESHOLDS, args.threshold}))
     print_calibration(ours)
+    for set_name, (gold, predictions) in ours.items():
+        if " " not in set_name:  # whole sets, not their languages
+            print_by_kind(set_name, gold, above(predictions, args.threshold))
     if args.verbose:
         for name, scores in results.items():
             print_problems(name, scores)
