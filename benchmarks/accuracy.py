@@ -251,7 +251,9 @@ def rows_of(scores: Scores) -> list[tuple[str, str]]:
         rows.append((f"{act}: precision / attr. prec. (n)",
                      f"{t.precision:.3f} / {t.attributed_precision:.3f} ({t.predictions})"
                      if t and t.predictions else "-"))
-        rows.append((f"{act}: type right (of found)", f"{t.type_agreement:.3f}" if t and t.predictions else "-"))
+        typed = any(v.units for v in scores.by_type.values())  # PolNeAR's gold has no types
+        rows.append((f"{act}: type right (of found)",
+                     f"{t.type_agreement:.3f}" if typed and t and t.predictions else "-"))
     rows += [("gold units / predictions", f"{scores.gold_units} / {scores.pred}"),
              ("unlocated predictions", str(scores.unlocated_pred)),
              ("negatives hit", str(scores.negatives_hit))]
