@@ -41,6 +41,7 @@ def only(text: str) -> Quote:
         # the writer's asides
         "The timing of the vote is, to put it mildly, awkward for the government.",
         "The plan, to say the least, is ambitious.",
+        "Needless to say, the ferry was late again.",
         # an object that is no content, and publishing an object
         "The club hired a new coach in March.",
         "The council published a report on its website.",
@@ -83,6 +84,8 @@ def test_extract_senses_not_a_statement(text: str) -> None:
          "speech"),
         ("He told them the ferry would not sail.", "the ferry would not sail", "speech"),
         ("The union said the ward would close.", "the ward would close", "speech"),
+        ("Dock workers are far more likely to say that the new cranes are unsafe.",
+         "that the new cranes are unsafe", "speech"),
         ("The harbour will reopen in May, according to the port authority.", "The harbour will reopen in May",
          "speech"),
         # beliefs: verbs, infinitives, adjectives and nouns of holding

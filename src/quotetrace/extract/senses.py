@@ -73,6 +73,8 @@ NOUN_CONTENT_PREPS = frozenset("for of on about against to over regarding toward
 # Verbs the lexicon knows frames of (``lexical_frame``), table or not.
 PREPOSITION_FRAMES = STANCE_PREPOSITIONS | SPEECH_PREPOSITIONS
 FRAMED_VERBS = ATTITUDE_VERBS | INFINITIVE_SPEECH_VERBS | BELIEF_VERBS | frozenset(v for v, _ in PREPOSITION_FRAMES)
+# Adjectives whose infinitive "to say" is the writer's aside: "needless to say", "sad to say".
+HEDGE_ADJECTIVES = frozenset("needless sad strange suffice fair safe true".split())
 # Pronouns that point at a fact, and the verbs of inference that make them the writer's conclusion.
 DEMONSTRATIVES = frozenset("this that these those what".split())
 INFERENCE_VERBS = EVIDENCE_VERBS | frozenset("suggest confirm reveal".split())
@@ -212,8 +214,10 @@ def _hedge(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
-        return False  # "urged him to say …", "refused to say whether …"
+    if verb.dep_ == "xcomp" and (verb.head.pos_ == "VERB" or verb.head.lower_ not in HEDGE_ADJECTIVES):
+        return False  # "urged him to say …", "refused to say whether …", "more likely to say that …"
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "advmod", "npadvmod")]
     return not objects or any(o.lower_ in HEDGE_OBJECTS for o in objects)
 
@@ -247,6 +251,8 @@ def _topic(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
     and ``lexicon.SPEECH_PREPOSITIONS`` for the pairs whose object is)."""
     if not construction.startswith("prep:") or construction == "prep:as":
         return False
+    if lemma in SPEECH_VERBS and _clause_inside_prep(verb, construction[5:]):
+        return False  # "wrote in a column for the Courier that she had signed …": the parse hid the clause
     return (lemma, construction[5:]) not in PREPOSITION_FRAMES
 
 
@@ -392,6 +398,14 @@ def _said_object(verb: Token) -> ActType | None:
     if lemma in BELIEF_NOUNS:
         return "belief"
     return "speech" if lemma in CUE_NOUNS or lemma in SPEECH_NOUNS else None
+
+
+def _clause_inside_prep(verb: Token, preposition: str) -> bool:
+    """The parser hung the content clause inside the prepositional phrase ('wrote in a column … that …')."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return prep is not None and any(
+        t.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children)
+        and any(g.lower_ == "that" for g in t.children) for t in prep.subtree)
 
 
 def _infinitive_after_object(verb: Token) -> bool:
