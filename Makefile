@@ -14,11 +14,14 @@ $(BIN)/quotetrace: pyproject.toml
 
 setup: $(BIN)/quotetrace
 
+# Ends with one statement's story: a Russian original since taken down, its translation, a fragment, a
+# paraphrase and an echo that altered a figure (samples/README.md).
 demo: setup
 	rm -f $(DEMO_DB)
 	$(BIN)/quotetrace ingest samples --db $(DEMO_DB)
 	$(BIN)/quotetrace quotes --db $(DEMO_DB) --format table
 	$(BIN)/quotetrace speakers --db $(DEMO_DB)
+	$(BIN)/quotetrace trace "convoys will pass through Karsk" --db $(DEMO_DB)
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import resource
 import shutil
 import sqlite3
@@ -42,16 +43,27 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import combinations
+from dataclasses import dataclass, field
+from itertools import combinations, product
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-from make_echo_corpus import QUOTES_PER_DOC, ScaleCorpus, build, scale_corpus
-from quotetrace.link import link
+from make_echo_corpus import (
+    QUOTES_PER_DOC,
+    ScaleCorpus,
+    TrustCorpus,
+    build,
+    news_sentences,
+    scale_corpus,
+    trust_corpus,
+)
+from quotetrace.link import link, translations
 from quotetrace.link.speakers import link_speakers
-from quotetrace.link.statements import LexicalScorer, ParaphraseScorer, default_scorer, link_statements
+from quotetrace.link.statements import LexicalScorer, ParaphraseScorer, Vectors, default_scorer, link_statements
 from quotetrace.model import Document, Quote, TextSpan
 from quotetrace.store import Sighting, Store
 
@@ -123,16 +135,183 @@ def accuracy(copies: int, scorer: ParaphraseScorer) -> None:
     print(f"  first seen accuracy {first_ok / len(originals):.3f} ({first_ok}/{len(originals)} dated originals)")
 
 
-def scaling(sizes: list[int], store_dir: Path | None) -> None:
-    where = f"`quotetrace link --no-paraphrase` on SQLite files in {store_dir}" if store_dir else "in memory"
-    print(f"scaling (link without paraphrase, {where}; synthetic corpus, each size in a fresh process):")
+RELATIONS = ("verbatim", "partial", "paraphrase", "translation", "altered")
+SPLITS = (("tune", "thresholds chosen here"), ("test", "mended on its errors after its first run: tuned"),
+          ("heldout", "written after the rules were frozen: held out"))
+
+
+@dataclass(slots=True)
+class RelationFigures:
+    """Per-relation counts over the echoes of a trust split (see ``relations``)."""
+
+    gold: Counter[str] = field(default_factory=Counter)
+    predicted: Counter[str] = field(default_factory=Counter)
+    right: Counter[str] = field(default_factory=Counter)
+    near_misses: int = 0
+    misses_as_same: Counter[str] = field(default_factory=Counter)  # near-miss kind -> linked as the same statement
+    misses_as_altered: Counter[str] = field(default_factory=Counter)
+    changes_named: int = 0
+    altered_found: int = 0
+    vetoes: Counter[str] = field(default_factory=Counter)
+    misattributed_flagged: int = 0
+    misattributed: int = 0
+    merged: int = 0  # echoes attributed to the statement's speaker that got the original's canonical speaker
+    own: int = 0
+    false_merges: int = 0  # echoes attributed to someone else that got the original's canonical speaker
+    others: int = 0
+
+    def prf(self, relation: str) -> tuple[float, float]:
+        p = self.right[relation] / self.predicted[relation] if self.predicted[relation] else 1.0
+        r = self.right[relation] / self.gold[relation] if self.gold[relation] else 1.0
+        return p, r
+
+    def score(self) -> float:
+        """What thresholds are chosen by on tune: mean F1 over the relations, near-misses linked as the same
+        statement counted as a heavy loss."""
+        f1s = []
+        for relation in RELATIONS:
+            p, r = self.prf(relation)
+            f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+        return sum(f1s) / len(f1s) - 0.1 * sum(self.misses_as_same.values())
+
+
+def relation_figures(corpus: TrustCorpus, scorer: ParaphraseScorer | None) -> RelationFigures:
+    """Link the corpus; each echo's predicted relation is its relation when it joined its own statement's
+    original, else "none" (linked elsewhere: wrong, and counted against the relation it got)."""
+    speakers = link_speakers(corpus.sightings)
+    anonymous = frozenset(s.speaker_id for s in speakers.speakers if s.anonymous)
+    links = link_statements(corpus.sightings, speakers.quote_speakers, scorer=scorer, anonymous=anonymous)
+    statement_of = {m[1]: m[0] for m in links.members}
+    relation_of = {m[1]: m[2] for m in links.members}
+    changes_of = getattr(links, "changes", {})
+    originals = {g.record: q for q, g in corpus.gold.items() if g.relation == "original"}
+    record_of_statement = {statement_of[q]: record for record, q in originals.items()}
+    speaker_of = speakers.quote_speakers
+    figures = RelationFigures(vetoes=Counter(getattr(links, "vetoes", {})))
+    for quote_id, gold in corpus.gold.items():
+        if gold.relation == "original":
+            continue
+        joined = record_of_statement.get(statement_of[quote_id])
+        predicted = relation_of[quote_id] if joined is not None else "none"
+        figures.gold[gold.relation] += 1
+        figures.predicted[predicted] += 1
+        if (joined == gold.record and predicted == gold.relation) or gold.relation == predicted == "none":
+            figures.right[predicted] += 1
+        if gold.relation == "none" and gold.miss not in (None, "statement"):
+            figures.near_misses += 1
+            if joined is not None:
+                (figures.misses_as_altered if predicted == "altered" else figures.misses_as_same)[gold.miss] += 1
+        if gold.relation == "altered" and predicted == "altered" and joined == gold.record:
+            figures.altered_found += 1
+            figures.changes_named += _changes_match(gold.changes, changes_of.get(quote_id, ()))
+        original_speaker = speaker_of.get(originals[gold.record])
+        same_speaker = original_speaker is not None and speaker_of.get(quote_id) == original_speaker
+        if gold.person is not None and gold.person.startswith("other:"):
+            figures.others += 1
+            figures.false_merges += same_speaker
+            if gold.relation in RELATIONS and joined == gold.record:
+                figures.misattributed += 1
+                figures.misattributed_flagged += not same_speaker
+        elif gold.person is not None:
+            figures.own += 1
+            figures.merged += same_speaker
+    return figures
+
+
+def _changes_match(gold: Sequence[tuple[str, str]], found: Sequence[tuple[str, str]]) -> bool:
+    """Every gold change is named: some found pair shares a word with its original words and one with its
+    echo's words (or is empty where they are)."""
+    def has(words: str, text: str) -> bool:
+        if not words:
+            return not text
+        found_words = set(re.findall(r"\w+", text.casefold()))
+        return any(w in found_words for w in re.findall(r"\w+", words.casefold()))
+
+    return bool(found) and all(any(has(a, fa) and has(b, fb) for fa, fb in found) for a, b in gold)
+
+
+def print_relations(name: str, figures: RelationFigures) -> None:
+    print(f"  {name}: {sum(figures.gold.values())} echoes")
+    print(f"    {'relation':12} {'gold':>5} {'found':>6} {'right':>6} {'P':>6} {'R':>6}")
+    for relation in (*RELATIONS, "none"):
+        p, r = figures.prf(relation)
+        print(f"    {relation:12} {figures.gold[relation]:>5} {figures.predicted[relation]:>6} "
+              f"{figures.right[relation]:>6} {p:>6.3f} {r:>6.3f}")
+    same = sum(figures.misses_as_same.values())
+    altered = sum(figures.misses_as_altered.values())
+    print(f"    near-misses linked: {same} of {figures.near_misses} as the same statement "
+          f"{dict(figures.misses_as_same) or ''}, {altered} as altered {dict(figures.misses_as_altered) or ''}")
+    print(f"    veto rejections: {sum(figures.vetoes.values())} {dict(sorted(figures.vetoes.items()))}")
+    print(f"    altered echoes with every change named: {figures.changes_named}/{figures.altered_found}")
+    print(f"    misattributed echoes flagged: {figures.misattributed_flagged}/{figures.misattributed}; "
+          f"speakers: merge recall {figures.merged}/{figures.own}, false merges {figures.false_merges}/"
+          f"{figures.others}")
+
+
+class _Remembering:
+    """A scorer that embeds each text once (the threshold search links the same texts many times)."""
+
+    def __init__(self, scorer: ParaphraseScorer) -> None:
+        self.scorer = scorer
+        self.name = scorer.name
+        self.threshold = scorer.threshold
+        self.multilingual = getattr(scorer, "multilingual", False)
+        self._known: dict[str, Vectors] = {}
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._known]
+        if missing:
+            self._known.update(zip(missing, self.scorer.embed(missing), strict=True))
+        return np.stack([self._known[t] for t in texts]) if texts else self.scorer.embed([])
+
+
+# Searched on the tune split: the paraphrase cosine (same language), the cosine that links across languages
+# (a translation or a retelling), and the cosine of a close translation (an altered one).
+GRID = {"paraphrase": [round(0.50 + 0.02 * k, 2) for k in range(11)],
+        "retelling": [0.40, 0.45, 0.50, 0.55],
+        "close translation": [0.55, 0.60, 0.65, 0.70]}
+
+
+def _set_thresholds(scorer: _Remembering, paraphrase: float, retelling: float, close: float) -> None:
+    scorer.threshold = paraphrase
+    translations.RETELLING_THRESHOLD, translations.TRANSLATION_THRESHOLD = retelling, close
+
+
+def relations(scorer: ParaphraseScorer | None, search: bool) -> None:
+    """Per-relation figures on the trust fixtures (tests/fixtures/echo/trust.json): with ``search``, thresholds
+    chosen on tune (best ``RelationFigures.score``, ties to the shipped values, then the stricter), then both
+    splits at the thresholds in use."""
+    print(f"relations (tests/fixtures/echo/trust.json; scorer: {scorer.name if scorer else 'none'}):")
+    if scorer is not None and search:
+        remembering = _Remembering(scorer)
+        shipped = (scorer.threshold, translations.RETELLING_THRESHOLD, translations.TRANSLATION_THRESHOLD)
+        tune = trust_corpus("tune")
+        results = {}
+        for values in product(*GRID.values()):
+            _set_thresholds(remembering, *values)
+            results[values] = relation_figures(tune, remembering).score()
+        best = max(results, key=lambda v: (round(results[v], 6), v == shipped, v))
+        _set_thresholds(remembering, *best)
+        scorer = remembering
+        print(f"  thresholds chosen on tune: {dict(zip(GRID, best, strict=True))} (shipped: "
+              f"{dict(zip(GRID, shipped, strict=True))})")
+    for split, note in SPLITS:
+        print_relations(f"{split} ({note})", relation_figures(trust_corpus(split), scorer))
+
+
+def scaling(sizes: list[int], store_dir: Path | None, paraphrase: bool = False) -> None:
+    command_name = "`quotetrace link`" if paraphrase else "`quotetrace link --no-paraphrase`"
+    where = f"{command_name} on SQLite files in {store_dir}" if store_dir else "in memory"
+    what = ("link with paraphrase and translation matching (USE), originals from PolNeAR's news sentences, 10% of "
+            "families also in Cyrillic letters" if paraphrase else "link without paraphrase")
+    print(f"scaling ({what}, {where}; synthetic corpus, each size in a fresh process):")
     relink = f" {'relink s':>8}" if store_dir else ""
     print(f"  {'quotes':>9} {'seconds':>8}{relink} {'µs/quote':>9} {'peak MiB':>9} {'before MiB':>10} "
           f"{'statements':>11}  {'P':>5} {'R':>5} {'F1':>5}")
     for n in sizes:
-        command = [sys.executable, __file__, "--measure", str(n)]
+        command = [sys.executable, __file__, "--measure", str(n), *(["--paraphrase"] if paraphrase else [])]
         if store_dir is not None:
-            _ensure_store(_store_path(store_dir, n), scale_corpus(n))
+            _ensure_store(_store_path(store_dir, n, paraphrase), _scale_corpus(n, paraphrase))
             command += ["--store", str(store_dir)]
         result = subprocess.run(command, check=True, capture_output=True, text=True)
         print(result.stderr, end="", file=sys.stderr)
@@ -169,35 +348,36 @@ def _reset_peak() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
-def measure(n: int, store_dir: Path | None) -> None:
+def measure(n: int, store_dir: Path | None, paraphrase: bool = False) -> None:
     """One size, in this process: prints a JSON line (what ``scaling`` reads)."""
+    scorer = default_scorer() if paraphrase else None
     if store_dir is None:
-        corpus = scale_corpus(n)
+        corpus = _scale_corpus(n, paraphrase)
         before = _rss_mib()
         _reset_peak()
         started = time.perf_counter()
         speakers = link_speakers(corpus.sightings)
-        links = link_statements(corpus.sightings, speakers.quote_speakers, scorer=None)
+        links = link_statements(corpus.sightings, speakers.quote_speakers, scorer=scorer)
         seconds = time.perf_counter() - started
         peak = _rss_mib("VmHWM")
         statement_of = {quote_id: st for st, quote_id, _ in links.members}
         predicted = [statement_of[s.quote_id] for s in corpus.sightings]
         statements = len(links.statements)
     else:  # link first, so that the peak is link()'s alone; the corpus is made again afterwards, for scoring
-        work = _store_path(store_dir, n).with_suffix(".linking")
-        shutil.copyfile(_store_path(store_dir, n), work)  # every run starts from the store as ingested
+        work = _store_path(store_dir, n, paraphrase).with_suffix(".linking")
+        shutil.copyfile(_store_path(store_dir, n, paraphrase), work)  # every run starts from the store as ingested
         before = _rss_mib()
         _reset_peak()
         with Store(work) as store:
-            report = link(store, paraphrase=False)
-            relink = link(store, paraphrase=False).seconds
+            report = link(store, paraphrase=paraphrase, scorer=scorer)
+            relink = link(store, paraphrase=paraphrase, scorer=scorer).seconds
             peak = _rss_mib("VmHWM")
             rows = connection(store).execute("SELECT quote_id, statement_id FROM statement_members ORDER BY quote_id")
             by_quote_id = dict(rows.fetchall())
         for suffix in ("", "-wal", "-shm"):
             Path(f"{work}{suffix}").unlink(missing_ok=True)
         seconds, statements = report.seconds, report.statements
-        corpus = scale_corpus(n)
+        corpus = _scale_corpus(n, paraphrase)
         order = _quote_order(corpus)
         predicted = [""] * len(order)
         for quote_id, index in enumerate(order, start=1):
@@ -207,8 +387,13 @@ def measure(n: int, store_dir: Path | None) -> None:
                       "p": p, "r": r, "f1": f1, "relink": relink if store_dir is not None else None}))
 
 
-def _store_path(store_dir: Path, n: int) -> Path:
-    return store_dir / f"scale-{n}.sqlite"
+def _scale_corpus(n: int, paraphrase: bool) -> ScaleCorpus:
+    """The scaling corpus; for the run with paraphrase, on real news sentences with Cyrillic copies."""
+    return scale_corpus(n, translated=True, sentences=news_sentences()) if paraphrase else scale_corpus(n)
+
+
+def _store_path(store_dir: Path, n: int, translated: bool = False) -> Path:
+    return store_dir / f"scale-{n}{'-translated' if translated else ''}.sqlite"
 
 
 def _documents(corpus: ScaleCorpus) -> dict[str, list[int]]:
@@ -278,15 +463,20 @@ def main() -> None:
     parser.add_argument("--scorer", choices=["default", "lexical"], default="default")
     parser.add_argument("--store", type=Path, metavar="DIR",
                         help="time `quotetrace link` on SQLite files in DIR (built on first use) instead of in memory")
+    parser.add_argument("--shipped", action="store_true",
+                        help="relations at the shipped thresholds, without choosing them on the tune split")
+    parser.add_argument("--paraphrase", action="store_true",
+                        help="scale with paraphrase and translation matching on (default: without)")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # one size, in a child process
     args = parser.parse_args()
     if args.measure:
-        measure(args.measure, args.store)
+        measure(args.measure, args.store, args.paraphrase)
         return
     scorer = LexicalScorer() if args.scorer == "lexical" else default_scorer()
     accuracy(args.copies, scorer)
+    relations(scorer, search=not args.shipped)
     if args.sizes:
-        scaling(args.sizes, args.store)
+        scaling(args.sizes, args.store, args.paraphrase)
 
 
 if __name__ == "__main__":

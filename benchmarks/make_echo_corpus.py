@@ -20,6 +20,7 @@ import argparse
 import io
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,7 @@ from quotetrace.pipeline import document_id
 from quotetrace.store import Sighting
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "echo" / "statements.json"
+POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train.jsonl"
 START = datetime(2026, 2, 1, 9, 0, tzinfo=UTC)
 
 
@@ -194,6 +196,64 @@ def sightings_of(corpus: EchoCorpus) -> list[Sighting]:
     return out
 
 
+# -- trust: statements with translations, alterations and near-misses, both ways between Russian and English --
+
+TRUST_FIXTURE = FIXTURE.parent / "trust.json"
+TRUST_OUTLETS = {"ru": ("lidova-vesti.example", "maravia-novosti.example", "velm-pravda.example"),
+                 "en": ("kestrel-wire.example", "radio-baltica.example", "the-ledger.example")}
+
+
+@dataclass(frozen=True, slots=True)
+class TrustGold:
+    record: str  # the statement (record id)
+    relation: str  # original, verbatim, partial, paraphrase, translation, altered, none
+    person: str | None  # who the page attributes it to: the record's id when it is the statement's speaker
+    miss: str | None = None  # for a near-miss ("none"): number, date, name, negation, bulletin, speaker, statement
+    changes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class TrustCorpus:
+    sightings: list[Sighting] = field(default_factory=list)
+    gold: dict[int, TrustGold] = field(default_factory=dict)  # by quote_id
+
+
+def trust_corpus(split: str | None = None, path: Path | None = None) -> TrustCorpus:
+    """The records of ``trust.json`` (one split, or all) as sightings: the original at 09:00 on its day on an
+    outlet of its language, each echo ``day`` days later on another."""
+    records = json.loads((path or TRUST_FIXTURE).read_text(encoding="utf-8"))["records"]
+    corpus = TrustCorpus()
+    for record in records:
+        if split is not None and record["split"] != split:
+            continue
+        day = datetime.fromisoformat(record["date"]).replace(hour=9, tzinfo=UTC)
+        original = record["original"]
+        named = record["speaker"][original["lang"]][0] is not None
+        _trust_sighting(corpus, record, original, day, 0,
+                        TrustGold(record["id"], "original", record["id"] if named else None))
+        for k, echo in enumerate(record["echoes"], start=1):
+            when = day + timedelta(days=echo["day"], hours=k)
+            name = (echo.get("speaker") or record["speaker"][echo["lang"]])[0]
+            other = echo.get("misattributed") or echo.get("miss") == "speaker"
+            person = None if name is None else f"other:{name}" if other else record["id"]
+            gold = TrustGold(record["id"], echo["rel"], person, echo.get("miss"),
+                             tuple((a, b) for a, b in echo.get("changes", [])))
+            _trust_sighting(corpus, record, echo, when, k, gold)
+    return corpus
+
+
+def _trust_sighting(corpus: TrustCorpus, record: dict[str, Any], item: dict[str, Any], when: datetime, k: int,
+                    gold: TrustGold) -> None:
+    name, descriptors = item.get("speaker") or record["speaker"][item["lang"]]
+    quote_id = len(corpus.sightings) + 1
+    doc = f"{record['id']}-{k}"
+    outlets = TRUST_OUTLETS[item["lang"]]
+    corpus.sightings.append(Sighting(quote_id, doc, doc, item["text"], name, name, tuple(descriptors),
+                                     outlets[k % len(outlets)], f"https://{outlets[k % len(outlets)]}/{doc}",
+                                     when.isoformat().replace("+00:00", "Z"), None))
+    corpus.gold[quote_id] = gold
+
+
 # -- scaling ---------------------------------------------------------------------------------------------
 
 _SYLLABLES = "ka lo mi ne ru sa ti vo ze pa da go fi be hu ya ro li".split()
@@ -207,8 +267,9 @@ STOCK_LINES = (
     "Our thoughts are with the families of the victims.",
     "No decision has been taken yet.",
 )
-# Lines that differ in one number: near-copies of each other (one statement each), which put thousands of
-# distinct quotes in one MinHash band.
+# Lines that differ in one number: near-copies of each other, each figure its own statement (a template's
+# versions are never linked as the same statement, nor as altered), which put thousands of distinct quotes in
+# one MinHash band.
 TEMPLATES = (
     "{n} people have been evacuated from the flooded districts along the river since the weekend, the "
     "emergency service said.",
@@ -217,6 +278,14 @@ TEMPLATES = (
 )
 STOCK_SHARE = 0.01  # of quotes, each
 TEMPLATE_SHARE = 0.01
+TRANSLATED_SHARE = 0.1  # of families (with ``translated``)
+_TO_CYRILLIC = str.maketrans("aoieuykKlLmMnNrRsStTvVzZpPdDgGfFbBhHAOIEUY",
+                             "аоиэуйкКлЛмМнНрРсСтТвВзЗпПдДгГфФбБхХАОИЭУЙ")
+
+
+def _cyrillic(text: str) -> str:
+    """The made-up words in Cyrillic letters (transliterated back, a name is the same name)."""
+    return text.translate(_TO_CYRILLIC)
 
 
 @dataclass(slots=True)
@@ -233,14 +302,30 @@ class ScaleCorpus:
         self.family.append(family)
 
 
-def scale_corpus(n_quotes: int, seed: int = 0) -> ScaleCorpus:
+def news_sentences(path: Path = POLNEAR) -> list[str]:
+    """Distinct sentences of 12 to 40 words from the PolNeAR articles (real news, for the paraphrase scaling
+    run: made-up words all look alike to a sentence encoder, which then merges every family of a speaker)."""
+    seen: dict[str, None] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for sentence in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"].replace("\n", " ")):
+            words = sentence.split()
+            if 12 <= len(words) <= 40 and not re.search(r"[“”\"«»]", sentence):
+                seen.setdefault(" ".join(words), None)
+    return list(seen)
+
+
+def scale_corpus(n_quotes: int, seed: int = 0, translated: bool = False,
+                 sentences: list[str] | None = None) -> ScaleCorpus:
     """``n_quotes`` synthetic quotes, mostly in families of ~10 (an original, verbatim copies and fragments)
     over a made-up vocabulary, in documents of about QUOTES_PER_DOC quotes.
 
     Also what makes linking hard at scale: stock lines copied verbatim all over the corpus, templates whose
     variants are near-copies of each other, speakers quoted by Zipf's law (the most quoted in about one quote
     in ten), named in full or by surname alone, a third of the time with a role, and namesakes (one name,
-    two people with different roles).
+    two people with different roles). With ``translated``, TRANSLATED_SHARE of the families also have a copy
+    in Cyrillic letters attributed to the speaker's name in Cyrillic, so that translation candidates (same
+    speaker, two scripts) are compared: what that costs is the point, not whether the letters translate. With
+    ``sentences``, the originals are those sentences, in turn, instead of made-up words.
     """
     rng = random.Random(seed)
     # sorted: a set's order changes with PYTHONHASHSEED, and the corpus must be the same in every process
@@ -254,8 +339,12 @@ def scale_corpus(n_quotes: int, seed: int = 0) -> ScaleCorpus:
     corpus = ScaleCorpus()
     family = 0
     while len(corpus.sightings) < n_quotes:
-        words = rng.choices(vocabulary, k=rng.randint(12, 40))
-        original = " ".join(words).capitalize() + "."
+        if sentences:
+            original = sentences[family % len(sentences)]
+            words = original.split()
+        else:
+            words = rng.choices(vocabulary, k=rng.randint(12, 40))
+            original = " ".join(words).capitalize() + "."
         name, role = rng.choices(speakers, weights)[0]
         day = START + timedelta(minutes=QUOTES_PER_DOC * (family // QUOTES_PER_DOC))
         for k in range(10):
@@ -274,10 +363,14 @@ def scale_corpus(n_quotes: int, seed: int = 0) -> ScaleCorpus:
             if len(corpus.sightings) < n_quotes and rng.random() < STOCK_SHARE * len(STOCK_LINES):
                 line = rng.randrange(len(STOCK_LINES))
                 corpus.add(f"stock{line}", doc, STOCK_LINES[line], rng.choices(speakers, weights)[0][0], (), when)
+            if translated and k == 0 and len(corpus.sightings) < n_quotes and rng.random() < TRANSLATED_SHARE:
+                corpus.add(str(family), f"{doc}-ru", f"«{_cyrillic(original)}»", _cyrillic(name), (), when)
             if len(corpus.sightings) < n_quotes and rng.random() < TEMPLATE_SHARE:
                 template = rng.randrange(len(TEMPLATES))
-                text = TEMPLATES[template].format(n=rng.randint(1, 100_000))
-                corpus.add(f"template{template}", doc, text, "the Regional Emergency Service", (), when)
+                n = rng.randint(1, 100_000)
+                text = TEMPLATES[template].format(n=n)
+                # another figure is another statement (a daily bulletin), however alike the words
+                corpus.add(f"template{template}-{n}", doc, text, "the Regional Emergency Service", (), when)
         family += 1
     return corpus
 

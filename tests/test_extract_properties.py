@@ -11,6 +11,7 @@ MARKS = "“”‘’\"'«»„‹›"
 # Text built from the pieces that trouble a quote extractor: marks, speech words, paragraph breaks.
 pieces = st.sampled_from(
     [*MARKS, " ", "\n", "\n\n", ",", ".", ":", "?", " said", " he", " she", " warns that", " according to",
+     " as quoted by", " told the radio", " in an interview with", " the letter", " whose", " who", " some",
      "Smith", " the minister", " We will", " not retreat", "—", "…"]
 )
 tricky_text = st.lists(pieces | st.text(max_size=8), max_size=40).map("".join)
@@ -25,9 +26,9 @@ def check(text: str, doc_text: str, quotes: list[quotetrace.Quote]) -> None:
         for piece in q.fragments:
             assert q.start <= piece.start < piece.end <= q.end
             assert doc_text[piece.start : piece.end] == piece.text
-        if q.speaker_mention is not None:
-            sm = q.speaker_mention
-            assert doc_text[sm.start : sm.end] == sm.text
+        for span in (q.speaker_mention, q.via):
+            if span is not None:
+                assert doc_text[span.start : span.end] == span.text
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -210,8 +210,8 @@ def test_ingest_samples_folder_reads_cleanly() -> None:
     items = _read(SAMPLES)
     assert not _skips(items)
     docs = _docs(items)
-    assert len(docs) == 9
-    assert len({d.id for d in docs}) == 9
+    assert len(docs) == 15  # 8 JSONL lines, 2 HTML pages, 2 text files, 3 pages in the sample WARC
+    assert len({d.id for d in docs}) == 14  # the WARC holds one page twice
     assert sum(d.html is not None for d in docs) == 2
 
 
@@ -284,7 +284,7 @@ def test_ingest_jsonl_non_utf8_line_decodes_with_note(tmp_path: Path) -> None:
 
 def test_ingest_jsonl_samples_carry_metadata() -> None:
     docs = _docs(_read(SAMPLES / "articles.jsonl"))
-    assert len(docs) == 5
+    assert len(docs) == 8
     assert all(d.url and d.outlet and d.title and d.published_at and d.text for d in docs)
 
 

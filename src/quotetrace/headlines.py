@@ -58,12 +58,14 @@ def restore_text(original: str, quotes: list[Quote], mentions: list[Mention]) ->
 
 def _restored(original: str, q: Quote) -> Quote:
     fragments = [TextSpan(original[f.start : f.end], f.start, f.end) for f in q.fragments]
+    via = None if q.via is None else TextSpan(original[q.via.start : q.via.end], q.via.start, q.via.end)
     mention = q.speaker_mention
     if mention is None:
-        return replace(q, text=original[q.start : q.end], fragments=fragments)
+        return replace(q, text=original[q.start : q.end], fragments=fragments, via=via)
     written = TextSpan(original[mention.start : mention.end], mention.start, mention.end)
     speaker = written.text if q.speaker == mention.text else q.speaker  # an unresolved speaker is as written
-    return replace(q, text=original[q.start : q.end], fragments=fragments, speaker_mention=written, speaker=speaker)
+    return replace(
+        q, text=original[q.start : q.end], fragments=fragments, speaker_mention=written, speaker=speaker, via=via)
 
 
 def _title_cased(line: str) -> bool:

@@ -45,6 +45,13 @@ COGNITION_VERBS = frozenset(
 # Verbs that say something but take no clause: only attributions when a quotation is beside them.
 QUOTE_ONLY_VERBS = frozenset("smile laugh shrug nod joke quip sigh scoff chuckle read shoot fire hit snap".split())
 
+# Verbs that close or open a summary of several sentences: "… Drafting them is a waste, he argues.", "The
+# judge argues: …" (extract/continuations.py). Beliefs and the learned table's guesses do not.
+CONTINUATION_VERBS = frozenset(
+    "say continue add argue observe write conclude insist explain note maintain contend reason stress "
+    "point warn elaborate".split()
+)
+
 # Nouns whose "that"-clause is attributed content: "raised the possibility that ...".
 SPEECH_NOUNS = frozenset(
     """
@@ -52,10 +59,41 @@ SPEECH_NOUNS = frozenset(
     pledge threat accusation insistence prediction hope fear concern conclusion contention
     """.split()
 )
-# Documents that speak for their authors: "the letter says", "the appeal warns".
+# Documents and records that speak for their authors: "the letter says", "the appeal warns", "exchange data
+# show". As a speaker they stand for who wrote or issued them (attribute/documents.py), never for themselves.
 DOCUMENT_NOUNS = frozenset(
     "letter statement appeal report memo declaration communique communiqué post tweet email message "
-    "petition resolution decree order ruling filing complaint lawsuit survey poll study note".split()
+    "petition resolution decree order ruling filing complaint lawsuit survey poll study note motion "
+    "manifesto memorandum editorial column op-ed article essay memoir book transcript indictment cable "
+    "dossier document analysis assessment review audit data figure statistic record result finding "
+    "estimate projection calculation ad advertisement video".split()
+)
+# Verbs whose subject wrote or issued the document they take as object ("Berg wrote a letter", "the audit
+# office published a report"), or whose agent did ("a petition signed by 40 officers").
+AUTHORING_VERBS = frozenset(
+    "write send sign co-sign cosign publish issue release draft pen author file submit deliver circulate "
+    "launch present compile prepare produce address post tweet read".split()
+)
+# Prepositions that name a document's author after it: "a letter from Berg", "a report by the audit office".
+AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
+
+# --- channels (extract/channels.py): how a statement reached the writer, apart from who made it ----------
+# Verbs that relay someone else's words: "as quoted by state television", "was quoted by X as saying".
+RELAY_VERBS = frozenset("quote cite report relay carry".split())
+# Nouns for news outlets: "told the radio station", "said on state television", "wrote in the daily".
+MEDIA_NOUNS = frozenset(
+    "newspaper paper daily tabloid weekly radio television tv station channel broadcaster network outlet "
+    "agency wire newswire magazine journal website site podcast programme program show blog media press".split()
+)
+# Whom one speaks to rather than through: "told reporters", "told the committee", "speaking to voters".
+AUDIENCE_NOUNS = frozenset(
+    "reporter journalist correspondent crowd audience supporter voter committee subcommittee council parliament "
+    "senate congress assembly court panel board jury tribunal cabinet house hearing lawmaker legislator "
+    "delegate member people official investigator police prosecutor student worker".split()
+)
+# Occasions whose "with"/"to"/"for" names the channel: "in an interview with X", "in comments to X".
+CHANNEL_OCCASIONS = frozenset(
+    "interview comment remark statement op-ed column article essay post appearance broadcast podcast".split()
 )
 
 # Words that, just before a quotation, mark it as a title or a name rather than speech. Not "called" or
@@ -70,14 +108,51 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# "whose letter": a relative that owns what follows it; its antecedent owns it.
+POSSESSIVE_RELATIVES = frozenset({"whose"})
+# Relatives that refer to people: "an official involved in the talks, who asked" is the official's.
+PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
+# Words that stand for an unnamed number of a group: a speaker only with the group named ("some of the
+# deputies"); alone ("with some calling it …") they name no one.
+QUANTIFIERS = frozenset(
+    "some many most others other several few all both each either neither none one another any much half "
+    "majority minority plenty someone somebody anyone anybody everyone everybody nobody".split()
+)
+# Pronouns that name no one: never a speaker ("This suggests …", "you", "what it calls").
+IMPERSONAL_PRONOUNS = frozenset(
+    "you your yours yourself this that these those what whatever which it its itself there here something "
+    "anything everything nothing".split()
+)
 
 # Nouns that describe an organisation: "the organisation said" refers to the nearest one named.
 ORGANISATION_NOUNS = frozenset(
     "organisation organization group ministry government company party agency centre center committee "
     "council campaign army military administration office department union alliance coalition firm body "
     "institute foundation association network commission court newspaper paper channel station outlet "
-    "broadcaster charity movement".split()
+    "broadcaster charity movement publication magazine website daily tabloid".split()
 )
+
+# ... of them, those that say no more than "an organisation": "the group said" is the nearest one named;
+# "the ministry", "the court" only one whose name says so.
+GENERIC_ORGANISATION_NOUNS = frozenset(
+    "organisation organization group company firm body agency outlet charity institute association".split()
+)
+
+# Words in the name of an organisation of a kind: "the newspaper" is the Lidova Courier, "the commission" the
+# Board of Elections.
+_NEWSPAPER_NAMES = frozenset(
+    "times post journal herald courier gazette tribune news chronicle telegraph guardian globe star daily "
+    "examiner review observer register inquirer sun mail express standard wire magazine press".split()
+)
+_BOARD_NAMES = frozenset("commission board committee panel council".split())
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    **{noun: _NEWSPAPER_NAMES for noun in "newspaper paper publication outlet daily tabloid magazine".split()},
+    **{noun: _BOARD_NAMES for noun in _BOARD_NAMES},
+    "government": frozenset({"administration", "cabinet", "government"}),
+    "administration": frozenset({"administration", "government", "house"}),
+    "ministry": frozenset({"ministry", "department"}),
+    "department": frozenset({"ministry", "department"}),
+}
 
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -145,6 +220,11 @@ PERSON_NOUNS = frozenset(
     diplomat envoy incumbent challenger moderator interviewer narrator retiree teacher owner resident
     entrepreneur investor banker governor-elect president-elect vice-president ex-president
     """.split()
+)
+# Nouns for members of a group, spoken of in the plural: "Socialist deputies walked out. They demanded …".
+GROUP_MEMBER_NOUNS = frozenset(
+    "deputy delegate member citizen people worker voter parent student resident farmer neighbour neighbor "
+    "protester protestor supporter opponent".split()
 )
 # Endings of nouns for people not listed above ("a retiree", "a plumber", "a florist", "a historian").
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ee", "ant", "ent")

@@ -21,8 +21,7 @@ from rich.text import Text
 from quotetrace.link.provenance import Echo, PageHistory, Trace
 from quotetrace.model import Document, Quote, Skip
 from quotetrace.reach import STATEMENT_COLUMNS, Reach
-from quotetrace.store import MemberRow, QuoteRow, SpeakerRow
-from quotetrace.store.sqlite import DocumentRow, OutletRow
+from quotetrace.store import DocumentRow, MemberRow, OutletRow, QuoteRow, SpeakerRow
 
 
 class Format(StrEnum):
@@ -294,6 +293,20 @@ def write_speaker_quotes(
     _print_table(table, out)
 
 
+def changes_text(changes: Sequence[tuple[str, str]]) -> Text:
+    """An altered echo's changes: the original words struck through, then the echo's in bold red ("—" where
+    the echo has no words for it: a negation dropped). Built as rich Text, never markup, so that quoted
+    words such as "[bold]" print as they are."""
+    text = Text()
+    for k, (original, echo) in enumerate(changes):
+        if k:
+            text.append("; ")
+        text.append(original or "—", style="strike")
+        text.append(" → ")
+        text.append(echo or "—", style="bold red")
+    return text
+
+
 def sighting_records(trace: Trace, *, flat: bool) -> Iterator[dict[str, Any]]:
     """A statement's sightings, the first one first, one record each (``trace --format csv|jsonl``)."""
     sightings: list[tuple[str, Echo]] = [("first_seen", trace.first_seen), *(("echo", e) for e in trace.echoes)]
@@ -317,7 +330,8 @@ def quote_status_phrase(echo: Echo) -> str:
 
 
 def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False, fmt: Format = Format.table) -> None:
-    """A statement's provenance: one JSON object, one record per sighting, or the first sighting then the echoes."""
+    """A statement's provenance: one JSON object, one record per sighting, or the first sighting then the echoes
+    (an altered echo shows what it changed beside the original words)."""
     if as_json:
         out.write(json.dumps(trace.to_dict(), ensure_ascii=False) + "\n")
         return
@@ -329,11 +343,12 @@ def write_trace(trace: Trace, out: TextIO, *, as_json: bool = False, fmt: Format
     out.write(f"first seen  {first.published_at or first.seen_at or 'undated'}  {first.outlet or ''}  "
               f"{first.url or first.doc_id}  [{first.liveness}; {quote_status_phrase(first)}]  "
               f"({first.language or '?'})\n")
-    table = _table("date", "outlet", "relation", "language", "attributed to", "liveness", "quote", "url")
+    table = _table("date", "outlet", "relation", "changed", "language", "attributed to", "liveness", "quote", "url")
     for echo in trace.echoes:
         speaker = (echo.speaker or "—") + (" (!! other speaker)" if echo.misattributed else "")
-        _add_row(table, echo.published_at or echo.seen_at or "undated", echo.outlet or "", echo.relation,
-                 echo.language or "?", speaker, echo.liveness, quote_status_phrase(echo), echo.url or echo.doc_id)
+        before = [echo.published_at or echo.seen_at or "undated", echo.outlet or "", echo.relation]
+        after = [echo.language or "?", speaker, echo.liveness, quote_status_phrase(echo), echo.url or echo.doc_id]
+        table.add_row(*(Text(cell) for cell in before), changes_text(echo.changes), *(Text(cell) for cell in after))
     _print_table(table, out)
 
 

@@ -21,18 +21,36 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.attribute.people import ORG_LABELS, Entity, collect_entities, noun_gender
+from quotetrace.attribute.documents import Authorships, author_of, earlier_author, is_document
+from quotetrace.attribute.interviews import interview_role, interviewee, interviewer
+from quotetrace.attribute.people import (
+    ORG_LABELS,
+    Entity,
+    collect_entities,
+    descriptors_of,
+    fuller_names,
+    noun_gender,
+)
 from quotetrace.extract.cues import mention_span
 from quotetrace.lexicon import (
     AGENT_NOUNS,
     DOCUMENT_NOUNS,
+    FEMALE_NAMES,
     FIRST_PERSON,
+    GENERIC_ORGANISATION_NOUNS,
+    GROUP_MEMBER_NOUNS,
+    IMPERSONAL_PRONOUNS,
     INDEFINITE_DETERMINERS,
+    MALE_NAMES,
+    ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PERSON_RELATIVES,
     PERSON_SUFFIXES,
     PLURAL_PRONOUNS,
+    POSSESSIVE_RELATIVES,
+    QUANTIFIERS,
     RELATIVE_PRONOUNS,
     ROLE_SYNONYMS,
     THING_PRONOUNS,
@@ -42,15 +60,21 @@ from quotetrace.model import Quote
 from quotetrace.nlp import doc_text
 
 Fits = Callable[[Entity], bool]
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 AUTHOR = "the author"
 # How far back (characters) a pronoun or description may reach for its antecedent.
 MAX_ANTECEDENT_DISTANCE = 3000
 
 
 def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
-    """Fill ``speaker`` and ``descriptors`` of each quote from its ``speaker_mention``."""
+    """Fill ``speaker`` and ``descriptors`` of each quote from its ``speaker_mention``.
+
+    A mention that names no one (a pronoun left unresolved, "some", "it", a document with no author in the
+    text) leaves ``speaker`` empty: the mention as written stays in ``speaker_mention``."""
     entities = collect_entities(doc)
+    authorships = Authorships(doc)
     speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers so far: salience
+    interview: dict[str, Entity | None] = {}  # who "Q" and "A" are, worked out once
     for q in quotes:
         if q.speaker_mention is None:
             continue
@@ -58,43 +82,131 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
         if span is None:
             q.speaker = q.speaker_mention.text
             continue
-        entity = resolve(span, entities, speakers)
+        role = interview_role(span)
+        if role is not None:
+            if role not in interview:
+                interview[role] = interviewee(doc, entities) if role == "answer" else interviewer(
+                    doc, entities, lambda m: _named_in(m, entities))
+            entity = interview[role]
+        else:
+            entity = resolve(span, entities, speakers, authorships)
         if entity is not None:
             q.speaker = entity.name
             q.descriptors = list(entity.descriptors)
             speakers.append((span.start_char, entity))
-        else:
-            q.speaker = _as_written(span)
-            if q.speaker.strip() and _person_description(span):
-                # "A spokesman for the ministry ... “…,” he said": a later "he" is the spokesman
-                speakers.append((span.start_char, Entity(q.speaker, "PERSON", [span])))
-            elif q.speaker.strip() and span.root.lemma_.lower() in ORGANISATION_NOUNS and not _indefinite(span):
-                # "The agriculture ministry said ..., it said": a later "it" is that ministry
-                speakers.append((span.start_char, Entity(q.speaker, "ORG", [span])))
+            continue
+        q.speaker = unresolved_speaker(span)
+        if q.speaker is None:
+            continue
+        if _person_description(span):
+            # "A spokesman for the ministry ... “…,” he said": a later "he" is the spokesman
+            speakers.append((span.start_char, Entity(q.speaker, "PERSON", [span])))
+        elif span.root.lemma_.lower() in ORGANISATION_NOUNS and not _indefinite(span):
+            # "The agriculture ministry said ..., it said": a later "it" is that ministry
+            speakers.append((span.start_char, Entity(q.speaker, "ORG", [span])))
 
 
-def resolve(span: Span, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
+def resolve(
+    span: Span,
+    entities: list[Entity],
+    speakers: list[tuple[int, Entity]],
+    authorships: Authorships | None = None,
+) -> Entity | None:
     named = _named_in(span, entities)
-    if named is not None:
-        return named
     head = span.root
+    capitalised_name = head.pos_ == "PROPN" and head.text[:1].isupper()
+    if named is not None and (named.label == "PERSON" or not capitalised_name):
+        return named
+    if capitalised_name:
+        # "Berglund, a retired judge," is a person, whatever NER made of the name
+        return _named_by_syntax(span, entities, named)
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
+    if appos is not None and head.pos_ == "NOUN" and named is None:
+        # "the former chief justice, Ingrid Saelen": a role and its holder's name, whatever NER made of it
+        return _named_by_syntax(mention_span(appos), entities, named, role=True)
     word = head.lower_
-    if word in RELATIVE_PRONOUNS:
+    if word in RELATIVE_PRONOUNS or word in POSSESSIVE_RELATIVES:
         antecedent = _relative_antecedent(span)
-        return None if antecedent is None else resolve(mention_span(antecedent), entities, speakers)
+        return None if antecedent is None else resolve(mention_span(antecedent), entities, speakers, authorships)
+    if is_document(head):
+        # "The letter asks …": whoever wrote it (never the document itself, nor another document's author)
+        return _author(head, entities, speakers, authorships or Authorships(span.doc))
     if word in PERSON_PRONOUNS:
         return _person_in_focus(span, entities, speakers, PERSON_PRONOUNS[word])
-    if word in THING_PRONOUNS:
-        # "The defence ministry was less warm. It said …": the organisation the sentence before is about
-        subject = _previous_subject(span)
-        if subject is not None:
-            return resolve(subject, entities, speakers) or Entity(_as_written(subject), "ORG", [subject])
-    if word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
+    if word in THING_PRONOUNS or word in PLURAL_PRONOUNS:
+        # "The defence ministry was less warm. It said …", "Socialist deputies walked out. They demanded …":
+        # the organisation or group the sentence so far, or the one before, is about
+        subject = _group_subject(span, plural=word in PLURAL_PRONOUNS)
+        found = None if subject is None else resolve(subject, entities, speakers)
+        if found is not None and (found.label != "PERSON" or (found.gender is None and word in THING_PRONOUNS)):
+            return found  # (the tagger's ORG may be a person's name, and its PERSON an organisation's)
+        if subject is not None and found is None:
+            return Entity(_as_written(subject), "ORG", [subject])
         return _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS, salient=True)
     # the tagger often reads a lower-case title as a proper noun ("the senator said")
     if (head.pos_ == "NOUN" or (head.is_lower and word in PERSON_NOUNS)) and not _indefinite(span):
         return _described(span, head.lemma_.lower(), entities, speakers)
     return None
+
+
+def _author(
+    noun: Token, entities: list[Entity], speakers: list[tuple[int, Entity]], authorships: Authorships
+) -> Entity | None:
+    """The author of the document ``noun`` names, or of the nearest earlier one of that noun."""
+    author = author_of(noun) or earlier_author(noun, authorships)
+    if author is None or is_document(author.root):
+        return None
+    found = resolve(author, entities, speakers)
+    if found is not None:
+        return found
+    name = unresolved_speaker(author)
+    if name is None:
+        return None
+    return Entity(name, "PERSON" if _person_description(author) else "ORG", [author])
+
+
+def _named_by_syntax(span: Span, entities: list[Entity], named: Entity | None, *, role: bool = False) -> Entity | None:
+    """"Lind, the former ambassador, wrote", "Deputy harbour master Ines Palm told": a name NER missed or
+    took for something else (``named``), whose title or apposition (or the ``role`` it stands beside) says it is
+    a person. The name is the
+    proper nouns that end at the head, without titles before them; titles and appositions are its
+    descriptors. The person joins ``entities``, so that a later "Lind" or "the ambassador" finds them."""
+    head = span.root
+    if head.ent_type_ == "PERSON":
+        return named
+    names = [head]
+    for tok in reversed(list(span.doc[span.start : head.i])):
+        if tok.pos_ != "PROPN" or tok.head.i != head.i or tok.dep_ not in ("compound", "flat"):
+            break
+        names.insert(0, tok)
+    while len(names) > 1 and _title_word(names[0]):
+        names.pop(0)
+    name_span = span.doc[names[0].i : head.i + 1]
+    if len(names) == 1:
+        # a surname alone ("HOLLOWAY:", "Lind said"): the name in full where the text gives it
+        name_span = fuller_names(span.doc).get(head.lower_, name_span)
+    descriptors = descriptors_of(name_span)
+    # a person when something says so (a role, a title, a given name); else what NER named, or a name of no
+    # known kind, which neither "he" nor "it" will take for their antecedent
+    if role or any(_role_word(d.split()[-1]) for d in descriptors) or names[0].lower_ in GIVEN_NAMES:
+        label = "PERSON"
+    elif named is not None:
+        return named
+    else:
+        label = "NAME"
+    entity = Entity(name_span.text, label, [name_span], descriptors)
+    entities.append(entity)
+    return entity
+
+
+def _role_word(word: str) -> bool:
+    word = word.lower().rstrip(".")
+    return word in PERSON_NOUNS or word in TITLE_ABBREVIATIONS or word.endswith(PERSON_SUFFIXES)
+
+
+def _title_word(tok: Token) -> bool:
+    word = tok.lower_.rstrip(".")
+    return word in PERSON_NOUNS or word in TITLE_ABBREVIATIONS or tok.text.endswith(".")
 
 
 def _person_in_focus(
@@ -164,10 +276,11 @@ def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tup
     person = _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and _describes(noun, e))
     if person is not None or noun in PERSON_NOUNS:
         return person or _role_holder(span, noun, entities, speakers)
-    named = _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS and noun in (
+    kinds = {noun} | ORGANISATION_KINDS.get(noun, frozenset())
+    named = _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS and not kinds.isdisjoint(
         e.name.lower().split()))
-    if named is not None or noun not in ORGANISATION_NOUNS:
-        return named
+    if named is not None or noun not in GENERIC_ORGANISATION_NOUNS:
+        return named  # "the ministry" is no court of appeal: a kind of body finds only one its name says
     # "the organisation" is the nearest organisation; "the defence ministry" only one its words name (a name
     # in the description, as in "the Clinton campaign", is no such test: the organisation is often unnamed)
     modifiers = {t.lower_ for t in span if t.i < span.root.i and t.dep_ in ("compound", "amod") and t.is_lower}
@@ -190,14 +303,16 @@ def _role_words(descriptor: str) -> set[str]:
 def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
     """"The billionaire businessman said ...", with no one yet described so: the person the text is about,
     found as for "he" or "she". Not for "the spokesman" and the like, who speak for someone else."""
-    if noun in AGENT_NOUNS:
-        return None
+    if noun in AGENT_NOUNS or any(c.dep_ == "poss" for c in span.root.children):
+        return None  # "his doctor", "Trump's lawyer": someone of the person's, not the person
     return _antecedent(span.start_char, entities, speakers, _person_of(noun_gender(noun)), salient=True)
 
 
 def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
-    """The person (or else organisation) the mention names, by surname for people."""
-    words = {t.lower_ for t in span if t.pos_ == "PROPN" or t.ent_type_}
+    """The person (or else organisation) the mention names, by surname for people. Not a name in a phrase
+    after a preposition: "Staff at Harrow Bay", "a spokesman for Brel" are neither."""
+    placed = {t.i for p in span if p.dep_ == "prep" for t in p.subtree}
+    words = {t.lower_ for t in span if (t.pos_ == "PROPN" or t.ent_type_) and t.i not in placed}
     if not words:
         return None
     # "Ostrand's trade minister, Olga Rendt": the owner in a possessive is not who speaks
@@ -221,16 +336,32 @@ def _mentioned_in(entity: Entity, span: Span) -> bool:
     return any(span.start_char <= m.start_char < span.end_char for m in entity.mentions)
 
 
-def _previous_subject(span: Span) -> Span | None:
-    """The organisation that is the subject of the sentence before ``span``'s, if one is."""
+def _group_subject(span: Span, *, plural: bool) -> Span | None:
+    """The organisation (for "it") or group (for "they") that is the latest main-clause subject earlier in
+    ``span``'s sentence, else in the sentence before ("Democrats want …, and Republicans want … (they want
+    …)" is the Republicans)."""
     sent = span.sent
-    if sent.start == 0:
-        return None
-    previous = span.doc[sent.start - 1].sent
-    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not (subject.lemma_.lower() in ORGANISATION_NOUNS or subject.ent_type_ == "ORG"):
-        return None
-    return mention_span(subject)
+    sentences = [sent] if sent.start == 0 else [sent, span.doc[sent.start - 1].sent]
+    for sentence in sentences:
+        subjects = [
+            t for t in sentence
+            if t.i < span.root.i and t.dep_ in ("nsubj", "nsubjpass") and _is_subject(t)
+            and _group_like(t, plural=plural)
+        ]
+        if subjects:
+            return mention_span(subjects[-1])
+    return None
+
+
+def _group_like(tok: Token, *, plural: bool) -> bool:
+    """An organisation ("the ministry", "Ostrand") or, for "they", a plural of people ("socialist deputies")."""
+    if tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in ORGANISATION_NOUNS:
+        return True
+    if plural:
+        return tok.tag_ in ("NNS", "NNPS") and _someone(tok)
+    # "Ostrand presented what it calls …": a name that "it" stands for is no person, whatever NER says,
+    # unless a given name or a title says it is one
+    return tok.pos_ == "PROPN" and not any(_title_word(t) or t.lower_ in GIVEN_NAMES for t in mention_span(tok))
 
 
 def _person_description(span: Span) -> bool:
@@ -276,19 +407,93 @@ def _indefinite(span: Span) -> bool:
     )
 
 
-def _as_written(span: Span) -> str:
+def unresolved_speaker(span: Span) -> str | None:
+    """The speaker an unresolved mention gives: itself when it names someone ("a senior official", "the
+    ministry"); the author for "I"; nothing for words that name no one (pronouns, relatives, quantifiers
+    without their group, adjectives, dates, documents without an author)."""
     if span.root.lower_ in FIRST_PERSON and len(span) == 1:
         return AUTHOR
     antecedent = _relative_antecedent(span)
     if antecedent is not None:
-        return mention_span(antecedent).text  # "an architect who said …" is the architect's, not "who"'s
-    return span.text
+        return unresolved_speaker(mention_span(antecedent))  # "an architect who said …" is the architect's
+    return None if names_no_one(span) else span.text
+
+
+def names_no_one(span: Span) -> bool:
+    """Whether a mention, unresolved, names no one who could have said anything."""
+    head = span.root
+    word = head.lower_
+    if word in QUANTIFIERS or head.pos_ == "NUM":
+        return not _group_named(head)  # "some of the deputies" names a group; "some" does not
+    if head.pos_ in ("PRON", "DET") or word in IMPERSONAL_PRONOUNS or word in RELATIVE_PRONOUNS:
+        return True
+    if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS or word in POSSESSIVE_RELATIVES:
+        return True
+    if head.ent_type_ in NOT_SOURCES or head.pos_ in ("ADV", "ADP", "SCONJ", "PUNCT"):
+        return True
+    if head.pos_ == "ADJ" and head.is_lower:  # "socialist", "severe" (a capital may be a name mis-tagged)
+        return True
+    return is_document(head)
+
+
+# Entity types of words that name no one: "Saturday said", "10 percent".
+NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _group_named(head: Token) -> bool:
+    """"some of the deputies", "someone in the audience", "half of voters": the group is named after it."""
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
+        for c in head.children
+    )
+
+
+def _as_written(span: Span) -> str:
+    return unresolved_speaker(span) or span.text
 
 
 def _relative_antecedent(span: Span) -> Token | None:
-    """"Smith, who said …": the noun the relative clause hangs on."""
+    """"Smith, who said …", "Varga, whose letter urged …": the noun the relative clause hangs on; for
+    "who", the person ("an official involved in the talks, who asked" is the official, not the talks)."""
     head = span.root
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
-        antecedent = head.head.head
-        return antecedent if antecedent.pos_ in ("PROPN", "NOUN") else None
+    word = head.lower_
+    if word not in RELATIVE_PRONOUNS and word not in POSSESSIVE_RELATIVES:
+        return None
+    clause = head
+    for _ in range(MAX_RELATIVE_STEPS):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.i == head.i:
+        return None
+    antecedent = clause.head
+    if word in PERSON_RELATIVES:
+        antecedent = _person_above(antecedent) or antecedent
+    return antecedent if antecedent.pos_ in ("PROPN", "NOUN") else None
+
+
+# From a relative pronoun up to its clause: "whose" → "letter" → "urged" (the relative clause).
+MAX_RELATIVE_STEPS = 3
+
+
+def _person_above(tok: Token) -> Token | None:
+    """``tok`` when it can be someone, else the nearest noun above it that can: the parser often hangs "who"
+    on the last noun before it ("an official involved in the talks, who")."""
+    cur = tok
+    for _ in range(MAX_RELATIVE_STEPS + 2):
+        if _someone(cur):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
     return None
+
+
+def _someone(tok: Token) -> bool:
+    """A word that can name a person or a body of people."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    noun = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and not is_document(tok) and (
+        noun in PERSON_NOUNS or noun in GROUP_MEMBER_NOUNS or noun in ORGANISATION_NOUNS or noun.endswith(
+            PERSON_SUFFIXES))

@@ -18,12 +18,20 @@ from quotetrace.lexicon import (
     MALE_NOUNS,
     MALE_TITLES,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
+    TITLE_ABBREVIATIONS,
 )
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 OWNER_TYPES = frozenset({"PERSON", "ORG"})
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod"})
+# "socialist opposition deputies": words between an adjective of belonging and the group noun it modifies
+MAX_GROUP_GAP = 2
+# Where fuller_names keeps its answer for the document.
+FULLER_NAMES = "quotetrace.fuller_names"
+# Proper nouns before a surname that are titles, not given names ("President Obama", "Sen. Rendt").
+NOT_GIVEN_NAMES = frozenset(PERSON_NOUNS) | frozenset(TITLE_ABBREVIATIONS) | {"mr", "mrs", "ms", "dr", "sir", "lady"}
 FUNCTION_POS = frozenset({"ADP", "DET", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "VERB"})
 
 
@@ -52,18 +60,64 @@ def collect_entities(doc: Doc) -> list[Entity]:
     people: dict[str, Entity] = {}
     orgs: dict[str, Entity] = {}
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not _common_noun_opening(ent):
             _add_person(people, ent)
         elif ent.label_ in ORG_LABELS:
-            key = ent.text.lower().removeprefix("the ")
-            entity = orgs.setdefault(key, Entity(ent.text, ent.label_))
-            entity.mentions.append(ent)
+            group = _group_of(ent)
+            if group is None:
+                continue
+            key = group.text.lower().removeprefix("the ")
+            entity = orgs.setdefault(key, Entity(group.text, ent.label_))
+            entity.mentions.append(group)
+    full = fuller_names(doc)
     for person in people.values():
         person.gender = person.gender or _gender_from_pronouns(doc, person)
+        if " " not in person.name and person.surname in full:
+            # "HOLLOWAY:" or "Lind" alone where NER missed "Nell Holloway": the name in full
+            person.name = full[person.surname].text
     for owned in _owned_organisations(doc):
         entity = orgs.setdefault(owned.text.lower(), Entity(owned.text, "ORG", descriptors=[owned.root.lower_]))
         entity.mentions.append(owned)
     return [*people.values(), *orgs.values()]
+
+
+def fuller_names(doc: Doc) -> dict[str, Span]:
+    """For each surname the document writes after given names, the first such full name ("Nell Holloway"),
+    by the surname in lower case; in one pass over the tokens, once per document."""
+    known: dict[str, Span] | None = doc.user_data.get(FULLER_NAMES)
+    if known is not None:
+        return known
+    out: dict[str, Span] = {}
+    doc.user_data[FULLER_NAMES] = out
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.lower_ in out:
+            continue
+        given = [c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i
+                 and c.text[:1].isupper() and not c.text.endswith(".") and c.lower_ not in NOT_GIVEN_NAMES]
+        if given and tok.text[:1].isupper() and all(t.pos_ == "PROPN" for t in doc[min(given) : tok.i]):
+            out[tok.lower_] = doc[min(given) : tok.i + 1]
+    return out
+
+
+def _common_noun_opening(ent: Span) -> bool:
+    """"Exit polls show …": a capital that opens a sentence on words the tagger reads as common nouns is no
+    one's name, whatever NER guessed."""
+    return bool(ent[0].is_sent_start) and all(t.pos_ in ("NOUN", "ADJ") for t in ent)
+
+
+def _group_of(ent: Span) -> Span | None:
+    """"socialist deputies", "the Russian government": an adjective of belonging names the group or
+    organisation it modifies, which is the entity; of one person ("the Republican nominee") it names no
+    entity at all (an adjective never speaks)."""
+    root = ent.root
+    head = root.head
+    if ent.label_ != "NORP" or root.dep_ not in ("amod", "compound") or head.pos_ != "NOUN":
+        return ent
+    if not 0 <= head.i - ent.end <= MAX_GROUP_GAP:
+        return ent
+    if head.tag_ == "NNS" or head.lemma_.lower() in ORGANISATION_NOUNS:
+        return ent.doc[ent.start : head.i + 1]
+    return None
 
 
 def _owned_organisations(doc: Doc) -> list[Span]:
@@ -113,7 +167,8 @@ def _name_tokens(ent: Span) -> list[Token]:
     """The name's words, without punctuation, the possessive, or function words the tagger swept in from a
     title-cased headline ("Beneath Rendt's Wins" is not a person called "Beneath Rendt")."""
     tokens = [t for t in ent if not t.is_punct and t.text.lower() not in ("'s", "’s")]
-    while tokens and tokens[0].pos_ in FUNCTION_POS:
+    # ... nor a title NER took in ("Dr Femi Lawal" is Femi Lawal)
+    while len(tokens) > 1 and (tokens[0].pos_ in FUNCTION_POS or tokens[0].lower_.rstrip(".") in NOT_GIVEN_NAMES):
         tokens.pop(0)
     return tokens
 

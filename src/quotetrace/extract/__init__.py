@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from quotetrace.extract.channels import with_channels
 from quotetrace.extract.confidence import Evidence, confidence, direct_evidence, reported_evidence
+from quotetrace.extract.continuations import continuation_fragments
 from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
 from quotetrace.extract.direct import (
@@ -23,8 +25,9 @@ from quotetrace.extract.direct import (
     root_of,
 )
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
-from quotetrace.extract.reported import reported_quotes
+from quotetrace.extract.reported import ReportedQuote, reported_quotes
 from quotetrace.extract.sources import with_source
+from quotetrace.extract.transcripts import transcript_quotes
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
@@ -56,15 +59,25 @@ def find_quotes_with_evidence(
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
     table = (learned_cues() if cue_table is None else cue_table) if settings.learned_cues else None
-    cues = [_source_outside_quotes(doc, c, spans) for c in find_cues(doc, table, settings.without_senses)]
+    found = find_cues(doc, table, settings.without_senses)
+    cues = with_channels([_source_outside_quotes(doc, c, spans) for c in found])
     attached = attach_cues(doc, spans, cues)
-    reported = reported_quotes(text, cues, spans)
+    reported = _with_transcript(reported_quotes(text, cues, spans), transcript_quotes(doc, spans))
     absorbed = {id(s) for r in reported for s in r.absorbed}
-    quotes = [_quote(text, r.start, r.end, r.kind, r.cue, reported_evidence(r)) for r in reported]
+    continued = continuation_fragments(doc, reported, cues, spans)
+    quotes = [_reported_quote(text, r, continued.get(id(r), [])) for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
     quotes.extend(_direct_quotes(text, directs, settings))
     quotes.sort(key=lambda q: q[0].start)
     return _without_overlaps(quotes)
+
+
+def _with_transcript(reported: list[ReportedQuote], labelled: list[ReportedQuote]) -> list[ReportedQuote]:
+    """A transcript's labelled paragraphs replace the attributions found inside them (which do not nest)."""
+    if not labelled:
+        return reported
+    kept = [r for r in reported if not any(r.start < t.end and t.start < r.end for t in labelled)]
+    return sorted([*kept, *labelled], key=lambda r: r.start)
 
 
 def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
@@ -76,6 +89,16 @@ def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
         if s.start <= cue.subject.start_char < s.end and not s.start <= cue.start < s.end:
             return with_source(doc, cue, s.start, s.end)
     return cue
+
+
+def _reported_quote(text: str, r: ReportedQuote, fragments: list[tuple[int, int]]) -> tuple[Quote, Evidence]:
+    """A reported quote; one that sentences before or after it continue runs over them, as its fragments."""
+    evidence = reported_evidence(r, continued=bool(fragments))
+    if not fragments:
+        return _quote(text, r.start, r.end, r.kind, r.cue, evidence)
+    quote, _ = _quote(text, fragments[0][0], fragments[-1][1], r.kind, r.cue, evidence)
+    quote.fragments = [TextSpan(text[a:b], a, b) for a, b in fragments]
+    return quote, evidence
 
 
 def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) -> list[tuple[Quote, Evidence]]:
@@ -110,10 +133,7 @@ def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
 
 def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None,
            evidence: Evidence) -> tuple[Quote, Evidence]:
-    mention = None
-    if cue is not None and cue.subject is not None:
-        s = cue.subject
-        mention = TextSpan(s.text, s.start_char, s.end_char)
+    mention = None if cue is None else _text_span(cue.subject)
     quote = Quote(
         text=text[start:end],
         start=start,
@@ -123,8 +143,13 @@ def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None,
         speaker_mention=mention,
         confidence=confidence(evidence),
         type=evidence.type,
+        via=None if cue is None else _text_span(cue.via),
     )
     return quote, evidence
+
+
+def _text_span(span: Span | None) -> TextSpan | None:
+    return None if span is None else TextSpan(span.text, span.start_char, span.end_char)
 
 
 def _without_overlaps(found: list[tuple[Quote, Evidence]]) -> list[tuple[Quote, Evidence]]:

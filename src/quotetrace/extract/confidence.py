@@ -70,11 +70,12 @@ def direct_evidence(q: DirectQuote) -> Evidence:
                     source_class(cue.subject) if cue else "none", cue_kind(cue))
 
 
-def reported_evidence(r: ReportedQuote) -> Evidence:
+def reported_evidence(r: ReportedQuote, continued: bool = False) -> Evidence:
+    """``continued``: sentences around the quote continue it (``continuations``) and are its fragments."""
     # quoted words inside the content were said, whatever the verb: 'called the plan “a gift to developers”'
     act: ActType = "speech" if r.kind == "mixed" and r.cue.act == "stance" else r.cue.act
-    return Evidence("clause", r.kind, act, r.cue.rate, True, r.cue.token.lemma_.lower(), r.cue.frame,
-                    source_class(r.cue.subject), cue_kind(r.cue))
+    return Evidence("continued" if continued else "clause", r.kind, act, r.cue.rate, True,
+                    r.cue.token.lemma_.lower(), r.cue.frame, source_class(r.cue.subject), cue_kind(r.cue))
 
 
 def cue_kind(cue: Cue | None) -> str:

@@ -23,6 +23,9 @@ from quotetrace.extract.senses import (
 from quotetrace.lexicon import (
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
+    GROUP_MEMBER_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     QUOTE_ONLY_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_NOUNS,
@@ -43,7 +46,7 @@ CIRCUMSTANCE_NOUNS = frozenset(
 FRAMING_DEPS = frozenset({"advcl", "parataxis"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "acomp", "prep", "dative"})
 # Walking up from a non-finite cue ("..., adding that", "and said") to the clause that has the subject.
-SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"})
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp"})
 PARTICLES = frozenset({"prt"})
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 OCCASION_PREPS = frozenset({"during", "throughout", "amid", "at"})
@@ -70,6 +73,7 @@ class Cue:
     act: ActType = "speech"  # what the content is: said, believed, or a thing the source takes a stance on
     rate: float | None = None  # the learned table's cue rate, when the cue rests on the table alone
     frame: str = ""  # what carries the content: a verb's construction ("ccomp", "dobj", "prep:for"), "noun", ...
+    via: Span | None = None  # the channel it reached the writer through ("according to the ministry")
 
 
 def construction_of(verb: Token) -> str:
@@ -397,9 +401,11 @@ def subject_of(tok: Token) -> Span | None:
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
             return mention_span(pobj)
-        for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return mention_span(child)  # "who" stays as written; attribute/ resolves it
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS] or _misplaced_subjects(cur)
+        if subjects:
+            # "LONDON (Reuters) - Donald Trump said": the dateline may be parsed as a second subject
+            subject = next((c for c in subjects if _dateline_dash(c) is None), subjects[0])
+            return mention_span(subject)  # "who" stays as written; attribute/ resolves it
         inverted = _inverted_subject(cur)
         if inverted is not None:
             return inverted
@@ -409,10 +415,47 @@ def subject_of(tok: Token) -> Span | None:
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 # "a statement saying ...", "Smith, who said ...": the noun is the source
                 return mention_span(cur.head)
-            cur = cur.head
+            cur = _past_reported_clause(cur)
             continue
         break
     return None
+
+
+def _past_reported_clause(verb: Token) -> Token:
+    """Where a shared subject is looked for next. "Ferreira said the result showed X and urged Y": the parser
+    hangs the speech verb "urged" inside what Ferreira said; while the clauses it sits in have subjects that
+    say nothing (a result, an instrument), it shares the subject of the verb that reports them."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return head
+    clause = head
+    while clause.dep_ == "ccomp" and not _speaking_subject(clause):
+        clause = clause.head
+    return clause if clause is not head and _speaking_subject(clause) else head
+
+
+def _speaking_subject(verb: Token) -> bool:
+    """The verb's subject can say something: a name, a person, a group or an organisation."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    noun = subject.lemma_.lower()
+    return noun in PERSON_NOUNS or noun in GROUP_MEMBER_NOUNS or noun in ORGANISATION_NOUNS
+
+
+def _misplaced_subjects(verb: Token) -> list[Token]:
+    """Subjects the parser hung elsewhere before the verb: on its auxiliary ("The judge is convinced …"), in
+    a clausal subject ("Majorities of voters going to the polls said …"), or as a number ("About 4 in 10
+    say …")."""
+    before = [c for c in verb.children if c.i < verb.i]
+    for c in before:
+        if c.dep_ in ("aux", "auxpass", "csubj"):
+            found = [g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < verb.i]
+            if found:
+                return found
+    return [c for c in before if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][:1]
 
 
 def _inverted_subject(verb: Token) -> Span | None:
@@ -430,12 +473,11 @@ def _inverted_subject(verb: Token) -> Span | None:
 def mention_span(head: Token) -> Span:
     """The mention headed by ``head``: its subtree, without relative clauses, capped in length."""
     doc = head.doc
-    if head.is_sent_start and _dateline_head(head):
-        # "LIDOVA — Retired general Tomas Varga ... published", "VELGRAD, Feb 16 (Kestrel Wire) - Ostrand's
-        # foreign ministry ... dismissed": the parser heads the subject with the dateline
-        dash = next((t.i for t in doc[head.i + 1 : head.i + MAX_DATELINE_TOKENS] if t.text in DATELINE_DASHES), None)
-        if dash is not None:
-            head = next((c for c in head.children if c.dep_ == "appos" and c.i > dash), head)
+    dash = _dateline_dash(head)
+    if dash is not None:
+        # "LIDOVA — Retired general Tomas Varga ... published", "New York (AFP) – Vice President Joe Biden
+        # ... hit": the parser heads the subject with the dateline
+        head = next((c for c in head.children if c.dep_ == "appos" and c.i > dash), head)
     skip: set[int] = set()
     for child in head.children:
         if child.dep_ in ("relcl", "acl") or (child.dep_ == "punct" and child.i > head.i and child.text != ","):
@@ -451,7 +493,7 @@ def mention_span(head: Token) -> Span:
     if hi - lo + 1 > MAX_SUBJECT_TOKENS:
         lo, hi = max(lo, head.i - 4), head.i
     # a dateline is not part of the source: "LIDOVA — Retired general Tomas Varga, ... published"
-    dashes = [t.i for t in doc[lo:head.i] if t.text in DATELINE_DASHES]
+    dashes = [t.i for t in doc[lo:head.i] if t.text in DATELINE_DASHES and t.tag_ != "HYPH"]
     if dashes and dashes[-1] - doc[lo].sent.start <= MAX_DATELINE_TOKENS:
         lo = dashes[-1] + 1
     # never across a paragraph or line break ("9:18 p.m.\n\nDonald Trump is thanking")
@@ -468,12 +510,23 @@ def mention_span(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
-def _dateline_head(head: Token) -> bool:
-    """A dateline opens the sentence: a word in capitals, or a place followed by a dash ("Smith — a former
-    minister — said" has none)."""
+def _dateline_dash(head: Token) -> int | None:
+    """Where the dateline that ``head`` heads ends: the dash of "LIDOVA —", "New York (AFP) –",
+    "PHILADELPHIA, July 25 (UPI) —". None when ``head`` heads none: it must open its sentence, be a place or
+    a word in capitals, and be followed by nothing but a date, an agency and punctuation before the dash
+    ("Smith — a former minister — said" has no dateline)."""
     doc = head.doc
-    followed_by_dash = head.i + 1 < len(doc) and doc[head.i + 1].text in DATELINE_DASHES
-    return (followed_by_dash and head.ent_type_ in ("GPE", "LOC")) or (len(head.text) > 2 and head.text.isupper())
+    start = head.sent.start
+    if head.left_edge.i != start or head.i - start >= MAX_DATELINE_TOKENS:
+        return None
+    if head.ent_type_ not in ("GPE", "LOC") and not (len(head.text) > 2 and head.text.isupper()):
+        return None
+    for t in doc[head.i + 1 : start + MAX_DATELINE_TOKENS]:
+        if t.text in DATELINE_DASHES and t.tag_ != "HYPH":
+            return t.i
+        if not (t.is_punct or t.like_num or t.pos_ == "PROPN" or t.ent_type_ in ("DATE", "ORG", "GPE")):
+            return None
+    return None
 
 
 def _according_to(tok: Token) -> Token | None:

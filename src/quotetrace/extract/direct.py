@@ -113,7 +113,8 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
     # 2. a cue just after the quotation, in the same sentence, with nothing quoted between; the one whose
     # subject opens the gap first ('“…,” Scott Pruitt, …, one of the states suing the EPA, said')
     nxt = _next_quote_start(q, quotes)
-    after = [c for c in cues if q.end <= c.start < nxt and _same_sentence(text, q.end, c.start, MAX_SOURCE_GAP)]
+    after = [] if _ends_sentence(text, q) else [
+        c for c in cues if q.end <= c.start < nxt and _same_sentence(text, q.end, c.start, MAX_SOURCE_GAP)]
     for cue in after:
         if _subject_opens(text, q, cue):
             return with_source(doc, cue, q.start, q.end), "after"
@@ -152,6 +153,15 @@ def _adjacent(text: str, q: DirectQuote, cue: Cue) -> bool:
             return "\n" not in text[q.end : cue.start]
         return _subject_opens(text, q, cue) and _same_sentence(text, q.end, cue.start, MAX_SOURCE_GAP)
     return "\n" not in text[cue.end : q.start]
+
+
+def _ends_sentence(text: str, q: DirectQuote) -> bool:
+    """A quotation closed by a full stop and followed by a capital ends its sentence: what comes after it
+    ("“… or don't bother.” A user called Mick insisted …") is another sentence's attribution. (“…?” and
+    “…!” may still be followed by their speaker.)"""
+    closing = text[max(q.start, q.end - 3) : q.end].rstrip("”\"’»'")
+    rest = text[q.end : q.end + 3].lstrip(" ")
+    return closing.endswith(".") and not closing.endswith("..") and rest[:1].isupper()
 
 
 def _same_sentence(text: str, start: int, end: int, limit: int) -> bool:

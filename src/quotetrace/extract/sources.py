@@ -170,12 +170,19 @@ def colon_introduction(doc: Doc, quote_start: int, cues: list[Cue]) -> Cue | Non
     colon = _colon_before(doc, quote_start)
     if colon is None:
         return None
-    in_sentence = [c for c in cues if colon.sent.start_char <= c.start < colon.idx]
+    # not a cue in a relative clause: "Harriet_R posted this, which was the most useful thing anyone has
+    # told me:" introduces Harriet_R's words
+    in_sentence = [c for c in cues if colon.sent.start_char <= c.start < colon.idx and not _in_relative(c.token)]
     if in_sentence:
         return in_sentence[-1]
     lead = _lead(colon)
     source = _lead_subject(lead) or _verbless_lead(lead)
     return Cue(colon, ":", colon.idx, colon.idx + 1, source, None) if source is not None else None
+
+
+def _in_relative(tok: Token) -> bool:
+    """Whether ``tok`` is in a relative clause."""
+    return any(t.dep_ == "relcl" for t in (tok, *tok.ancestors))
 
 
 def _colon_before(doc: Doc, quote_start: int) -> Token | None:

@@ -30,31 +30,36 @@ class LinkReport:
     echoed: int  # statements with more than one member
     scorer: str | None  # the paraphrase scorer used; None when paraphrase matching was off
     seconds: float
+    altered: int = 0  # echoes that alter their statement
+    vetoed: int = 0  # candidate pairs the veto kept apart (facts that disagree)
 
     def line(self) -> str:
         scorer = f"paraphrase scorer: {self.scorer}" if self.scorer else "paraphrase matching off"
         return (
             f"linked {self.quotes} quotes: {self.speakers} speakers, {self.statements} statements "
-            f"({self.echoed} seen more than once); {scorer}; {self.seconds:.1f}s"
+            f"({self.echoed} seen more than once, {self.altered} altered echoes; {self.vetoed} near-misses kept "
+            f"apart); {scorer}; {self.seconds:.1f}s"
         )
 
 
 def link(store: Store, *, paraphrase: bool = True, scorer: ParaphraseScorer | None = None) -> LinkReport:
-    """Rebuild canonical speakers and statements from the stored quotes; idempotent."""
+    """Rebuild canonical speakers (of every quote) and statements (of speech and belief, not stances) from the
+    stored quotes; idempotent."""
     started = time.perf_counter()
     sightings = list(store.sightings())
     speakers = link_speakers(sightings, store.document_entities(), store.speaker_overrides())
     anonymous = frozenset(s.speaker_id for s in speakers.speakers if s.anonymous)
     if paraphrase and scorer is None:
         scorer = default_scorer()
+    said = [s for s in sightings if s.type != "stance"]  # a stance is no statement that echoes
     statements = link_statements(
-        sightings, speakers.quote_speakers, scorer=scorer if paraphrase else None, anonymous=anonymous
+        said, speakers.quote_speakers, scorer=scorer if paraphrase else None, anonymous=anonymous
     )
     store.replace_links(
         speakers.speakers,
         ((speaker_id, quote_id) for quote_id, speaker_id in speakers.quote_speakers.items()),
         statements.statements,
-        statements.members,
+        statements.rows(),
     )
     sizes: dict[str, int] = {}
     for statement_id, _, _ in statements.members:
@@ -66,6 +71,8 @@ def link(store: Store, *, paraphrase: bool = True, scorer: ParaphraseScorer | No
         echoed=sum(1 for n in sizes.values() if n > 1),
         scorer=statements.scorer,
         seconds=time.perf_counter() - started,
+        altered=sum(1 for _, _, relation in statements.members if relation == "altered"),
+        vetoed=sum(statements.vetoes.values()),
     )
 
 

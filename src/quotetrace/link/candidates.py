@@ -5,7 +5,7 @@ linear in the number of words:
 
 - a winnowed fingerprint index on word ``SHINGLE``-shingles: every run of at least ``WINDOW + SHINGLE - 1``
   words that two sequences share gives them a common fingerprint, however short the fragment is beside its
-  source;
+  source; a sequence shorter than that (five or six words) is looked up by each of its shingles;
 - MinHash/LSH on word 3-shingles (``NUM_PERM`` hashes in ``BANDS`` bands of ``ROWS``): copies with a word or
   two changed.
 
@@ -88,6 +88,7 @@ def buckets(sequences: Sequence[tuple[str, ...]], min_words: int) -> Iterator[Id
         return
     arrays = WordArrays([sequences[i] for i in eligible], eligible)
     yield from _fingerprint_buckets(arrays)
+    yield from _short_buckets(arrays)
     yield from _band_buckets(arrays)
 
 
@@ -121,6 +122,19 @@ def _fingerprint_buckets(arrays: WordArrays) -> Iterator[Ids]:
         fingerprints.append(window_min[whole])
         rows.append(row[:len(window_min)][whole])
     yield from _groups(np.concatenate(fingerprints), arrays.ids[np.concatenate(rows)])
+
+
+def _short_buckets(arrays: WordArrays) -> Iterator[Ids]:
+    """A sequence too short to fill a winnowing window (a five-word fragment, a mixed quote's quoted run) shares
+    no fingerprint for sure with the quote it comes from: every shingle of it is a key, and every sequence
+    holding one of those shingles is in that key's bucket."""
+    hashed, row = arrays.shingles(SHINGLE)
+    short = np.bincount(row, minlength=len(arrays.lengths)) < WINDOW
+    keys = np.unique(hashed[short[row]])
+    if not len(keys):
+        return
+    holding = np.isin(hashed, keys)
+    yield from _groups(hashed[holding], arrays.ids[row[holding]])
 
 
 def signatures(arrays: WordArrays) -> npt.NDArray[np.uint32]:

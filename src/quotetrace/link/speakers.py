@@ -8,9 +8,10 @@ rules, in order:
 2. Names that do not look like a person's (organisations: "Ministry of Defence", "Reuters") merge only
    with the same name, "the" and case aside.
 3. Person names group by surname, then by first name ("Jane" and "John" Smith stay apart) and middle
-   initial when both give one ("Jane A." and "Jane B."). Within one full name, documents whose roles
-   (the head word of the descriptors: "minister", "plumber") are known and disjoint, and which share no
-   co-occurring names, stay apart: two people with one name.
+   initial when both give one ("Jane A." and "Jane B."). Names in Cyrillic are read transliterated
+   ("Сергей Волков" = "Sergei Volkov"). Within one full name, documents whose roles (the head word of the
+   descriptors: "minister", "plumber"; a Russian descriptor's role words in English, roles.py) are known
+   and disjoint, and which share no co-occurring names, stay apart: two people with one name.
 4. A surname alone ("Smith", "Ms. Smith") joins the full name seen in its own document, else the only full
    name of that surname in the corpus compatible with its title's gender, its roles and its context; when
    several remain it is left as its own speaker rather than guessed.
@@ -30,6 +31,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
+from quotetrace.link.roles import role_heads
 from quotetrace.model import Speaker
 from quotetrace.store import Sighting
 
@@ -114,7 +116,8 @@ def name_key(part: str) -> str:
     key = fold(part).strip(".")
     key = _GIVEN_VARIANTS.get(key, key)
     for a, b in _SPELLINGS:
-        key = key.replace(a, b)
+        # "Pyotr"/"Piotr" → "petr"; but an opening "Yo"/"Io" is a consonant and a vowel ("Yonas" = «Йонас»)
+        key = key[0] + key[1:].replace(a, b) if a in ("yo", "io") and key else key.replace(a, b)
     key = re.sub(r"ff$", "v", key)
     key = re.sub(r"(.)\1+", r"\1", key)
     return _GIVEN_VARIANTS.get(key, key)
@@ -165,16 +168,6 @@ def _is_named(name: str) -> bool:
     """Names start upper-case ("the Ministry of Defence" too); descriptions ("a senior official") do not."""
     bare = name[4:] if name[:4].casefold() == "the " else name
     return bare[:1].isupper()
-
-
-def role_heads(descriptors: Iterable[str]) -> frozenset[str]:
-    """The role each descriptor names: its last word before any "of" ("chairwoman of the …" → chairwoman)."""
-    heads = set()
-    for descriptor in descriptors:
-        words = re.findall(r"[\w'’-]+", fold(descriptor).split(" of ")[0])
-        if words:
-            heads.add(_POSSESSIVE.sub("", words[-1]))
-    return frozenset(heads)
 
 
 @dataclass(frozen=True, slots=True)

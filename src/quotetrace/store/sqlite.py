@@ -1,11 +1,5 @@
-"""The embedded store: one SQLite file with FTS5 over quote text. All of quotetrace's SQL lives here.
-
-Tables are named after the nouns (documents, quotes, mentions, speakers, captures); a page's versions (each
-distinct text it showed, with the quotes in it) are ``document_versions`` and ``quote_versions``, the document row
-showing the latest complete one (see ``_SCHEMA_VERSIONS``). ``quotes_fts`` is an FTS5 index
-over ``quotes.text`` (external content, kept in sync by triggers). The schema version is SQLite's
-``PRAGMA user_version``; ``_MIGRATIONS[i]`` takes a file from version ``i`` to ``i + 1``.
-"""
+"""The embedded store: one SQLite file with FTS5 over quote text. The ``Store`` class runs all of quotetrace's
+SQL but the schema's (``schema.py``); what its queries return is in ``rows.py``."""
 
 from __future__ import annotations
 
@@ -14,7 +8,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -22,285 +16,29 @@ from typing import Any, Literal
 
 from quotetrace.fingerprint import page_hash
 from quotetrace.keys import content_hash, is_anonymous, speaker_key
-from quotetrace.model import ACT_TYPES, ActType, Capture, Document, Mention, Quote, QuoteKind, Speaker, TextSpan
+from quotetrace.model import ACT_TYPES, Capture, Document, Mention, Quote, Speaker, TextSpan
 from quotetrace.store.fts import LONG_QUERY_WORDS, parse_query, plain_query
+from quotetrace.store.rows import (
+    CaptureRow,
+    DocumentFilters,
+    DocumentRow,
+    MemberRow,
+    OutletRow,
+    PageRow,
+    QuoteFilters,
+    QuoteRow,
+    SearchExpression,
+    Sighting,
+    SortKey,
+    SpeakerRow,
+    StatementFilters,
+    StatementRow,
+    VersionRow,
+)
+from quotetrace.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 UpsertResult = Literal["inserted", "updated", "unchanged"]
 
-_SCHEMA_V1 = """
-CREATE TABLE documents (
-    doc_id        TEXT PRIMARY KEY,
-    id            TEXT NOT NULL,
-    source        TEXT NOT NULL,
-    url           TEXT,
-    outlet        TEXT,
-    title         TEXT,
-    published_at  TEXT,
-    fetched_at    TEXT,
-    language      TEXT NOT NULL,
-    text          TEXT NOT NULL,
-    content_hash  TEXT NOT NULL,
-    ingested_at   TEXT NOT NULL
-);
-CREATE INDEX documents_published_at ON documents (published_at);
-CREATE INDEX documents_outlet ON documents (outlet);
-
--- For now one row per resolved speaker name (anonymous ones per document); cross-document
--- canonicalisation (link/speakers.py) will rewrite these rows and quotes.speaker_id.
-CREATE TABLE speakers (
-    speaker_id   TEXT PRIMARY KEY,
-    name         TEXT NOT NULL,
-    anonymous    INTEGER NOT NULL DEFAULT 0,
-    descriptors  TEXT NOT NULL DEFAULT '[]'
-);
-
-CREATE TABLE quotes (
-    quote_id               INTEGER PRIMARY KEY,
-    doc_id                 TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
-    "start"                INTEGER NOT NULL,
-    "end"                  INTEGER NOT NULL,
-    text                   TEXT NOT NULL,
-    kind                   TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
-    cue                    TEXT,
-    speaker_mention        TEXT,
-    speaker_mention_start  INTEGER,
-    speaker_mention_end    INTEGER,
-    speaker                TEXT,
-    speaker_id             TEXT REFERENCES speakers (speaker_id) ON DELETE SET NULL,
-    descriptors            TEXT NOT NULL DEFAULT '[]',
-    confidence             REAL NOT NULL,
-    language               TEXT NOT NULL
-);
-CREATE INDEX quotes_doc ON quotes (doc_id, "start");
-CREATE INDEX quotes_speaker_id ON quotes (speaker_id);
-
-CREATE TABLE mentions (
-    doc_id   TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
-    "start"  INTEGER NOT NULL,
-    "end"    INTEGER NOT NULL,
-    text     TEXT NOT NULL,
-    label    TEXT NOT NULL
-);
-CREATE INDEX mentions_doc ON mentions (doc_id);
-
-CREATE VIRTUAL TABLE quotes_fts USING fts5 (
-    text, content = 'quotes', content_rowid = 'quote_id', tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts (rowid, text) VALUES (new.quote_id, new.text);
-END;
-CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.quote_id, old.text);
-END;
-CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
-    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.quote_id, old.text);
-    INSERT INTO quotes_fts (rowid, text) VALUES (new.quote_id, new.text);
-END;
-"""
-
-# Version 2: what ``quotetrace link`` and WARC ingest add. ``speakers`` rows become canonical speakers across
-# documents (with their aliases) after a link; user corrections live apart in ``speaker_overrides`` so that
-# every re-link re-applies them. ``captures`` is the liveness history of each page (keyed like documents, by
-# the hash of the canonical URL, but with no foreign key: a 404 capture has no document).
-_SCHEMA_V2 = """
-ALTER TABLE speakers ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
-
-CREATE TABLE speaker_overrides (
-    override_id  INTEGER PRIMARY KEY,
-    kind         TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
-    a            TEXT NOT NULL,
-    b            TEXT NOT NULL,
-    created_at   TEXT NOT NULL,
-    UNIQUE (kind, a, b)
-);
-
-CREATE TABLE statements (
-    statement_id    TEXT PRIMARY KEY,
-    speaker_id      TEXT REFERENCES speakers (speaker_id) ON DELETE SET NULL,
-    text            TEXT NOT NULL,
-    first_quote_id  INTEGER REFERENCES quotes (quote_id) ON DELETE SET NULL
-);
-
-CREATE TABLE statement_members (
-    statement_id  TEXT NOT NULL REFERENCES statements (statement_id) ON DELETE CASCADE,
-    quote_id      INTEGER NOT NULL UNIQUE REFERENCES quotes (quote_id) ON DELETE CASCADE,
-    relation      TEXT NOT NULL CHECK (relation IN ('original', 'verbatim', 'partial', 'paraphrase', 'translation'))
-);
-CREATE INDEX statement_members_statement ON statement_members (statement_id);
-
-CREATE TABLE captures (
-    capture_id      INTEGER PRIMARY KEY,
-    url             TEXT NOT NULL,
-    doc_id          TEXT NOT NULL,
-    fetched_at      TEXT NOT NULL,
-    http_status     INTEGER,
-    content_hash    TEXT NOT NULL,
-    location        TEXT,
-    removal_notice  INTEGER NOT NULL DEFAULT 0,
-    source          TEXT NOT NULL DEFAULT '',
-    UNIQUE (doc_id, fetched_at, content_hash)
-);
-CREATE INDEX captures_doc ON captures (doc_id, fetched_at);
-"""
-
-# Version 3: what a statement is (its act ``type``: speech, belief or stance), the channel it came through
-# (``via``), a split quotation's pieces (``fragments``, JSON), and statement members that alter what they echo
-# (relation ``altered``, with the ``changes`` as JSON [{"original", "echo"}]). SQLite cannot change a CHECK
-# constraint in place, so statement_members is rebuilt (it holds only what ``link`` rebuilds anyway).
-_SCHEMA_V3 = """
-ALTER TABLE quotes ADD COLUMN type TEXT NOT NULL DEFAULT 'speech' CHECK (type IN ('speech', 'belief', 'stance'));
-ALTER TABLE quotes ADD COLUMN via TEXT;
-ALTER TABLE quotes ADD COLUMN via_start INTEGER;
-ALTER TABLE quotes ADD COLUMN via_end INTEGER;
-ALTER TABLE quotes ADD COLUMN fragments TEXT NOT NULL DEFAULT '[]';
-CREATE INDEX quotes_type ON quotes (type);
-
-CREATE TABLE statement_members_v3 (
-    statement_id  TEXT NOT NULL REFERENCES statements (statement_id) ON DELETE CASCADE,
-    quote_id      INTEGER NOT NULL UNIQUE REFERENCES quotes (quote_id) ON DELETE CASCADE,
-    relation      TEXT NOT NULL CHECK (relation IN ('original', 'verbatim', 'partial', 'paraphrase', 'translation',
-                                                    'altered')),
-    changes       TEXT NOT NULL DEFAULT '[]'
-);
-INSERT INTO statement_members_v3 (statement_id, quote_id, relation)
-    SELECT statement_id, quote_id, relation FROM statement_members;
-DROP TABLE statement_members;
-ALTER TABLE statement_members_v3 RENAME TO statement_members;
-CREATE INDEX statement_members_statement ON statement_members (statement_id);
-"""
-
-# Versions and capture verdicts (issue 15): a page's captures never overwrite each other. Each distinct thing a
-# page showed (title and main text, ``page_hash``) is a row of ``document_versions``; the ``documents`` row shows
-# one of them (``documents.version_id``: the latest complete one) and keeps its text, so that version's own
-# ``text`` is NULL (the others keep theirs). A quote is one row per distinct quote of a page, matched across
-# versions by its words and speaker; ``quote_versions`` says in which versions it appears, at which offsets,
-# and ``quotes.version_id`` names the version its offsets and fields were read from. A capture that showed a
-# version points to it (``captures.version_id``), and carries what it showed: ``state`` (up, moved, gone, down,
-# blocked), a ``reason`` code and the ``detail`` matched, the ``content_type``, and whether the record was
-# ``truncated``, and the WARC ``payload_digest`` a later revisit record names. Existing documents become one
-# version each (``qt_page_hash`` is registered by the store).
-_SCHEMA_VERSIONS = """
-CREATE TABLE document_versions (
-    version_id       INTEGER PRIMARY KEY,
-    doc_id           TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
-    page_hash        TEXT NOT NULL,
-    extraction_hash  TEXT NOT NULL,
-    text             TEXT,
-    title            TEXT,
-    published_at     TEXT,
-    language         TEXT NOT NULL,
-    partial          INTEGER NOT NULL DEFAULT 0,
-    ingested_at      TEXT NOT NULL,
-    UNIQUE (doc_id, page_hash)
-);
-CREATE TABLE quote_versions (
-    version_id  INTEGER NOT NULL REFERENCES document_versions (version_id) ON DELETE CASCADE,
-    quote_id    INTEGER NOT NULL REFERENCES quotes (quote_id) ON DELETE CASCADE,
-    "start"     INTEGER NOT NULL,
-    "end"       INTEGER NOT NULL,
-    PRIMARY KEY (version_id, quote_id)
-) WITHOUT ROWID;
-CREATE INDEX quote_versions_quote ON quote_versions (quote_id);
-ALTER TABLE documents ADD COLUMN version_id INTEGER;
-ALTER TABLE quotes ADD COLUMN version_id INTEGER;
-ALTER TABLE captures ADD COLUMN version_id INTEGER;
-ALTER TABLE captures ADD COLUMN state TEXT;
-ALTER TABLE captures ADD COLUMN reason TEXT;
-ALTER TABLE captures ADD COLUMN detail TEXT;
-ALTER TABLE captures ADD COLUMN content_type TEXT;
-ALTER TABLE captures ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE captures ADD COLUMN payload_digest TEXT;
-CREATE INDEX captures_version ON captures (version_id, fetched_at);
-
-INSERT INTO document_versions (doc_id, page_hash, extraction_hash, text, title, published_at, language, ingested_at)
-    SELECT doc_id, qt_page_hash(title, text), content_hash, NULL, title, published_at, language, ingested_at
-    FROM documents;
-UPDATE documents SET version_id = (SELECT v.version_id FROM document_versions AS v WHERE v.doc_id = documents.doc_id);
-UPDATE quotes SET version_id = (SELECT d.version_id FROM documents AS d WHERE d.doc_id = quotes.doc_id);
-INSERT INTO quote_versions (version_id, quote_id, "start", "end")
-    SELECT version_id, quote_id, "start", "end" FROM quotes;
--- the capture a document was read from, then every capture of that page with the same content
-UPDATE captures SET version_id = (SELECT d.version_id FROM documents AS d
-                                  WHERE d.doc_id = captures.doc_id AND d.fetched_at = captures.fetched_at)
-    WHERE (http_status IS NULL OR http_status BETWEEN 200 AND 299) AND removal_notice = 0;
-UPDATE captures SET version_id = (SELECT c.version_id FROM captures AS c
-                                  WHERE c.doc_id = captures.doc_id AND c.content_hash = captures.content_hash
-                                        AND c.version_id IS NOT NULL LIMIT 1)
-    WHERE version_id IS NULL AND (http_status IS NULL OR http_status BETWEEN 200 AND 299) AND removal_notice = 0;
-"""
-
-# What a statement looks like from afar, one row per statement: how many documents it was seen in (its
-# ``sightings``), by how many outlets, in which languages, with which relations, first and last seen (by
-# publication, else first capture). Rebuilt whole by every ``replace_links`` (so it is as of the last link),
-# it lets a page of statements filtered by reach and sorted by time be read from one index, not aggregated
-# over every member on each request (benchmarks/serve.py: /api/statements?min_sightings=2). This SQL builds it
-# once when a file is migrated; Store._rebuild_statement_summary builds the same rows faster on each link.
-_STATEMENT_SUMMARY_BUILD = """
-INSERT INTO statement_summary (statement_id, speaker_id, first_quote_id, type, sightings, quotes, outlets,
-                               languages, relations, altered, undated, first_seen, last_seen)
-SELECT m.statement_id, st.speaker_id, st.first_quote_id,
-       coalesce((SELECT f.type FROM quotes AS f WHERE f.quote_id = st.first_quote_id), 'speech'),
-       count(DISTINCT q.doc_id), count(*), count(DISTINCT d.outlet),
-       json_group_array(DISTINCT d.language), json_group_array(DISTINCT m.relation),
-       max(m.relation = 'altered'),
-       min(coalesce(d.published_at, c.first_capture, d.fetched_at)) IS NULL,
-       min(coalesce(d.published_at, c.first_capture, d.fetched_at)),
-       max(coalesce(d.published_at, c.first_capture, d.fetched_at))
-FROM statement_members AS m JOIN statements AS st ON st.statement_id = m.statement_id
-JOIN quotes AS q ON q.quote_id = m.quote_id JOIN documents AS d ON d.doc_id = q.doc_id
-LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_capture FROM captures GROUP BY doc_id) AS c
-    ON c.doc_id = q.doc_id
-GROUP BY m.statement_id;
-INSERT INTO statement_outlets (outlet, statement_id)
-SELECT DISTINCT d.outlet, m.statement_id
-FROM statement_members AS m JOIN quotes AS q ON q.quote_id = m.quote_id JOIN documents AS d ON d.doc_id = q.doc_id
-WHERE d.outlet IS NOT NULL;
-"""
-
-# The web's version (issue 14): search that forgives and statements read as a unit.
-# - quotes_fts is rebuilt with the porter stemmer in front of the same tokenizer, so "funeral" finds "funerals"
-#   (English stems; other scripts pass through unchanged). Its triggers name the table, so they still apply.
-# - statement_summary (above), with an index per sort order the API offers, and statement_outlets.
-_SCHEMA_WEB = f"""
-DROP TABLE quotes_fts;
-CREATE VIRTUAL TABLE quotes_fts USING fts5 (
-    text, content = 'quotes', content_rowid = 'quote_id', tokenize = 'porter unicode61 remove_diacritics 2'
-);
-INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
-
--- Derived rows, rebuilt whole with the statements: no foreign keys (a cascade per deleted statement, and no
--- truncation of a table that has them, made each link pay for every row twice).
-CREATE TABLE statement_summary (
-    statement_id    TEXT PRIMARY KEY,
-    speaker_id      TEXT,
-    first_quote_id  INTEGER,
-    type            TEXT NOT NULL,
-    sightings       INTEGER NOT NULL,
-    quotes          INTEGER NOT NULL,
-    outlets         INTEGER NOT NULL,
-    languages       TEXT NOT NULL,
-    relations       TEXT NOT NULL,
-    altered         INTEGER NOT NULL,
-    undated         INTEGER NOT NULL,
-    first_seen      TEXT,
-    last_seen       TEXT
-) WITHOUT ROWID;
-CREATE INDEX statement_summary_first_seen ON statement_summary (undated, first_seen, sightings, type);
-CREATE INDEX statement_summary_last_seen ON statement_summary (undated, last_seen DESC, sightings, type);
-CREATE INDEX statement_summary_sightings ON statement_summary (sightings DESC, undated, first_seen, type);
-CREATE INDEX statement_summary_speaker ON statement_summary (speaker_id, undated, first_seen);
--- Which outlets each statement was seen in: a statement search by outlet reads one index range.
-CREATE TABLE statement_outlets (
-    outlet        TEXT NOT NULL,
-    statement_id  TEXT NOT NULL,
-    PRIMARY KEY (outlet, statement_id)
-) WITHOUT ROWID;
-{_STATEMENT_SUMMARY_BUILD}
-"""
-
-# _MIGRATIONS[i] migrates a file at schema version i to version i + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_VERSIONS, _SCHEMA_WEB)
-SCHEMA_VERSION = len(_MIGRATIONS)
 
 _DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "title", "published_at", "fetched_at", "language")
 # The columns of a quote row written from a Quote (speaker_id apart: it follows the speaker).
@@ -354,275 +92,6 @@ RELATIONS = ("original", "verbatim", "partial", "altered", "paraphrase", "transl
 
 class StoreError(Exception):
     """The file cannot be used as a quotetrace store; ``str(error)`` is a one-line message for the user."""
-
-
-@dataclass(slots=True)
-class QuoteRow:
-    """A stored quote with its document, speaker and statement: one search hit (``Store.search_quotes``).
-
-    ``doc_id`` is the store's key of the document (the hash), ``id`` its id as ingested; ``to_dict`` names
-    them as users see them everywhere: ``doc_id`` the id as ingested, ``doc_key`` the hash. ``speaker`` is the
-    canonical speaker's name once linked, ``resolved_speaker`` the name resolved inside the document.
-    """
-
-    quote_id: int
-    doc_id: str
-    id: str  # the document's input id
-    title: str | None
-    url: str | None
-    outlet: str | None
-    published_at: str | None
-    text: str
-    start: int
-    end: int
-    kind: QuoteKind
-    cue: str | None
-    speaker_mention: TextSpan | None
-    speaker: str | None
-    speaker_id: str | None
-    descriptors: list[str] = field(default_factory=list)
-    confidence: float = 0.5
-    language: str = "en"
-    type: ActType = "speech"
-    via: TextSpan | None = None
-    fragments: list[TextSpan] = field(default_factory=list)
-    statement_id: str | None = None
-    relation: str | None = None
-    resolved_speaker: str | None = None
-
-    @property
-    def sort_key(self) -> SortKey:
-        """Where the row lies in the order of every quote list (keyset pagination resumes after it)."""
-        return (int(self.published_at is None), self.published_at or "", self.doc_id, self.start, self.quote_id)
-
-    def to_dict(self) -> dict[str, Any]:
-        mention = self.speaker_mention
-        return {
-            "quote_id": self.quote_id,
-            "statement_id": self.statement_id,
-            "relation": self.relation,
-            "doc_id": self.id,
-            "doc_key": self.doc_id,
-            "title": self.title,
-            "url": self.url,
-            "outlet": self.outlet,
-            "published_at": self.published_at,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "kind": self.kind,
-            "type": self.type,
-            "cue": self.cue,
-            "speaker_mention": (
-                None if mention is None
-                else {"text": mention.text, "start": mention.start, "end": mention.end}
-            ),
-            "speaker": self.speaker,
-            "speaker_id": self.speaker_id,
-            "descriptors": list(self.descriptors),
-            "confidence": round(self.confidence, 3),
-            "language": self.language,
-            "via": None if self.via is None else {"text": self.via.text, "start": self.via.start, "end": self.via.end},
-            "fragments": [{"text": f.text, "start": f.start, "end": f.end} for f in self.fragments],
-        }
-
-
-# The order of every quote list: publication time (undated last), document, offset, quote. Unique by quote_id.
-SortKey = tuple[int, str, str, int, int]
-StatementSort = Literal["first_seen", "last_seen", "sightings"]
-STATEMENT_SORTS: tuple[StatementSort, ...] = ("first_seen", "last_seen", "sightings")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteFilters:
-    """What a quote search asks for; every field is optional and all given ones must hold.
-
-    ``q``: search syntax (``store/fts.py``). ``speaker`` and ``outlet``: part of a name, case, accents and
-    apostrophes ignored. ``since``/``until``: ISO dates or times compared with ``published_at``, both inclusive
-    at the precision given (``until="2024-03"`` takes all of March). ``types``: act types (None: all).
-    """
-
-    q: str | None = None
-    speaker: str | None = None
-    speaker_id: str | None = None
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    kind: str | None = None
-    types: tuple[str, ...] | None = None
-    doc_id: str | None = None  # the store's key
-
-
-@dataclass(frozen=True, slots=True)
-class StatementFilters:
-    """What a statement search asks for. A statement matches ``q`` when any of its sightings does, ``outlet``
-    when any sighting is from it, ``speaker`` by its own speaker, ``since``/``until`` when the time between
-    its first and last sighting meets that period, ``types`` by its first sighting's act type."""
-
-    q: str | None = None
-    speaker: str | None = None
-    speaker_id: str | None = None
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    types: tuple[str, ...] | None = None
-    min_sightings: int = 1
-    sort: StatementSort = "first_seen"
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentFilters:
-    q: str | None = None  # part of the title or of the id as ingested
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StatementRow:
-    """A statement with its reach, as of the last link (what ``Store.search_statements`` returns)."""
-
-    statement_id: str
-    speaker_id: str | None
-    speaker: str | None
-    text: str  # the first sighting's words
-    first_quote_id: int | None
-    first_doc_key: str | None
-    first_doc_id: str | None  # the first sighting's document as ingested
-    first_title: str | None
-    first_outlet: str | None
-    type: str
-    sightings: int  # documents it was seen in
-    quotes: int
-    outlets: int
-    languages: list[str]
-    relations: list[str]
-    altered: bool
-    first_seen: str | None
-    last_seen: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    """A stored document without its text, with its number of quotes (what the document lists show)."""
-
-    doc_key: str
-    doc_id: str  # as ingested
-    title: str | None
-    url: str | None
-    outlet: str | None
-    published_at: str | None
-    fetched_at: str | None
-    language: str
-    source: str
-    quotes: int
-
-
-@dataclass(frozen=True, slots=True)
-class OutletRow:
-    outlet: str
-    documents: int
-    quotes: int
-    first_published: str | None
-    last_published: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SearchExpression:
-    """A search as run: the FTS5 expression (None: the text had nothing searchable) and, for a long pasted
-    passage, the distinctive words it was cut to."""
-
-    match: str | None
-    reduced_to: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Sighting:
-    """A stored quote with what linking needs of its document (what ``Store.sightings`` returns).
-
-    ``seen_at`` is the first time the page was seen: its first capture, else the document's ``fetched_at``.
-    """
-
-    quote_id: int
-    doc_id: str
-    id: str
-    text: str
-    speaker: str | None
-    speaker_mention: str | None
-    descriptors: tuple[str, ...]
-    outlet: str | None
-    url: str | None
-    published_at: str | None
-    seen_at: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class MemberRow:
-    """A stored quote with its statement (if linked), document and canonical speaker."""
-
-    statement_id: str | None
-    relation: str | None
-    quote_id: int
-    doc_id: str
-    id: str
-    outlet: str | None
-    url: str | None
-    published_at: str | None
-    seen_at: str | None
-    text: str
-    speaker: str | None
-    speaker_id: str | None
-    language: str | None = None
-    changes: tuple[tuple[str, str], ...] = ()  # (original, echo) of an ``altered`` member
-
-
-@dataclass(frozen=True, slots=True)
-class CaptureRow:
-    """A stored capture and the version of its page it showed (None: it showed none, or was not read)."""
-
-    capture: Capture
-    version_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class VersionRow:
-    """One version of a page: what it showed, when (first and last capture that showed it), how many quotes."""
-
-    version_id: int
-    doc_id: str
-    title: str | None
-    language: str
-    partial: bool  # read from a truncated capture: only the start of the page
-    ingested_at: str
-    first_seen: str | None
-    last_seen: str | None
-    quotes: int
-    shown: bool  # the version the document row shows
-
-
-@dataclass(slots=True)
-class PageRow:
-    """A page (a document with a URL, or a captured URL) with its captures, oldest first."""
-
-    doc_id: str
-    id: str | None  # the document's id as ingested; None when no version of the page was read
-    url: str | None  # the document's URL (else the captures')
-    title: str | None
-    captures: list[CaptureRow]
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerRow:
-    """A canonical speaker with its counts (what ``Store.canonical_speakers`` returns)."""
-
-    speaker_id: str
-    name: str
-    aliases: list[str]
-    descriptors: list[str]
-    anonymous: bool
-    documents: int
-    statements: int
-    quotes: int
 
 
 def _fold(value: object) -> str | None:
@@ -738,7 +207,7 @@ class Store:
             )
         if version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(f"{self.path}: an SQLite file, but not a quotetrace database")
-        for target, script in enumerate(_MIGRATIONS[version:], start=version + 1):
+        for target, script in enumerate(MIGRATIONS[version:], start=version + 1):
             # user_version lives in the file header and is transactional: a failed step leaves no trace.
             self._conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {target};\nCOMMIT;")
 
@@ -1724,7 +1193,7 @@ class Store:
         """
         cursor = self._conn.execute(
             f"""SELECT q.quote_id, q.doc_id, d.id, q.text, q.speaker, q.speaker_mention, q.descriptors,
-                      d.outlet, d.url, d.published_at, c.first_seen, d.fetched_at, w.first_seen
+                      d.outlet, d.url, d.published_at, c.first_seen, d.fetched_at, w.first_seen, q.type
                FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id
                LEFT JOIN (SELECT doc_id, min(fetched_at) AS first_seen FROM captures
                           WHERE {_SHOWED_A_VERSION} GROUP BY doc_id) AS c ON c.doc_id = q.doc_id
@@ -1735,7 +1204,7 @@ class Store:
         previous: Sighting | None = None
         page_seen: str | None = None
         for (quote_id, doc_id, input_id, text, speaker, mention, descriptors, outlet, url, published_at,
-             first_capture, fetched_at, quote_seen) in cursor:
+             first_capture, fetched_at, quote_seen, act_type) in cursor:
             if previous is not None and previous.doc_id == doc_id:
                 doc_id, input_id, outlet, url = previous.doc_id, previous.id, previous.outlet, previous.url
             else:
@@ -1747,7 +1216,7 @@ class Store:
             previous = Sighting(
                 quote_id, doc_id, input_id, text, speaker, mention,
                 () if descriptors == "[]" else tuple(json.loads(descriptors)),  # most have none
-                outlet, url, published, seen_at,
+                outlet, url, published, seen_at, act_type,
             )
             yield previous
 

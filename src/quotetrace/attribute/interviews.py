@@ -1,0 +1,69 @@
+"""Who "Q" and "A" are in an interview: the interviewer and the person interviewed.
+
+"Q:" and "A:" label a Q&A's paragraphs (``extract/transcripts.py``). The person interviewed is the first
+the document names in full (in its title, as a Q&A does); the interviewer is named where the text says who
+spoke to whom ("Dara Quill spoke to her by video call", "He talked to the Courier's arts editor, Nell
+Holloway", "interviewed by …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrace.attribute.people import Entity, fuller_names
+from quotetrace.extract.cues import mention_span, subject_of
+
+QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+ANSWER_LABELS = frozenset({"a", "answer"})
+INTERVIEW_VERBS = frozenset({"speak", "talk", "interview", "chat"})
+Resolver = Callable[[Span], Entity | None]
+
+
+def interview_role(span: Span) -> str | None:
+    """"question" or "answer" when ``span`` is a Q&A label ("Q" or "A" before a colon)."""
+    word = span.text.strip().lower()
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.text != ":":
+        return None
+    if word in QUESTION_LABELS:
+        return "question"
+    return "answer" if word in ANSWER_LABELS else None
+
+
+def interviewee(doc: Doc, entities: list[Entity]) -> Entity | None:
+    """The first person the text names in full, as a Q&A's title does ("Q&A: Lindiwe Osei on drones")."""
+    first = min(fuller_names(doc).values(), key=lambda s: s.start, default=None)
+    if first is None:
+        return None
+    surname = first[-1].lower_
+    known = next((e for e in entities if e.label == "PERSON" and e.surname == surname), None)
+    return known or Entity(first.text, "PERSON", [first])
+
+
+def interviewer(doc: Doc, entities: list[Entity], resolve: Resolver) -> Entity | None:
+    """The person who spoke to, talked to or interviewed the interviewee, as the text says."""
+    guest = interviewee(doc, entities)
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in INTERVIEW_VERBS:
+            continue
+        for mention in _parties(verb):
+            person = resolve(mention)
+            if person is not None and person.label == "PERSON" and person is not guest:
+                return person
+    return None
+
+
+def _parties(verb: Token) -> list[Span]:
+    """The subject of an interview verb, the agent of a passive one, and whom one spoke to."""
+    out = []
+    subject = subject_of(verb)
+    if subject is not None:
+        out.append(subject)
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "with", "by"):
+            out.extend(mention_span(g) for g in prep.children if g.dep_ == "pobj")
+            out.extend(mention_span(a) for g in prep.children if g.dep_ == "pobj" for a in g.children
+                       if a.dep_ == "appos")
+    return out

@@ -1,0 +1,196 @@
+"""What an echo changed: the facts it replaced, named as (original words, echo's words) pairs.
+
+In one language the two quotes are aligned word by word (numbers by value, so "forty" and "40" align), and
+``compare`` sorts the pair:
+
+- ``same``: no fact differs where they overlap (a copy, a fragment, a near-copy with a word changed);
+- ``altered``: they overlap on most of the echo's words, and what differs is a few facts (MAX_FACT_CHANGES:
+  a number, a date, a name replaced, a negation dropped or added) with at most a word or two besides;
+- ``apart``: anything else (another statement that shares a phrase, or one that differs in more than facts).
+
+Where the overlap ends is a fragment's edge, not a change ("four days of oxygen left" inside the whole quote);
+a replaced word at an edge is a change when it holds a fact ("Forty tonnes" → "Fourteen tonnes").
+
+Across languages nothing aligns word by word: ``fact_changes`` names the facts one side holds and the other
+does not, with the words that carry them (a number with the month it dates, a negation with the word it
+negates); the side that has no word for a change (a negation dropped) is "".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import zip_longest
+from typing import Literal
+
+from quotetrace.link.fact_words import UNITS
+from quotetrace.link.facts import Token, facts, read
+from quotetrace.link.units import Match
+from quotetrace.link.veto import name_matches
+
+Verdict = Literal["same", "altered", "apart"]
+Change = tuple[str, str]
+
+# Calibrated on the tune split of tests/fixtures/echo/trust.json (benchmarks/linking.py); change them as a set.
+MAX_FACT_CHANGES = 2  # an echo that changes more facts than this is another statement
+MIN_SHARED = 4  # words the two must share, at least ...
+MIN_SHARED_SHARE = 0.6  # ... and this share of the echo's words where they overlap
+MAX_OTHER_WORDS = 2  # other words changed besides the facts, at least this many allowed ...
+MAX_OTHER_SHARE = 0.25  # ... or this share of the echo's words where they overlap
+EDGE_SLACK = 2  # an edit at an edge this close in length on both sides replaces words; a longer one is an edge
+_DATE_KINDS = ("month", "weekday", "season", "day")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    verdict: Verdict
+    changes: tuple[Change, ...] = ()
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+
+def _key(token: Token) -> str:
+    return f"#{token.value}" if token.kind == "number" else token.value
+
+
+def compare(original: str, echo: str) -> Comparison:
+    """Align two quotes in one language and sort the pair (see the module's docstring)."""
+    a, b = read(original), read(echo)
+    ops = SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], autojunk=False).get_opcodes()
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:
+        return Comparison("apart")
+    first, last = equal[0], equal[-1]
+    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    overlap = other = 0
+    changes: list[Change] = []
+    kinds: set[str] = set()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        inside = first <= k <= last
+        if not inside and tag != "replace":
+            continue  # a fragment's edge
+        if not inside and abs((i2 - i1) - (j2 - j1)) > EDGE_SLACK:  # a fragment's edge: only the original's
+            width = j2 - j1                                          # words next to the echo's are in its place
+            i1, i2 = (max(i1, i2 - width), i2) if k < first else (i1, min(i2, i1 + width))
+            if k < first and i1 > 0 and a[i1 - 1].kind == "negation":
+                i1 -= 1  # "Not one convoy" → "An … convoy": the negation goes with the figure
+        overlap += j2 - j1
+        if tag == "equal":
+            continue
+        counted = i1 > 0 and j1 > 0 and a[i1 - 1].kind == "number" and _key(a[i1 - 1]) == _key(b[j1 - 1])
+        kind = _fact_change(a[i1:i2], b[j1:j2], counted)
+        if kind is None:
+            other += max(i2 - i1, j2 - j1)
+            continue
+        kinds.add(kind)
+        changes.append(_named(original, echo, a, b, (i1, i2, j1, j2)))
+        other += max(_plain(a[i1:i2]), _plain(b[j1:j2]))
+    if not changes:
+        return Comparison("same")
+    altered = (len(changes) <= MAX_FACT_CHANGES and shared >= MIN_SHARED and shared >= MIN_SHARED_SHARE * overlap
+               and other <= max(MAX_OTHER_WORDS, MAX_OTHER_SHARE * overlap))
+    return Comparison("altered" if altered else "apart", tuple(changes), frozenset(kinds))
+
+
+def _plain(tokens: tuple[Token, ...]) -> int:
+    return sum(1 for t in tokens if t.kind == "word")
+
+
+def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = False) -> str | None:
+    """The kind of fact one side of an edit holds and the other does not, or None. ``counted``: the edit
+    follows the same number on both sides ("eight weeks" / "eight days": the unit is the figure's)."""
+    def values(tokens: tuple[Token, ...], *kinds: str) -> list[str]:
+        return sorted(t.value for t in tokens if t.kind in kinds)
+
+    if values(o, "number") != values(e, "number"):
+        return "number"
+    if values(o, *_DATE_KINDS) != values(e, *_DATE_KINDS):
+        return "date"
+    if len(values(o, "negation")) != len(values(e, "negation")):
+        return "negation"
+    names_o, names_e = values(o, "name"), values(e, "name")
+    if names_o and names_e and not any(name_matches(x, names_e) for x in names_o):
+        return "name"
+    units_o = {UNITS[t.value] for t in o if t.value in UNITS}
+    units_e = {UNITS[t.value] for t in e if t.value in UNITS}
+    if counted and units_o and units_e and units_o != units_e:
+        return "number"
+    return None
+
+
+def _named(original: str, echo: str, a: tuple[Token, ...], b: tuple[Token, ...],
+           span: tuple[int, int, int, int]) -> Change:
+    """The words of one change, widened so that they read: a dropped "not" with the word it negated, a day
+    with its month."""
+    i1, i2, j1, j2 = span
+    if any(t.kind == "negation" for t in (*a[i1:i2], *b[j1:j2])):  # with the words around it: "is not safe"
+        if i1 > 0 and j1 > 0:
+            i1, j1 = i1 - 1, j1 - 1
+        if i2 < len(a) and j2 < len(b):
+            i2, j2 = i2 + 1, j2 + 1
+    elif i1 == i2 or j1 == j2:  # one side has nothing: the word before (else the next) on both
+        if i1 > 0 and j1 > 0:
+            i1, j1 = i1 - 1, j1 - 1
+        elif i2 < len(a) and j2 < len(b):
+            i2, j2 = i2 + 1, j2 + 1
+    if i1 > 0 and j1 > 0 and a[i1 - 1].kind == "number" and _key(a[i1 - 1]) == _key(b[j1 - 1]) and all(
+            t.value in UNITS for t in a[i1:i2]):
+        i1, j1 = i1 - 1, j1 - 1  # "eight weeks" → "eight days"
+    if i2 < len(a) and j2 < len(b) and a[i2].kind in _DATE_KINDS and _key(a[i2]) == _key(b[j2]):
+        i2, j2 = i2 + 1, j2 + 1  # "15 March" → "25 March"
+    if i1 > 0 and j1 > 0 and a[i1 - 1].kind == "number" and _key(a[i1 - 1]) == _key(b[j1 - 1]) and any(
+            t.kind in _DATE_KINDS for t in a[i1:i2]):
+        i1, j1 = i1 - 1, j1 - 1  # "3 April" → "3 August"
+    return _words(original, a[i1:i2]), _words(echo, b[j1:j2])
+
+
+def _words(text: str, tokens: tuple[Token, ...]) -> str:
+    return text[tokens[0].start:tokens[-1].end] if tokens else ""
+
+
+def fact_changes(original: str, echo: str, match: Match | None = None) -> tuple[Change, ...]:
+    """The facts that differ between two quotes in different languages, named by the words that hold them
+    (a negation between the parts of original and echo that matched best)."""
+    a, b = read(original), read(echo)
+    fa, fb = facts(original), facts(echo)
+    out: list[Change] = []
+    for kinds in (("number",), _DATE_KINDS):
+        only_a = [t for t in a if t.kind in kinds and t.value not in {u.value for u in b if u.kind in kinds}]
+        only_b = [t for t in b if t.kind in kinds and t.value not in {u.value for u in a if u.kind in kinds}]
+        if only_a and only_b:
+            out += [(_with_date(original, a, x), _with_date(echo, b, y)) for x, y in zip_longest(only_a, only_b)]
+    names_a = [t for t in a if t.kind == "name" and not name_matches(t.value, fb.names)]
+    names_b = [t for t in b if t.kind == "name" and not name_matches(t.value, fa.names)]
+    if names_a and names_b:
+        out += [(x.text if x else "", y.text if y else "") for x, y in zip_longest(names_a, names_b)]
+    for unit_a, unit_b in match.pairs if match else ((original, echo),):
+        if facts(unit_a).polarity != facts(unit_b).polarity:  # the first pair of parts that differ
+            out.append((_negated(unit_a, read(unit_a)), _negated(unit_b, read(unit_b))))
+            break
+    return tuple(out)
+
+
+def _with_date(text: str, tokens: tuple[Token, ...], token: Token | None) -> str:
+    """A number with the month next to it or the negation before it, a month with its day ("3 апреля",
+    "April 3", "ни одного")."""
+    if token is None:
+        return ""
+    at = tokens.index(token)
+    lo, hi = at, at + 1
+    partner = ("month",) if token.kind == "number" else ("number",)
+    if hi < len(tokens) and tokens[hi].kind in partner:
+        hi += 1
+    elif lo > 0 and tokens[lo - 1].kind in partner:
+        lo -= 1
+    if token.kind == "number" and lo > 0 and tokens[lo - 1].kind == "negation":
+        lo -= 1  # "ни одного", "not one"
+    return text[tokens[lo].start:tokens[hi - 1].end]
+
+
+def _negated(text: str, tokens: tuple[Token, ...]) -> str:
+    """The negation words of a quote with the words around them ("did not come"); "" when it has none."""
+    pieces = []
+    for at, token in enumerate(tokens):
+        if token.kind == "negation":
+            start, end = tokens[max(at - 1, 0)], tokens[min(at + 1, len(tokens) - 1)]
+            pieces.append(text[start.start:end.end])
+    return "; ".join(pieces)

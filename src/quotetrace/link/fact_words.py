@@ -1,0 +1,158 @@
+"""The words that carry the facts of a statement, in English and Russian: numbers, months, weekdays, days
+relative to today, and negation. One table per concept, so that a missing word is added in one place.
+
+Russian words are listed in the forms a news text uses (cases and genders); English in their written forms.
+"""
+
+from __future__ import annotations
+
+
+def _forms(stem: str, endings: str) -> list[str]:
+    return [stem + ending for ending in endings.split(",")]
+
+
+# Cardinals and ordinals to their value. A multiplier (hundred, thousand, ...) multiplies what comes before it.
+NUMBER_WORDS: dict[str, float] = {}
+_value: float
+_EN_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+             "sixteen seventeen eighteen nineteen").split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+for _value, _word in enumerate(_EN_UNITS):
+    NUMBER_WORDS[_word] = _value
+for _value, _word in enumerate(_EN_ORDINALS):
+    if _value:
+        NUMBER_WORDS[_word] = _value
+for _k, _word in enumerate(_EN_TENS):
+    NUMBER_WORDS[_word] = 20 + 10 * _k
+    NUMBER_WORDS[_word[:-1] + "ieth"] = 20 + 10 * _k  # twentieth
+NUMBER_WORDS.update({"single": 1, "twice": 2, "dozen": 12, "dozens": 12, "half": 0.5})
+
+_RU_CARDINALS: dict[float, str] = {
+    0: "ноль,нуля,нулю,нулём,нулем,нуле",
+    1: "один,одна,одно,одного,одной,одному,одним,одну,одном,одни,одних",
+    2: "два,две,двух,двум,двумя,дважды",
+    3: "три,трёх,трех,трём,трем,тремя,трижды,треть,трети",
+    4: "четыре,четырёх,четырех,четырём,четырем,четырьмя,четверть,четверти",
+    5: "пять,пяти,пятью", 6: "шесть,шести,шестью", 7: "семь,семи,семью", 8: "восемь,восьми,восемью,восьмью",
+    9: "девять,девяти,девятью", 10: "десять,десяти,десятью",
+    11: "одиннадцать,одиннадцати", 12: "двенадцать,двенадцати,дюжина,дюжины", 13: "тринадцать,тринадцати",
+    14: "четырнадцать,четырнадцати", 15: "пятнадцать,пятнадцати", 16: "шестнадцать,шестнадцати",
+    17: "семнадцать,семнадцати", 18: "восемнадцать,восемнадцати", 19: "девятнадцать,девятнадцати",
+    20: "двадцать,двадцати,двадцатью", 30: "тридцать,тридцати,тридцатью", 40: "сорок,сорока",
+    50: "пятьдесят,пятидесяти", 60: "шестьдесят,шестидесяти", 70: "семьдесят,семидесяти",
+    80: "восемьдесят,восьмидесяти", 90: "девяносто,девяноста",
+    100: "сто,ста,сотня,сотни", 200: "двести,двухсот,двумстам", 300: "триста,трёхсот,трехсот",
+    400: "четыреста,четырёхсот,четырехсот", 500: "пятьсот,пятисот", 600: "шестьсот,шестисот",
+    700: "семьсот,семисот", 800: "восемьсот,восьмисот", 900: "девятьсот,девятисот",
+    0.5: "половина,половину,половины,половиной", 1.5: "полтора,полторы",
+}
+for _value, _words in _RU_CARDINALS.items():
+    for _word in _words.split(","):
+        NUMBER_WORDS[_word] = _value
+_RU_ADJECTIVE_ENDINGS = "ый,ий,ой,ая,яя,ое,ее,ого,его,ому,ему,ым,им,ом,ем,ую,юю,ые,ие,ых,их,ыми,ими"
+_RU_ORDINAL_STEMS = {
+    "перв": 1, "втор": 2, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
+    "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
+    "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30,
+    "сороков": 40, "пятидесят": 50, "сот": 100,
+}
+for _stem, _value in _RU_ORDINAL_STEMS.items():
+    for _word in _forms(_stem, _RU_ADJECTIVE_ENDINGS):
+        NUMBER_WORDS.setdefault(_word, _value)
+for _word in "третий,третья,третье,третьего,третьей,третьему,третьим,третьем,третью,третьи,третьих".split(","):
+    NUMBER_WORDS[_word] = 3
+MULTIPLIERS: dict[str, float] = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
+                                 "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+                                 "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
+for _stem, _multiplier in (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9)):
+    for _word in _forms(_stem, ",а,и,у,е,ей,ам,ами,ах,ом,ов,ы"):
+        MULTIPLIERS[_word] = _multiplier
+
+MONTHS: dict[str, int] = {}
+for _number, _word in enumerate("january february march april may june july august september october november "
+                                "december".split(), start=1):
+    MONTHS[_word] = _number
+    MONTHS[_word[:3]] = _number  # "Jan", "Aug": counted only when capitalised (see AMBIGUOUS_MONTHS)
+MONTHS["sept"] = 9
+_RU_MONTHS = (
+    "январь,января,январе,январю,январём,январем", "февраль,февраля,феврале,февралю,февралём,февралем",
+    "март,марта,марте,марту,мартом", "апрель,апреля,апреле,апрелю,апрелем", "май,мая,мае,маю,маем",
+    "июнь,июня,июне,июню,июнем", "июль,июля,июле,июлю,июлем", "август,августа,августе,августу,августом",
+    "сентябрь,сентября,сентябре,сентябрю,сентябрём,сентябрем", "октябрь,октября,октябре,октябрю,октябрём,октябрем",
+    "ноябрь,ноября,ноябре,ноябрю,ноябрём,ноябрем", "декабрь,декабря,декабре,декабрю,декабрём,декабрем",
+)
+for _number, _words in enumerate(_RU_MONTHS, start=1):
+    for _word in _words.split(","):
+        MONTHS[_word] = _number
+# Month names that are also ordinary words, counted only next to a number or capitalised where the language
+# capitalises months ("may" the verb; "марта" the name Marta is capitalised, the month is not).
+AMBIGUOUS_MONTHS = frozenset({"may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                              "dec"})
+
+WEEKDAYS: dict[str, int] = {}
+for _number, _word in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), start=1):
+    WEEKDAYS[_word] = _number
+for _number, _forms_text in enumerate((
+    "понедельник,понедельника,понедельнику,понедельником,понедельнике",
+    "вторник,вторника,вторнику,вторником,вторнике",
+    "среду,среды,среде,средой",  # "среда" alone is also "environment"
+    "четверг,четверга,четвергу,четвергом,четверге",
+    "пятница,пятницу,пятницы,пятнице,пятницей",
+    "суббота,субботу,субботы,субботе,субботой",
+    "воскресенье,воскресенья,воскресенью,воскресеньем",
+), start=1):
+    for _word in _forms_text.split(","):
+        WEEKDAYS[_word] = _number
+SEASONS: dict[str, int] = {"spring": 1, "summer": 2, "autumn": 3, "winter": 4}
+for _number, _forms_text in enumerate(("весна,весной,весны,весну,весне", "лето,летом,лета,лету,лете",
+                                        "осень,осенью,осени", "зима,зимой,зимы,зиму,зиме"), start=1):
+    for _word in _forms_text.split(","):
+        SEASONS[_word] = _number
+# Units of what a number counts: "eight weeks" for "eight days" changes the figure as much as "seven weeks".
+UNITS: dict[str, str] = {}
+for _unit, _words in {
+    "second": "second seconds секунда секунды секунд секунду", "minute": "minute minutes минута минуты минут минуту",
+    "hour": "hour hours час часа часов", "day": "day days день дня дней сутки суток",
+    "week": "week weeks неделя недели недель неделю", "month": "month months месяц месяца месяцев",
+    "year": "year years год года лет", "tonne": "tonne tonnes ton tons тонна тонны тонн тонну",
+    "kilometre": "kilometre kilometres kilometer kilometers km километр километра километров",
+    "metre": "metre metres meter meters метр метра метров", "mile": "mile miles",
+    "litre": "litre litres liter liters литр литра литров", "percent": "percent процент процента процентов",
+    "dollar": "dollar dollars доллар доллара долларов", "euro": "euro euros евро",
+    "rouble": "rouble roubles ruble rubles рубль рубля рублей",
+}.items():
+    for _word in _words.split():
+        UNITS[_word] = _unit
+RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "tomorrow": "tomorrow",
+                                 "сегодня": "today", "вчера": "yesterday", "завтра": "tomorrow",
+                                 "сегодняшний": "today", "вчерашний": "yesterday", "завтрашний": "tomorrow"}
+
+# Negation: words that turn a clause's meaning around. Besides the grammatical ones, the words that say "not X"
+# in one word («невозможно» = "cannot"; "unknown" = «не известно») and the predicates that assert a negation
+# (refuse, deny, fail: "refused to sign" = "would not sign"; «провалился» = «не прошёл»), since a translation or
+# a retelling swaps one for the other. Not "cancel" («комендантский час отменят» is "the curfew will be lifted"),
+# nor "without" / «без» ("the days without heating" are "the cold days").
+NEGATIONS = frozenset(
+    "not no never nobody nothing none nowhere neither cannot unable impossible unsafe unpaid unknown false untrue "
+    "не нет нельзя никогда нигде никуда никак ни никто никого никому никем ничто ничего ничему ничем "
+    "невозможно невозможен невозможна неизвестно неизвестен неизвестна небезопасно небезопасна небезопасен "
+    "невыплаченные невыплаченных ложь ложные ложная ложно".split()
+)
+# Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»).
+NEGATIVE_STEMS = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ", "отверг", "отклон", "опроверг",
+                  "провал")
+# Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
+# down", "turned the offer down".
+NEGATIVE_PHRASES = (("turn", "down"),)
+# Idioms that say "no" («об этом не может быть и речи» = "it is out of the question"); the last word counts.
+NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"))
+# Negative words that only echo a negation already in their clause in Russian ("никто не", "ни один ... не").
+CONCORD = frozenset("ни никто никого никому никем ничто ничего ничему ничем никогда нигде никуда никак".split())
+# "not only", "no later than", "nothing less", «не раз», «пока не» ("until"): a negation word that negates nothing.
+NOT_NEGATING_NEXT = frozenset(
+    "only just least later earlier sooner more less fewer longer but other "  # "no longer" negates: see below
+    "только раз меньше менее более больше позднее позже раньше ранее".split()
+) - {"longer"}
+NOT_NEGATING_AFTER = frozenset({"пока"})  # «пока не получим» = "until we receive"

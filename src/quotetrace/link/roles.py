@@ -1,0 +1,90 @@
+"""Roles across languages: what a descriptor says a speaker is, in English words, whatever its language.
+
+Two mentions of one name are kept apart when their roles disagree ("Anna Berg, the mayor" and "Anna Berg, the
+goalkeeper"). A Russian descriptor («генерал-майор в отставке», «официальный представитель МИД») is not
+compared word for word with an English one ("retired Major General", "foreign ministry spokeswoman"): its
+role words are translated through ROLES_RU into the English words that name the same role, and a Russian
+descriptor with no role word known here says nothing (it is left out of the comparison rather than read as a
+disagreement).
+
+An English descriptor's role is its head: the last word before its complement ("chairwoman of the …",
+"ambassador to …", "spokeswoman for …").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Russian role words (a stem: any ending of up to MAX_ENDING letters follows) to the English words for the role.
+ROLES_RU: dict[str, tuple[str, ...]] = {
+    "генерал": ("general",), "адмирал": ("admiral",), "полковник": ("colonel",), "майор": ("major",),
+    "капитан": ("captain",), "лейтенант": ("lieutenant",), "маршал": ("marshal",), "сержант": ("sergeant",),
+    "командующ": ("commander",), "командир": ("commander",), "начальник": ("chief", "head"),
+    "глава": ("head", "chief", "leader"),
+    "главы": ("head", "chief", "leader"), "главе": ("head", "chief", "leader"),
+    "главу": ("head", "chief", "leader"), "руководител": ("head", "leader", "chief", "director"),
+    "председател": ("chairman", "chairwoman", "chair", "chairperson", "president", "speaker"),
+    "министр": ("minister", "secretary"), "премьер": ("premier", "minister"), "президент": ("president",),
+    "заместител": ("deputy",), "мэр": ("mayor",), "губернатор": ("governor",), "посол": ("ambassador", "envoy"),
+    "посл": ("ambassador", "envoy"),
+    "представител": ("spokesman", "spokeswoman", "spokesperson", "representative"),
+    "пресс-секретар": ("secretary", "spokesman", "spokeswoman", "spokesperson"),
+    "секретар": ("secretary",), "спикер": ("speaker",),
+    "депутат": ("deputy", "lawmaker", "mp", "member", "legislator", "parliamentarian"),
+    "сенатор": ("senator",), "советник": ("adviser", "advisor", "counsellor"), "помощник": ("aide", "assistant"),
+    "директор": ("director",), "главврач": ("doctor", "physician", "director"),
+    "врач": ("doctor", "physician", "director"), "инженер": ("engineer",),
+    "уполномоченн": ("ombudsman", "ombudswoman", "ombudsperson", "commissioner"),
+    "омбудсмен": ("ombudsman", "ombudswoman", "ombudsperson"), "прокурор": ("prosecutor",),
+    "судья": ("judge",), "адвокат": ("lawyer", "attorney"), "экономист": ("economist",),
+    "аналитик": ("analyst",), "эксперт": ("expert", "analyst"), "журналист": ("journalist", "reporter"),
+    "корреспондент": ("correspondent", "reporter"), "редактор": ("editor",), "активист": ("activist",),
+    "волонтёр": ("volunteer",), "волонтер": ("volunteer",), "фермер": ("farmer",), "чиновник": ("official",),
+    "сотрудник": ("official", "officer", "employee"), "лидер": ("leader",), "основател": ("founder",),
+    "координатор": ("coordinator",), "вратар": ("goalkeeper",), "тренер": ("coach", "manager"),
+    "священник": ("priest",), "патриарх": ("patriarch",), "ректор": ("rector",), "профессор": ("professor",),
+    "учител": ("teacher",),
+}
+MAX_ENDING = 3
+_CYRILLIC = re.compile(r"[а-яё]")
+_COMPLEMENT = re.compile(r"\b(?:of|for|to|at|in|on|from|with)\b|,")
+_POSSESSIVE = re.compile(r"['’]s$")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def role_words(descriptor: str) -> frozenset[str]:
+    """The English words for the role a descriptor names (empty: no role known)."""
+    folded = " ".join(descriptor.casefold().replace("’", "'").split())
+    if _CYRILLIC.search(folded):
+        return _russian(folded)
+    words = _WORD.findall(_COMPLEMENT.split(folded)[0])
+    return frozenset({_POSSESSIVE.sub("", words[-1])}) if words else frozenset()
+
+
+def _russian(folded: str) -> frozenset[str]:
+    """Every role word, but not one that follows another: that is its complement, in the genitive
+    («пресс-секретарь президента», «советник министра»)."""
+    found: set[str] = set()
+    previous: set[str] = set()
+    for word in _WORD.findall(folded):
+        roles = _translate(word)
+        if "-" in word:  # "генерал-майор", "вице-адмирал": each part that names a role
+            for part in word.split("-"):
+                roles |= _translate(part)
+        if not previous:
+            found |= roles
+        previous = roles
+    return frozenset(found)
+
+
+def _translate(word: str) -> set[str]:
+    for stem in sorted((s for s in ROLES_RU if word.startswith(s)), key=len, reverse=True):
+        if len(word) - len(stem) <= MAX_ENDING:
+            return set(ROLES_RU[stem])
+    return set()
+
+
+def role_heads(descriptors: Iterable[str]) -> frozenset[str]:
+    """The roles of all of a mention's descriptors, as English words."""
+    return frozenset(word for descriptor in descriptors for word in role_words(descriptor))

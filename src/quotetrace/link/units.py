@@ -1,0 +1,150 @@
+"""The parts of a quote that an echo may carry alone, and how two quotes match part by part.
+
+Outlets quote fragments and retell one sentence of several, so two quotes are compared part by part: the whole
+quote, each sentence (or clause), and each two-sentence window; finer (``pieces``), the runs of up to
+MAX_PIECES of a sentence's pieces between commas, dashes, and a conjunction that opens a negated clause ("and
+never made", «и не планирует»; not any "and": "never named or made to answer" keeps its negation's scope). Two
+quotes score the best cosine between their parts' sentence embeddings.
+
+What the veto (veto.py) compares is ``Match.pairs``: the shorter quote whole with the part of the longer that
+it carries, and each piece of the shorter with the part of the longer that it matches, so that "the president
+met the ambassador and will see him again" is held against «Президент не встречался с послом» piece by piece.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from quotetrace.link.statements import ParaphraseScorer
+
+# Below this many letters a part ("Это так.") says too little to match on.
+MIN_UNIT_CHARS = 20
+MAX_PIECES = 3
+# The part of the longer quote that a part of the shorter carries: of those scoring within NEAR_MARGIN of the
+# best, the closest in length that is no shorter (a whole translation carries the whole, not its best-scoring
+# clause). A piece of the shorter that matches nothing above PIECE_FLOOR is a piece the longer does not carry:
+# not compared.
+NEAR_MARGIN = 0.05
+PIECE_FLOOR = 0.5
+PIECE_SPAN = 1.6  # ... nor one whose matching part is this much longer (it holds more than the piece)
+_SENTENCE = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZА-ЯЁ])")
+_CLAUSE = re.compile(r"[;:]\s+")
+_PIECE = re.compile(r"(?:[;:,]|\s[—–])\s+|\s(?=(?:and|but|or|и|а|но|или)\s+(?:not|never|no|не|ни)\s)")
+_MARKS = "«»“”„\""
+
+
+def _sentences(text: str) -> list[str]:
+    bare = text.strip().strip(_MARKS).strip()
+    return [s.strip().strip(_MARKS) for s in _SENTENCE.split(bare) if len(s.strip()) >= MIN_UNIT_CHARS]
+
+
+def _runs(sentence: str, cut: re.Pattern[str], longest: int) -> list[str]:
+    """The sentence's runs of 1 to ``longest`` consecutive parts between the cuts, as written."""
+    cuts = list(cut.finditer(sentence))
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(sentence)]
+    return [sentence[starts[i]:ends[i + n - 1]].strip() for n in range(1, longest + 1)
+            for i in range(len(starts) - n + 1)]
+
+
+def pieces_of(text: str) -> list[str]:
+    """The single pieces of a quote's sentences (long enough to match on)."""
+    return [p for s in _sentences(text) for p in _runs(s, _PIECE, 1) if len(p) >= MIN_UNIT_CHARS]
+
+
+def units(text: str, pieces: bool = False) -> list[str]:
+    """The whole quote (first), its sentences, their clauses (or with ``pieces``, runs of their pieces), and
+    its two-sentence windows."""
+    bare = text.strip().strip(_MARKS).strip()
+    sentences = _sentences(text)
+    parts = [p for s in sentences for p in (_runs(s, _PIECE, MAX_PIECES) if pieces else _runs(s, _CLAUSE, 1))]
+    windows = [f"{a} {b}" for a, b in pairwise(sentences)]
+    return list(dict.fromkeys([bare, *sentences, *(p for p in parts if len(p) >= MIN_UNIT_CHARS), *windows]))
+
+
+HalfVectors = npt.NDArray[np.float16]
+Embedded = tuple[list[str], HalfVectors]
+
+
+def embed_units(scorer: ParaphraseScorer, texts: Sequence[str], pieces: bool = False) -> list[Embedded]:
+    """Each text's units and their embeddings (kept in half precision: a corpus holds many), in one batch."""
+    parts = [units(t, pieces) for t in texts]
+    flat = [u for p in parts for u in p]
+    vectors: HalfVectors = (scorer.embed(flat).astype(np.float16) if flat
+                            else np.zeros((0, 1), dtype=np.float16))
+    out: list[Embedded] = []
+    at = 0
+    for p in parts:
+        out.append((p, vectors[at:at + len(p)]))
+        at += len(p)
+    return out
+
+
+class Embeddings:
+    """Texts' units and their vectors, embedded in batches and kept for the texts asked again (``pieces``:
+    the finer units, what the veto compares)."""
+
+    def __init__(self, scorer: ParaphraseScorer, pieces: bool = False) -> None:
+        self.scorer = scorer
+        self.pieces = pieces
+        self._known: dict[str, Embedded] = {}
+
+    def add(self, texts: Sequence[str]) -> None:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._known]
+        if missing:
+            self._known.update(zip(missing, embed_units(self.scorer, missing, self.pieces), strict=True))
+
+    def __getitem__(self, text: str) -> Embedded:
+        found = self._known.get(text)
+        if found is None:
+            self.add([text])
+            found = self._known[text]
+        return found
+
+    def best(self, original: str, echo: str) -> Match:
+        return best_pair(self[original], self[echo])
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How two quotes matched: the best cosine between their units, and the (original's words, echo's words)
+    pairs that the veto compares (see the module's docstring), the whole quotes' pair first."""
+
+    score: float
+    pairs: tuple[tuple[str, str], ...]
+
+
+def best_pair(original: Embedded, echo: Embedded) -> Match:
+    scores = original[1].astype(np.float32) @ echo[1].astype(np.float32).T
+    echo_shorter = len(echo[0][0]) < len(original[0][0])
+    shorter, longer = (echo, original) if echo_shorter else (original, echo)
+    by_shorter = scores.T if echo_shorter else scores  # rows: the shorter's units
+    pairs = [(part, unit) if echo_shorter else (unit, part) for unit, part in _carried(shorter, longer, by_shorter)]
+    return Match(float(scores.max()), tuple(pairs))
+
+
+def _carried(one: Embedded, other: Embedded, scores: npt.NDArray[np.float32]) -> list[tuple[str, str]]:
+    """(unit of ``one``, the part of ``other`` that carries it): its whole, then each of its pieces. (Only the
+    shorter quote's pieces are held against the longer: the other way round, a retelling's looser clauses
+    vetoed more true paraphrases than near-misses on the tune split and the echo corpus.)"""
+    pieces = set(pieces_of(one[0][0])) if len(one[0]) > 1 else set()
+    out = []
+    for row, unit in enumerate(one[0]):
+        if row and unit not in pieces:
+            continue
+        best = scores[row].max()
+        near = np.flatnonzero(scores[row] >= best - NEAR_MARGIN)
+        part = other[0][int(min(near, key=lambda j: (len(other[0][j]) < len(unit),
+                                                    abs(len(other[0][j]) - len(unit)), j)))]
+        if row and (best < PIECE_FLOOR or len(part) > PIECE_SPAN * len(unit)):
+            continue  # a piece that the other does not carry, or only inside a larger part
+        out.append((unit, part))
+    return out

@@ -1,0 +1,131 @@
+"""The facts an echo must keep, read alike in English and Russian; the veto; what an altered echo changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.link.changes import compare, fact_changes
+from quotetrace.link.facts import facts, read
+from quotetrace.link.veto import disagreement
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("three lorries", {"3"}),
+        ("3 lorries", {"3"}),
+        ("три грузовика", {"3"}),
+        ("forty tonnes", {"40"}),
+        ("сорок тонн", {"40"}),
+        ("forty-two people", {"42"}),
+        ("двадцать пять человек", {"25"}),
+        ("3,000 children", {"3000"}),
+        ("3 тысячи детей", {"3000"}),
+        ("40 000 человек", {"40000"}),
+        ("7,5%", {"7.5"}),
+        ("1.5 million", {"1500000"}),
+        ("on the 15th, then the 25th", {"15", "25"}),
+        ("седьмого апреля", {"7"}),
+        ("the seventh of April", {"7"}),
+    ],
+)
+def test_facts_numbers_in_words_and_digits_compare_as_values(text: str, numbers: set[str]) -> None:
+    assert facts(text).numbers == numbers
+
+
+def test_facts_dates_names_and_case_endings() -> None:
+    en, ru = facts("Talks resume in Lidova on 15 June"), facts("Переговоры в Лидове возобновятся 15 июня")
+    assert en.months == ru.months == {"m6"} and en.numbers == ru.numbers == {"15"}
+    assert facts("The bridge reopens on Monday").weekdays == facts("Мост откроют в понедельник").weekdays
+    assert facts("until the spring").seasons == facts("до весны").seasons
+    # "may" the verb and "Марта" the name are no months; "Ostrand's" and «Остранда» are one name
+    assert not facts("We may go, Marta said").months and not facts("сказала Марта Ковальчик").months
+    assert facts("the port near Ostrand's border").names == facts("порт у границы Остранда").names
+
+
+@pytest.mark.parametrize(
+    ("text", "negations"),
+    [
+        ("The bridge is not damaged", 1),
+        ("We won't retreat", 1),
+        ("Никто не пострадал", 1),  # negative concord: one negation
+        ("Ни один танкер не получит разрешения", 1),
+        ("not only the bridge but the road", 0),
+        ("no more than ten lorries", 0),
+        ("Мы будем ждать, пока не получим ответ", 0),  # «пока не» = "until"
+        ("Страховщики пока не дают гарантий", 1),  # «пока не» = "not yet"
+        ("She turned the offer down", 1),
+        ("There will be no mobilisation, it is out of the question", 2),
+        ("I never signed it, and I would not have signed it", 2),
+    ],
+)
+def test_facts_negations_that_negate(text: str, negations: int) -> None:
+    assert facts(text).negations == negations
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        ("We will deliver 40 tonnes this week", "We will deliver 14 tonnes this week", "number"),
+        ("We will deliver forty tonnes", "Мы доставим сорок тонн", None),
+        ("Talks resume on 3 April", "Talks resume on 3 August", "date"),
+        ("Переговоры возобновятся 15 июня", "Talks will resume on 15 June", None),
+        ("The port of Velm stays closed", "The port of Sorna stays closed", "name"),
+        ("The bridge is not damaged, it is only closed for checks", "The bridge is damaged", "negation"),
+        ("The embassy has not been contacted by the families", "The embassy has been contacted by the families",
+         "negation"),
+        ("within three weeks", "within three months", "number"),
+        ("Our hospital has four days of oxygen left", "four days of oxygen", None),  # a fragment says less
+    ],
+)
+def test_veto_reasons(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+def test_veto_leaves_the_speakers_name_out_of_a_retelling() -> None:
+    original = "We will deliver 40 tonnes of grain to the villages"
+    retold = "Volkov said the agency would deliver 40 tonnes"
+    assert disagreement(original, retold) == "name" or disagreement(original, retold) is None
+    assert disagreement(original, retold, frozenset({"volkov"})) is None
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "verdict", "change"),
+    [
+        ("Our hospital has four days of oxygen left, and after that we will be choosing",
+         "Our hospital has seven days of oxygen left, and after that we will be choosing", "altered",
+         ("four", "seven")),
+        ("The second convoy will follow on 15 March, the ministry said in its statement",
+         "The second convoy will follow on 25 March, the ministry said in its statement", "altered",
+         ("15 March", "25 March")),
+        ("The bridge is not damaged, it is only closed for checks",
+         "The bridge is damaged, it is only closed for checks", "altered", ("is not damaged", "is damaged")),
+        ("the crossing will be closed for at least eight weeks while repairs go on",
+         "the crossing will be closed for at least eight days while repairs go on", "altered",
+         ("eight weeks", "eight days")),
+        ("Our hospital has four days of oxygen left, and after that we will be choosing",
+         "four days of oxygen left", "same", None),
+        ("Three field hospitals will open near Karsk on 20 April, each with 150 beds",
+         "Two field hospitals will open near Sorna on 27 April, each with 100 beds", "apart", None),
+    ],
+)
+def test_compare_names_what_an_altered_copy_changed(original: str, echo: str, verdict: str,
+                                                    change: tuple[str, str] | None) -> None:
+    found = compare(original, echo)
+    assert found.verdict == verdict
+    if change is not None:
+        assert change in found.changes
+
+
+def test_fact_changes_across_languages_name_the_words_on_each_side() -> None:
+    changes = fact_changes("«Мы доставим в долину сорок тонн зерна к 3 апреля»",
+                           "“We will deliver fourteen tonnes of grain to the valley by 3 August”")
+    assert ("сорок", "fourteen") in changes
+    assert ("3 апреля", "3 August") in changes
+    dropped = fact_changes("«Мост через Древну не разрушен»", "“The bridge over the Drevna is destroyed”")
+    assert dropped and dropped[0][1] == "" and "не" in dropped[0][0]
+
+
+def test_read_keeps_offsets_into_the_text() -> None:
+    text = "On 15th March, forty-two people left."
+    assert all(text[t.start:t.end] == t.text for t in read(text))
