@@ -147,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("polnear", type=Path, help="features of PolNeAR train scored held out (heldout.py)")
     parser.add_argument("--ood", type=Path, help="features of the out-of-domain dev split (heldout.py)")
-    parser.add_argument("--ood-weight", type=float, default=5.0)
+    parser.add_argument("--ood-weight", type=float, default=10.0)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--check-only", action="store_true", help="print the calibration, write nothing")
     args = parser.parse_args(argv)
