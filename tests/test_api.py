@@ -15,7 +15,7 @@ from quotetrace.api import create_app
 from quotetrace.link.provenance import trace
 from quotetrace.model import Document, Quote, RawDocument, Skip
 from quotetrace.store import Store, StoreError
-from quotetrace.store import sqlite as store_sqlite
+from quotetrace.store import search as store_search
 from web_corpus import APPEAL, HOSTILE_TITLE, TOKEN, build_store, corpus, make_doc
 
 
@@ -138,9 +138,9 @@ def test_api_quotes_cursor_pages_cover_everything_once(client: TestClient) -> No
 def test_api_quotes_walk_in_time_order_is_the_same_as_sorting(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, params: dict[str, str | int]
 ) -> None:
-    monkeypatch.setattr(store_sqlite, "WALK_MIN_HITS", 10**9)  # always sort every match
+    monkeypatch.setattr(store_search, "WALK_MIN_HITS", 10**9)  # always sort every match
     sorted_pages = _walk(client, {**params, "limit": 2})
-    monkeypatch.setattr(store_sqlite, "WALK_MIN_HITS", 1)  # always walk documents by publication time
+    monkeypatch.setattr(store_search, "WALK_MIN_HITS", 1)  # always walk documents by publication time
     assert _walk(client, {**params, "limit": 2}) == sorted_pages
     assert _walk(client, {**params, "limit": 500}) == sorted_pages
 
@@ -213,7 +213,7 @@ def test_api_control_characters_in_an_id_are_400(client: TestClient) -> None:
 
 
 def test_api_unexpected_error_is_a_bare_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: object, **kwargs: object) -> list[store_sqlite.QuoteRow]:
+    def broken(*args: object, **kwargs: object) -> list[store_search.QuoteRow]:
         raise RuntimeError("secret internals /etc/passwd")
 
     monkeypatch.setattr(Store, "search_quotes", broken)
@@ -495,7 +495,7 @@ def test_api_quotes_answer_matches_the_published_schema(client: TestClient, db: 
     body = client.get("/api/quotes", params={"limit": 500}).json()
     assert QuotePage.model_validate(body).model_dump(mode="json") == body
     with Store(db) as store:
-        rows = store.search_quotes(store_sqlite.QuoteFilters(types=("speech", "belief")), 500)
+        rows = store.search_quotes(store_search.QuoteFilters(types=("speech", "belief")), 500)
     assert [QuoteOut.model_validate(r.to_dict()).model_dump(mode="json") for r in rows] == body["results"]
 
 

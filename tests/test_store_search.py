@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from quotetrace.store import Store
-from quotetrace.store.fts import LONG_QUERY_WORDS, fts_query, parse_query
-from quotetrace.store.schema import MIGRATIONS as _MIGRATIONS
-from quotetrace.store.sqlite import (
+from quotetrace.store import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     SCHEMA_VERSION,
     DocumentFilters,
     QuoteFilters,
     StatementFilters,
+    Store,
 )
+from quotetrace.store.fts import LONG_QUERY_WORDS, fts_query, parse_query
+from quotetrace.store.schema import MIGRATIONS as _MIGRATIONS
 from web_corpus import BRIDGE, build_store
 
 
@@ -186,11 +186,11 @@ def test_store_migrating_a_v3_file_builds_the_summary_and_the_stemmed_index(tmp_
 def test_store_statements_walked_in_order_are_the_same_as_sorted(
     store: Store, monkeypatch: pytest.MonkeyPatch, sort: str, q: str
 ) -> None:
-    from quotetrace.store import sqlite as store_sqlite
+    from quotetrace.store import search as store_search
 
     filters = StatementFilters(q=q, sort=sort)  # type: ignore[arg-type]
-    monkeypatch.setattr(store_sqlite, "STATEMENT_WALK_MIN_HITS", 10**9)  # collect the matches, then sort
+    monkeypatch.setattr(store_search, "STATEMENT_WALK_MIN_HITS", 10**9)  # collect the matches, then sort
     collected = [r.statement_id for r in store.search_statements(filters, 100)]
-    monkeypatch.setattr(store_sqlite, "STATEMENT_WALK_MIN_HITS", 1)  # walk the summary in the page's order
+    monkeypatch.setattr(store_search, "STATEMENT_WALK_MIN_HITS", 1)  # walk the summary in the page's order
     assert [r.statement_id for r in store.search_statements(filters, 100)] == collected
     assert [r.statement_id for r in store.search_statements(filters, 2, offset=1)] == collected[1:3]

@@ -6,6 +6,7 @@ queries return and the filters they take, ``fts.py`` the search syntax.
 
 from __future__ import annotations
 
+from quotetrace.store.base import StoreError, UpsertResult
 from quotetrace.store.rows import (
     STATEMENT_SORTS,
     CaptureRow,
@@ -26,14 +27,9 @@ from quotetrace.store.rows import (
     VersionRow,
 )
 from quotetrace.store.schema import SCHEMA_VERSION
-from quotetrace.store.sqlite import (
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
-    RELATIONS,
-    Store,
-    StoreError,
-    UpsertResult,
-)
+from quotetrace.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+from quotetrace.store.sqlite import Store
+from quotetrace.store.values import RELATIONS
 
 __all__ = [
     "HIGHLIGHT_END", "HIGHLIGHT_START", "RELATIONS", "SCHEMA_VERSION", "STATEMENT_SORTS", "CaptureRow",
