@@ -1,7 +1,9 @@
-"""Accuracy of quotetrace (and optionally textacy) against annotated gold: PolNeAR dev, or our fixtures.
+"""Accuracy of quotetrace (and optionally textacy) against annotated gold: PolNeAR dev and our out-of-domain
+set side by side, or any gold file.
 
-    python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl | --gold FILE] [--limit N]
-                                  [--out preds.jsonl] [--threshold X] [--textacy] [--verbose]
+    python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl] [--ood-split dev|heldout]
+                                  [--ood-root benchmarks/ood] [--gold FILE] [--limit N] [--out preds.jsonl]
+                                  [--threshold X] [--textacy] [--verbose]
 
 Scores with ``quotetrace.evaluation`` and, when ``../shared/eval/score.py`` exists, with the reference scorer
 too, and stops if the two disagree. See benchmarks/README.md for what each figure means.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import sys
 import tempfile
@@ -26,9 +29,11 @@ from quotetrace.evaluation import Scores, read_jsonl, score
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEFAULT_DATA = SHARED / "data" / "polnear" / "dev.jsonl"
+OOD_ROOT = ROOT / "benchmarks" / "ood"
 REFERENCE = SHARED / "eval" / "score.py"
-THRESHOLDS = (0.0, 0.3, 0.5, 0.7)
+THRESHOLDS = (0.0, 0.3, 0.5, 0.7, 0.8)
 KINDS = ("direct", "indirect", "mixed")
+TYPES = ("speech", "belief", "stance")
 
 Record = dict[str, Any]
 Predictor = Callable[[Sequence[Record]], list[Record]]
@@ -70,7 +75,7 @@ def quote_records(quote: quotetrace.Quote) -> list[Record]:
     mention = quote.speaker_mention.text if quote.speaker_mention else None
     pieces = quote.fragments or [quotetrace.TextSpan(quote.text, quote.start, quote.end)]
     return [{"text": p.text, "start": p.start, "end": p.end, "speaker": quote.speaker, "speaker_mention": mention,
-             "kind": quote.kind, "confidence": round(quote.confidence, 3)} for p in pieces]
+             "kind": quote.kind, "type": quote.type, "confidence": round(quote.confidence, 3)} for p in pieces]
 
 
 def predict_textacy(records: Sequence[Record]) -> list[Record]:
@@ -148,8 +153,8 @@ def write_jsonl(path: Path, records: Sequence[Record]) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def check_against_reference(gold_path: Path, gold: Sequence[Record], predictions: Sequence[Record],
-                            ours: Scores, name: str) -> None:
+def check_against_reference(gold: Sequence[Record], predictions: Sequence[Record], ours: Scores,
+                            name: str) -> None:
     """Score again with ../shared/eval/score.py and stop if the figures differ from ours."""
     reference = load_reference()
     if reference is None:
@@ -163,8 +168,62 @@ def check_against_reference(gold_path: Path, gold: Sequence[Record], predictions
     print(f"{name}, quotetrace.evaluation: {json.dumps(ours.to_dict())}")
     print(f"{name}, reference scorer:      {json.dumps(theirs)}")
     if theirs != ours.to_dict():
-        sys.exit(f"quotetrace.evaluation disagrees with the reference scorer on {gold_path}")
+        sys.exit(f"quotetrace.evaluation disagrees with the reference scorer on {name}")
     print(f"{name}: quotetrace.evaluation agrees with the reference scorer")
+
+
+# --- gold -----------------------------------------------------------------------------------------------
+
+
+def load_ood(root: Path, split: str) -> list[Record]:
+    """The out-of-domain split built from its annotated sources (``benchmarks/ood/build.py``)."""
+    spec = importlib.util.spec_from_file_location("ood_build", root / "build.py")
+    if spec is None or spec.loader is None:
+        sys.exit(f"no builder at {root / 'build.py'}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["ood_build"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    records: list[Record] = module.build(split, root)
+    return records
+
+
+def datasets_of(args: argparse.Namespace) -> dict[str, list[Record]]:
+    """The gold sets to score, by column name: --gold alone, else PolNeAR dev and the out-of-domain split."""
+    if args.gold:
+        if not args.gold.exists():
+            sys.exit(f"no gold data at {args.gold}")
+        return {args.gold.stem: read_jsonl(args.gold)[: args.limit]}
+    sets = {}
+    if args.data.exists():
+        sets["polnear-dev"] = read_jsonl(args.data)[: args.limit]
+    else:
+        print(f"no PolNeAR at {args.data}: scoring the out-of-domain set alone")
+    if (args.ood_root / args.ood_split).is_dir():
+        sets[f"ood-{args.ood_split}"] = load_ood(args.ood_root, args.ood_split)[: args.limit]
+    else:
+        print(f"no out-of-domain split at {args.ood_root / args.ood_split}")
+    if not sets:
+        sys.exit("nothing to score: give --gold tests/fixtures/gate/articles.jsonl")
+    return sets
+
+
+def by_language(gold: Sequence[Record], predictions: Sequence[Record]) -> list[tuple[str, list[Record],
+                                                                                 list[Record]]]:
+    """A set's documents and predictions per language, when it holds more than one (the out-of-domain set
+    has Russian documents beside the English ones)."""
+    languages = sorted({r.get("meta", {}).get("language", "en") for r in gold})
+    if len(languages) < 2:
+        return []
+    out = []
+    for lang in languages:
+        subset = [r for r in gold if r.get("meta", {}).get("language", "en") == lang]
+        out.append((lang, subset, by_language_of(predictions, subset)))
+    return out
+
+
+def by_language_of(predictions: Sequence[Record], subset: Sequence[Record]) -> list[Record]:
+    ids = {r["id"] for r in subset}
+    return [p for p in predictions if p["id"] in ids]
 
 
 # --- report ----------------------------------------------------------------------------------------------
@@ -185,6 +244,16 @@ def rows_of(scores: Scores) -> list[tuple[str, str]]:
         rows.append((f"{kind}: recall / attribution (n)",
                      f"{k.recall:.3f} / {k.attr_of_found:.3f} ({k.n})" if k else "-"))
     rows.append(("reported speech (indirect + mixed) recall", _reported_recall(scores)))
+    for act in TYPES:
+        t = scores.by_type.get(act)
+        rows.append((f"{act}: recall / attribution (n)",
+                     f"{t.recall:.3f} / {t.attr_of_found:.3f} ({t.units})" if t and t.units else "-"))
+        rows.append((f"{act}: precision / attr. prec. (n)",
+                     f"{t.precision:.3f} / {t.attributed_precision:.3f} ({t.predictions})"
+                     if t and t.predictions else "-"))
+        typed = any(v.units for v in scores.by_type.values())  # PolNeAR's gold has no types
+        rows.append((f"{act}: type right (of found)",
+                     f"{t.type_agreement:.3f}" if typed and t and t.predictions else "-"))
     rows += [("gold units / predictions", f"{scores.gold_units} / {scores.pred}"),
              ("unlocated predictions", str(scores.unlocated_pred)),
              ("negatives hit", str(scores.negatives_hit))]
@@ -202,20 +271,69 @@ def print_table(results: dict[str, Scores]) -> None:
     columns = {name: dict(rows_of(s)) for name, s in results.items()}
     labels = [label for label, _ in rows_of(next(iter(results.values())))]
     width = max(map(len, labels)) + 2
-    print("\n" + "".ljust(width) + "".join(f"{name:>22}" for name in results))
+    col = max(22, *(len(name) + 2 for name in results))
+    print("\n" + "".ljust(width) + "".join(f"{name:>{col}}" for name in results))
     for label in labels:
-        print(label.ljust(width) + "".join(f"{columns[name][label]:>22}" for name in results))
+        print(label.ljust(width) + "".join(f"{columns[name][label]:>{col}}" for name in results))
 
 
-def print_thresholds(gold: Sequence[Record], predictions: Sequence[Record],
+def print_thresholds(name: str, gold: Sequence[Record], predictions: Sequence[Record],
                      thresholds: Sequence[float]) -> None:
-    print("\nquotetrace, keeping quotes with confidence >= t:")
-    print(f"{'t':>6}{'quotes kept':>14}{'attr. precision':>18}{'attr. recall':>15}{'attributed F1':>16}")
+    print(f"\n{name}, keeping quotes with confidence >= t:")
+    print(f"{'t':>6}{'quotes kept':>14}{'quote prec.':>13}{'attr. precision':>18}{'attr. recall':>15}"
+          f"{'attributed F1':>16}")
     for t in thresholds:
         kept = above(predictions, t)
         s = score(gold, kept)
         n = sum(len(p["quotes"]) for p in kept)
-        print(f"{t:>6.1f}{n:>14}{s.attributed_precision:>18.3f}{s.attributed_recall:>15.3f}{s.attributed_f1:>16.3f}")
+        print(f"{t:>6.2f}{n:>14}{s.precision:>13.3f}{s.attributed_precision:>18.3f}{s.attributed_recall:>15.3f}"
+              f"{s.attributed_f1:>16.3f}")
+
+
+CONFIDENCE_BUCKETS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def calibration_rows(gold: Sequence[Record], predictions: Sequence[Record]) -> list[tuple[str, int, float, float]]:
+    """Per confidence bucket: its range, how many predictions fell in it, their mean confidence and the
+    share of them that were right (belong to a gold unit and name its speaker)."""
+    confidences = {(p["id"], i): q.get("confidence", 1.0) for p in predictions for i, q in enumerate(p["quotes"])}
+    scored = [(confidences[(o.doc_id, o.index)], o.right) for o in score(gold, predictions).outcomes
+              if o.right is not None]
+    rows = []
+    for lo, hi in itertools.pairwise(CONFIDENCE_BUCKETS):
+        inside = [(c, r) for c, r in scored if lo <= c < hi or (hi == 1.0 and c == 1.0)]
+        if inside:
+            rows.append((f"{lo:.1f}-{hi:.1f}", len(inside), sum(c for c, _ in inside) / len(inside),
+                         sum(r for _, r in inside) / len(inside)))
+    return rows
+
+
+def print_calibration(datasets: dict[str, tuple[Sequence[Record], Sequence[Record]]]) -> None:
+    """The calibration table of each dataset: a well calibrated confidence c is right about c of the time."""
+    for name, (gold, predictions) in datasets.items():
+        print(f"\ncalibration, {name} (right: belongs to a gold unit and names its speaker):")
+        print(f"{'confidence':>12}{'quotes':>9}{'mean conf.':>12}{'share right':>13}")
+        for label, n, mean, right in calibration_rows(gold, predictions):
+            print(f"{label:>12}{n:>9}{mean:>12.3f}{right:>13.3f}")
+
+
+def print_by_kind(name: str, gold: Sequence[Record], predictions: Sequence[Record]) -> None:
+    """Per kind of document (the out-of-domain set's ``meta.kind``: analysis, interview, ...), and for the
+    longest document alone: the figures the issue sets targets on."""
+    kinds = sorted({r.get("meta", {}).get("kind") for r in gold} - {None})
+    if not kinds:
+        return
+    longest = max(gold, key=lambda r: len(r["text"]))
+    groups = [(kind, [r for r in gold if r.get("meta", {}).get("kind") == kind]) for kind in kinds]
+    groups.append((f"longest: {longest['id']}", [longest]))
+    print(f"\n{name}, by kind of document:")
+    print(f"{'':>36}{'docs':>6}{'units':>7}{'quote P':>9}{'quote R':>9}{'attr. P':>9}{'attr. R':>9}"
+          f"{'attr. F1':>10}{'attribution':>13}")
+    for kind, subset in groups:
+        s = score(subset, by_language_of(predictions, subset))
+        print(f"{kind:>36}{len(subset):>6}{s.gold_units:>7}{s.precision:>9.3f}{s.recall:>9.3f}"
+              f"{s.attributed_precision:>9.3f}{s.end_to_end_recall:>9.3f}{s.attributed_f1:>10.3f}"
+              f"{s.attribution_acc:>13.3f}")
 
 
 def print_problems(name: str, scores: Scores) -> None:
@@ -229,13 +347,16 @@ def print_problems(name: str, scores: Scores) -> None:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Score quotetrace against annotated gold JSONL.")
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument("--data", type=Path, default=DEFAULT_DATA,
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="PolNeAR JSONL (default: ../shared/data/polnear/dev.jsonl)")
-    source.add_argument("--gold", type=Path,
-                        help="any gold JSONL in the same format, e.g. tests/fixtures/gate/articles.jsonl")
-    parser.add_argument("--limit", type=int, help="score only the first N documents")
-    parser.add_argument("--out", type=Path, help="write quotetrace's predictions here (JSONL)")
+    parser.add_argument("--ood-split", choices=("dev", "heldout"), default="dev",
+                        help="which half of the out-of-domain set to score beside it (default: dev)")
+    parser.add_argument("--ood-root", type=Path, default=OOD_ROOT,
+                        help="the out-of-domain set's folder (default: benchmarks/ood)")
+    parser.add_argument("--gold", type=Path,
+                        help="score this gold JSONL alone instead, e.g. tests/fixtures/gate/articles.jsonl")
+    parser.add_argument("--limit", type=int, help="score only the first N documents of each set")
+    parser.add_argument("--out", type=Path, help="write quotetrace's predictions here (JSONL, every set)")
     parser.add_argument("--threshold", type=float, default=0.0,
                         help="keep only quotes with confidence >= X for the main table")
     parser.add_argument("--textacy", action="store_true", help="also score textacy's direct_quotations")
@@ -246,29 +367,39 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
-    gold_path: Path = args.gold or args.data
-    if not gold_path.exists():
-        sys.exit(f"no gold data at {gold_path}: PolNeAR lives in ../shared/data/polnear; "
-                 "without it, give --gold tests/fixtures/gate/articles.jsonl")
-    gold = read_jsonl(gold_path)[: args.limit]
-    print(f"gold: {gold_path} ({len(gold)} documents)")
+    datasets = datasets_of(args)
     predictors: dict[str, Predictor] = {"quotetrace": predict_quotetrace}
     if args.textacy:
         predictors["textacy"] = predict_textacy
-    results, all_predictions = {}, {}
-    for name, predictor in predictors.items():
-        started = time.perf_counter()
-        predictions = predictor(gold)
-        print(f"{name}: {len(gold)} documents in {time.perf_counter() - started:.1f} s")
-        all_predictions[name] = predictions
-        if name == "quotetrace":
-            predictions = above(predictions, args.threshold)
-            if args.out:
-                write_jsonl(args.out, predictions)
-        results[name] = score(gold, predictions)
-        check_against_reference(gold_path, gold, predictions, results[name], name)
+    results: dict[str, Scores] = {}
+    ours: dict[str, tuple[Sequence[Record], Sequence[Record]]] = {}
+    written: list[Record] = []
+    for set_name, gold in datasets.items():
+        print(f"{set_name}: {len(gold)} documents")
+        for name, predictor in predictors.items():
+            column = set_name if name == "quotetrace" else f"{set_name}/{name}"
+            started = time.perf_counter()
+            predictions = predictor(gold)
+            print(f"{column}: {len(gold)} documents in {time.perf_counter() - started:.1f} s")
+            if name == "quotetrace":
+                ours[set_name] = (gold, predictions)
+                predictions = above(predictions, args.threshold)
+                written += predictions
+            results[column] = score(gold, predictions)
+            check_against_reference(gold, predictions, results[column], column)
+            if name == "quotetrace":
+                for lang, subset, chosen in by_language(gold, predictions):
+                    results[f"{set_name} {lang}"] = score(subset, chosen)
+                    ours[f"{set_name} {lang}"] = (subset, by_language_of(ours[set_name][1], subset))
+    if args.out:
+        write_jsonl(args.out, written)
     print_table(results)
-    print_thresholds(gold, all_predictions["quotetrace"], sorted({*THRESHOLDS, args.threshold}))
+    for set_name, (gold, predictions) in ours.items():
+        print_thresholds(set_name, gold, predictions, sorted({*THRESHOLDS, args.threshold}))
+    print_calibration(ours)
+    for set_name, (gold, predictions) in ours.items():
+        if " " not in set_name:  # whole sets, not their languages
+            print_by_kind(set_name, gold, above(predictions, args.threshold))
     if args.verbose:
         for name, scores in results.items():
             print_problems(name, scores)

@@ -16,15 +16,36 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from quotetrace.extract.cues import cue_key
+from spacy.tokens import Doc
+
+from quotetrace.extract.cue_model import count_cues
 from quotetrace.headlines import sentence_case_headlines
 from quotetrace.nlp import load_pipeline
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "quotetrace" / "data" / "cue_verbs.json"
-MIN_SEEN = 3
+
+
+def cue_chars(record: dict[str, Any]) -> set[int]:
+    """The character offsets of every cue word the annotators marked in one gold record."""
+    chars: set[int] = set()
+    for q in record["quotes"]:
+        if q.get("cue_start") is not None:
+            chars.update(range(q["cue_start"], q["cue_end"]))
+    return chars
+
+
+def parsed(records: Sequence[dict[str, Any]]) -> Iterator[tuple[Doc, set[int]]]:
+    """Each record parsed as extraction parses it (headlines re-cased), with its cue characters."""
+    nlp = load_pipeline("en")
+    texts = (sentence_case_headlines(r["text"]) for r in records)
+    for i, (record, doc) in enumerate(zip(records, nlp.pipe(texts, batch_size=16), strict=True)):
+        if i % 50 == 0:
+            print(f"{i}/{len(records)}", file=sys.stderr)
+        yield doc, cue_chars(record)
 
 
 def main() -> int:
@@ -33,25 +54,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     records = [json.loads(line) for line in args.train.open(encoding="utf-8")]
-    nlp = load_pipeline("en")
-    seen: Counter[str] = Counter()
-    cued: Counter[str] = Counter()
-    texts = (sentence_case_headlines(r["text"]) for r in records)  # parsed as extraction parses them
-    for i, (record, doc) in enumerate(zip(records, nlp.pipe(texts, batch_size=16), strict=True)):
-        cue_chars = set()
-        for q in record["quotes"]:
-            if q.get("cue_start") is not None:
-                cue_chars.update(range(q["cue_start"], q["cue_end"]))
-        for tok in doc:
-            key = cue_key(tok)
-            if key is None:
-                continue
-            seen[key] += 1
-            if tok.idx in cue_chars:
-                cued[key] += 1
-        if i % 50 == 0:
-            print(f"{i}/{len(records)}", file=sys.stderr)
-    table = {k: [cued[k], n] for k, n in sorted(seen.items()) if n >= MIN_SEEN and cued[k] > 0}
+    table = count_cues(parsed(records))
     args.out.write_text(json.dumps(table, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {len(table)} (lemma, construction) entries to {args.out}", file=sys.stderr)
     return 0

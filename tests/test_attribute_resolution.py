@@ -121,7 +121,8 @@ def test_a_name_known_by_its_apposition_is_found_again_by_its_role() -> None:
     [
         ("An open letter from the retired general Tomas Varga has divided the country, with some calling it an "
          "act of conscience.", "conscience", "some"),
-        ("This suggests that the economy of the northern provinces is slowing down.", "economy", "This"),
+        # ("This suggests that …" is no statement at all: extract/senses.py, the pointing-subject rule)
+        ("It suggests that the economy of the northern provinces is slowing down.", "economy", "It"),
         # a document with no author in the text names no one
         ("The letter asks the council to send monitors to the crossings within thirty days.", "monitors",
          "The letter"),

@@ -20,6 +20,15 @@ predictions are located in the gold text by their text, so their offsets may ref
   resolved ``speaker`` or its ``speaker_mention`` as written (equal tokens, or a shared content word).
 - **attributed_f1** (the headline): precision and recall counting a prediction or a unit only when its speaker
   is right too.
+
+Beyond the reference scorer (kept out of ``Scores.to_dict``, so the two still compare equal):
+
+- **by type**: a gold unit's act ``type`` (speech, belief, stance; gold without types has none) and a
+  prediction's ``type`` give recall per gold type and precision per predicted type; ``type_agrees`` counts
+  the predictions whose unit has the type they give.
+- **outcomes**: for each prediction, in input order per document, whether it was right (belongs to a
+  required unit and names its speaker), wrong, or not scored (it belongs to an optional unit): what a
+  confidence is calibrated against.
 """
 
 from __future__ import annotations
@@ -79,6 +88,7 @@ class Unit:
     kind: str
     required: bool
     quote: str
+    type: str | None = None
 
     def speaker_named_by(self, names: Iterable[str | None]) -> bool:
         """Whether any of ``names`` matches this unit's speaker; units without a speaker match anything."""
@@ -95,6 +105,8 @@ class Prediction:
     start: int
     end: int
     names: tuple[str | None, str | None]  # resolved speaker, speaker mention as written
+    type: str | None = None
+    index: int = 0  # its place among the document's predictions
 
     @property
     def chars(self) -> set[int]:
@@ -121,6 +133,7 @@ def _unit(fragments: list[Record]) -> Unit:
         kind=first.get("attribution_kind") or first["kind"],
         required=all(f.get("required", True) for f in fragments),
         quote=first.get("quote", ""),
+        type=first.get("type"),
     )
 
 
@@ -157,6 +170,26 @@ class KindTally:
 
 
 @dataclass(slots=True)
+class TypeTally:
+    units: int = 0
+    found: int = 0
+    attributed: int = 0
+    predictions: int = 0
+    correct: int = 0
+    correct_attributed: int = 0
+    type_agrees: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one prediction: ``right`` is None when it belongs to an optional unit."""
+
+    doc_id: str
+    index: int
+    right: bool | None
+
+
+@dataclass(slots=True)
 class Tally:
     """Raw counts over a corpus; ``Scores`` are computed from them."""
 
@@ -169,6 +202,8 @@ class Tally:
     attributed: int = 0  # found units whose main prediction names the speaker
     negatives_hit: int = 0
     by_kind: dict[str, KindTally] = field(default_factory=dict)
+    by_type: dict[str, TypeTally] = field(default_factory=dict)
+    outcomes: list[Outcome] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +228,19 @@ class KindScores:
 
 
 @dataclass(frozen=True, slots=True)
+class TypeScores:
+    """Per act type: recall and attribution over gold units of the type, precision over predictions of it."""
+
+    recall: float
+    attr_of_found: float
+    units: int
+    precision: float
+    attributed_precision: float
+    type_agreement: float  # of the type's predictions that belong to a unit, share whose unit has the type
+    predictions: int
+
+
+@dataclass(frozen=True, slots=True)
 class Scores:
     """The figures; ``to_dict`` gives the reference scorer's JSON keys, in its order."""
 
@@ -210,6 +258,8 @@ class Scores:
     attributed_precision: float = 0.0
     attributed_recall: float = 0.0
     problems: tuple[Problem, ...] = ()
+    by_type: dict[str, TypeScores] = field(default_factory=dict)
+    outcomes: tuple[Outcome, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -243,6 +293,18 @@ def _kind_scores(kind: KindTally) -> KindScores:
                       kind.units)
 
 
+def _type_scores(t: TypeTally) -> TypeScores:
+    return TypeScores(
+        recall=round(_ratio(t.found, t.units), 3),
+        attr_of_found=round(_ratio(t.attributed, t.found), 3),
+        units=t.units,
+        precision=round(_ratio(t.correct, t.predictions), 3),
+        attributed_precision=round(_ratio(t.correct_attributed, t.predictions), 3),
+        type_agreement=round(_ratio(t.type_agrees, t.correct), 3),
+        predictions=t.predictions,
+    )
+
+
 def scores_of(tally: Tally, problems: Sequence[Problem] = ()) -> Scores:
     precision = _ratio(tally.correct, tally.predictions)
     recall = _ratio(tally.found, tally.units)
@@ -263,6 +325,8 @@ def scores_of(tally: Tally, problems: Sequence[Problem] = ()) -> Scores:
         attributed_precision=round(attributed_precision, 3),
         attributed_recall=round(attributed_recall, 3),
         problems=tuple(problems),
+        by_type={t: _type_scores(k) for t, k in sorted(tally.by_type.items())},
+        outcomes=tuple(tally.outcomes),
     )
 
 
@@ -283,20 +347,31 @@ def score(gold: Iterable[Record], pred: Iterable[Record]) -> Scores:
 def _score_document(doc_id: str, gold: Record, pred_quotes: Sequence[Record], tally: Tally) -> list[Problem]:
     text: str = gold["text"]
     units = units_of(gold["quotes"])
-    predictions = _locate_all(text, pred_quotes, tally)
+    predictions = _locate_all(doc_id, text, pred_quotes, tally)
     members: dict[int, list[Prediction]] = {}
     problems = []
     for prediction in predictions:
         home = _home_unit(prediction, units)
+        by_type = tally.by_type.setdefault(prediction.type, TypeTally()) if prediction.type else TypeTally()
         if home is None:
             tally.predictions += 1
+            by_type.predictions += 1
+            tally.outcomes.append(Outcome(doc_id, prediction.index, False))
             problems.append(Problem("FP", doc_id, text[prediction.start : prediction.end][:100]))
             continue
         members.setdefault(home, []).append(prediction)
         if units[home].required:
+            named = units[home].speaker_named_by(prediction.names)
             tally.predictions += 1
             tally.correct += 1
-            tally.correct_attributed += units[home].speaker_named_by(prediction.names)
+            tally.correct_attributed += named
+            by_type.predictions += 1
+            by_type.correct += 1
+            by_type.correct_attributed += named
+            by_type.type_agrees += units[home].type == prediction.type
+            tally.outcomes.append(Outcome(doc_id, prediction.index, named))
+        else:
+            tally.outcomes.append(Outcome(doc_id, prediction.index, None))
     tally.negatives_hit += _negatives_hit(text, gold.get("negatives", []), predictions)
     for index, unit in enumerate(units):
         if unit.required:
@@ -305,16 +380,17 @@ def _score_document(doc_id: str, gold: Record, pred_quotes: Sequence[Record], ta
     return problems
 
 
-def _locate_all(text: str, pred_quotes: Sequence[Record], tally: Tally) -> list[Prediction]:
+def _locate_all(doc_id: str, text: str, pred_quotes: Sequence[Record], tally: Tally) -> list[Prediction]:
     """The predictions found in ``text``; the others count as unlocated (and wrong)."""
     predictions = []
-    for quote in pred_quotes:
+    for index, quote in enumerate(pred_quotes):
         where = locate(text, quote.get("text") or "", quote.get("start"), quote.get("end"))
         if where is None or where[1] <= where[0]:
             tally.unlocated += 1
             tally.predictions += 1
+            tally.outcomes.append(Outcome(doc_id, index, False))
             continue
-        predictions.append(Prediction(where[0], where[1], _speaker_names(quote)))
+        predictions.append(Prediction(where[0], where[1], _speaker_names(quote), quote.get("type"), index))
     return predictions
 
 
@@ -350,6 +426,8 @@ def _score_unit(doc_id: str, unit: Unit, members: Sequence[Prediction], tally: T
     tally.units += 1
     kind = tally.by_kind.setdefault(unit.kind, KindTally())
     kind.units += 1
+    by_type = tally.by_type.setdefault(unit.type, TypeTally()) if unit.type else TypeTally()
+    by_type.units += 1
     covered: set[int] = set()
     main: Prediction | None = None  # the member covering most of the unit
     main_overlap = 0
@@ -362,9 +440,11 @@ def _score_unit(doc_id: str, unit: Unit, members: Sequence[Prediction], tally: T
         return Problem("MISS", doc_id, unit.quote[:90], f"{unit.kind}, {unit.speaker}")
     tally.found += 1
     kind.found += 1
+    by_type.found += 1
     if unit.speaker_named_by(main.names if main else ()):
         tally.attributed += 1
         kind.attributed += 1
+        by_type.attributed += 1
         return None
     got = main.names if main else None
     return Problem("WRONG SPEAKER", doc_id, unit.quote[:60], f"got {got!r}, gold {unit.speaker!r}")

@@ -256,3 +256,186 @@ ROLE_SYNONYMS = {
     "tycoon": frozenset({"businessman", "magnate", "mogul", "billionaire"}),
     "magnate": frozenset({"businessman", "tycoon", "mogul", "billionaire"}),
 }
+
+# --- cue senses (extract/senses.py): which uses of a cue word report a statement -------------------------
+# Written for this project from the classes of English verbs (communication, judgement, perception, desire);
+# each list is one pattern of use, switched off and measured as a whole (benchmarks/senses.py).
+
+# Verbs whose noun-phrase object is the thing the source takes a stance on: "criticised the tariff",
+# "demanded her resignation", "welcomed the ban" (a stance, not a proposition).
+ATTITUDE_VERBS = frozenset(
+    """
+    criticize criticise condemn denounce decry deplore slam blast lambaste attack assail berate rebuke chide
+    scold castigate mock ridicule deride disparage belittle dismiss reject rebuff repudiate disavow oppose
+    resist protest challenge question dispute contest contradict deny refute rebut counter praise applaud hail
+    laud commend salute celebrate welcome embrace endorse back support champion defend favor favour tout
+    promote advocate recommend propose suggest urge demand request blame accuse fault credit
+    congratulate admire respect trust distrust fear dread regret lament bemoan mourn prefer approve
+    disapprove veto insult downplay encourage like love hate dislike
+    """.split()
+)
+# Speech verbs whose noun-phrase object is what was said, in short: "announced the closure", "denied the
+# allegations", "predicted a recount". The content is a thing, so the act is a stance.
+REPORTING_VERBS = frozenset(
+    """
+    announce proclaim confirm deny admit acknowledge concede reveal disclose mention cite quote
+    discuss describe characterize characterise portray depict outline detail explain recount recall recite
+    repeat reiterate echo predict forecast promise pledge vow threaten guarantee claim allege assert note
+    stress emphasize emphasise underscore underline highlight raise voice express
+    tweet retweet argue list compare liken contrast equate address
+    """.split()
+)
+# Verbs that report content only through a speech noun as object: "issued a warning", "offered an apology",
+# "released a statement"; "published a report", "offered a discount" and "posted a video" say nothing.
+CARRIER_VERBS = frozenset(
+    """
+    offer issue release publish post deliver give make send share present launch file submit lodge circulate
+    print upload broadcast air distribute extend produce put report unveil record sign write pen draft tell
+    """.split()
+)
+# Nouns that, as such an object, are something said: "issued a statement", "gave an interview" is not.
+SPEECH_OBJECT_NOUNS = frozenset(
+    """
+    statement warning apology explanation comment remark response reply answer denial rebuttal retort message
+    appeal plea call demand promise pledge vow threat ultimatum assurance guarantee endorsement criticism
+    critique praise condolence condolences thanks congratulations tribute defence defense opinion view
+    assessment account version excuse justification argument proposal suggestion recommendation advice
+    verdict prediction forecast estimate projection reminder caution rebuke challenge objection complaint
+    protest accusation allegation claim assertion insistence confession admission acknowledgment
+    acknowledgement correction clarification reassurance support backing blessing thoughts prayers review
+    reviews evaluation testimony take perspective insight insights details rationale vision case point story
+    stories tale tales anecdote anecdotes joke jokes
+    """.split()
+)
+# Verbs that name rather than say: "a disease called measles", "known as the Long Lap", "dubbed".
+NAMING_VERBS = frozenset("call name dub term label nickname title christen brand know refer rename style".split())
+# Verbs of perception: "residents want to see the road rebuilt" (a cue only with a clause or an "as":
+# "she sees the plan as a mistake", "I see that ...").
+PERCEPTION_VERBS = frozenset("see watch hear notice witness spot glimpse view eye observe behold".split())
+# Wanting, trying, planning and their kin take an infinitive or an object that is an aim, not a statement:
+# "police sought to clear the square", "the frames were designed to be cheap", "we want more buses".
+VOLITION_VERBS = frozenset(
+    """
+    want wish seek try attempt plan aim intend design mean need desire strive struggle endeavour endeavor
+    look set work scramble rush move prepare bother manage fail vie help dare tend use
+    arrange
+    """.split()
+)
+# How a thing seems to the writer: "the video appears genuine", "the idea sounded fair".
+SEEM_VERBS = frozenset("seem appear look sound prove turn feel remain".split())
+# Infinitival asides of the writer's own: "to say the least", "to put it mildly", "so to speak".
+HEDGE_OBJECTS = frozenset("least it so".split())
+# Adjectives that, after "be" and with a clause, report a belief: "she is convinced that ...".
+BELIEF_ADJECTIVES = frozenset(
+    """
+    convinced confident sure certain worried concerned afraid hopeful optimistic pessimistic aware adamant
+    sceptical skeptical doubtful fearful anxious positive persuaded satisfied unconvinced
+    """.split()
+)
+# (verb, preposition) pairs whose object is the thing a stance is taken on: "called for an inquiry",
+# "warned against blaming screens", "complained about the noise".
+STANCE_PREPOSITIONS = frozenset(
+    tuple(pair.split("+"))
+    for pair in """
+    call+for ask+for push+for press+for argue+for argue+against advocate+for campaign+for campaign+against
+    vote+for vote+against rail+against speak+against speak+for warn+against complain+about complain+of
+    object+to lash+at side+with criticize+for criticise+for apologize+for apologise+for plead+for appeal+for
+    beg+for lobby+for lobby+against protest+against disagree+with agree+with fight+for fight+against
+    charge+with accuse+of blame+for credit+with praise+for thank+for double+on
+    """.split()
+)
+# (verb, preposition) pairs whose object is what was spoken of: "spoke about the yard", "commented on the
+# ruling", "pointed to the figures" (a neutral verb of speech with a noun phrase: speech).
+SPEECH_PREPOSITIONS = frozenset(
+    tuple(pair.split("+"))
+    for pair in """
+    talk+about speak+about speak+of comment+on write+about tweet+about joke+about boast+about brag+about
+    testify+about ask+about elaborate+on weigh+on insist+on remark+on report+on muse+about hint+at point+to
+    touch+on question+about question+on press+on press+about grill+on grill+about quiz+about quiz+on
+    challenge+on pressure+on warn+of warn+about worry+about think+about
+    """.split()
+)
+# Subjects that can say or believe something, besides names and personal pronouns: groups of people that
+# are not formed like role nouns ("residents", "police"), and documents and findings ("the poll shows").
+GROUP_NOUNS = frozenset(
+    """
+    people police public staff crew family families household households youth locals residents citizens
+    members audience community team panel jury board management authorities government opposition
+    majority minority everyone everybody someone somebody anyone anybody nobody none others some many
+    most few all both each either neither several
+    """.split()
+)
+EVIDENCE_NOUNS = frozenset(
+    """
+    poll polls survey study studies report research data figures numbers statistics analysis findings
+    evidence results result review audit investigation inquiry census estimate estimates projection model
+    models paper papers document documents records record filing transcript minutes bulletin guidance
+    memo letter statement appeal petition message post tweet email note declaration communique communiqué
+    resolution decree order ruling complaint lawsuit ad advert advertisement video footage book article
+    column editorial op-ed blog website site page
+    """.split()
+)
+# Heads of role nouns that end like one but name things: "water", "paper", "number".
+NOT_PEOPLE = frozenset(
+    """
+    water paper number letter order power border center centre computer meter chapter matter quarter corner
+    cancer disaster factor sector error motor mirror color colour labor labour tractor reactor monitor
+    indicator calculator elevator theater theatre river tower winter summer weather server folder filter
+    trailer container charter character register proposal document argument statement government agreement
+    settlement movement management department development equipment environment investment treatment
+    payment element moment comment content event percent incident accident talent plant restaurant
+    instrument
+    """.split()
+)
+# Verbs whose content is held rather than said: "fears that ...", "expects the bank to hold", "sees the
+# tariff as a tax" (belief).
+BELIEF_VERBS = frozenset(
+    """
+    believe think fear hope expect worry doubt suspect guess figure reckon realize realise recognize recognise
+    understand assume presume feel know wish trust imagine suppose consider regard deem see view perceive
+    notice sense anticipate foresee
+    """.split()
+)
+# Verbs whose infinitive is a speech act's content: "vowed to fight on", "urged voters to stay home".
+INFINITIVE_SPEECH_VERBS = frozenset(
+    """
+    promise pledge vow threaten urge ask tell order agree refuse decline offer propose vote call claim
+    pretend demand warn advise encourage instruct invite beg plead swear undertake command request implore
+    press pressure persuade challenge dare forbid remind recommend say report rumor rumour allege estimate
+    decide choose opt like love hate prefer
+    """.split()
+)
+# Nouns whose content is held rather than said: "the fear that ...".
+BELIEF_NOUNS = frozenset(
+    """
+    belief fear hope concern view opinion conviction suspicion doubt expectation assumption impression
+    feeling sense worry understanding confidence
+    """.split()
+)
+# Nouns that head a cue of their own with what follows them as content: "her call for an inquiry", "his
+# criticism of the plan"; "information about", "an attack on" and "the case for" report nothing said.
+CUE_NOUNS = frozenset(
+    """
+    statement criticism call claim promise pledge endorsement proposal comment remark message suggestion
+    warning threat accusation allegation assertion argument appeal plea demand denial admission apology
+    announcement critique praise condemnation rejection opposition doubt hope concern belief fear view
+    opinion assessment prediction insistence mention reference complaint objection request order ruling
+    verdict recommendation advice vow assurance reassurance acknowledgment acknowledgement confession
+    condolences tribute thanks congratulations plea possibility conclusion contention
+    """.split()
+)
+# Cue nouns of attitude or demand: with a thing for content they report a stance ("her call for an inquiry",
+# "his criticism of the plan"); other cue nouns report speech ("her comment on the ruling").
+ATTITUDE_NOUNS = frozenset(
+    """
+    call criticism endorsement proposal demand denial critique praise condemnation rejection opposition
+    support backing appeal plea request recommendation complaint objection accusation attack defence defense
+    """.split()
+)
+# A noun-phrase content this empty says nothing: "tell them", "said it", "say one thing", "expected nothing".
+EMPTY_CONTENT_WORDS = frozenset(
+    """
+    it this that these those them him her me us you one thing things something nothing everything anything
+    lot much more little all least truth what which
+    """.split()
+)

@@ -20,6 +20,9 @@ class Settings:
     # Use the cue table learned from PolNeAR train (verbs with objects: "called for a ban"); off gives the
     # hand-written rules alone, for the with/without comparison in the README.
     learned_cues: bool = True
+    # Sense rules (``extract.senses.SENSE_RULES``) to switch off: for measuring what each gains and costs
+    # (benchmarks/senses.py), not for use.
+    without_senses: frozenset[str] = frozenset()
     # Quotes below this confidence are dropped from output (0 keeps everything).
     min_confidence: float = 0.0
 

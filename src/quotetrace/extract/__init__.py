@@ -7,10 +7,12 @@ left as written (``speaker_mention``); ``quotetrace.attribute`` resolves it to a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span
 
 from quotetrace.extract.channels import with_channels
-from quotetrace.extract.confidence import direct_confidence, reported_confidence
+from quotetrace.extract.confidence import Evidence, confidence, direct_evidence, reported_evidence
 from quotetrace.extract.continuations import continuation_fragments
 from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
@@ -30,7 +32,7 @@ from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
 
-__all__ = ["UNCLOSED_MARKS", "find_quotes", "named_mentions"]
+__all__ = ["UNCLOSED_MARKS", "Evidence", "find_quotes", "find_quotes_with_evidence", "named_mentions"]
 
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Where find_quotes leaves the offsets of quotation marks that never close, for the caller to report.
@@ -41,14 +43,24 @@ UNCLOSED_MARKS = "quotetrace.unclosed_marks"
 MAX_MERGE_GAP = 40
 
 
-def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
-    """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``."""
+def find_quotes(doc: Doc, settings: Settings, cue_table: Mapping[str, float] | None = None) -> list[Quote]:
+    """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``.
+
+    ``cue_table`` replaces the shipped learned cue table (``cue_model``), as the held-out benchmarks do.
+    """
+    return [q for q, _ in find_quotes_with_evidence(doc, settings, cue_table)]
+
+
+def find_quotes_with_evidence(
+    doc: Doc, settings: Settings, cue_table: Mapping[str, float] | None = None
+) -> list[tuple[Quote, Evidence]]:
+    """``find_quotes``, each quote with the evidence its confidence was computed from."""
     text = doc_text(doc)
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
-    cues = with_channels([
-        _source_outside_quotes(doc, c, spans) for c in find_cues(doc, learned_cues() if settings.learned_cues else None)
-    ])
+    table = (learned_cues() if cue_table is None else cue_table) if settings.learned_cues else None
+    found = find_cues(doc, table, settings.without_senses)
+    cues = with_channels([_source_outside_quotes(doc, c, spans) for c in found])
     attached = attach_cues(doc, spans, cues)
     reported = _with_transcript(reported_quotes(text, cues, spans), transcript_quotes(doc, spans))
     absorbed = {id(s) for r in reported for s in r.absorbed}
@@ -56,7 +68,7 @@ def find_quotes(doc: Doc, settings: Settings) -> list[Quote]:
     quotes = [_reported_quote(text, r, continued.get(id(r), [])) for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
     quotes.extend(_direct_quotes(text, directs, settings))
-    quotes.sort(key=lambda q: q.start)
+    quotes.sort(key=lambda q: q[0].start)
     return _without_overlaps(quotes)
 
 
@@ -79,16 +91,17 @@ def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
     return cue
 
 
-def _reported_quote(text: str, r: ReportedQuote, fragments: list[tuple[int, int]]) -> Quote:
+def _reported_quote(text: str, r: ReportedQuote, fragments: list[tuple[int, int]]) -> tuple[Quote, Evidence]:
     """A reported quote; one that sentences before or after it continue runs over them, as its fragments."""
+    evidence = reported_evidence(r, continued=bool(fragments))
     if not fragments:
-        return _quote(text, r.start, r.end, r.kind, r.cue, reported_confidence(r, text))
-    quote = _quote(text, fragments[0][0], fragments[-1][1], r.kind, r.cue, reported_confidence(r, text))
+        return _quote(text, r.start, r.end, r.kind, r.cue, evidence)
+    quote, _ = _quote(text, fragments[0][0], fragments[-1][1], r.kind, r.cue, evidence)
     quote.fragments = [TextSpan(text[a:b], a, b) for a, b in fragments]
-    return quote
+    return quote, evidence
 
 
-def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) -> list[Quote]:
+def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) -> list[tuple[Quote, Evidence]]:
     """One Quote per statement: a quotation split by its attribution ("“A,” he said. “B”") is one."""
     groups: list[list[DirectQuote]] = []
     for d in (d for d in directs if _is_statement(text, d, settings)):
@@ -103,10 +116,10 @@ def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) ->
             groups.append([d])
     quotes = []
     for g in groups:
-        quote = _quote(text, g[0].start, g[-1].end, "direct", root_of(g[0]).cue, direct_confidence(g[0], text))
+        quote, evidence = _quote(text, g[0].start, g[-1].end, "direct", root_of(g[0]).cue, direct_evidence(g[0]))
         if len(g) > 1:
             quote.fragments = [TextSpan(text[d.start : d.end], d.start, d.end) for d in g]
-        quotes.append(quote)
+        quotes.append((quote, evidence))
     return quotes
 
 
@@ -118,31 +131,34 @@ def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
     return is_statement_like(text, d.span, settings) and not looks_like_title(text, d.span)
 
 
-def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None, confidence: float) -> Quote:
+def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None,
+           evidence: Evidence) -> tuple[Quote, Evidence]:
     mention = None if cue is None else _text_span(cue.subject)
-    return Quote(
+    quote = Quote(
         text=text[start:end],
         start=start,
         end=end,
         kind=kind,
         cue=cue.text if cue is not None else None,
         speaker_mention=mention,
-        confidence=confidence,
+        confidence=confidence(evidence),
+        type=evidence.type,
         via=None if cue is None else _text_span(cue.via),
     )
+    return quote, evidence
 
 
 def _text_span(span: Span | None) -> TextSpan | None:
     return None if span is None else TextSpan(span.text, span.start_char, span.end_char)
 
 
-def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+def _without_overlaps(found: list[tuple[Quote, Evidence]]) -> list[tuple[Quote, Evidence]]:
     """Attributions do not nest: of two overlapping quotes keep the longer one."""
-    out: list[Quote] = []
-    for q in sorted(quotes, key=lambda q: -(q.end - q.start)):
-        if all(q.end <= o.start or q.start >= o.end for o in out):
-            out.append(q)
-    return sorted(out, key=lambda q: q.start)
+    out: list[tuple[Quote, Evidence]] = []
+    for q, e in sorted(found, key=lambda f: -(f[0].end - f[0].start)):
+        if all(q.end <= o.start or q.start >= o.end for o, _ in out):
+            out.append((q, e))
+    return sorted(out, key=lambda f: f[0].start)
 
 
 def named_mentions(doc: Doc) -> list[Mention]:

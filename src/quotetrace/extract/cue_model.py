@@ -11,11 +11,19 @@ on confidence takes the precision back.
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Doc
+
+from quotetrace.extract.cues import cue_key
+
 MIN_CUE_RATE = 0.20
 MIN_SEEN = 3
+
+CueCounts = dict[str, list[int]]  # "lemma|construction" -> [times marked as a cue, times seen]
 
 
 @lru_cache(maxsize=1)
@@ -25,9 +33,28 @@ def learned_cues(min_rate: float = MIN_CUE_RATE) -> dict[str, float]:
         raw = resources.files("quotetrace").joinpath("data/cue_verbs.json").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return {}
-    table: dict[str, list[int]] = json.loads(raw)
+    return cue_rates(json.loads(raw), min_rate)
+
+
+def cue_rates(table: Mapping[str, list[int]], min_rate: float = MIN_CUE_RATE) -> dict[str, float]:
+    """The rate of each pair seen ``MIN_SEEN`` times or more and marked in at least ``min_rate`` of them."""
     return {
         key: cued / seen
         for key, (cued, seen) in table.items()
         if seen >= MIN_SEEN and cued / seen >= min_rate
     }
+
+
+def count_cues(annotated: Iterable[tuple[Doc, set[int]]]) -> CueCounts:
+    """The table for parsed documents, each with the character offsets annotators marked as cue words."""
+    seen: Counter[str] = Counter()
+    cued: Counter[str] = Counter()
+    for doc, cue_chars in annotated:
+        for tok in doc:
+            key = cue_key(tok)
+            if key is None:
+                continue
+            seen[key] += 1
+            if tok.idx in cue_chars:
+                cued[key] += 1
+    return {k: [cued[k], n] for k, n in sorted(seen.items()) if n >= MIN_SEEN and cued[k] > 0}

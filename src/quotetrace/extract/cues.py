@@ -12,8 +12,17 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from quotetrace.extract.senses import (
+    CONTENT_RULES,
+    FRAMED_VERBS,
+    headline_source,
+    lexical_frame,
+    noun_sense,
+    verb_sense,
+)
 from quotetrace.lexicon import (
-    COGNITION_VERBS,
+    BELIEF_ADJECTIVES,
+    BELIEF_VERBS,
     GROUP_MEMBER_NOUNS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -22,6 +31,7 @@ from quotetrace.lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
+from quotetrace.model import ActType
 from quotetrace.nlp import doc_text
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -60,8 +70,9 @@ class Cue:
     end: int
     subject: Span | None
     content: tuple[int, int] | None
-    belief: bool = False
+    act: ActType = "speech"  # what the content is: said, believed, or a thing the source takes a stance on
     rate: float | None = None  # the learned table's cue rate, when the cue rests on the table alone
+    frame: str = ""  # what carries the content: a verb's construction ("ccomp", "dobj", "prep:for"), "noun", ...
     via: Span | None = None  # the channel it reached the writer through ("according to the ministry")
 
 
@@ -137,12 +148,17 @@ def noun_construction_of(noun: Token) -> str:
     return "none"
 
 
-def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]:
+def find_cues(
+    doc: Doc, learned: Mapping[str, float] | None = None, without_senses: frozenset[str] = frozenset()
+) -> list[Cue]:
     """Every attribution cue in ``doc``, in text order.
 
-    A verb is a cue when it is a speech verb with a clause (``lexicon.SPEECH_VERBS``), or when ``learned``
-    (see ``cue_model``) gives its (lemma, construction) a high enough probability of being one.
+    A verb is a candidate when it is a speech verb with a clause (``lexicon.SPEECH_VERBS``), or when
+    ``learned`` (see ``cue_model``) gives its (lemma, construction) a high enough probability of being one;
+    it is a cue when its use is a communicative or cognitive one (``senses``, less the rules named in
+    ``without_senses``), which also gives the act it reports.
     """
+    off = without_senses
     cues: list[Cue] = []
     # the lemmas that can be cues at all: most tokens are none, and need no construction worked out
     learned_lemmas = {key.split("|")[0] for key in learned} if learned is not None else set()
@@ -150,6 +166,11 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
         lemma = tok.lemma_.lower()
         if tok.text == ":":
             cue = _headline_cue(doc, tok)
+            if cue is not None and cue.subject is not None and headline_source(cue.subject, off):
+                cues.append(cue)
+        elif tok.dep_ == "acomp" and tok.lower_ in BELIEF_ADJECTIVES:
+            # "she is convinced that …", "dive operators are worried that …", whatever the tagger calls them
+            cue = _adjective_cue(doc, tok)
             if cue is not None:
                 cues.append(cue)
         elif tok.lower_ == "according":
@@ -157,18 +178,12 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ in ("VERB", "AUX"):
-            if lemma not in learned_lemmas and lemma not in SPEECH_VERBS and lemma not in QUOTE_ONLY_VERBS:
+            if lemma not in learned_lemmas and lemma not in SPEECH_VERBS and lemma not in QUOTE_ONLY_VERBS and (
+                    lemma not in FRAMED_VERBS):
                 continue
-            construction = construction_of(tok)
-            rate = learned.get(f"{lemma}|{construction}") if learned is not None else None
-            framing = construction in ("ccomp", "para") or (construction == "none" and tok.dep_ in FRAMING_DEPS)
-            if lemma in SPEECH_VERBS and framing:
-                cues.append(_verb_cue(doc, tok, lemma, construction))
-            elif rate is not None:
-                cues.append(replace(_verb_cue(doc, tok, lemma, construction), rate=rate))
-            elif lemma in SPEECH_VERBS or lemma in QUOTE_ONLY_VERBS:
-                # "“Who will pay?” the mayor asked.": a cue for the quotation beside it, with no clause
-                cues.append(_verb_cue(doc, tok, lemma, None))
+            cue = _sensed_verb_cue(doc, tok, lemma, learned, off)
+            if cue is not None:
+                cues.append(cue)
         elif tok.pos_ == "NOUN":
             cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS else None
             key = cue_key(tok) if cue is None and f"n:{lemma}" in learned_lemmas else None
@@ -176,9 +191,52 @@ def find_cues(doc: Doc, learned: Mapping[str, float] | None = None) -> list[Cue]
             if rate is not None:
                 cue = _learned_noun_cue(doc, tok)
                 cue = None if cue is None else replace(cue, rate=rate)
-            if cue is not None:
-                cues.append(cue)
+            sense = noun_sense(tok, cue.frame, off) if cue is not None else None
+            if cue is not None and sense is not None and sense.act is not None:
+                cues.append(replace(cue, act=sense.act))
     return cues
+
+
+def _sensed_verb_cue(
+    doc: Doc, verb: Token, lemma: str, learned: Mapping[str, float] | None, off: frozenset[str]
+) -> Cue | None:
+    """The cue of a candidate verb, with the act its use reports; None when its use reports nothing."""
+    construction = construction_of(verb)
+    rate = learned.get(f"{lemma}|{construction}") if learned is not None else None
+    framing = construction in ("ccomp", "para") or (construction == "none" and verb.dep_ in FRAMING_DEPS)
+    said = lemma in SPEECH_VERBS or lemma in QUOTE_ONLY_VERBS
+    if lemma in SPEECH_VERBS and framing:
+        cue = _verb_cue(doc, verb, lemma, construction)
+    elif rate is not None:
+        cue = replace(_verb_cue(doc, verb, lemma, construction), rate=rate)
+    elif lexical_frame(verb, lemma, construction):
+        # "welcomed the ban", "vowed to fight on": the lexicon knows the frame without the table
+        cue = _verb_cue(doc, verb, lemma, construction)
+    elif said:
+        # "“Who will pay?” the mayor asked.": a cue for the quotation beside it, with no clause
+        cue = _verb_cue(doc, verb, lemma, None)
+    else:
+        return None
+    sense = verb_sense(verb, construction, cue.subject, off)
+    if sense.act is not None:
+        return replace(cue, act=sense.act)
+    if said and sense.rule in CONTENT_RULES:
+        # "“…,” she told reporters": what follows the verb is no content, but the verb attributes the quotation
+        return replace(cue, content=None, rate=None, act="belief" if lemma in BELIEF_VERBS else "speech")
+    return None
+
+
+def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
+    """"She is convinced (that) the closures would …", "Dive operators are worried that …": a belief."""
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
+    if clause is None:
+        return None
+    content = _clause_chars(adjective, [clause])
+    if content is None:
+        return None
+    subject = subject_of(adjective.head)
+    end = adjective.idx + len(adjective)
+    return Cue(adjective, adjective.text, adjective.idx, end, subject, content, act="belief", frame="ccomp")
 
 
 def _verb_cue(doc: Doc, verb: Token, lemma: str, construction: str | None) -> Cue:
@@ -190,7 +248,7 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, construction: str | None) -> Cu
     content = _verb_content(verb, construction) if construction is not None else None
     if content and subject is not None and subject.start_char < content[1] and content[0] < subject.end_char:
         content = None  # the "object" was the speaker of an inverted attribution
-    return Cue(verb, doc_text(doc)[start:end], start, end, subject, content, belief=lemma in COGNITION_VERBS)
+    return Cue(verb, doc_text(doc)[start:end], start, end, subject, content, frame=construction or "")
 
 
 def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
@@ -458,10 +516,10 @@ def _dateline_dash(head: Token) -> int | None:
     a word in capitals, and be followed by nothing but a date, an agency and punctuation before the dash
     ("Smith — a former minister — said" has no dateline)."""
     doc = head.doc
-    if head.ent_type_ not in ("GPE", "LOC") and not (len(head.text) > 2 and head.text.isupper()):
-        return None
     start = head.sent.start
     if head.left_edge.i != start or head.i - start >= MAX_DATELINE_TOKENS:
+        return None
+    if head.ent_type_ not in ("GPE", "LOC") and not (len(head.text) > 2 and head.text.isupper()):
         return None
     for t in doc[head.i + 1 : start + MAX_DATELINE_TOKENS]:
         if t.text in DATELINE_DASHES and t.tag_ != "HYPH":
@@ -501,7 +559,8 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     subject = mention_span(owner) if owner is not None else subject_of(noun.head)
-    return Cue(noun, noun.text, noun.idx, noun.idx + len(noun), subject, trim_chars(doc, list(clause.subtree)))
+    content = trim_chars(doc, list(clause.subtree))
+    return Cue(noun, noun.text, noun.idx, noun.idx + len(noun), subject, content, frame="clause")
 
 
 def _learned_noun_cue(doc: Doc, noun: Token) -> Cue | None:
@@ -515,10 +574,12 @@ def _learned_noun_cue(doc: Doc, noun: Token) -> Cue | None:
     if content is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    # "Trump's call", "she made a call for": the owner, or the subject of the verb taking the noun as object
     subject = mention_span(owner) if owner is not None else subject_of(noun.head) if noun.dep_ in (
-        "dobj", "nsubj", "attr") else None
+        "dobj", "attr") else None
     end = carrier.idx + len(carrier) if carrier.dep_ == "prep" else noun.idx + len(noun)
-    return Cue(noun, doc_text(doc)[noun.idx : end], noun.idx, end, subject, content)
+    frame = "clause" if carrier.dep_ in ("acl", "ccomp") else f"prep:{carrier.lower_}"
+    return Cue(noun, doc_text(doc)[noun.idx : end], noun.idx, end, subject, content, frame=frame)
 
 
 def _headline_cue(doc: Doc, colon: Token) -> Cue | None:

@@ -1,0 +1,433 @@
+"""Whether a cue word is used in a communicative or cognitive sense, and which act it then reports.
+
+A verb that the lexicon or the learned table proposes is a cue only when its use says so. The rules judge
+what transfers across kinds of text, not how often one corpus marked a word:
+
+- its **frame**: a content clause or quotation (speech or belief by the verb's class), an "as"-predicate
+  ("sees the tariff as a tax"), an infinitive of a speech act ("vowed to fight on"), a noun phrase that is
+  the object of an attitude ("criticised the tariff": a stance) or a speech noun ("issued a warning");
+- its **sense**, from the verb's class (``lexicon``): naming ("a disease called measles"), perception
+  ("want to see the road rebuilt"), wanting and trying ("sought to clear the square"), how a thing seems
+  ("the video appears genuine"), and the writer's own asides ("to say the least") are not statements;
+- its **subject**: not a pronoun that points at a fact ("this suggests"); what else the subject is
+  (``source_class``: a person, an organisation, a group, a document, a thing) goes into the confidence.
+
+Each rule has a name in ``SENSE_RULES``; ``Settings.without_senses`` switches rules off, which is how
+``benchmarks/senses.py`` measures what each gains and costs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from quotetrace.lexicon import (
+    ATTITUDE_NOUNS,
+    ATTITUDE_VERBS,
+    BELIEF_NOUNS,
+    BELIEF_VERBS,
+    CARRIER_VERBS,
+    CUE_NOUNS,
+    DOCUMENT_NOUNS,
+    EMPTY_CONTENT_WORDS,
+    EVIDENCE_NOUNS,
+    FIRST_PERSON,
+    GROUP_NOUNS,
+    HEDGE_OBJECTS,
+    INFINITIVE_SPEECH_VERBS,
+    NAMING_VERBS,
+    NOT_PEOPLE,
+    ORGANISATION_NOUNS,
+    PERCEPTION_VERBS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
+    SEEM_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_OBJECT_NOUNS,
+    SPEECH_PREPOSITIONS,
+    SPEECH_VERBS,
+    STANCE_PREPOSITIONS,
+    VOLITION_VERBS,
+)
+from quotetrace.model import ActType
+
+# Rules that judge the verb's sense: a verb they reject is no cue at all.
+SENSE_RULES = ("subject", "naming", "perception", "volition", "seeming", "hedge", "object", "carrier", "topic",
+               "infinitive", "empty", "noun", "headline")
+# Rules that judge only what follows the verb: a speech verb they reject still attributes a quotation
+# beside it ("“…,” she told reporters").
+CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "empty"})
+
+CLAUSE_FRAMES = frozenset({"ccomp", "para", "clause"})
+NOUN_PHRASE_FRAMES = frozenset({"dobj", "oprd", "attr", "acomp", "dative"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Verbs whose subject may be a finding rather than a speaker, but not a bare "it" or "this": "the poll shows
+# that ...", while "it shows that ..." is the writer's inference.
+EVIDENCE_VERBS = frozenset("show indicate mean imply find prove demonstrate".split())
+# Prepositions after a cue noun that carry its content: "a call for", "criticism of", "a warning about".
+NOUN_CONTENT_PREPS = frozenset("for of on about against to over regarding toward towards".split())
+# Verbs the lexicon knows frames of (``lexical_frame``), table or not.
+PREPOSITION_FRAMES = STANCE_PREPOSITIONS | SPEECH_PREPOSITIONS
+FRAMED_VERBS = ATTITUDE_VERBS | INFINITIVE_SPEECH_VERBS | BELIEF_VERBS | frozenset(v for v, _ in PREPOSITION_FRAMES)
+# Adjectives whose infinitive "to say" is the writer's aside: "needless to say", "sad to say".
+HEDGE_ADJECTIVES = frozenset("needless sad strange suffice fair safe true".split())
+# Pronouns that point at a fact, and the verbs of inference that make them the writer's conclusion.
+DEMONSTRATIVES = frozenset("this that these those what".split())
+INFERENCE_VERBS = EVIDENCE_VERBS | frozenset("suggest confirm reveal".split())
+# Verbs of wishing that a perception under them belongs to: "would like to see", "hope to see".
+WISH_VERBS = frozenset("like love hope expect wait long".split())
+# Verbs of regarding, whose passive without an agent is the writer's description: "is considered the best".
+REGARD_VERBS = frozenset("consider regard deem see view know".split())
+LEMMA_MENDS = {"hop": "hope"}
+PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women", "person", "people")
+ROLE_ENDINGS = ("er", "or", "ee", "ant", "ent", "ers", "ors", "ees", "ants", "ents")
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """The act a cue reports in this use, or the rule that says it reports none."""
+
+    act: ActType | None
+    rule: str = ""
+
+    @property
+    def is_cue(self) -> bool:
+        return self.act is not None
+
+
+def verb_sense(verb: Token, construction: str, subject: Span | None, off: frozenset[str] = frozenset()) -> Sense:
+    """The act ``verb`` reports with ``construction`` (``cues.construction_of``) and ``subject``."""
+    lemma = lemma_of(verb)
+    for rule, check in _VERB_RULES:
+        if rule not in off and check(verb, lemma, construction, subject):
+            return Sense(None, rule)
+    return Sense(verb_act(verb, lemma, construction))
+
+
+def lemma_of(verb: Token) -> str:
+    """The verb's lemma, mended where the small model's lemmatiser errs ("hoping" → "hop")."""
+    lemma = verb.lemma_.lower()
+    return LEMMA_MENDS.get(lemma, lemma)
+
+
+def verb_act(verb: Token, lemma: str, construction: str) -> ActType:
+    """Speech or belief by the verb's class when its content is a proposition; a stance when it is a thing."""
+    said = _said_object(verb)
+    if said is not None:
+        return said  # "repeated its claim that the ship was safe", "voiced the fear that prices will rise"
+    if construction == "none" and _passive(verb) and _has_agent(verb):
+        return "stance" if lemma in ATTITUDE_VERBS else "speech"  # "her call for an inquiry was rejected by …"
+    if lemma in BELIEF_VERBS and (construction in CLAUSE_FRAMES or construction in ("xcomp", "none", "prep:as")
+                                  or _as_predicate(verb) or _infinitive_after_object(verb)):
+        return "belief"
+    if _infinitive_after_object(verb):
+        return "speech"  # "urged voters to stay home"
+    if construction in NOUN_PHRASE_FRAMES or construction.startswith("prep:"):
+        if construction == "prep:as" or _as_predicate(verb) or any(c.dep_ == "oprd" for c in verb.children):
+            return "speech"  # "described the change as …", "called the findings “alarming”"
+        if construction.startswith("prep:"):
+            return "stance" if (lemma, construction[5:]) in STANCE_PREPOSITIONS else "speech"
+        if lemma in ATTITUDE_VERBS:
+            return "stance"  # "criticised the tariff", "demanded her resignation"
+        if lemma in BELIEF_VERBS:
+            return "belief"  # "officials expect a compromise"
+    return "speech"  # a neutral verb of speech with a noun phrase: "predicted a recount", "announced the closure"
+
+
+def lexical_frame(verb: Token, lemma: str, construction: str) -> bool:
+    """Whether the lexicon alone makes ``verb`` a cue in this frame, as the table would: an attitude verb
+    with its object ("welcomed the ban"), a speech act with its infinitive ("vowed to fight on"), a stance
+    preposition ("called for an inquiry"), a belief with its infinitive ("expects the bank to hold")."""
+    if construction == "dobj":
+        return lemma in ATTITUDE_VERBS or (lemma in INFINITIVE_SPEECH_VERBS and _infinitive_after_object(verb))
+    if construction == "xcomp":
+        return lemma in INFINITIVE_SPEECH_VERBS or lemma in BELIEF_VERBS
+    if construction.startswith("prep:"):
+        return (lemma, construction[5:]) in PREPOSITION_FRAMES
+    return False
+
+
+# --- the rules, each a pattern of use that is not a statement ----------------------------------------------
+
+
+def _pointing_subject(verb: Token, subject: Span | None) -> bool:
+    """'This suggests that …', 'that means …': a pronoun that points at a fact, with a verb of inference,
+    is the writer drawing a conclusion, not a source. Nouns are left to the confidence: "the airline", "a
+    source" and "59 percent" speak, and no list tells them from "the clip"; a rule on them cost more than it
+    gained on both sets (benchmarks/senses.py)."""
+    if subject is None or _passive(verb) or len(subject) != 1:
+        return False
+    return subject.root.lower_ in DEMONSTRATIVES and lemma_of(verb) in INFERENCE_VERBS
+
+
+def _naming(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'a disease called measles', 'known as the Long Lap', 'locals call it the Blue Eye', 'is considered the
+    best', 'is widely seen as'; not 'what she called “a trick”' or 'called the findings alarming'."""
+    if lemma in REGARD_VERBS and construction not in CLAUSE_FRAMES and construction != "xcomp":
+        return _passive(verb) and not _has_agent(verb)  # "is considered one of the fastest courses"
+    if lemma not in NAMING_VERBS or construction in CLAUSE_FRAMES or construction == "prep:for":
+        return False
+    if lemma == "refer" and construction == "prep:to" and not _as_predicate(verb):
+        return False  # the topic rule judges "referred to the report"
+    if _passive(verb) and not _has_agent(verb):
+        return True
+    complement = next((c for c in verb.children if c.dep_ in ("oprd", "attr") and c.i > verb.i), None)
+    if complement is not None and (complement.pos_ == "PROPN" or complement.ent_type_):
+        return True
+    return lemma in ("know", "refer", "dub", "nickname", "christen", "rename") and _as_predicate(verb)
+
+
+def _perception(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'residents want to see the road rebuilt', 'I saw Marta'; not 'she sees the plan as a mistake'."""
+    if lemma not in PERCEPTION_VERBS:
+        return False
+    if verb.dep_ == "xcomp" and lemma_of(verb.head) in VOLITION_VERBS | WISH_VERBS:
+        return True  # "nobody wants to see the club go bust", "would like to see it reviewed"
+    if construction in CLAUSE_FRAMES:
+        return False
+    return not (construction == "prep:as" or _as_predicate(verb))
+
+
+def _volition(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'police sought to clear the square', 'we want more buses', 'designed to be cheap'."""
+    return lemma in VOLITION_VERBS  # "wants the council to act" is a wish, whatever its frame
+
+
+def _seeming(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'the video appears genuine', 'the idea sounded fair', 'it seems that …': how a thing seems to the
+    writer (a speech verb under it, 'appeared to suggest', is a cue of its own)."""
+    if lemma == "feel":
+        return construction in ("acomp", "oprd", "attr") or construction.startswith("prep:")
+    if lemma == "look":
+        return True
+    return lemma in SEEM_VERBS and lemma not in ("turn", "remain")
+
+
+def _hedge(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'to say the least', 'to put it kindly', 'so to speak', 'needless to say': the writer's aside."""
+    if lemma not in ("say", "put", "speak"):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "xcomp" and (verb.head.pos_ == "VERB" or verb.head.lower_ not in HEDGE_ADJECTIVES):
+        return False  # "urged him to say …", "refused to say whether …", "more likely to say that …"
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "advmod", "npadvmod")]
+    return not objects or any(o.lower_ in HEDGE_OBJECTS for o in objects)
+
+
+def _object(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """A noun-phrase object is content only for verbs of attitude, of speech or of belief ('criticised the
+    tariff', 'announced the closure', 'expect a compromise'); 'hired a lawyer' says nothing."""
+    if construction not in NOUN_PHRASE_FRAMES or _as_predicate(verb):
+        return False
+    if _infinitive_after_object(verb):
+        return lemma not in INFINITIVE_SPEECH_VERBS and lemma not in BELIEF_VERBS  # "urged voters to stay home"
+    if lemma in EVIDENCE_VERBS:
+        return source_class(subject) not in ("document", "none")  # "the poll shows Rendt ahead"
+    if construction == "oprd" and lemma in SPEECH_VERBS:
+        return False  # "declared himself the winner"
+    return lemma not in ATTITUDE_VERBS | REPORTING_VERBS | BELIEF_VERBS | NAMING_VERBS | CARRIER_VERBS
+
+
+def _carrier(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'published a report on its website', 'offered a discount', 'posted a video': an object that is not
+    something said ('issued a warning', 'offered an apology' are)."""
+    if lemma not in CARRIER_VERBS or construction not in NOUN_PHRASE_FRAMES or _infinitive_after_object(verb):
+        return False
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    return obj is None or obj.lemma_.lower() not in SPEECH_OBJECT_NOUNS
+
+
+def _topic(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'did not respond to a request for comment', 'focused on hiring', 'referred to the report': a
+    prepositional object that is a topic or a target, not what was said (see ``lexicon.STANCE_PREPOSITIONS``
+    and ``lexicon.SPEECH_PREPOSITIONS`` for the pairs whose object is)."""
+    if not construction.startswith("prep:") or construction == "prep:as":
+        return False
+    if lemma in SPEECH_VERBS and _clause_inside_prep(verb, construction[5:]):
+        return False  # "wrote in a column for the Courier that she had signed …": the parse hid the clause
+    return (lemma, construction[5:]) not in PREPOSITION_FRAMES
+
+
+def _infinitive(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """An infinitive is content after a speech act or a belief ('vowed to fight on', 'expects the bank to
+    hold'), not after 'was designed to', 'went on to'."""
+    return construction == "xcomp" and lemma not in INFINITIVE_SPEECH_VERBS and lemma not in BELIEF_VERBS
+
+
+def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'tell them', 'said it', 'say one thing', 'agrees with her': a pronoun or a placeholder says nothing."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
+        return False  # "what she called “a trick”", "asked him to stay": the complement is the content
+    if lemma in ATTITUDE_VERBS:
+        return False  # "criticised him", "condemned it": a person or a thing is what a stance is about
+    if construction in NOUN_PHRASE_FRAMES:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.i > verb.i), None)
+        if obj is not None and any(c.dep_ == "prep" and c.i > obj.i for c in verb.children):
+            return False  # "accused him of lying", "asked her about the vote"
+    elif construction.startswith("prep:"):
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == construction[5:]), None)
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    else:
+        return False
+    return obj is not None and is_empty_phrase(obj)
+
+
+def is_empty_phrase(head: Token) -> bool:
+    """A noun phrase that stands for nothing said: a lone pronoun, 'one thing', 'nothing', 'the least'."""
+    if head.lower_ not in EMPTY_CONTENT_WORDS and head.lemma_.lower() not in EMPTY_CONTENT_WORDS:
+        return False
+    return not any(c.dep_ in ("relcl", "acl", "prep", "ccomp", "amod") for c in head.children)
+
+
+_VERB_RULES = (
+    ("subject", lambda verb, lemma, construction, subject: _pointing_subject(verb, subject)),
+    ("hedge", _hedge),
+    ("seeming", _seeming),
+    ("naming", _naming),
+    ("perception", _perception),
+    ("volition", _volition),
+    ("empty", _empty),
+    ("carrier", _carrier),
+    ("object", _object),
+    ("topic", _topic),
+    ("infinitive", _infinitive),
+)
+
+
+# --- nouns and headlines ---------------------------------------------------------------------------------
+
+
+def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Sense:
+    """A cue noun's act with ``frame`` ("clause" or "prep:for"...): 'her claim that …' (speech), 'the fear
+    that …' (belief), 'her call for an inquiry' (a stance); 'information about', 'an attack on', 'the case
+    for' are no cue, nor is what follows 'advice from' (its source) or 'talks with'."""
+    lemma = noun.lemma_.lower()
+    if "noun" not in off and lemma not in CUE_NOUNS and lemma not in SPEECH_NOUNS:
+        return Sense(None, "noun")
+    if "noun" not in off and frame.startswith("prep:") and frame[5:] not in NOUN_CONTENT_PREPS:
+        return Sense(None, "noun")
+    if lemma in BELIEF_NOUNS:
+        return Sense("belief")
+    return Sense("stance" if frame != "clause" and lemma in ATTITUDE_NOUNS else "speech")
+
+
+def headline_source(head: Span, off: frozenset[str] = frozenset()) -> bool:
+    """Whether the words before a headline's colon can be a source ('Clinton camp:', 'Q:'), not a label
+    ('Analysis:', 'Media contact:') or a title ('Twelve weeks to Ravensholm:')."""
+    if "headline" in off:
+        return True
+    return source_class(head) in ("name", "person", "organisation", "group")
+
+
+# --- subjects ----------------------------------------------------------------------------------------------
+
+
+def source_class(span: Span | None) -> str:
+    """What a source mention is: name, person, group, organisation, document, it, thing or none."""
+    if span is None or not len(span):
+        return "none"
+    head = span.root
+    word = head.lower_
+    if word in RELATIVE_PRONOUNS:
+        return _relative_class(head)
+    if head.pos_ == "PRON" or word in ("this", "these", "those"):
+        if word in PERSON_PRONOUNS or word in FIRST_PERSON or word in PLURAL_PRONOUNS or word in ("you", "one"):
+            return "person"
+        if word in ("it", "its"):
+            return "it"
+        return "group" if word in GROUP_NOUNS else "thing"
+    if head.ent_type_ in NAME_LABELS or head.pos_ == "PROPN":
+        return "name"
+    cls = _noun_class(head)
+    if cls == "thing" and any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+        return "name"  # "Mr. Obama's team": the head names no one, the name does
+    return cls
+
+
+def _noun_class(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    if lemma in ORGANISATION_NOUNS:
+        return "organisation"
+    if lemma in EVIDENCE_NOUNS or lemma in DOCUMENT_NOUNS:
+        return "document"
+    if lemma in PERSON_NOUNS or head.lower_ in GROUP_NOUNS or lemma in GROUP_NOUNS or head.pos_ == "NUM":
+        return "person" if lemma in PERSON_NOUNS else "group"
+    if _person_like(lemma):
+        return "person"
+    return "thing"
+
+
+def _person_like(lemma: str) -> bool:
+    """A role noun by its form: 'pharmacist', 'paediatrician', 'spokeswoman', 'grower', 'trustee'."""
+    if lemma in NOT_PEOPLE:
+        return False
+    return lemma.endswith(PERSON_ENDINGS) or (len(lemma) > 4 and lemma.endswith(ROLE_ENDINGS))
+
+
+def _relative_class(pronoun: Token) -> str:
+    """'who' stands for a person; 'which' and 'that' for what they refer to ('the ministry, which said')."""
+    if pronoun.lower_ in ("who", "whom"):
+        return "person"
+    clause = pronoun.head
+    antecedent = clause.head if clause.dep_ in ("relcl", "acl") else None
+    if antecedent is None or antecedent.i == clause.i:
+        return "thing"
+    if antecedent.ent_type_ in NAME_LABELS or antecedent.pos_ == "PROPN":
+        return "name"
+    return _noun_class(antecedent) if antecedent.pos_ in ("NOUN", "NUM") else "thing"
+
+
+# --- frames ------------------------------------------------------------------------------------------------
+
+
+def _said_object(verb: Token) -> ActType | None:
+    """The act of a speech noun object that carries its own clause: "its claim that …" (speech), "the fear
+    that …" (belief)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+        return None
+    lemma = obj.lemma_.lower()
+    if lemma in BELIEF_NOUNS:
+        return "belief"
+    return "speech" if lemma in CUE_NOUNS or lemma in SPEECH_NOUNS else None
+
+
+def _clause_inside_prep(verb: Token, preposition: str) -> bool:
+    """The parser hung the content clause inside the prepositional phrase ('wrote in a column … that …')."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return prep is not None and any(
+        t.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children)
+        and any(g.lower_ == "that" for g in t.children) for t in prep.subtree)
+
+
+def _infinitive_after_object(verb: Token) -> bool:
+    """'urged voters to stay home', 'asked him to condemn violence': an object and its infinitive."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and any(a.lower_ == "to" for a in c.children)
+        for c in verb.children)
+
+
+def _as_predicate(verb: Token) -> bool:
+    """'sees the tariff as a tax', 'described the change as “the simplest policy”'."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
+
+
+def _passive(verb: Token) -> bool:
+    """'is called', 'was known', and the participle of 'a disease called measles'."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # "The course, considered one of the fastest, …": the tagger may take the participle for a past tense
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("acl", "amod") and not any(
+        c.dep_ == "nsubj" for c in verb.children)
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)

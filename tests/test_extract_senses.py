@@ -1,0 +1,136 @@
+"""Cue senses: each pattern of use that is not a statement, beside a true use of the same verb or frame, and
+the act type each construction reports. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotetrace
+from quotetrace.model import Quote
+
+
+def statements(text: str) -> list[Quote]:
+    return quotetrace.extract(text)
+
+
+def only(text: str) -> Quote:
+    found = statements(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # naming: a participle or a passive names, an active "call" with a name for complement names too
+        "Doctors at the clinic treat a rare disorder called Harlow syndrome.",
+        "The bridge, known locally as the Iron Mile, reopened on Friday.",
+        "Fishermen call the sandbank the Grey Tongue.",
+        # regarding, in the passive, is the writer's description
+        "The route is considered the most scenic in the province.",
+        # perception, and perception under a wish
+        "The ranger saw a bear near the campsite.",
+        "Shop owners want to see the market square repaved before winter.",
+        # wanting and trying
+        "Firefighters sought to contain the blaze overnight.",
+        "The frames were designed to withstand strong currents.",
+        "The landlord wants the tenants to pay for the repairs.",
+        # how a thing seems to the writer
+        "The footage appears genuine, but nobody has verified it.",
+        "The new timetable sounded sensible to most commuters.",
+        # the writer's asides
+        "The timing of the vote is, to put it mildly, awkward for the government.",
+        "The plan, to say the least, is ambitious.",
+        "Needless to say, the ferry was late again.",
+        # an object that is no content, and publishing an object
+        "The club hired a new coach in March.",
+        "The council published a report on its website.",
+        "The shop offered a discount to pensioners.",
+        "Volunteers posted a video on a forum.",
+        "The mayor declared a day of mourning.",
+        "The council thanked the volunteers.",
+        # a topic or a target, not content
+        "The ministry did not respond to a request for comment.",
+        "The course focused on first aid for children.",
+        # an infinitive after a verb that is no speech act
+        "The trust continues to fund the clinic.",
+        # an empty object
+        "He told them about it.",
+        # nouns that report nothing said
+        "The leaflet gives information about side effects.",
+        "The attack on the convoy killed three soldiers.",
+        # a pronoun pointing at a fact, with a verb of inference
+        "This suggests that the reserves are shrinking.",
+    ],
+)
+def test_extract_senses_not_a_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "act"),
+    [
+        # the same verbs and frames in a communicative or cognitive use
+        ("The mayor called the proposal “a gift to developers”.", "the proposal “a gift to developers”", "speech"),
+        ("Parents called for an inquiry into the closure.", "for an inquiry into the closure", "stance"),
+        ("The governor sees the levy as a tax on the poor.", "the levy as a tax on the poor", "belief"),
+        ("The minister vowed to reopen the library before the election.",
+         "to reopen the library before the election", "speech"),
+        ("The minister appeared to suggest that the tax would rise.", "that the tax would rise", "speech"),
+        # a neutral verb of speech with a noun phrase reports speech; an attitude toward it, a stance
+        ("The ministry issued a warning about counterfeit medicines.", "a warning about counterfeit medicines",
+         "speech"),
+        ("The ferry operator announced the closure of the northern route.", "the closure of the northern route",
+         "speech"),
+        ("He told them the ferry would not sail.", "the ferry would not sail", "speech"),
+        ("The union said the ward would close.", "the ward would close", "speech"),
+        ("Dock workers are far more likely to say that the new cranes are unsafe.",
+         "that the new cranes are unsafe", "speech"),
+        ("The harbour will reopen in May, according to the port authority.", "The harbour will reopen in May",
+         "speech"),
+        # beliefs: verbs, infinitives, adjectives and nouns of holding
+        ("The mayor believes the quay will reopen in May.", "the quay will reopen in May", "belief"),
+        ("Economists expect the bank to hold interest rates.", "the bank to hold interest rates", "belief"),
+        ("The coach is convinced that the team can win the title.", "that the team can win the title", "belief"),
+        ("The nurses' union is worried that the ward will close.", "that the ward will close", "belief"),
+        ("Residents voiced the fear that prices will rise.", "the fear that prices will rise", "belief"),
+        # stances: an attitude toward a thing
+        ("The union criticised the new tariff.", "the new tariff", "stance"),
+        ("Residents praised the volunteers who cleared the snow.", "the volunteers who cleared the snow", "stance"),
+        ("Her call for an inquiry was rejected by the council.", "Her call for an inquiry", "stance"),
+        # a speech noun that carries its own clause makes the object something said
+        ("The ferry company repeated its claim that the ship was safe.", "its claim that the ship was safe",
+         "speech"),
+    ],
+)
+def test_extract_senses_statement_and_its_act(text: str, content: str, act: str) -> None:
+    q = only(text)
+    assert (q.text, q.type) == (content, act)
+
+
+def test_extract_senses_direct_quotation_is_speech() -> None:
+    q = only("“We will not close the ward,” the director said.")
+    assert (q.kind, q.type) == ("direct", "speech")
+
+
+def test_extract_senses_speech_verb_without_content_still_attributes_its_quotation() -> None:
+    q = only("“The ward stays open,” she told reporters.")
+    assert q.kind == "direct" and q.speaker_mention is not None and q.speaker_mention.text == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Analysis: The quiet end of the harbour strike\n\nThe strike ended on Monday.", False),
+        ("Mayor Ines Palm: the quay will reopen in May\n\nThe strike ended on Monday.", True),
+    ],
+)
+def test_extract_senses_headline_needs_a_source_before_its_colon(text: str, kept: bool) -> None:
+    assert bool(statements(text)) == kept
+
+
+def test_extract_senses_rules_can_be_switched_off_for_measurement() -> None:
+    text = "Firefighters sought to contain the blaze overnight."
+    settings = quotetrace.Settings(without_senses=frozenset({"volition", "infinitive"}))
+    assert statements(text) == []
+    assert [q.cue for q in quotetrace.extract(text, settings=settings)] == ["sought"]
