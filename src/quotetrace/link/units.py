@@ -169,14 +169,14 @@ def _covering(shorter: str, part: str, longer_units: list[str]) -> str:
     """The part of the longer quote widened to the words of the shorter that it lacks and another of its parts
     holds ("the army would run the field hospitals" matched "three field hospitals will open", and the army
     is in "and the army will not be in charge of them"): the smallest unit holding both."""
-    missing = (anchors(shorter) & anchors(longer_units[0])) - anchors(part)
+    missing = (_anchors(shorter) & _anchors(longer_units[0])) - _anchors(part)
     if not missing:
         return part
-    return min((u for u in longer_units if part in u and missing <= anchors(u)), key=len, default=part)
+    return min((u for u in longer_units if part in u and missing <= _anchors(u)), key=len, default=part)
 
 
 @lru_cache(maxsize=1 << 14)
-def anchors(text: str) -> frozenset[str]:
+def _anchors(text: str) -> frozenset[str]:
     """What ties a part of a quote to a part of another: its names and numbers (in either language, facts.py)
     and the stems of its content words (in one language)."""
     from quotetrace.link.facts import facts
