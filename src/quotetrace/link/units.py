@@ -179,8 +179,8 @@ def _covering(shorter: str, part: str, longer_units: list[str]) -> str:
 def _anchors(text: str) -> frozenset[str]:
     """What ties a part of a quote to a part of another: its names and numbers (in either language, facts.py)
     and the stems of its content words (in one language)."""
-    from quotetrace.link.facts import facts
+    from quotetrace.link.facts import read
 
-    found = facts(text)
     stems = {word[:STEM] for word in _WORD.findall(text.casefold()) if len(word) >= 4 and word not in _FUNCTION}
-    return frozenset({*stems, *(f"#{n}" for n in found.numbers), *(f"@{n}" for n in found.names)})
+    facts = {f"#{t.value}" if t.kind == "number" else f"@{t.value}" for t in read(text) if t.kind in ("number", "name")}
+    return frozenset(stems | facts)

@@ -46,12 +46,16 @@ _NOTHING_KNOWN = Capitals()
 
 
 def capitals(texts: Iterable[str]) -> Capitals:
-    """What ``texts`` say of capitalised words (see ``Capitals``)."""
+    """What ``texts`` say of capitalised words (see ``Capitals``). Read once each, past the caches: a corpus's
+    texts would push out of them the quotes that the veto compares again and again."""
     names: set[str] = set()
     words: set[str] = set()
     for text in texts:
-        names |= facts(text).names
-        words.update(t.value for t in read(text) if t.kind == "word" and t.text[:1].islower())
+        for token in read.__wrapped__(text):
+            if token.kind == "name":
+                names.add(token.value)
+            elif token.kind == "word" and token.text[:1].islower():
+                words.add(token.value)
     return Capitals(frozenset(names), frozenset(words))
 
 
