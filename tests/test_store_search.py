@@ -183,14 +183,16 @@ def test_store_migrating_a_v3_file_builds_the_summary_and_the_stemmed_index(tmp_
 
 @pytest.mark.parametrize("sort", ["first_seen", "last_seen", "sightings"])
 @pytest.mark.parametrize("q", ["ceasefire", "reopen", "water OR bridge", "the"])
-def test_store_statements_walked_in_order_are_the_same_as_sorted(
-    store: Store, monkeypatch: pytest.MonkeyPatch, sort: str, q: str
-) -> None:
-    from quotetrace.store import search as store_search
-
+def test_store_statements_pages_and_total_come_from_one_match(store: Store, sort: str, q: str) -> None:
     filters = StatementFilters(q=q, sort=sort)  # type: ignore[arg-type]
-    monkeypatch.setattr(store_search, "STATEMENT_WALK_MIN_HITS", 10**9)  # collect the matches, then sort
     collected = [r.statement_id for r in store.search_statements(filters, 100)]
-    monkeypatch.setattr(store_search, "STATEMENT_WALK_MIN_HITS", 1)  # walk the summary in the page's order
-    assert [r.statement_id for r in store.search_statements(filters, 100)] == collected
+    expected = [r.statement_id for r in store.search_statements(StatementFilters(sort=sort), 100)
+                if r.statement_id in _statements_quoting(store, q)]
+    assert collected == expected  # the statements of the matching quotes, in the order asked for
+    assert store.count_statements(filters) == len(collected)
     assert [r.statement_id for r in store.search_statements(filters, 2, offset=1)] == collected[1:3]
+    assert [r.statement_id for r in store.search_statements(filters, -1, offset=2)] == collected[2:]
+
+
+def _statements_quoting(store: Store, q: str) -> set[str]:
+    return {r.statement_id for r in store.search_quotes(QuoteFilters(q=q, types=None), -1) if r.statement_id}

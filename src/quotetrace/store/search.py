@@ -40,10 +40,6 @@ _ALL = 2**62  # a LIMIT that takes every row
 # -> 3 ms; a word in 70 quotes stays with the sort (walking would take 50 ms). Sorting costs ~2.7 us a match,
 # walking ~0.23 us an entry over 51 * quotes / matches entries: they cross near 1,000 matches at this size.
 WALK_MIN_HITS = 1000
-# The same for a statement search (STATEMENT_WALK_MIN_HITS quotes and more): each statement walked costs a probe
-# of its members, so the walk pays later than for quotes. Measured on 100k statements (benchmarks/serve.py): a
-# word in 9.7k quotes 73 -> 23 ms; a word in 1.5k quotes 15 ms sorted, 63 ms walked.
-STATEMENT_WALK_MIN_HITS = 4000
 DISTINCTIVE_CANDIDATES = 60  # words of a pasted passage it is searched by at most
 DISTINCTIVE_WORDS = 6  # words a pasted passage is cut to at most
 PASSAGE_CANDIDATES = 50  # quotes (best by bm25) compared word by word with a pasted passage
@@ -262,11 +258,15 @@ class Search(StoreBase):
         found = self._counts.get(key)
         if found is not None and found[0] == version:
             return found[1]
+        total = count()
+        self._remember_count(key, version, total)
+        return total
+
+    def _remember_count(self, key: tuple[str, object], version: tuple[int, int], total: int) -> None:
+        """``total`` as counted on the file at ``version`` (read before counting: a write meanwhile voids it)."""
         if len(self._counts) >= 256:
             self._counts.clear()
-        total = count()
         self._counts[key] = (version, total)
-        return total
 
     def _folded(self, what: Literal["speakers", "outlets"]) -> list[tuple[str, str]]:
         """(speaker_id, its names folded, one a line) or (outlet, folded), kept until the file changes: folding
@@ -358,7 +358,10 @@ class Search(StoreBase):
 
     def search_statements(self, filters: StatementFilters, limit: int, offset: int = 0) -> list[StatementRow]:
         """A page of statements matching ``filters`` in the order it asks for (see ``StatementFilters``)."""
-        found = self._statement_conditions(filters, walk=True)
+        if self.search_expression(filters.q) is not None:
+            ids = self._matching_statements(filters)
+            return self.statement_rows(ids[offset:] if limit < 0 else ids[offset:offset + limit])
+        found = self._statement_conditions(filters)
         if found is None:
             return []
         where, params = found
@@ -373,8 +376,10 @@ class Search(StoreBase):
         return self.statement_rows(ids)
 
     def count_statements(self, filters: StatementFilters | None = None) -> int:
-        unsorted = replace(filters, sort="first_seen") if filters is not None else None  # the order counts no row
-        return self._counted(("statements", unsorted), lambda: self._count_statements(filters or StatementFilters()))
+        filters = filters or StatementFilters()
+        if self.search_expression(filters.q) is not None:
+            return self._counted(_statement_count_key(filters), lambda: len(self._matching_statements(filters)))
+        return self._counted(_statement_count_key(filters), lambda: self._count_statements(filters))
 
     def _count_statements(self, filters: StatementFilters) -> int:
         found = self._statement_conditions(filters)
@@ -383,6 +388,24 @@ class Search(StoreBase):
         where, params = found
         sql = f"SELECT count(*) FROM statement_summary AS ss WHERE {' AND '.join(where) or '1'}"
         return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def _matching_statements(self, filters: StatementFilters) -> list[str]:
+        """Every statement matching ``filters`` (words given) in page order; its length is remembered as the total.
+
+        A page's total needs every statement whose quotes match the words (each matching quote's statement looked
+        up), so the page is cut from that same list: one full-text match a request instead of one for the page
+        and one for the total (a common word: 28 ms, then 17 ms on 100k statements).
+        """
+        version = self._version()
+        found = self._statement_conditions(filters)
+        ids: list[str] = []
+        if found is not None:
+            where, params = found
+            ids = [str(row[0]) for row in self._conn.execute(
+                f"""SELECT ss.statement_id FROM statement_summary AS ss WHERE {' AND '.join(where)}
+                    ORDER BY {_STATEMENT_ORDER[filters.sort]}""", params)]
+        self._remember_count(_statement_count_key(filters), version, len(ids))
+        return ids
 
     def statement_rows(self, statement_ids: Sequence[str]) -> list[StatementRow]:
         """Those statements, in the order given (unknown ids left out)."""
@@ -513,28 +536,19 @@ class Search(StoreBase):
         outlets.sort()
         conn.executemany("INSERT INTO statement_outlets (outlet, statement_id) VALUES (?, ?)", outlets)
 
-    def _statement_conditions(
-        self, filters: StatementFilters, *, walk: bool = False
-    ) -> tuple[list[str], list[object]] | None:
-        """Conditions on ``ss`` (statement_summary). With ``walk``, words that match many quotes are tested per
-        statement while the summary is read in the page's order (a page stops early), as quote search walks
-        documents; else the statements of the matching quotes are collected and sorted."""
+    def _statement_conditions(self, filters: StatementFilters) -> tuple[list[str], list[object]] | None:
+        """Conditions on ``ss`` (statement_summary); None when nothing can match. Words select the statements of
+        the quotes they match."""
         where: list[str] = []
         params: list[object] = []
         if filters.q is not None and filters.q.strip():
             expression = self.search_expression(filters.q)
             if expression is None or expression.match is None:
                 return None
-            if walk and self._matches(expression.match, STATEMENT_WALK_MIN_HITS) >= STATEMENT_WALK_MIN_HITS:
-                where.append(
-                    "EXISTS (SELECT 1 FROM statement_members AS m WHERE m.statement_id = ss.statement_id AND "
-                    "m.quote_id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
-                )
-            else:
-                where.append(
-                    "ss.statement_id IN (SELECT m.statement_id FROM statement_members AS m WHERE m.quote_id IN "
-                    "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
-                )
+            where.append(
+                "ss.statement_id IN (SELECT m.statement_id FROM statement_members AS m WHERE m.quote_id IN "
+                "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
+            )
             params.append(expression.match)
         if filters.speaker and fold(filters.speaker):
             speakers = self._speakers_named(filters.speaker)
@@ -716,3 +730,6 @@ class Search(StoreBase):
             )
         ]
 
+
+def _statement_count_key(filters: StatementFilters) -> tuple[str, object]:
+    return ("statements", replace(filters, sort="first_seen"))  # the order counts no row
