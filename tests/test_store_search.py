@@ -196,3 +196,38 @@ def test_store_statements_pages_and_total_come_from_one_match(store: Store, sort
 
 def _statements_quoting(store: Store, q: str) -> set[str]:
     return {r.statement_id for r in store.search_quotes(QuoteFilters(q=q, types=None), -1) if r.statement_id}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"q": "the"}, {"q": "the", "since": "2024-03"}, {"q": "bridge OR water", "outlet": "radio"},
+     {"speaker": "smith"}, {"since": "2024-05", "types": None}, {"outlet": "example", "until": "2024-03"}],
+)
+def test_store_quote_pages_carry_the_total_of_every_match(store: Store, filters: dict[str, object]) -> None:
+    """A page that sorts every match remembers their number: the same as counting them on a fresh connection,
+    whichever page (first, by offset, after a cursor) was read first."""
+    wanted = QuoteFilters(**filters)  # type: ignore[arg-type]
+    everything = store.search_quotes(wanted, -1)
+    with Store(store.path) as fresh:
+        assert fresh.count_quotes(wanted) == len(everything)
+    for first in ({"offset": 1}, {"after": everything[0].sort_key}, {}):
+        with Store(store.path) as fresh:
+            page = fresh.search_quotes(wanted, 2, **first)  # type: ignore[arg-type]
+            start = 1 if first else 0
+            assert [r.quote_id for r in page] == [r.quote_id for r in everything[start:start + 2]]
+            assert fresh.count_quotes(wanted) == len(everything)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"q": "the"}, {"q": "the", "min_sightings": 2, "sort": "sightings"}, {"outlet": "radio"},
+     {"q": "bridge OR water", "outlet": "example", "sort": "last_seen"}],
+)
+def test_store_statement_pages_carry_the_total_of_every_match(store: Store, filters: dict[str, object]) -> None:
+    wanted = StatementFilters(**filters)  # type: ignore[arg-type]
+    everything = [r.statement_id for r in store.search_statements(wanted, -1)]
+    for offset in (0, 1, len(everything)):
+        with Store(store.path) as fresh:
+            page = [r.statement_id for r in fresh.search_statements(wanted, 2, offset)]
+            assert page == everything[offset:offset + 2]
+            assert fresh.count_statements(wanted) == len(everything)
