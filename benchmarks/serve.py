@@ -1,13 +1,14 @@
 """Latency of ``quotetrace serve`` under a bounded load, on a store of at least 100k statements.
 
-    python benchmarks/serve.py [--db serve-bench.sqlite] [--statements 100000] [--seconds 30] [--rate 120] [--clients 8]
+    python benchmarks/serve.py [--db serve-bench.sqlite] [--statements 100000] [--seconds 30] [--rate 120]
+                               [--clients 8] [--workers 1]
     python benchmarks/serve.py --db serve-1m.sqlite --statements 463000     # ~1M quotes
 
 1. Builds a synthetic store (or reuses one with enough statements): documents written straight into the Store
    (no spaCy), each statement an original quote and 0–3 echoes (verbatim, partial, paraphrase) in later
    documents of other outlets, some attributed to someone else, some on pages later removed (404 captures).
    Quote words follow a Zipf law over a 5,000-word vocabulary, so common words match many quotes.
-2. Starts ``quotetrace serve`` in a separate process on a free loopback port.
+2. Starts ``quotetrace serve --workers WORKERS`` in a separate process on a free loopback port.
 3. From this process, CLIENTS concurrent keep-alive connections (asyncio, requests written by hand so that the
    load generator costs the shared cores little) send requests paced at RATE per second for SECONDS (a few
    thousand requests; the plan is dealt round-robin to the connections, each sending its share in order): 50 %
@@ -175,12 +176,21 @@ def _count(path: Path, table: str) -> int:
 
 
 def _cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process (Linux /proc), to tell server cost from client cost and waiting."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+    """User + system CPU time of a process and its children (Linux /proc: uvicorn's worker processes), to tell
+    server cost from client cost and waiting."""
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stats[int(entry.name)] = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a process that ended meanwhile
+    if pid not in stats:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tree = {pid}
+    for _ in range(3):  # the server, uvicorn's workers, anything they start
+        tree |= {child for child, fields in stats.items() if int(fields[1]) in tree}
+    return sum(int(stats[p][11]) + int(stats[p][12]) for p in tree) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -190,9 +200,9 @@ def _free_port() -> int:
         return port
 
 
-def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def _start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-c", "from quotetrace.cli import app; app()", "serve", "--db", str(db),
-               "--port", str(port)]
+               "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -341,6 +351,7 @@ def main() -> None:
     parser.add_argument("--statements", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--rate", type=float, default=120.0, help="requests per second (paced)")
+    parser.add_argument("--workers", type=int, default=1, help="quotetrace serve --workers")
     parser.add_argument("--clients", type=int, default=8, help="concurrent connections the requests are dealt to")
     args = parser.parse_args()
 
@@ -355,12 +366,11 @@ def main() -> None:
           f"{n_statements} statements; {os.cpu_count()} CPUs", flush=True)
 
     port = _free_port()
-    server = _start_server(args.db, port)
+    server = _start_server(args.db, port, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
-        with httpx.Client(base_url=base) as warm:  # open the server's connections and page cache once
-            for word in words[30:60]:
-                warm.get(f"/api/quotes?q={word}")
+        for word in words[30:60]:  # the server's connections and page cache, a connection each (each worker)
+            httpx.get(f"{base}/api/quotes?q={word}", timeout=30)
         cpu_before, client_before = _cpu_seconds(server.pid), sum(os.times()[:2])
         started = time.monotonic()
         results = load(port, words, n_statements, args.seconds, args.rate, args.clients)
@@ -371,7 +381,8 @@ def main() -> None:
         server.wait(timeout=10)
     total = sum(len(v) for v in results.latencies.values())
     print(f"\n{total} requests in {took:.1f} s ({total / took:.0f}/s), {args.clients} concurrent connections "
-          f"(client CPU {client_cpu / max(total, 1) * 1000:.1f} ms a request), server: one uvicorn process")
+          f"(client CPU {client_cpu / max(total, 1) * 1000:.1f} ms a request), server: {args.workers} uvicorn "
+          f"process{'es' if args.workers > 1 else ''}")
     if cpu_before is not None and cpu_after is not None:
         print(f"server CPU: {cpu_after - cpu_before:.1f} s ({(cpu_after - cpu_before) / max(total, 1) * 1000:.1f} ms "
               f"a request); load average now {os.getloadavg()[0]:.2f}")
