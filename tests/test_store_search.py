@@ -14,12 +14,13 @@ from quotetrace.store import (
     SCHEMA_VERSION,
     DocumentFilters,
     QuoteFilters,
+    ReadCaches,
     StatementFilters,
     Store,
 )
 from quotetrace.store.fts import LONG_QUERY_WORDS, fts_query, parse_query
 from quotetrace.store.schema import MIGRATIONS as _MIGRATIONS
-from web_corpus import BRIDGE, build_store
+from web_corpus import BRIDGE, build_store, make_doc
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +232,50 @@ def test_store_statement_pages_carry_the_total_of_every_match(store: Store, filt
             page = [r.statement_id for r in fresh.search_statements(wanted, 2, offset)]
             assert page == everything[offset:offset + 2]
             assert fresh.count_statements(wanted) == len(everything)
+
+
+# -- caches shared by a server's connections ---------------------------------------------------------------------
+
+def test_store_totals_counted_by_one_connection_serve_the_others_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotetrace.store.search import Search
+
+    path = tmp_path / "shared.db"
+    build_store(path)
+    shared = ReadCaches()
+    wanted = QuoteFilters(q="bridge", since="2024-05")
+    with Store(path, caches=shared) as one, Store(path, caches=shared) as other, Store(path) as writer:
+        other.count_quotes()  # each connection's first look starts afresh (it cannot tell what changed before)
+        before = one.count_quotes(wanted)
+        counted: list[QuoteFilters] = []
+        original = Search._count_quotes
+
+        def counting(self: Search, filters: QuoteFilters) -> int:
+            counted.append(filters)
+            return original(self, filters)
+
+        monkeypatch.setattr(Search, "_count_quotes", counting)
+        assert other.count_quotes(wanted) == before and counted == []  # the other connection's total
+        writer.upsert_document(make_doc("d-new", "The bridge is open, he said.", [("The bridge is open", None,
+                                                                                     "direct")],
+                                        outlet="new.example", published_at="2024-06-01"))
+        assert other.count_quotes(wanted) == before + 1 and one.count_quotes(wanted) == before + 1
+        assert len(counted) == 2  # each connection's first look past a change starts afresh, then they share
+        assert other.count_quotes(wanted) == one.count_quotes(wanted) == before + 1 and len(counted) == 2
+
+
+def test_store_read_caches_never_file_a_total_counted_before_a_change() -> None:
+    caches = ReadCaches()
+    early, late = caches.reader(), caches.reader()
+    started = caches.generation(early, (1, 0))
+    caches.generation(early, (1, 0))
+    assert caches.generation(early, (1, 0)) == started  # the same version: the same generation
+    caches.file_count(("quotes", None), started, 7)
+    assert caches.count(("quotes", None), started) == 7
+    counting = caches.generation(early, (1, 0))
+    now = caches.generation(late, (5, 0))  # a connection's first look: anything may have changed
+    assert now != counting and caches.count(("quotes", None), now) is None
+    caches.file_count(("quotes", None), counting, 8)  # counted before the change, filed after it: dropped
+    assert caches.count(("quotes", None), now) is None
+    assert caches.generation(early, (2, 0)) != now  # a change the early connection sees starts another

@@ -255,29 +255,27 @@ class Search(StoreBase):
         """Changes when this connection or another one writes to the file (what cached reads are keyed on)."""
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes
 
+    def _generation(self) -> int:
+        """The caches' generation for what this connection reads now (taken before reading what is cached)."""
+        return self._caches.generation(self._reader, self._version())
+
     def _counted(self, key: tuple[str, object], count: Callable[[], int]) -> int:
         """A total, remembered until the file changes: a list's pages and its downloads ask for the same one."""
-        version = self._version()
-        found = self._counts.get(key)
-        if found is not None and found[0] == version:
-            return found[1]
+        generation = self._generation()
+        found = self._caches.count(key, generation)
+        if found is not None:
+            return found
         total = count()
-        self._remember_count(key, version, total)
+        self._caches.file_count(key, generation, total)
         return total
-
-    def _remember_count(self, key: tuple[str, object], version: tuple[int, int], total: int) -> None:
-        """``total`` as counted on the file at ``version`` (read before counting: a write meanwhile voids it)."""
-        if len(self._counts) >= 256:
-            self._counts.clear()
-        self._counts[key] = (version, total)
 
     def _folded(self, what: Literal["speakers", "outlets"]) -> list[tuple[str, str]]:
         """(speaker_id, its names folded, one a line) or (outlet, folded), kept until the file changes: folding
         in SQL calls Python once per row, and the planner may push that into a scan of every document."""
-        version = self._version()
-        cached = self._folded_cache.get(what)
-        if cached is not None and cached[0] == version:
-            return cached[1]
+        generation = self._generation()
+        cached = self._caches.folded(what, generation)
+        if cached is not None:
+            return cached
         if what == "speakers":
             rows = [
                 (str(sid), "\n".join(f for f in (fold(n) for n in [name, *json.loads(aliases)]) if f))
@@ -286,7 +284,7 @@ class Search(StoreBase):
         else:
             rows = [(str(outlet), fold(outlet) or "") for (outlet,) in self._conn.execute(
                 "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
-        self._folded_cache[what] = (version, rows)
+        self._caches.file_folded(what, generation, rows)
         return rows
 
     def _walkable(self, filters: QuoteFilters) -> bool:
@@ -326,7 +324,7 @@ class Search(StoreBase):
         """A page of quote ids in list order, after the key ``after`` or ``offset`` rows. Every match is joined
         and sorted for it, so the same pass counts them and the total is remembered: counting joined and
         filtered every match a second time (a common word since a date: 57 ms, then 30 ms on 216k quotes)."""
-        version = self._version()
+        generation = self._generation()
         matches = f"""SELECT q.quote_id AS id, count(*) OVER () AS total, {_QUOTE_SORT_KEYS}
             FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id WHERE {' AND '.join(where) or '1'}"""
         if after is None:
@@ -337,7 +335,7 @@ class Search(StoreBase):
             values = (*params, *after, limit, offset)
         rows = self._conn.execute(sql, values).fetchall()
         if rows:
-            self._remember_count(("quotes", filters), version, int(rows[0][1]))
+            self._caches.file_count(("quotes", filters), generation, int(rows[0][1]))
         return [int(row[0]) for row in rows]
 
     def _walked_quote_ids(
@@ -382,7 +380,7 @@ class Search(StoreBase):
 
     def search_statements(self, filters: StatementFilters, limit: int, offset: int = 0) -> list[StatementRow]:
         """A page of statements matching ``filters`` in the order it asks for (see ``StatementFilters``)."""
-        version = self._version()
+        generation = self._generation()
         found = self._statement_conditions(filters)
         if found is None:
             return []
@@ -398,7 +396,7 @@ class Search(StoreBase):
             f"""SELECT ss.statement_id, count(*) OVER () FROM statement_summary AS ss WHERE {' AND '.join(where)}
                 ORDER BY {_STATEMENT_ORDER[filters.sort]} LIMIT ? OFFSET ?""", (*params, *limits)).fetchall()
         if rows:
-            self._remember_count(_statement_count_key(filters), version, int(rows[0][1]))
+            self._caches.file_count(_statement_count_key(filters), generation, int(rows[0][1]))
         return self.statement_rows([str(row[0]) for row in rows])
 
     def count_statements(self, filters: StatementFilters | None = None) -> int:

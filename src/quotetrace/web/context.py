@@ -24,6 +24,7 @@ from quotetrace.store import (
     STATEMENT_SORTS,
     DocumentFilters,
     QuoteFilters,
+    ReadCaches,
     SortKey,
     StatementFilters,
     StatementSort,
@@ -50,18 +51,20 @@ class ApiError(Exception):
 
 
 class StorePool:
-    """One open Store per thread, opened on first use; closed together at shutdown."""
+    """One open Store per thread, opened on first use; closed together at shutdown. The stores share their
+    caches: a total or a list of folded names one thread read serves every thread until the file changes."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[Store] = []
+        self._caches = ReadCaches()
 
     def get(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self.path, create=False)
+            store = Store(self.path, create=False, caches=self._caches)
             self._local.store = store
             with self._lock:
                 self._all.append(store)
