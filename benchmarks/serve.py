@@ -202,7 +202,7 @@ def _free_port() -> int:
 
 def _start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-c", "from quotetrace.cli import app; app()", "serve", "--db", str(db),
-               "--port", str(port), "--workers", str(workers)]
+               "--port", str(port), *(["--workers", str(workers)] if workers > 1 else [])]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
