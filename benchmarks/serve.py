@@ -1,18 +1,23 @@
 """Latency of ``quotetrace serve`` under a bounded load, on a store of at least 100k statements.
 
     python benchmarks/serve.py [--db serve-bench.sqlite] [--statements 100000] [--seconds 30] [--rate 120]
+                               [--clients 8] [--workers 1]
     python benchmarks/serve.py --db serve-1m.sqlite --statements 463000     # ~1M quotes
 
 1. Builds a synthetic store (or reuses one with enough statements): documents written straight into the Store
    (no spaCy), each statement an original quote and 0–3 echoes (verbatim, partial, paraphrase) in later
    documents of other outlets, some attributed to someone else, some on pages later removed (404 captures).
    Quote words follow a Zipf law over a 5,000-word vocabulary, so common words match many quotes.
-2. Starts ``quotetrace serve`` in a separate process on a free loopback port.
-3. From this process, THREADS httpx clients send requests paced at RATE per second for SECONDS (a few
-   thousand requests): 50 % quote searches (one or two words drawn by frequency, a quarter with a filter, a fifth
-   following the next_cursor of a previous page; each answer counts its total), 20 % statement searches with
+2. Starts ``quotetrace serve --workers WORKERS`` in a separate process on a free loopback port.
+3. From this process, CLIENTS concurrent keep-alive connections (asyncio, requests written by hand so that the
+   load generator costs the shared cores little) send requests paced at RATE per second for SECONDS (a few
+   thousand requests; the plan is dealt round-robin to the connections, each sending its share in order): 50 %
+   quote searches (one or two words drawn by frequency, a quarter with a filter, a fifth following the
+   next_cursor of a previous page; each answer counts its total), 20 % statement searches with
    ``min_sightings=2`` (echoed statements only: half with words, a fifth sorted by sightings, a tenth by outlet,
-   a fifth on a later page) and 30 % provenance look-ups of random statements.
+   a fifth on a later page) and 30 % provenance look-ups of random statements. Until this release the same plan
+   was sent by 8 httpx client threads, which took more CPU than the server (~9 ms a request) and so measured
+   the client's share of the cores as much as the server.
 4. Prints p50/p95/p99 latency (client side, whole request) and error counts per kind. Targets: search p95 <
    100 ms, statements p95 < 50 ms, no errors.
 """
@@ -20,6 +25,8 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import os
 import random
 import socket
@@ -27,7 +34,6 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -170,12 +176,21 @@ def _count(path: Path, table: str) -> int:
 
 
 def _cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process (Linux /proc), to tell server cost from client cost and waiting."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+    """User + system CPU time of a process and its children (Linux /proc: uvicorn's worker processes), to tell
+    server cost from client cost and waiting."""
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stats[int(entry.name)] = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a process that ended meanwhile
+    if pid not in stats:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tree = {pid}
+    for _ in range(3):  # the server, uvicorn's workers, anything they start
+        tree |= {child for child, fields in stats.items() if int(fields[1]) in tree}
+    return sum(int(stats[p][11]) + int(stats[p][12]) for p in tree) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -185,9 +200,9 @@ def _free_port() -> int:
         return port
 
 
-def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def _start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-c", "from quotetrace.cli import app; app()", "serve", "--db", str(db),
-               "--port", str(port)]
+               "--port", str(port), *(["--workers", str(workers)] if workers > 1 else [])]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -207,46 +222,72 @@ def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
 class Results:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def _worker(base: str, plan: list[tuple[float, str, str]], results: Results, cursors: list[str]) -> None:
-    with httpx.Client(base_url=base, timeout=10) as client:
-        for due, kind, url in plan:
-            wait = due - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            if kind == "search-next":
-                with results.lock:
-                    cursor = cursors.pop() if cursors else None
-                if cursor is None:
-                    continue
-                url = f"{url}&cursor={cursor}"
-            started = time.perf_counter()
-            try:
-                response = client.get(url)
-                elapsed = time.perf_counter() - started
-                ok = response.status_code == 200
-                detail = f"{response.status_code} {url}"
-                body = response.json() if ok and kind.startswith("search") else None
-            except (httpx.HTTPError, ValueError) as error:
-                elapsed, ok, detail, body = time.perf_counter() - started, False, f"{error!r} {url}", None
-            group = "search" if kind.startswith("search") else kind
-            with results.lock:
-                results.latencies[group].append(elapsed)
-                if not ok:
-                    results.errors[group].append(detail)
-                if body and body.get("next_cursor"):
-                    cursors.append(body["next_cursor"])
+class Connection:
+    """One keep-alive HTTP/1.1 connection, requests written and answers read by hand: the client must cost the
+    server's 2 cores little (httpx in 8 threads took ~9 ms of CPU a request, more than the server itself)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, url: str) -> tuple[int, bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        writer.write(f"GET {url} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        head = await reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12])
+        headers = dict(line.split(b":", 1) for line in head.split(b"\r\n")[1:] if b":" in line)
+        lengths = {k.strip().lower(): v for k, v in headers.items()}
+        if b"content-length" not in lengths:
+            raise ValueError("no content-length (a streamed answer: not in this benchmark's load)")
+        return status, await reader.readexactly(int(lengths[b"content-length"]))
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
 
 
-def load(base: str, words: list[str], n_statements: int, seconds: float, rate: float, threads: int) -> Results:
+async def _client(connection: Connection, plan: list[tuple[float, str, str]], results: Results,
+                  cursors: list[str]) -> None:
+    """One simulated user: its share of the plan in order, each request sent when due (or when the last ends)."""
+    for due, kind, url in plan:
+        wait = due - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        if kind == "search-next":
+            if not cursors:
+                continue
+            url = f"{url}&cursor={cursors.pop()}"
+        started = time.perf_counter()
+        try:
+            status, body = await asyncio.wait_for(connection.get(url), timeout=10)
+            elapsed = time.perf_counter() - started
+            ok, detail = status == 200, f"{status} {url}"
+            answer = json.loads(body) if ok and kind.startswith("search") else None
+        except (OSError, asyncio.IncompleteReadError, ValueError) as error:  # OSError covers a timeout
+            elapsed, ok, detail, answer = time.perf_counter() - started, False, f"{error!r} {url}", None
+            connection.close()  # a broken or timed-out connection is opened afresh for the next request
+        group = "search" if kind.startswith("search") else kind
+        results.latencies[group].append(elapsed)
+        if not ok:
+            results.errors[group].append(detail)
+        if answer and answer.get("next_cursor"):
+            cursors.append(answer["next_cursor"])
+    connection.close()
+
+
+def request_plan(words: list[str], n_statements: int, seconds: float, rate: float, begin: float
+                 ) -> list[tuple[float, str, str]]:
+    """(when due, kind, URL) of every request: the mix and pace of the docstring, the same for every run."""
     rng = random.Random(SEED + 1)
     # Users search content words: draw by frequency, but not the 30 commonest (the "the"s and "said"s).
     content = words[30:]
     weights = [1 / (rank + 31) for rank in range(len(content))]
     plan: list[tuple[float, str, str]] = []
-    begin = time.monotonic() + 0.5
     for n in range(int(seconds * rate)):
         due = begin + n / rate
         roll = rng.random()
@@ -266,14 +307,20 @@ def load(base: str, words: list[str], n_statements: int, seconds: float, rate: f
         elif extra < 0.25:
             url += f"&speaker={rng.choice(SURNAMES)}"
         plan.append((due, "search-next" if rng.random() < 0.2 else "search", url))
+    return plan
+
+
+def load(port: int, words: list[str], n_statements: int, seconds: float, rate: float, clients: int) -> Results:
+    """The plan dealt round-robin to CLIENTS concurrent connections (as 8 client threads were before)."""
+    plan = request_plan(words, n_statements, seconds, rate, time.monotonic() + 0.5)
     results = Results()
     cursors: list[str] = []
-    workers = [threading.Thread(target=_worker, args=(base, plan[i::threads], results, cursors))
-               for i in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+
+    async def run() -> None:
+        await asyncio.gather(*(_client(Connection("127.0.0.1", port), plan[i::clients], results, cursors)
+                               for i in range(clients)))
+
+    asyncio.run(run())
     return results
 
 
@@ -304,7 +351,8 @@ def main() -> None:
     parser.add_argument("--statements", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--rate", type=float, default=120.0, help="requests per second (paced)")
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=1, help="quotetrace serve --workers")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent connections the requests are dealt to")
     args = parser.parse_args()
 
     if not args.db.exists() or _count(args.db, "statements") < args.statements:
@@ -318,23 +366,23 @@ def main() -> None:
           f"{n_statements} statements; {os.cpu_count()} CPUs", flush=True)
 
     port = _free_port()
-    server = _start_server(args.db, port)
+    server = _start_server(args.db, port, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
-        with httpx.Client(base_url=base) as warm:  # open the server's connections and page cache once
-            for word in words[30:60]:
-                warm.get(f"/api/quotes?q={word}")
-        cpu_before = _cpu_seconds(server.pid)
+        for word in words[30:60]:  # the server's connections and page cache, a connection each (each worker)
+            httpx.get(f"{base}/api/quotes?q={word}", timeout=30)
+        cpu_before, client_before = _cpu_seconds(server.pid), sum(os.times()[:2])
         started = time.monotonic()
-        results = load(base, words, n_statements, args.seconds, args.rate, args.threads)
+        results = load(port, words, n_statements, args.seconds, args.rate, args.clients)
         took = time.monotonic() - started
-        cpu_after = _cpu_seconds(server.pid)
+        cpu_after, client_cpu = _cpu_seconds(server.pid), sum(os.times()[:2]) - client_before
     finally:
         server.terminate()
         server.wait(timeout=10)
     total = sum(len(v) for v in results.latencies.values())
-    print(f"\n{total} requests in {took:.1f} s ({total / took:.0f}/s), {args.threads} client threads, "
-          f"server: one uvicorn process")
+    print(f"\n{total} requests in {took:.1f} s ({total / took:.0f}/s), {args.clients} concurrent connections "
+          f"(client CPU {client_cpu / max(total, 1) * 1000:.1f} ms a request), server: {args.workers} uvicorn "
+          f"process{'es' if args.workers > 1 else ''}")
     if cpu_before is not None and cpu_after is not None:
         print(f"server CPU: {cpu_after - cpu_before:.1f} s ({(cpu_after - cpu_before) / max(total, 1) * 1000:.1f} ms "
               f"a request); load average now {os.getloadavg()[0]:.2f}")

@@ -489,6 +489,45 @@ def test_cli_serve_prints_the_token_and_runs_uvicorn(db: Path, monkeypatch: pyte
     assert ran["app"].state.quotetrace.token is None  # type: ignore[attr-defined]
 
 
+def test_cli_serve_workers_build_their_app_from_the_environment(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+    from uvicorn.importer import import_from_string
+
+    from quotetrace.api import SERVE_ENV, TOKEN_ENV, app_from_environment
+    from quotetrace.cli import app
+
+    ran: dict[str, object] = {}
+
+    def fake_run(target: object, **options: object) -> None:
+        ran.update(options, target=target)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    for name in (SERVE_ENV, TOKEN_ENV):
+        monkeypatch.setenv(name, "")  # restored after the test: the command sets both for its workers
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--workers", "3", "--allow-ingest", "--no-link"])
+    assert result.exit_code == 0, result.output
+    assert ran["workers"] == 3 and ran["factory"] is True
+    assert import_from_string(ran["target"]) is app_from_environment  # what each worker process calls
+    worker_app = app_from_environment()
+    token = worker_app.state.quotetrace.token
+    assert token and token in result.output  # every worker accepts the token printed once
+    assert worker_app.state.quotetrace.relinker is None
+    with TestClient(worker_app) as worker:
+        assert worker.get("/api/quotes", params={"limit": 1}).json()["total"] > 0
+
+
+def test_cli_serve_workers_refuse_to_relink_in_each_process(db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quotetrace.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--workers", "2", "--allow-ingest"])
+    assert result.exit_code == 2 and "--no-link" in result.output
+
+
 def test_api_quotes_answer_matches_the_published_schema(client: TestClient, db: Path) -> None:
     from quotetrace.web.schemas import QuoteOut, QuotePage
 

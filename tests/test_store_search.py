@@ -14,12 +14,13 @@ from quotetrace.store import (
     SCHEMA_VERSION,
     DocumentFilters,
     QuoteFilters,
+    ReadCaches,
     StatementFilters,
     Store,
 )
 from quotetrace.store.fts import LONG_QUERY_WORDS, fts_query, parse_query
 from quotetrace.store.schema import MIGRATIONS as _MIGRATIONS
-from web_corpus import BRIDGE, build_store
+from web_corpus import BRIDGE, build_store, make_doc
 
 
 @pytest.fixture(scope="module")
@@ -183,14 +184,98 @@ def test_store_migrating_a_v3_file_builds_the_summary_and_the_stemmed_index(tmp_
 
 @pytest.mark.parametrize("sort", ["first_seen", "last_seen", "sightings"])
 @pytest.mark.parametrize("q", ["ceasefire", "reopen", "water OR bridge", "the"])
-def test_store_statements_walked_in_order_are_the_same_as_sorted(
-    store: Store, monkeypatch: pytest.MonkeyPatch, sort: str, q: str
-) -> None:
-    from quotetrace.store import search as store_search
-
+def test_store_statements_pages_and_total_come_from_one_match(store: Store, sort: str, q: str) -> None:
     filters = StatementFilters(q=q, sort=sort)  # type: ignore[arg-type]
-    monkeypatch.setattr(store_search, "STATEMENT_WALK_MIN_HITS", 10**9)  # collect the matches, then sort
     collected = [r.statement_id for r in store.search_statements(filters, 100)]
-    monkeypatch.setattr(store_search, "STATEMENT_WALK_MIN_HITS", 1)  # walk the summary in the page's order
-    assert [r.statement_id for r in store.search_statements(filters, 100)] == collected
+    expected = [r.statement_id for r in store.search_statements(StatementFilters(sort=sort), 100)
+                if r.statement_id in _statements_quoting(store, q)]
+    assert collected == expected  # the statements of the matching quotes, in the order asked for
+    assert store.count_statements(filters) == len(collected)
     assert [r.statement_id for r in store.search_statements(filters, 2, offset=1)] == collected[1:3]
+    assert [r.statement_id for r in store.search_statements(filters, -1, offset=2)] == collected[2:]
+
+
+def _statements_quoting(store: Store, q: str) -> set[str]:
+    return {r.statement_id for r in store.search_quotes(QuoteFilters(q=q, types=None), -1) if r.statement_id}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"q": "the"}, {"q": "the", "since": "2024-03"}, {"q": "bridge OR water", "outlet": "radio"},
+     {"speaker": "smith"}, {"since": "2024-05", "types": None}, {"outlet": "example", "until": "2024-03"}],
+)
+def test_store_quote_pages_carry_the_total_of_every_match(store: Store, filters: dict[str, object]) -> None:
+    """A page that sorts every match remembers their number: the same as counting them on a fresh connection,
+    whichever page (first, by offset, after a cursor) was read first."""
+    wanted = QuoteFilters(**filters)  # type: ignore[arg-type]
+    everything = store.search_quotes(wanted, -1)
+    with Store(store.path) as fresh:
+        assert fresh.count_quotes(wanted) == len(everything)
+    for first in ({"offset": 1}, {"after": everything[0].sort_key}, {}):
+        with Store(store.path) as fresh:
+            page = fresh.search_quotes(wanted, 2, **first)  # type: ignore[arg-type]
+            start = 1 if first else 0
+            assert [r.quote_id for r in page] == [r.quote_id for r in everything[start:start + 2]]
+            assert fresh.count_quotes(wanted) == len(everything)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"q": "the"}, {"q": "the", "min_sightings": 2, "sort": "sightings"}, {"outlet": "radio"},
+     {"q": "bridge OR water", "outlet": "example", "sort": "last_seen"}],
+)
+def test_store_statement_pages_carry_the_total_of_every_match(store: Store, filters: dict[str, object]) -> None:
+    wanted = StatementFilters(**filters)  # type: ignore[arg-type]
+    everything = [r.statement_id for r in store.search_statements(wanted, -1)]
+    for offset in (0, 1, len(everything)):
+        with Store(store.path) as fresh:
+            page = [r.statement_id for r in fresh.search_statements(wanted, 2, offset)]
+            assert page == everything[offset:offset + 2]
+            assert fresh.count_statements(wanted) == len(everything)
+
+
+# -- caches shared by a server's connections ---------------------------------------------------------------------
+
+def test_store_totals_counted_by_one_connection_serve_the_others_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotetrace.store.search import Search
+
+    path = tmp_path / "shared.db"
+    build_store(path)
+    shared = ReadCaches()
+    wanted = QuoteFilters(q="bridge", since="2024-05")
+    with Store(path, caches=shared) as one, Store(path, caches=shared) as other, Store(path) as writer:
+        other.count_quotes()  # each connection's first look starts afresh (it cannot tell what changed before)
+        before = one.count_quotes(wanted)
+        counted: list[QuoteFilters] = []
+        original = Search._count_quotes
+
+        def counting(self: Search, filters: QuoteFilters) -> int:
+            counted.append(filters)
+            return original(self, filters)
+
+        monkeypatch.setattr(Search, "_count_quotes", counting)
+        assert other.count_quotes(wanted) == before and counted == []  # the other connection's total
+        writer.upsert_document(make_doc("d-new", "The bridge is open, he said.", [("The bridge is open", None,
+                                                                                     "direct")],
+                                        outlet="new.example", published_at="2024-06-01"))
+        assert other.count_quotes(wanted) == before + 1 and one.count_quotes(wanted) == before + 1
+        assert len(counted) == 2  # each connection's first look past a change starts afresh, then they share
+        assert other.count_quotes(wanted) == one.count_quotes(wanted) == before + 1 and len(counted) == 2
+
+
+def test_store_read_caches_never_file_a_total_counted_before_a_change() -> None:
+    caches = ReadCaches()
+    early, late = caches.reader(), caches.reader()
+    started = caches.generation(early, (1, 0))
+    caches.generation(early, (1, 0))
+    assert caches.generation(early, (1, 0)) == started  # the same version: the same generation
+    caches.file_count(("quotes", None), started, 7)
+    assert caches.count(("quotes", None), started) == 7
+    counting = caches.generation(early, (1, 0))
+    now = caches.generation(late, (5, 0))  # a connection's first look: anything may have changed
+    assert now != counting and caches.count(("quotes", None), now) is None
+    caches.file_count(("quotes", None), counting, 8)  # counted before the change, filed after it: dropped
+    assert caches.count(("quotes", None), now) is None
+    assert caches.generation(early, (2, 0)) != now  # a change the early connection sees starts another

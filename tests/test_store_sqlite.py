@@ -83,6 +83,17 @@ def test_store_sqlite_creates_schema_in_wal_mode(tmp_path: Path) -> None:
         assert again.schema_version == SCHEMA_VERSION
 
 
+def test_store_sqlite_a_server_reads_its_file_memory_mapped(tmp_path: Path) -> None:
+    from quotetrace.web.context import MMAP_SIZE, StorePool
+
+    Store(tmp_path / "served.db").close()
+    with Store(tmp_path / "served.db") as plain:
+        assert plain._conn.execute("PRAGMA mmap_size").fetchone()[0] == 0  # the CLI's connections read as before
+    pool = StorePool(str(tmp_path / "served.db"))
+    assert pool.get()._conn.execute("PRAGMA mmap_size").fetchone()[0] == MMAP_SIZE
+    pool.close()
+
+
 def test_store_sqlite_upsert_inserted_unchanged_updated(store: Store) -> None:
     doc = general_doc()
     assert store.upsert_document(doc) == "inserted"

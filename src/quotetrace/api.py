@@ -8,6 +8,7 @@ status; an unexpected exception is logged here and answered with a bare 500, nev
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import secrets
@@ -30,6 +31,7 @@ from quotetrace.web.relink import LinkRun, Relinker
 log = logging.getLogger("quotetrace.api")
 
 TOKEN_ENV = "QUOTETRACE_TOKEN"
+SERVE_ENV = "QUOTETRACE_SERVE"  # how `quotetrace serve --workers N` hands its settings to each worker process
 
 
 def create_app(
@@ -78,6 +80,14 @@ def create_app(
     _add_error_handlers(app)
     _publish_errors_as_served(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one worker process of ``quotetrace serve --workers N`` (uvicorn calls this factory in
+    each): the command's settings as JSON in ``$QUOTETRACE_SERVE``, the token in ``$QUOTETRACE_TOKEN``."""
+    settings = json.loads(os.environ[SERVE_ENV])
+    return create_app(settings["db"], allow_ingest=bool(settings["allow_ingest"]),
+                      link_after_ingest=bool(settings["link_after_ingest"]))
 
 
 def _publish_errors_as_served(app: FastAPI) -> None:

@@ -8,6 +8,7 @@ not a quotetrace database). ``--db`` may be given once in ``$QUOTETRACE_DB``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -550,22 +551,41 @@ def serve(
     no_link: Annotated[
         bool, typer.Option("--no-link", help="Do not re-link in the background after an ingest.")
     ] = False,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Server processes (one per core answers more at once); above 1, --allow-ingest "
+                            "needs --no-link.")] = 1,
 ) -> None:
     """Serve the web pages and the REST API (OpenAPI at /openapi.json) over a database."""
     import uvicorn
 
-    from quotetrace.api import TOKEN_ENV, create_app
+    from quotetrace.api import SERVE_ENV, TOKEN_ENV, create_app
 
+    if workers > 1 and allow_ingest and not no_link:
+        # each process would re-link on its own, and two links of one file at once wait on each other's lock
+        _error("--workers above 1 cannot re-link after an ingest: add --no-link (and run `quotetrace link`), "
+               "or serve with one worker", 2)
     try:
         web_app = create_app(db, allow_ingest=allow_ingest, link_after_ingest=not no_link)
     except StoreError as error:
         _error(str(error), 2)
+    token = web_app.state.quotetrace.token
     if allow_ingest:
-        given = os.environ.get(TOKEN_ENV) == web_app.state.quotetrace.token
+        given = os.environ.get(TOKEN_ENV) == token
         print(f"quotetrace: ingest allowed with the bearer token {'from $' + TOKEN_ENV if given else ''}"
-              f"{'' if given else web_app.state.quotetrace.token}", file=sys.stderr)
-    print(f"quotetrace: serving {db} on http://{host}:{port}/", file=sys.stderr)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+              f"{'' if given else token}", file=sys.stderr)
+    print(f"quotetrace: serving {db} on http://{host}:{port}/"
+          f"{f' with {workers} worker processes' if workers > 1 else ''}", file=sys.stderr)
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    # Each worker process builds its own application (uvicorn imports the factory there): the settings go by
+    # the environment, the token with them, so that every worker accepts the one printed above.
+    os.environ[SERVE_ENV] = json.dumps({"db": str(db), "allow_ingest": allow_ingest,
+                                        "link_after_ingest": not no_link})
+    if token:
+        os.environ[TOKEN_ENV] = token
+    uvicorn.run("quotetrace.api:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @app.command()

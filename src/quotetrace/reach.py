@@ -49,7 +49,8 @@ def with_reach(store: Store, rows: list[StatementRow]) -> list[Reach]:
     documents = store.statement_documents([r.statement_id for r in rows])
     keys = sorted({key for found in documents.values() for key in found})
     captures = store.captures(keys) if keys else {}
-    gone = {key for key in keys if page_history(key, captures.get(key, [])).liveness == "removed"}
+    # a page never captured is "unknown", never removed: only the captured ones need their history
+    gone = {key for key, found in captures.items() if page_history(key, found).liveness == "removed"}
     return [Reach(r, any(key in gone for key in documents.get(r.statement_id, []))) for r in rows]
 
 

@@ -6,7 +6,7 @@ queries return and the filters they take, ``fts.py`` the search syntax.
 
 from __future__ import annotations
 
-from quotetrace.store.base import StoreError, UpsertResult
+from quotetrace.store.base import ReadCaches, StoreError, UpsertResult
 from quotetrace.store.rows import (
     STATEMENT_SORTS,
     CaptureRow,
@@ -33,7 +33,7 @@ from quotetrace.store.values import RELATIONS
 
 __all__ = [
     "HIGHLIGHT_END", "HIGHLIGHT_START", "RELATIONS", "SCHEMA_VERSION", "STATEMENT_SORTS", "CaptureRow",
-    "DocumentFilters", "DocumentRow", "MemberRow", "OutletRow", "PageRow", "QuoteFilters", "QuoteRow",
+    "DocumentFilters", "DocumentRow", "MemberRow", "OutletRow", "PageRow", "QuoteFilters", "QuoteRow", "ReadCaches",
     "SearchExpression", "Sighting", "SortKey", "SpeakerRow", "StatementFilters", "StatementRow", "StatementSort",
     "Store", "StoreError", "UpsertResult", "VersionRow",
 ]

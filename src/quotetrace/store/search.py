@@ -40,10 +40,6 @@ _ALL = 2**62  # a LIMIT that takes every row
 # -> 3 ms; a word in 70 quotes stays with the sort (walking would take 50 ms). Sorting costs ~2.7 us a match,
 # walking ~0.23 us an entry over 51 * quotes / matches entries: they cross near 1,000 matches at this size.
 WALK_MIN_HITS = 1000
-# The same for a statement search (STATEMENT_WALK_MIN_HITS quotes and more): each statement walked costs a probe
-# of its members, so the walk pays later than for quotes. Measured on 100k statements (benchmarks/serve.py): a
-# word in 9.7k quotes 73 -> 23 ms; a word in 1.5k quotes 15 ms sorted, 63 ms walked.
-STATEMENT_WALK_MIN_HITS = 4000
 DISTINCTIVE_CANDIDATES = 60  # words of a pasted passage it is searched by at most
 DISTINCTIVE_WORDS = 6  # words a pasted passage is cut to at most
 PASSAGE_CANDIDATES = 50  # quotes (best by bm25) compared word by word with a pasted passage
@@ -52,6 +48,9 @@ HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_END = "\ue001"
 
 _QUOTE_SORT = 'd.published_at IS NULL, ifnull(d.published_at, \'\'), q.doc_id, q."start", q.quote_id'
+# The same order as named columns (k0 to k4), for a page that follows a key.
+_QUOTE_SORT_KEYS = """d.published_at IS NULL AS k0, ifnull(d.published_at, '') AS k1, q.doc_id AS k2,
+    q."start" AS k3, q.quote_id AS k4"""
 _HIT_COLUMNS = """q.quote_id, q.doc_id, d.id, d.title, d.url, d.outlet, d.published_at, q.text, q."start", q."end",
     q.kind, q.cue, q.speaker_mention, q.speaker_mention_start, q.speaker_mention_end, coalesce(s.name, q.speaker),
     q.speaker_id, q.descriptors, q.confidence, q.language, q.type, q.via, q.via_start, q.via_end, q.fragments,
@@ -153,7 +152,7 @@ class Search(StoreBase):
         if offset == 0 and self._walkable(filters):
             ids = self._walked_quote_ids(where, params, limit, after)
         else:
-            ids = self._sorted_quote_ids(where, params, limit, after, offset)
+            ids = self._sorted_quote_page(filters, where, params, limit, after, offset)
         return self._quote_rows_by_id(ids)
 
     def count_quotes(self, filters: QuoteFilters | None = None) -> int:
@@ -256,25 +255,27 @@ class Search(StoreBase):
         """Changes when this connection or another one writes to the file (what cached reads are keyed on)."""
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes
 
+    def _generation(self) -> int:
+        """The caches' generation for what this connection reads now (taken before reading what is cached)."""
+        return self._caches.generation(self._reader, self._version())
+
     def _counted(self, key: tuple[str, object], count: Callable[[], int]) -> int:
         """A total, remembered until the file changes: a list's pages and its downloads ask for the same one."""
-        version = self._version()
-        found = self._counts.get(key)
-        if found is not None and found[0] == version:
-            return found[1]
-        if len(self._counts) >= 256:
-            self._counts.clear()
+        generation = self._generation()
+        found = self._caches.count(key, generation)
+        if found is not None:
+            return found
         total = count()
-        self._counts[key] = (version, total)
+        self._caches.file_count(key, generation, total)
         return total
 
     def _folded(self, what: Literal["speakers", "outlets"]) -> list[tuple[str, str]]:
         """(speaker_id, its names folded, one a line) or (outlet, folded), kept until the file changes: folding
         in SQL calls Python once per row, and the planner may push that into a scan of every document."""
-        version = self._version()
-        cached = self._folded_cache.get(what)
-        if cached is not None and cached[0] == version:
-            return cached[1]
+        generation = self._generation()
+        cached = self._caches.folded(what, generation)
+        if cached is not None:
+            return cached
         if what == "speakers":
             rows = [
                 (str(sid), "\n".join(f for f in (fold(n) for n in [name, *json.loads(aliases)]) if f))
@@ -283,7 +284,7 @@ class Search(StoreBase):
         else:
             rows = [(str(outlet), fold(outlet) or "") for (outlet,) in self._conn.execute(
                 "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
-        self._folded_cache[what] = (version, rows)
+        self._caches.file_folded(what, generation, rows)
         return rows
 
     def _walkable(self, filters: QuoteFilters) -> bool:
@@ -315,6 +316,27 @@ class Search(StoreBase):
                 (*params, limit, offset),
             )
         ]
+
+    def _sorted_quote_page(
+        self, filters: QuoteFilters, where: list[str], params: list[object], limit: int, after: SortKey | None,
+        offset: int,
+    ) -> list[int]:
+        """A page of quote ids in list order, after the key ``after`` or ``offset`` rows. Every match is joined
+        and sorted for it, so the same pass counts them and the total is remembered: counting joined and
+        filtered every match a second time (a common word since a date: 57 ms, then 30 ms on 216k quotes)."""
+        generation = self._generation()
+        matches = f"""SELECT q.quote_id AS id, count(*) OVER () AS total, {_QUOTE_SORT_KEYS}
+            FROM quotes AS q JOIN documents AS d ON d.doc_id = q.doc_id WHERE {' AND '.join(where) or '1'}"""
+        if after is None:
+            sql, values = f"{matches} ORDER BY {_QUOTE_SORT} LIMIT ? OFFSET ?", (*params, limit, offset)
+        else:  # the total counts the rows before the key too
+            sql = f"""SELECT id, total FROM ({matches}) WHERE (k0, k1, k2, k3, k4) > (?, ?, ?, ?, ?)
+                      ORDER BY k0, k1, k2, k3, k4 LIMIT ? OFFSET ?"""
+            values = (*params, *after, limit, offset)
+        rows = self._conn.execute(sql, values).fetchall()
+        if rows:
+            self._caches.file_count(("quotes", filters), generation, int(rows[0][1]))
+        return [int(row[0]) for row in rows]
 
     def _walked_quote_ids(
         self, where: list[str], params: list[object], limit: int, after: SortKey | None
@@ -358,23 +380,28 @@ class Search(StoreBase):
 
     def search_statements(self, filters: StatementFilters, limit: int, offset: int = 0) -> list[StatementRow]:
         """A page of statements matching ``filters`` in the order it asks for (see ``StatementFilters``)."""
-        found = self._statement_conditions(filters, walk=True)
+        generation = self._generation()
+        found = self._statement_conditions(filters)
         if found is None:
             return []
         where, params = found
-        ids = [
-            str(row[0])
-            for row in self._conn.execute(
+        limits = (_ALL if limit < 0 else limit, offset)
+        if not self._collected(filters):  # read off a summary index in page order: the page stops the walk
+            ids = [str(row[0]) for row in self._conn.execute(
                 f"""SELECT ss.statement_id FROM statement_summary AS ss WHERE {' AND '.join(where) or '1'}
-                    ORDER BY {_STATEMENT_ORDER[filters.sort]} LIMIT ? OFFSET ?""",
-                (*params, _ALL if limit < 0 else limit, offset),
-            )
-        ]
-        return self.statement_rows(ids)
+                    ORDER BY {_STATEMENT_ORDER[filters.sort]} LIMIT ? OFFSET ?""", (*params, *limits))]
+            return self.statement_rows(ids)
+        # Collected statements are all read and sorted for any page, so the same pass counts them for the total.
+        rows = self._conn.execute(
+            f"""SELECT ss.statement_id, count(*) OVER () FROM statement_summary AS ss WHERE {' AND '.join(where)}
+                ORDER BY {_STATEMENT_ORDER[filters.sort]} LIMIT ? OFFSET ?""", (*params, *limits)).fetchall()
+        if rows:
+            self._caches.file_count(_statement_count_key(filters), generation, int(rows[0][1]))
+        return self.statement_rows([str(row[0]) for row in rows])
 
     def count_statements(self, filters: StatementFilters | None = None) -> int:
-        unsorted = replace(filters, sort="first_seen") if filters is not None else None  # the order counts no row
-        return self._counted(("statements", unsorted), lambda: self._count_statements(filters or StatementFilters()))
+        filters = filters or StatementFilters()
+        return self._counted(_statement_count_key(filters), lambda: self._count_statements(filters))
 
     def _count_statements(self, filters: StatementFilters) -> int:
         found = self._statement_conditions(filters)
@@ -383,6 +410,13 @@ class Search(StoreBase):
         where, params = found
         sql = f"SELECT count(*) FROM statement_summary AS ss WHERE {' AND '.join(where) or '1'}"
         return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def _collected(self, filters: StatementFilters) -> bool:
+        """Whether the statements matching ``filters`` are collected from elsewhere (the quotes matching words, an
+        outlet's statements) and sorted, rather than read off a summary index in page order. Their page then
+        carries their total: counting them again took as long as the page (a common word: 28 ms, then 17 ms on
+        100k statements; an outlet: 12, then 7 ms)."""
+        return self.search_expression(filters.q) is not None or bool(filters.outlet and fold(filters.outlet))
 
     def statement_rows(self, statement_ids: Sequence[str]) -> list[StatementRow]:
         """Those statements, in the order given (unknown ids left out)."""
@@ -513,28 +547,19 @@ class Search(StoreBase):
         outlets.sort()
         conn.executemany("INSERT INTO statement_outlets (outlet, statement_id) VALUES (?, ?)", outlets)
 
-    def _statement_conditions(
-        self, filters: StatementFilters, *, walk: bool = False
-    ) -> tuple[list[str], list[object]] | None:
-        """Conditions on ``ss`` (statement_summary). With ``walk``, words that match many quotes are tested per
-        statement while the summary is read in the page's order (a page stops early), as quote search walks
-        documents; else the statements of the matching quotes are collected and sorted."""
+    def _statement_conditions(self, filters: StatementFilters) -> tuple[list[str], list[object]] | None:
+        """Conditions on ``ss`` (statement_summary); None when nothing can match. Words select the statements of
+        the quotes they match."""
         where: list[str] = []
         params: list[object] = []
         if filters.q is not None and filters.q.strip():
             expression = self.search_expression(filters.q)
             if expression is None or expression.match is None:
                 return None
-            if walk and self._matches(expression.match, STATEMENT_WALK_MIN_HITS) >= STATEMENT_WALK_MIN_HITS:
-                where.append(
-                    "EXISTS (SELECT 1 FROM statement_members AS m WHERE m.statement_id = ss.statement_id AND "
-                    "m.quote_id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
-                )
-            else:
-                where.append(
-                    "ss.statement_id IN (SELECT m.statement_id FROM statement_members AS m WHERE m.quote_id IN "
-                    "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
-                )
+            where.append(
+                "ss.statement_id IN (SELECT m.statement_id FROM statement_members AS m WHERE m.quote_id IN "
+                "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
+            )
             params.append(expression.match)
         if filters.speaker and fold(filters.speaker):
             speakers = self._speakers_named(filters.speaker)
@@ -716,3 +741,6 @@ class Search(StoreBase):
             )
         ]
 
+
+def _statement_count_key(filters: StatementFilters) -> tuple[str, object]:
+    return ("statements", replace(filters, sort="first_seen"))  # the order counts no row

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from types import TracebackType
 
-from quotetrace.store.base import StoreError
+from quotetrace.store.base import ReadCaches, StoreError
 from quotetrace.store.links import Links
 from quotetrace.store.rows import (
     SearchExpression,
@@ -26,9 +26,13 @@ from quotetrace.store.values import (
 
 
 class Store(Links):
-    """A quotetrace SQLite file; use as a context manager. ``create=False`` refuses to make a new file."""
+    """A quotetrace SQLite file; use as a context manager. ``create=False`` refuses to make a new file; the stores
+    of one file given the same ``caches`` share the totals they count (a server's threads, one store each);
+    ``mmap_size`` bytes of the file are read through memory mapping (SQLite's pragma; 0: read calls)."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(
+        self, path: str | Path, *, create: bool = True, caches: ReadCaches | None = None, mmap_size: int = 0
+    ) -> None:
         self.path = str(path)
         in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
         if not create and not in_memory and not Path(self.path).is_file():
@@ -44,6 +48,8 @@ class Store(Links):
             self._conn.create_function("qt_page_hash", 2, page_hash_of, deterministic=True)  # migrations use it
             self._check_and_migrate()
             self._conn.execute("PRAGMA journal_mode = WAL")
+            if mmap_size:
+                self._conn.execute(f"PRAGMA mmap_size = {int(mmap_size)}")
         except sqlite3.DatabaseError as error:
             self._conn.close()
             raise StoreError(f"{self.path}: not a quotetrace database ({error})") from None
@@ -53,8 +59,8 @@ class Store(Links):
         self._conn.create_function("casefold", 1, casefold, deterministic=True)
         self._conn.create_function("fold", 1, fold, deterministic=True)
         self._expressions: dict[str, SearchExpression] = {}
-        self._folded_cache: dict[str, tuple[tuple[int, int], list[tuple[str, str]]]] = {}
-        self._counts: dict[tuple[str, object], tuple[tuple[int, int], int]] = {}
+        self._caches = caches or ReadCaches()  # shared by a server's stores (web/context.py's StorePool)
+        self._reader = self._caches.reader()
 
     # -- life cycle --------------------------------------------------------------------------------------
 

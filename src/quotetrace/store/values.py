@@ -3,6 +3,7 @@ the SQL functions it registers on its connection."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import unicodedata
@@ -76,12 +77,24 @@ def placeholders(values: Sequence[object]) -> str:
 
 
 def distinct_of(raw: str) -> list[str]:
-    return sorted({str(v) for v in json.loads(raw) if v is not None})
+    return list(_distinct(raw))
 
 
 def relations_of(raw: str) -> list[str]:
+    return list(_relations(raw))
+
+
+# A summary's languages and relations are JSON arrays drawn from a handful of distinct values: each is decoded
+# once (a page of statements decoded 100 arrays a request).
+@functools.lru_cache(maxsize=1024)
+def _distinct(raw: str) -> tuple[str, ...]:
+    return tuple(sorted({str(v) for v in json.loads(raw) if v is not None}))
+
+
+@functools.lru_cache(maxsize=1024)
+def _relations(raw: str) -> tuple[str, ...]:
     found = {str(v) for v in json.loads(raw) if v is not None}
-    return [r for r in RELATIONS if r in found] + sorted(found - set(RELATIONS))
+    return tuple([r for r in RELATIONS if r in found] + sorted(found - set(RELATIONS)))
 
 
 def quote_row(row: sqlite3.Row | tuple[Any, ...]) -> QuoteRow:
