@@ -5,6 +5,7 @@
     python benchmarks/linking.py --sizes 1000000 --store /tmp/qt-scale   # `quotetrace link` on SQLite files
     python benchmarks/linking.py --scorer lexical        # paraphrase by the lexical scorer even if USE is there
     python benchmarks/linking.py --sizes                 # accuracy only
+    python benchmarks/linking.py --trust FILE            # per-relation figures on each split of a trust-format file
 
 Accuracy runs the whole link (speakers, then statements with paraphrase matching) over documents stored by
 hand in an in-memory store (no extraction: what is measured is linking). Scores are pairwise over quotes:
@@ -60,6 +61,7 @@ from make_echo_corpus import (
     news_sentences,
     scale_corpus,
     trust_corpus,
+    trust_splits,
 )
 from quotetrace.link import link, translations
 from quotetrace.link.speakers import link_speakers
@@ -277,11 +279,13 @@ def _set_thresholds(scorer: _Remembering, paraphrase: float, retelling: float, c
     translations.RETELLING_THRESHOLD, translations.TRANSLATION_THRESHOLD = retelling, close
 
 
-def relations(scorer: ParaphraseScorer | None, search: bool) -> None:
+def relations(scorer: ParaphraseScorer | None, search: bool, trust: Path | None = None) -> None:
     """Per-relation figures on the trust fixtures (tests/fixtures/echo/trust.json): with ``search``, thresholds
-    chosen on tune (best ``RelationFigures.score``, ties to the shipped values, then the stricter), then both
-    splits at the thresholds in use."""
-    print(f"relations (tests/fixtures/echo/trust.json; scorer: {scorer.name if scorer else 'none'}):")
+    chosen on tune (best ``RelationFigures.score``, ties to the shipped values, then the stricter), then each
+    split at the thresholds in use; with ``trust``, each split of that file instead (all its records when it
+    has none), at the thresholds chosen on trust.json's tune split."""
+    where = trust or "tests/fixtures/echo/trust.json"
+    print(f"relations ({where}; scorer: {scorer.name if scorer else 'none'}):")
     if scorer is not None and search:
         remembering = _Remembering(scorer)
         shipped = (scorer.threshold, translations.RETELLING_THRESHOLD, translations.TRANSLATION_THRESHOLD)
@@ -295,6 +299,10 @@ def relations(scorer: ParaphraseScorer | None, search: bool) -> None:
         scorer = remembering
         print(f"  thresholds chosen on tune: {dict(zip(GRID, best, strict=True))} (shipped: "
               f"{dict(zip(GRID, shipped, strict=True))})")
+    if trust is not None:
+        for name in trust_splits(trust):
+            print_relations(name or "all records", relation_figures(trust_corpus(name, trust), scorer))
+        return
     for split, note in SPLITS:
         print_relations(f"{split} ({note})", relation_figures(trust_corpus(split), scorer))
 
@@ -459,7 +467,8 @@ def main() -> None:
         "--copies", type=int, default=1,
         help="fixture families per statement (copies > 1 repeat the same words under other names)",
     )
-    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*",
+                        help="quote counts to time linking at (default 10000 100000; none with --trust)")
     parser.add_argument("--scorer", choices=["default", "lexical"], default="default")
     parser.add_argument("--store", type=Path, metavar="DIR",
                         help="time `quotetrace link` on SQLite files in DIR (built on first use) instead of in memory")
@@ -467,16 +476,21 @@ def main() -> None:
                         help="relations at the shipped thresholds, without choosing them on the tune split")
     parser.add_argument("--paraphrase", action="store_true",
                         help="scale with paraphrase and translation matching on (default: without)")
+    parser.add_argument("--trust", type=Path, metavar="FILE",
+                        help="per-relation figures on each split of FILE (trust.json's format) instead of the "
+                             "echo corpus and trust.json")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # one size, in a child process
     args = parser.parse_args()
     if args.measure:
         measure(args.measure, args.store, args.paraphrase)
         return
     scorer = LexicalScorer() if args.scorer == "lexical" else default_scorer()
-    accuracy(args.copies, scorer)
-    relations(scorer, search=not args.shipped)
-    if args.sizes:
-        scaling(args.sizes, args.store, args.paraphrase)
+    if args.trust is None:
+        accuracy(args.copies, scorer)
+    relations(scorer, search=not args.shipped, trust=args.trust)
+    sizes = args.sizes if args.sizes is not None else [] if args.trust else [10_000, 100_000]
+    if sizes:
+        scaling(sizes, args.store, args.paraphrase)
 
 
 if __name__ == "__main__":

@@ -218,13 +218,19 @@ class TrustCorpus:
     gold: dict[int, TrustGold] = field(default_factory=dict)  # by quote_id
 
 
+def trust_splits(path: Path | None = None) -> list[str | None]:
+    """The splits of a trust-format file in the order they first appear; [None] when its records have none."""
+    records = json.loads((path or TRUST_FIXTURE).read_text(encoding="utf-8"))["records"]
+    return list(dict.fromkeys(record["split"] for record in records if record.get("split"))) or [None]
+
+
 def trust_corpus(split: str | None = None, path: Path | None = None) -> TrustCorpus:
-    """The records of ``trust.json`` (one split, or all) as sightings: the original at 09:00 on its day on an
-    outlet of its language, each echo ``day`` days later on another."""
+    """The records of ``trust.json`` or of a file in its format (one split, or all) as sightings: the original
+    at 09:00 on its day on an outlet of its language, each echo ``day`` days later on another."""
     records = json.loads((path or TRUST_FIXTURE).read_text(encoding="utf-8"))["records"]
     corpus = TrustCorpus()
     for record in records:
-        if split is not None and record["split"] != split:
+        if split is not None and record.get("split") != split:
             continue
         day = datetime.fromisoformat(record["date"]).replace(hour=9, tzinfo=UTC)
         original = record["original"]

@@ -6,7 +6,7 @@ import pytest
 
 from quotetrace.link.changes import compare, fact_changes
 from quotetrace.link.facts import facts, read
-from quotetrace.link.veto import disagreement
+from quotetrace.link.veto import Capitals, capitals, disagreement
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,63 @@ def test_fact_changes_across_languages_name_the_words_on_each_side() -> None:
 def test_read_keeps_offsets_into_the_text() -> None:
     text = "On 15th March, forty-two people left."
     assert all(text[t.start:t.end] == t.text for t in read(text))
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # one of two negated clauses dropped, or both: the count modulo two is not enough
+        ("The pier is not flooded and is not closed", "the pier is flooded and is not closed", "negation"),
+        ("The governor has not met the envoy and does not plan to", "the governor met the envoy and plans to",
+         "negation"),
+        ("We did not sign it, and we never will", "they had not signed it and never would", None),
+        # "neither … nor" negates each clause, as «ни …, ни …» does
+        ("Neither the school nor the clinic was hit", "ни школа, ни поликлиника не пострадали", None),
+        ("The well is too badly polluted to be used", "the well cannot be used", None),
+    ],
+)
+def test_veto_compares_negation_clause_by_clause(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        ("The road will be closed for eight weeks", "the road would be shut for two months", None),
+        ("Repairs will take fourteen days", "repairs would take two weeks", None),
+        ("Repairs will take 48 hours", "repairs would take two days", None),
+        ("«Ремонт займёт шесть недель»", "repairs would take six weeks", None),
+        ("The road will be closed for three weeks", "the road would be shut for three months", "number"),
+        ("Repairs will take fourteen days", "repairs would take four weeks", "number"),
+        # a length of time is not a count: "two months" does not make "two lorries" agree with "eight lorries"
+        ("Eight lorries will come within two months", "two lorries would come within eight weeks", "number"),
+    ],
+)
+def test_durations_compare_by_length(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+def test_a_word_opening_a_sentence_is_a_name_when_the_corpus_says_so() -> None:
+    original = "«Школы Лидовы откроются 1 сентября»"
+    echo = "Harbour schools will open on 1 September"
+    assert {o.key for o in facts(echo).openers} == {"harbour"} and not facts(echo).names
+    assert disagreement(original, echo) is None  # "Harbour" may be a word: nothing says otherwise
+    assert disagreement(original, echo, corpus=Capitals(names=frozenset({"harbour"}))) == "name"
+    # one that owns something is a name unless the corpus writes it in lower case ("Children's hospitals")
+    owner = "Harbour's schools will open on 1 September"
+    assert disagreement(original, owner) == "name"
+    assert disagreement(original, owner, corpus=Capitals(words=frozenset({"harbour"}))) is None
+    # a common word that opens the sentence stays a word
+    assert disagreement("Schools in Lidova will open on 1 September", original,
+                        corpus=capitals(["Schools in Lidova will open", "the port of Harbour"])) is None
+
+
+def test_capitals_reads_names_inside_sentences_and_words_in_lower_case() -> None:
+    found = capitals(["Schools in Harbour will open", "the schools of Velm"])
+    assert found.names == {"harbour", "velm"} and {"schools", "the", "of"} <= found.words
+
+
+def test_a_name_both_quotes_write_alike_matches_nothing_else() -> None:
+    # "Berlin" resembles "Kremlin" in letters; "Kremlin" is matched by "Kremlin" first
+    assert disagreement("The Kremlin sees no reason to talk to Washington",
+                        "The Kremlin sees no reason to talk to Berlin") == "name"

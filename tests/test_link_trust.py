@@ -12,10 +12,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 FLOORS = {  # relation: (precision, recall) on the tune split
-    "verbatim": (1.0, 1.0), "partial": (1.0, 1.0), "paraphrase": (0.9, 0.9), "translation": (0.95, 0.95),
+    "verbatim": (1.0, 1.0), "partial": (1.0, 1.0), "paraphrase": (0.95, 0.95), "translation": (0.95, 0.95),
     "altered": (0.95, 0.95),
 }
-MAX_NEAR_MISSES_LINKED = 1
+MAX_NEAR_MISSES_LINKED = 0
 
 
 @pytest.mark.slow

@@ -24,7 +24,9 @@ from itertools import zip_longest
 from typing import Literal
 
 from quotetrace.link.fact_words import UNITS
-from quotetrace.link.facts import Token, facts, read
+from quotetrace.link.facts import Token, facts, read, same_polarity
+from quotetrace.link.opposites import Sides, engaged, read_sides
+from quotetrace.link.speakers import fold
 from quotetrace.link.units import Match
 from quotetrace.link.veto import name_matches
 
@@ -105,8 +107,8 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
         return "number"
     if values(o, *_DATE_KINDS) != values(e, *_DATE_KINDS):
         return "date"
-    if len(values(o, "negation")) != len(values(e, "negation")):
-        return "negation"
+    if len(values(o, "negation")) != len(values(e, "negation")) or _opposed(o, e):
+        return "negation"  # "not" dropped or added; "open" → "closed"
     names_o, names_e = values(o, "name"), values(e, "name")
     if names_o and names_e and not any(name_matches(x, names_e) for x in names_o):
         return "name"
@@ -115,6 +117,15 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
     if counted and units_o and units_e and units_o != units_e:
         return "number"
     return None
+
+
+def _opposed(o: tuple[Token, ...], e: tuple[Token, ...]) -> bool:
+    """The two sides of an edit take opposite sides of a pair of opposites (opposites.py)."""
+    def sides(tokens: tuple[Token, ...]) -> Sides:
+        negations = {i for i, t in enumerate(tokens) if t.kind == "negation"}
+        return read_sides([fold(t.text) for t in tokens], 0, negations)[0]
+
+    return bool(engaged(sides(o), sides(e)))
 
 
 def _named(original: str, echo: str, a: tuple[Token, ...], b: tuple[Token, ...],
@@ -162,8 +173,9 @@ def fact_changes(original: str, echo: str, match: Match | None = None) -> tuple[
     names_b = [t for t in b if t.kind == "name" and not name_matches(t.value, fa.names)]
     if names_a and names_b:
         out += [(x.text if x else "", y.text if y else "") for x, y in zip_longest(names_a, names_b)]
+    opposed = engaged(fa.sides, fb.sides)
     for unit_a, unit_b in match.pairs if match else ((original, echo),):
-        if facts(unit_a).polarity != facts(unit_b).polarity:  # the first pair of parts that differ
+        if not same_polarity(facts(unit_a).polarity(opposed), facts(unit_b).polarity(opposed)):  # the first that differ
             out.append((_negated(unit_a, read(unit_a)), _negated(unit_b, read(unit_b))))
             break
     return tuple(out)

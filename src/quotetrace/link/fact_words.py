@@ -6,6 +6,12 @@ Russian words are listed in the forms a news text uses (cases and genders); Engl
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from quotetrace.link.speakers import fold
+
+_T = TypeVar("_T")
+
 
 def _forms(stem: str, endings: str) -> list[str]:
     return [stem + ending for ending in endings.split(",")]
@@ -125,6 +131,10 @@ for _unit, _words in {
 }.items():
     for _word in _words.split():
         UNITS[_word] = _unit
+# What a unit of time is worth in days, as a range (a month is 28 to 31 days): "eight weeks" = "two months".
+DURATIONS: dict[str, tuple[float, float]] = {"second": (1 / 86400, 1 / 86400), "minute": (1 / 1440, 1 / 1440),
+                                             "hour": (1 / 24, 1 / 24), "day": (1, 1), "week": (7, 7),
+                                             "month": (28, 31), "year": (365, 366)}
 RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "tomorrow": "tomorrow",
                                  "сегодня": "today", "вчера": "yesterday", "завтра": "tomorrow",
                                  "сегодняшний": "today", "вчерашний": "yesterday", "завтрашний": "tomorrow"}
@@ -135,19 +145,25 @@ RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "to
 # a retelling swaps one for the other. Not "cancel" («комендантский час отменят» is "the curfew will be lifted"),
 # nor "without" / «без» ("the days without heating" are "the cold days").
 NEGATIONS = frozenset(
-    "not no never nobody nothing none nowhere neither cannot unable impossible unsafe unpaid unknown false untrue "
+    "not no never nobody nothing none nowhere neither nor cannot unable impossible unsafe unpaid unknown false untrue "
     "не нет нельзя никогда нигде никуда никак ни никто никого никому никем ничто ничего ничему ничем "
     "невозможно невозможен невозможна неизвестно неизвестен неизвестна небезопасно небезопасна небезопасен "
     "невыплаченные невыплаченных ложь ложные ложная ложно".split()
 )
 # Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»).
-NEGATIVE_STEMS = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ", "отверг", "отклон", "опроверг",
-                  "провал")
+NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ", "отверг", "отклон",
+                                   "опроверг", "провал")
 # Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
 # down", "turned the offer down".
 NEGATIVE_PHRASES = (("turn", "down"),)
 # Idioms that say "no" («об этом не может быть и речи» = "it is out of the question"); the last word counts.
 NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"))
+# Pairs of words that negate, at the second, when it follows the first within so many words: "too weak to
+# stand" = "cannot stand" («слишком слаб, чтобы встать»). Not "only if": "talks can only begin once the
+# shelling stops" says "the shelling must stop before talks begin" as much as "no talks unless it stops".
+NEGATING_PAIRS = (("too", "to", 4), ("слишком", "чтобы", 5))
+# Coordinating conjunctions open a clause of their own: "has not met him and does not plan to" negates twice.
+CONJUNCTIONS = frozenset("and but or nor while whereas и а но или однако зато".split())
 # Negative words that only echo a negation already in their clause in Russian ("никто не", "ни один ... не").
 CONCORD = frozenset("ни никто никого никому никем ничто ничего ничему ничем никогда нигде никуда никак".split())
 # "not only", "no later than", "nothing less", «не раз», «пока не» ("until"): a negation word that negates nothing.
@@ -156,3 +172,16 @@ NOT_NEGATING_NEXT = frozenset(
     "только раз меньше менее более больше позднее позже раньше ранее".split()
 ) - {"longer"}
 NOT_NEGATING_AFTER = frozenset({"пока"})  # «пока не получим» = "until we receive"
+
+
+# Quotes are read folded (speakers.fold: "дней" → "днеи", "ещё" → "еще"): so are the tables' words.
+def _folded(words: dict[str, _T]) -> dict[str, _T]:
+    return {fold(word): value for word, value in words.items()}
+
+
+NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS = (
+    _folded(NUMBER_WORDS), _folded(MULTIPLIERS), _folded(MONTHS), _folded(WEEKDAYS), _folded(SEASONS),
+    _folded(UNITS), _folded(RELATIVE_DAYS))
+NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozenset(map(fold, CONCORD)),
+                                         frozenset(map(fold, NOT_NEGATING_NEXT)))
+NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))

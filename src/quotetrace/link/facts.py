@@ -6,23 +6,34 @@ that two languages and two spellings compare: "three" = "3" = «три»; "forty
 "15 June" and «15 июня» give 15 and month 6; "spring" and «весной» one season; "Ostrand's" and «Остранда» give
 one name key.
 
-Negation is counted, not just seen: a quote's polarity is the parity of its negations (Russian negative
-concord, «никто не», counts once), so a retelling that says "nobody wants" for "refuses" keeps it, and an echo
-that drops one of two negations does not.
+Negation is counted, not just seen: a quote's polarity is the number of its negations, clause by clause
+(Russian negative concord, «никто не», counts once; a clause ends at punctuation and before a coordinating
+conjunction), and two agree when they are as many modulo two and none on both sides or some on both
+(``same_polarity``): a retelling that says "nobody wants" for "refuses" keeps it, one that drops one of two
+negations ("is not damaged and is not closed" / "is damaged and is not closed") or both ("has not met him and
+does not plan to" / "met him and plans to") does not. A word on the negative side of a pair of opposites
+(opposites.py: "closed" against "open", "unharmed" against "harmed") counts as a negation when the other quote
+takes the positive side, and cancels a "not" in its clause ("not closed" = "open").
+
+Durations compare by length ("eight weeks" = "two months"); a capitalised word that opens a sentence may be a
+name or not (``openers``): the corpus decides (veto.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
 from quotetrace.link.fact_words import (
     CONCORD,
+    CONJUNCTIONS,
+    DURATIONS,
     MONTHS,
     MULTIPLIERS,
+    NEGATING_PAIRS,
     NEGATIONS,
     NEGATIVE_IDIOMS,
     NEGATIVE_PHRASES,
@@ -35,6 +46,7 @@ from quotetrace.link.fact_words import (
     UNITS,
     WEEKDAYS,
 )
+from quotetrace.link.opposites import Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
 
 Kind = Literal["number", "month", "weekday", "season", "day", "negation", "name", "word"]
@@ -46,6 +58,7 @@ _TOKEN = re.compile(
 )
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "го", "й", "я", "е", "м", "х", "ого", "ой", "ым"})
 _SENTENCE_GAP = re.compile(r"[.!?…]")
+_POSSESSIVE = re.compile(r"['’]s$")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?…—–()]")
 # Names whose English and Russian forms are not spellings of each other (keys as name_key gives them).
 NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "rf": "rusia", "rossia": "rusia",
@@ -69,6 +82,29 @@ class Token:
 
 
 @dataclass(frozen=True, slots=True)
+class Opener:
+    """A capitalised word that opens a sentence ("Sorna's schools …", "Schools in Sorna …"): a name or not."""
+
+    key: str  # its name key
+    word: str  # folded, without a possessive
+    possessive: bool  # "Sorna's"
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """What negates one clause: its negation words (negative concord once), and the entries (opposites.py) of
+    each of its words on a negative side."""
+
+    negations: int
+    opposite: tuple[frozenset[str], ...] = ()
+
+    def polarity(self, engaged: frozenset[str]) -> int:
+        """Its negations, a word on the negative side of an engaged pair of opposites counting as one, and
+        cancelling one ("not closed" = "open")."""
+        return abs(self.negations - sum(1 for entries in self.opposite if entries & engaged))
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     numbers: frozenset[str]
     months: frozenset[str]
@@ -76,12 +112,27 @@ class Facts:
     seasons: frozenset[str]
     days: frozenset[str]
     names: frozenset[str]
-    negations: int
-    measures: frozenset[str] = frozenset()  # a number with the unit after it: "3 week" ("three weeks", «три недели»)
+    clauses: tuple[Clause, ...] = ()
+    measures: frozenset[str] = frozenset()  # a number with a unit that is no time: "40 tonne" ("forty tonnes")
+    durations: frozenset[tuple[float, float]] = frozenset()  # a number of days, as a range: "eight weeks" (56, 56)
+    amounts: frozenset[str] = frozenset()  # the numbers that count something other than time
+    openers: frozenset[Opener] = frozenset()
+    sides: Sides = field(default_factory=Sides)  # where its words stand on pairs of opposites (opposites.py)
 
     @property
-    def polarity(self) -> int:
-        return self.negations % 2
+    def negations(self) -> int:
+        return self.polarity()
+
+    def polarity(self, engaged: frozenset[str] = frozenset()) -> int:
+        """The negations that negate, with the words on the negative side of ``engaged`` opposites."""
+        return sum(clause.polarity(engaged) for clause in self.clauses)
+
+
+def same_polarity(a: int, b: int) -> bool:
+    """Two counts of negations say the same: as many modulo two ("no ceasefire will hold if they are never
+    named" = "a truce cannot last unless they are named"), and none on both sides or some on both ("has not
+    met him and does not plan to" is not "met him and plans to")."""
+    return a % 2 == b % 2 and (a == 0) == (b == 0)
 
 
 def number_value(value: float) -> str:
@@ -133,7 +184,7 @@ def name_key_of(word: str) -> str:
     """A spelling-blind key of a name in Latin letters, possessive and Russian case endings aside."""
     from quotetrace.ru.names import transliterate
 
-    bare = re.sub(r"['’]s$", "", word)
+    bare = _POSSESSIVE.sub("", word)
     key = name_key(transliterate(bare))[:_NAME_KEY]
     return NAME_EQUIVALENTS.get(key, key)
 
@@ -168,6 +219,8 @@ def read(text: str) -> tuple[Token, ...]:
 def _ends_negative_phrase(before: list[Token], key: str) -> bool:
     if any(t.value.startswith(verb) and key == particle for t in before[-3:] for verb, particle in NEGATIVE_PHRASES):
         return True
+    if any(key == then and any(t.value == first for t in before[-reach:]) for first, then, reach in NEGATING_PAIRS):
+        return True  # "too badly damaged to be fixed", "would only enter if ordered"
     return any(idiom[-1] == key and tuple(t.value for t in before[1 - len(idiom):]) == idiom[:-1]
                for idiom in NEGATIVE_IDIOMS)
 
@@ -213,32 +266,34 @@ def _run_value(run: list[Token]) -> float:
     return total + current
 
 
-def negation_count(tokens: tuple[Token, ...], text: str) -> int:
-    """Negations that negate, clause by clause (see the module's docstring)."""
-    count = 0
+def clauses(tokens: tuple[Token, ...], text: str) -> list[list[int]]:
+    """The token indexes of each clause: cut at punctuation, and before a coordinating conjunction."""
+    out: list[list[int]] = []
     clause: list[int] = []
     for index, token in enumerate(tokens):
-        if clause and _CLAUSE_BREAK.search(text, tokens[clause[-1]].end, token.start):
-            count += _clause_negations(tokens, clause)
+        if clause and (_CLAUSE_BREAK.search(text, tokens[clause[-1]].end, token.start)
+                       or fold(token.text) in CONJUNCTIONS):
+            out.append(clause)
             clause = []
         clause.append(index)
-    return count + _clause_negations(tokens, clause)
+    return [*out, clause] if clause else out
 
 
 def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
+    """Negation words that negate (see the module's docstring)."""
     plain = 0
     concord = 0
-    for i in clause:
+    for at, i in enumerate(clause):
         token = tokens[i]
         if token.kind != "negation":
             continue
-        following = fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
-        after = fold(tokens[i + 2].text) if i + 2 < len(tokens) else ""
-        preceding = fold(tokens[i - 1].text) if i > 0 else ""
+        following = fold(tokens[clause[at + 1]].text) if at + 1 < len(clause) else ""
+        after = fold(tokens[clause[at + 2]].text) if at + 2 < len(clause) else ""
+        preceding = fold(tokens[clause[at - 1]].text) if at > 0 else ""
         if following in NOT_NEGATING_NEXT and (following not in _EN_COMPARATIVES or after == "than"
                                                or token.value in ("nothing", "none")):
             continue  # "no more than", "nothing less", "none other"
-        if preceding in NOT_NEGATING_AFTER and clause.index(i) == 1:
+        if preceding in NOT_NEGATING_AFTER and at == 1:
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if token.value in CONCORD:
             concord += 1
@@ -254,7 +309,33 @@ def facts(text: str) -> Facts:
     def values(kind: Kind) -> frozenset[str]:
         return frozenset(t.value for t in tokens if t.kind == kind)
 
+    timed = {i for i, (t, u) in enumerate(pairwise(tokens))
+             if t.kind == "number" and UNITS.get(u.value) in DURATIONS}
+    durations = frozenset(_days(float(tokens[i].value), UNITS[tokens[i + 1].value]) for i in timed)
     measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
-                         if t.kind == "number" and u.value in UNITS)
+                         if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
+    amounts = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in timed)
+    parts = clauses(tokens, text)
+    negations = [_clause_negations(tokens, clause) for clause in parts]
+    sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
+                                 {i for i, t in enumerate(tokens) if t.kind == "negation"})
     return Facts(values("number"), values("month"), values("weekday"), values("season"), values("day"),
-                 values("name"), negation_count(tokens, text), measures)
+                 values("name"),
+                 tuple(Clause(n, tuple(negative[i] for i in clause if i in negative))
+                       for n, clause in zip(negations, parts, strict=True)),
+                 measures, durations, amounts, _openers(tokens, text), sides)
+
+
+def _days(value: float, unit: str) -> tuple[float, float]:
+    low, high = DURATIONS[unit]
+    return value * low, value * high
+
+
+def _openers(tokens: tuple[Token, ...], text: str) -> frozenset[Opener]:
+    """The capitalised words that open a sentence (the first word of a quote too)."""
+    return frozenset(
+        Opener(name_key_of(t.text), fold(_POSSESSIVE.sub("", t.text)), _POSSESSIVE.search(t.text) is not None)
+        for i, t in enumerate(tokens)
+        if t.kind == "word" and t.text[:1].isupper() and len(t.text) > 1 and t.text != "I"
+        and (i == 0 or _SENTENCE_GAP.search(text, tokens[i - 1].end, t.start) is not None)
+    )

@@ -11,8 +11,9 @@ Each member is labelled against the earliest one (see provenance.sighting_time):
   with the changes named (changes.py). An echo is altered only when it keeps most of the words (or, as a
   direct quote, is a close translation of them), gives them as a quote, is attributed to the same speaker,
   and appeared within ALTERED_WINDOW_DAYS of the original; the same sentence from the same speaker later on
-  (a weekly bulletin), or from someone else, or in other words (a retelling with another figure), or in more
-  than MAX_VARIANTS versions (a template's daily figure), is another statement.
+  (a weekly bulletin; a daily one, by the signs bulletins.py reads), or from someone else, or in other words
+  (a retelling with another figure), or in more than MAX_VARIANTS versions (a template's daily figure), is
+  another statement.
 
 Verbatim and partial candidates come from two indexes over the distinct word sequences, never from all
 pairs (candidates.py): a winnowed fingerprint index on word 4-shingles finds shared runs however short the
@@ -52,13 +53,14 @@ from typing import Literal, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from quotetrace.link.bulletins import next_bulletin, series
 from quotetrace.link.candidates import buckets
 from quotetrace.link.changes import Change, Comparison, compare, fact_changes
 from quotetrace.link.facts import facts
 from quotetrace.link.provenance import sighting_time
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors
-from quotetrace.link.veto import Reason, disagreement, speaker_keys
+from quotetrace.link.veto import Capitals, Reason, capitals, disagreement, speaker_keys
 from quotetrace.store import Sighting
 
 log = logging.getLogger(__name__)
@@ -82,8 +84,8 @@ USE_THRESHOLD = 0.60  # cosine of USE embeddings for a paraphrase (best pair of 
 LEXICAL_THRESHOLD = 0.45  # cosine of hashed stem vectors for a paraphrase
 MAX_GROUP = 1000  # paraphrase candidates compared at once (a very prolific speaker is taken in slices)
 # An altered echo follows its statement within days; the same words from the same speaker with other figures a
-# week later are a new statement (a weekly bulletin). A sentence found in more versions than MAX_VARIANTS is a
-# template (a daily figure), each version its own statement.
+# week later are a new statement (a weekly bulletin), as are a daily bulletin's (bulletins.py). A sentence found
+# in more versions than MAX_VARIANTS is a template (a daily figure), each version its own statement.
 ALTERED_WINDOW_DAYS = 3
 MAX_VARIANTS = 4
 
@@ -259,13 +261,15 @@ def link_statements(
     groups = words.consistent(list(clusters.values()), echoes.person)
     fine = None
     if scorer is not None:
+        echoes.capitals = capitals(sightings[max(g, key=lambda i: len(sightings[i].text))].text for g in groups)
         # whole quotes and sentences to find paraphrases; pieces to vet them (and translations) with the veto
         coarse, fine = Embeddings(scorer), Embeddings(scorer, pieces=True)
         groups = _merge_paraphrases(groups, echoes, (coarse, fine), evidence)
         if getattr(scorer, "multilingual", False):
             from quotetrace.link.translations import merge_translations
 
-            groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence)
+            groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence,
+                                        echoes.capitals)
     groups, templates = _merge_altered(groups, sightings, echoes, evidence)
     rows = _Rows(words, echoes, fine, templates)
     return rows.links(groups, None if scorer is None else scorer.name, evidence.vetoes)
@@ -457,6 +461,7 @@ class _Echoes:
         self.sightings = sightings
         self.quote_speakers = quote_speakers
         self.anonymous = anonymous
+        self.capitals = Capitals()  # what the corpus says of capitalised words (veto.py)
 
     def speaker(self, index: int) -> str | None:
         speaker = self.quote_speakers.get(self.sightings[index].quote_id)
@@ -471,7 +476,11 @@ class _Echoes:
         if speaker is None or self.speaker(echo) != speaker or not gives_words(self.sightings[echo].text):
             return False
         a, b = _moment(self.sightings[original]), _moment(self.sightings[echo])
-        return a is None or b is None or abs((b - a).total_seconds()) <= ALTERED_WINDOW_DAYS * 86400
+        if a is None or b is None:
+            return True
+        if next_bulletin(self.sightings[original].text, self.sightings[echo].text, a.date(), b.date()):
+            return False  # the speaker's next bulletin (bulletins.py)
+        return abs((b - a).total_seconds()) <= ALTERED_WINDOW_DAYS * 86400
 
     def person(self, index: int) -> str | None:
         """Who a sighting is attributed to, as a key that a bare surname shares with the full name ("Varga",
@@ -551,7 +560,7 @@ def _merge_paraphrases(
                 if merged.find(a) == merged.find(b):
                     continue
                 names = echoes.speaker_names([representative[a], representative[b]])
-                reason = disagreement(texts[a], texts[b], names, fine.best(texts[a], texts[b]))
+                reason = disagreement(texts[a], texts[b], names, fine.best(texts[a], texts[b]), echoes.capitals)
                 if reason is None:
                     merged.union(a, b)
                     continue
@@ -588,6 +597,7 @@ def _merge_altered(
             versions[variants.find(group_of[index])].add(_version(sightings[index].text))
     templates = frozenset(i for pair in evidence.altered for i in pair
                           if _count_versions(versions[variants.find(group_of[i])]) > MAX_VARIANTS)
+    templates |= _series(evidence.altered, lambda i: variants.find(group_of[i]), sightings)
     merged = _UnionFind(len(groups))
     for a, b in evidence.altered:
         if a not in templates and echoes.may_alter(a, b):
@@ -596,6 +606,23 @@ def _merge_altered(
     for g, members in enumerate(groups):
         out[merged.find(g)] += members
     return list(out.values()), templates
+
+
+def _series(altered: list[tuple[int, int]], root: Callable[[int], int], sightings: Sequence[Sighting]) -> set[int]:
+    """The sighting indexes of sentences whose versions make a speaker's series of bulletins (bulletins.py):
+    the versions in the language of the earliest, each dated."""
+    by_root: dict[int, set[int]] = defaultdict(set)
+    for pair in altered:
+        by_root[root(pair[0])].update(pair)
+    out: set[int] = set()
+    for indexes in by_root.values():
+        first = min(indexes, key=lambda i: sighting_time(sightings[i]))
+        language = quote_language(sightings[first].text)
+        dated = [(moment.date(), sightings[i].text) for i in indexes
+                 if quote_language(sightings[i].text) == language and (moment := _moment(sightings[i])) is not None]
+        if len(dated) <= 8 * MAX_VARIANTS and series(dated, ALTERED_WINDOW_DAYS):  # more: a template by count
+            out |= indexes
+    return out
 
 
 def _version(text: str) -> frozenset[str]:
@@ -701,7 +728,8 @@ class _Rows:
             if comparison.verdict == "same" and words.share_words(a, b):
                 return "partial", ()
         match = None if self.embeddings is None else self.embeddings.best(original, echo)
-        reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match)
+        reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match,
+                              self.echoes.capitals)
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling

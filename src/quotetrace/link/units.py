@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,20 @@ MAX_PIECES = 3
 NEAR_MARGIN = 0.05
 PIECE_FLOOR = 0.5
 PIECE_SPAN = 1.6  # ... nor one whose matching part is this much longer (it holds more than the piece)
+# A part of the longer quote as long as this share of the shorter's part carries it, though shorter (a
+# translation's length differs from its original's).
+SHORTER_CARRIER = 0.85
+STEM = 5  # letters of a word that say which word it is, endings aside
+_WORD = re.compile(r"[^\W\d_]+")
+# Words of four letters or more that tie nothing: grammar, not content.
+_FUNCTION = frozenset(
+    "that this with will would have been were they them their there these those from into over said also only "
+    "than then when what which while where must could should shall does about after before other some such each "
+    "very just more most much many still even here being because until since against between through under "
+    "это этот эта эти того этого этом будет будут было были была чтобы если когда также после через между может "
+    "могут более всех всего только свои своих наши наших нашей наше который которые которых которая тоже уже "
+    "сейчас пока ещё еще даже".split()
+)
 _SENTENCE = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZА-ЯЁ])")
 _CLAUSE = re.compile(r"[;:]\s+")
 _PIECE = re.compile(r"(?:[;:,]|\s[—–])\s+|\s(?=(?:and|but|or|и|а|но|или)\s+(?:not|never|no|не|ни)\s)")
@@ -142,9 +157,30 @@ def _carried(one: Embedded, other: Embedded, scores: npt.NDArray[np.float32]) ->
             continue
         best = scores[row].max()
         near = np.flatnonzero(scores[row] >= best - NEAR_MARGIN)
-        part = other[0][int(min(near, key=lambda j: (len(other[0][j]) < len(unit),
+        part = other[0][int(min(near, key=lambda j: (len(other[0][j]) < SHORTER_CARRIER * len(unit),
                                                     abs(len(other[0][j]) - len(unit)), j)))]
         if row and (best < PIECE_FLOOR or len(part) > PIECE_SPAN * len(unit)):
             continue  # a piece that the other does not carry, or only inside a larger part
-        out.append((unit, part))
+        out.append((unit, part if row else _covering(unit, part, other[0])))
     return out
+
+
+def _covering(shorter: str, part: str, longer_units: list[str]) -> str:
+    """The part of the longer quote widened to the words of the shorter that it lacks and another of its parts
+    holds ("the army would run the field hospitals" matched "three field hospitals will open", and the army
+    is in "and the army will not be in charge of them"): the smallest unit holding both."""
+    missing = (_anchors(shorter) & _anchors(longer_units[0])) - _anchors(part)
+    if not missing:
+        return part
+    return min((u for u in longer_units if part in u and missing <= _anchors(u)), key=len, default=part)
+
+
+@lru_cache(maxsize=1 << 14)
+def _anchors(text: str) -> frozenset[str]:
+    """What ties a part of a quote to a part of another: its names and numbers (in either language, facts.py)
+    and the stems of its content words (in one language)."""
+    from quotetrace.link.facts import read
+
+    stems = {word[:STEM] for word in _WORD.findall(text.casefold()) if len(word) >= 4 and word not in _FUNCTION}
+    facts = {f"#{t.value}" if t.kind == "number" else f"@{t.value}" for t in read(text) if t.kind in ("number", "name")}
+    return frozenset(stems | facts)

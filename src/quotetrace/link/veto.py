@@ -12,10 +12,12 @@ two-sentence original with one negated sentence does not veto the retelling of i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from quotetrace.link.facts import facts, name_key_of
+from quotetrace.link.facts import Facts, facts, name_key_of, read, same_polarity
+from quotetrace.link.opposites import contrary, engaged
 from quotetrace.link.units import Match
 
 Reason = Literal["number", "date", "name", "negation"]
@@ -24,27 +26,76 @@ Reason = Literal["number", "date", "name", "negation"]
 NAME_MATCH = 0.6
 
 
+@dataclass(frozen=True, slots=True)
+class Capitals:
+    """What a corpus says of the capitalised words that open sentences: the name keys of the words it writes
+    with a capital inside a sentence (``names``), and the words it writes in lower case (``words``)."""
+
+    names: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+    def names_of(self, found: Facts) -> frozenset[str]:
+        """The names of a quote, with the words opening its sentences that the corpus writes as names, or that
+        own something ("Sorna's schools") and that it never writes in lower case ("Children's …")."""
+        openers = {o.key for o in found.openers
+                   if o.key in self.names or (o.possessive and o.word not in self.words)}
+        return found.names | openers if openers else found.names
+
+
+_NOTHING_KNOWN = Capitals()
+
+
+def capitals(texts: Iterable[str]) -> Capitals:
+    """What ``texts`` say of capitalised words (see ``Capitals``). Read once each, past the caches: a corpus's
+    texts would push out of them the quotes that the veto compares again and again."""
+    names: set[str] = set()
+    words: set[str] = set()
+    for text in texts:
+        for token in read.__wrapped__(text):
+            if token.kind == "name":
+                names.add(token.value)
+            elif token.kind == "word" and token.text[:1].islower():
+                words.add(token.value)
+    return Capitals(frozenset(names), frozenset(words))
+
+
 def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(),
-                 match: Match | None = None) -> Reason | None:
+                 match: Match | None = None, corpus: Capitals | None = None) -> Reason | None:
     """Why ``echo`` cannot be ``original`` in other words, or None.
 
     Numbers, dates and names are compared over the whole quotes (one side may hold fewer: a fragment); the
-    polarity between the parts that matched (``match``, units.py; the whole quotes when not given).
-    ``speakers``: name keys of the speakers (a retelling names its speaker, "Volkov said …", where the
-    original did not).
+    polarity between the parts that matched (``match``, units.py; the whole quotes when not given), with the
+    pairs of opposites on which the two quotes take opposite sides (opposites.py): a contrary pair ("rose" /
+    "fell") vetoes as it is. ``speakers``: name keys of the speakers (a retelling names its speaker, "Volkov
+    said …", where the original did not); ``corpus``: what the corpus says of capitalised words, so that a name
+    opening a sentence ("Sorna's schools will open") is read as a name too.
     """
     a, b = facts(original), facts(echo)
-    if _replaced(a.numbers, b.numbers) or _replaced(a.measures, b.measures):  # "three weeks" / "three months"
+    if (_replaced(a.amounts, b.amounts) or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
+            or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
         return "number"
     if any(_replaced(x, y) for x, y in ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons),
                                          (a.days, b.days))):
         return "date"
-    if names_replaced(a.names, b.names, speakers):
+    known = corpus or _NOTHING_KNOWN
+    if names_replaced(known.names_of(a), known.names_of(b), speakers):
         return "name"
+    opposed = engaged(a.sides, b.sides)
+    if contrary(opposed):
+        return "negation"
     pairs = match.pairs if match else ((original, echo),)
-    if any(facts(one).polarity != facts(other).polarity for one, other in pairs):
+    if any(not same_polarity(facts(one).polarity(opposed), facts(other).polarity(opposed)) for one, other in pairs):
         return "negation"
     return None
+
+
+def _durations_replaced(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
+    """Each side holds a length of time that none of the other's overlaps ("eight weeks" = "two months")."""
+    def overlaps(x: tuple[float, float], y: tuple[float, float]) -> bool:
+        return x[0] <= y[1] * 1.001 and y[0] <= x[1] * 1.001
+
+    return (any(not any(overlaps(x, y) for y in b) for x in a)
+            and any(not any(overlaps(y, x) for x in a) for y in b))
 
 
 def _replaced(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -57,9 +108,12 @@ def name_matches(x: str, others: Iterable[str]) -> bool:
 
 
 def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset()) -> bool:
-    """Each side names someone or something the other does not (speakers aside)."""
+    """Each side names someone or something the other does not (speakers aside). A name both write alike is
+    matched first, so that it matches nothing else ("Kremlin … Berlin" is not "Kremlin … Washington" for
+    "Berlin" resembling "Kremlin")."""
     a = frozenset(x for x in a if not name_matches(x, speakers))
     b = frozenset(y for y in b if not name_matches(y, speakers))
+    a, b = a - b, b - a
     return any(not name_matches(x, b) for x in a) and any(not name_matches(y, a) for y in b)
 
 

@@ -1,0 +1,95 @@
+"""A speaker's bulletin: the same sentence with the day's figures, said again on another day.
+
+An echo that keeps a statement's words but changes a figure is an altered echo (statements.py) only when it is
+not the speaker's next bulletin. It is one when it came out on another calendar day, changes nothing but
+figures (numbers and dates: a negation or a name changed is never a bulletin's), and
+
+- the sentence dates itself by the day it is said ("today", "overnight", "in the past 24 hours", "as of",
+  «за сутки», «на утро», «по состоянию на»): said on another day, it is about another day (``anchored``);
+- or a date in it moved on by as many days as the echo came later ("as of 3 March" a day after "as of 2
+  March": ``rolled``);
+- or the sentence has versions on three days or more, days apart, that differ from each other in the same
+  places, each day its own figures (``series``; two outlets' misquotes of one statement change it in
+  different places).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from itertools import combinations, pairwise
+
+from quotetrace.link.facts import Token, facts, read, same_polarity
+from quotetrace.link.speakers import fold
+
+# Words that date a sentence by the day it is said; calibrated on no fixture (none has a daily bulletin), written
+# from the bulletins of emergency services and ministries in both languages.
+_ANCHOR = re.compile(
+    r"\b(?:today|tonight|overnight|yesterday|this (?:morning|afternoon|evening)|since midnight|"
+    r"(?:past|last) (?:24 hours|day|night)|as of|"
+    r"сегодня\w*|вчера\w*|за (?:минувшие |прошедшие |последние )?сутки|в течение (?:минувших |последних )?суток|"
+    r"этои ночью|минувшеи ночью|за ночь|на утро|к утру|с полуночи|на сегодня|по состоянию на)\b"
+)
+_FIGURES = ("number", "month", "weekday", "season", "day")
+_DATES = ("month", "weekday", "season", "day")
+MIN_SERIES_DAYS = 3
+
+
+def anchored(text: str) -> bool:
+    return _ANCHOR.search(fold(text)) is not None
+
+
+def figures_only(original: str, echo: str) -> bool:
+    """The two differ in their figures and in nothing else that the facts read (names, negation)."""
+    a, b = facts(original), facts(echo)
+    return (_figures(read(original)) != _figures(read(echo)) and a.names == b.names
+            and same_polarity(a.negations, b.negations))
+
+
+def next_bulletin(original: str, echo: str, said: date, echoed: date) -> bool:
+    """``echo`` (of ``echoed``) is the next bulletin after ``original`` (of ``said``), not an altered copy of it:
+    a sentence of the day with another count in it, or with its date moved on."""
+    if echoed == said or not figures_only(original, echo):
+        return False
+    if anchored(original) and anchored(echo) and _figures(read(original), _DATES) == _figures(read(echo), _DATES):
+        return True  # "today" is another day: only the counts changed, not a date it names ("since August")
+    return rolled(original, echo, said, echoed)
+
+
+def rolled(original: str, echo: str, said: date, echoed: date) -> bool:
+    """A date of the echo is a date of the original moved on by the days between them."""
+    gap = echoed.toordinal() - said.toordinal()
+    moved = {d.toordinal() + gap for d in _dates(read(original), said.year)}
+    return any(d.toordinal() in moved for d in _dates(read(echo), echoed.year))
+
+
+def series(versions: Sequence[tuple[date, str]], gap: int) -> bool:
+    """Versions of one sentence (in one language) on MIN_SERIES_DAYS days or more, at most ``gap`` days apart,
+    each pair of them differing in every place where any two differ."""
+    days = sorted({day.toordinal() for day, _ in versions})
+    if len(days) < MIN_SERIES_DAYS or any(b - a > gap for a, b in pairwise(days)):
+        return False
+    slots = {_figures(read(text)) for _, text in versions}
+    if len(slots) < MIN_SERIES_DAYS or len({len(s) for s in slots}) != 1:
+        return False
+    varying = {i for i, values in enumerate(zip(*slots, strict=True)) if len(set(values)) > 1}
+    return all({i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y} == varying
+               for a, b in combinations(slots, 2))
+
+
+def _figures(tokens: tuple[Token, ...], kinds: tuple[str, ...] = _FIGURES) -> tuple[str, ...]:
+    return tuple(t.value for t in tokens if t.kind in kinds)
+
+
+def _dates(tokens: tuple[Token, ...], year: int) -> list[date]:
+    """Day-and-month dates ("3 March", "March 3", «3 марта»), in ``year``."""
+    out = []
+    for x, y in pairwise(tokens):
+        day, month = (x, y) if x.kind == "number" else (y, x)
+        if {x.kind, y.kind} == {"number", "month"} and day.value.isdigit() and 1 <= int(day.value) <= 31:
+            try:
+                out.append(date(year, int(month.value[1:]), int(day.value)))
+            except ValueError:  # 31 April
+                continue
+    return out

@@ -1,0 +1,256 @@
+"""Words that say the opposite of each other, in English and Russian: "opened" / "closed", "went ahead" /
+"called off", «выросли» / «снизились», "constitutional" / "unconstitutional". A retelling may turn a negation
+into its opposite word ("the runway was not damaged" → "the runway was intact"; «не отходили» → «остаются»),
+and a near-miss may say the opposite with no "not" at all ("will take place" → "had been called off"). The
+veto (veto.py) compares them like negations, on the parts of two quotes that matched.
+
+Two kinds of opposites:
+
+- **listed** pairs (``OPPOSITES``), of general news language, each with a ``positive`` and a ``negative`` side.
+  Of a contradictory pair the negative side says "not" the positive ("intact" = "not damaged", "free" = "not
+  paid for", "called off" = "not taking place"); of a ``contrary`` pair it says the opposite, which "not" does
+  not give ("fell" is not "did not rise").
+- **prefixed** words: a word with a negative prefix ("un-", "non-", "in-"/"im-"/"il-"/"ir-" on an adjective,
+  «не-») is on the negative side of the words that start as its remainder does ("unharmed" against "harmed",
+  «непригодны» against «пригодны»). Only the other quote decides: "unusual" is on the negative side of nothing
+  until a quote says "usual", and then only if the two quotes say them unevenly (``engaged``).
+
+Forms of a listed pair: a word as written ("intact"); a stem, ending in ``*`` ("закры*": «закрыли»,
+«закрытым»; Russian words are listed as stems, English mostly as forms, since "close*" would take in
+"closely"); a phrase of a verb (word or stem) and a particle up to two words after it ("called off": "called it
+off"). A form in ``EXCEPT``'s context is not read ("close to the border"). One concept per pair; a word may be on
+the side of two pairs ("cancel" against "take place" and against "impose").
+
+The side of "without" / «без» is the negation itself: it says "no" only when the other quote has a "no" in its
+place ("had no clean water" / "had gone without clean water"); against a quote without one, it says nothing
+("the days without heating" are the cold days).
+
+The pairs are written from general language (antonym pairs of news reporting: openings, cancellations, damage,
+prices, casualties, permissions, detentions, supplies), not from the fixtures' sentences; a pair is added when
+a kind of statement needs it, in both languages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from quotetrace.link.speakers import fold
+
+NEGATION_SIDE = "#negation"  # the positive side of the "without" pair: a token the facts read as a negation
+WITHOUT = "without"
+PREFIXED = "~"  # the entry of a prefixed word: "~" and the stem it negates ("~harmed")
+
+
+@dataclass(frozen=True, slots=True)
+class Opposites:
+    name: str
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    contrary: bool = False
+
+
+def _forms(text: str) -> tuple[str, ...]:
+    return tuple(form.strip() for form in text.split(",") if form.strip())
+
+
+_RISE = ("rise, rises, rising, rose, risen, grow, grows, growing, grew, grown, increas*, go up, goes up, went up, "
+         "raise, raises, raised, raising, hike, hikes, hiked, вырас*, вырос*, раст, растут, растёт, растет, рост, "
+         "роста, подорож*, повыс*, повыш*, увелич*")
+_FALL = ("fall, falls, falling, fell, fallen, drop*, declin*, decreas*, go down, goes down, went down, reduc*, "
+         "shrink, shrinks, shrank, shrunk, shrinking, сниз*, сниж*, упал*, упад*, пада*, сократ*, сокращ*, уменьш*, "
+         "подешев*")
+OPPOSITES: tuple[Opposites, ...] = (
+    Opposites("open", _forms(
+        "open, opens, opened, opening, reopen*, resum*, откры*, откро*, открой*, возобнов*"), _forms(
+        "close, closes, closed, closing, closure*, shut, shuts, shutting, shutdown, закры*, закро*, закрой*")),
+    Opposites("stay", _forms(
+        "stay, stays, stayed, staying, remain*, hold, holds, holding, остаю*, останут*, останет*, остаться, "
+        "остаёт*, остает*, остался, остались, осталась, остава*, удерж*"), _forms(
+        "leave, leaving, withdraw*, retreat*, pull* out, pull* back, отход*, отойд*, отошл*, отошли, отступ*, "
+        "отвод*, отвед*, выведу*, вывест*, выводя*, покин*, покида*, уход*, уйд*, ушл*, ушли")),
+    Opposites("take place", _forms(
+        "take place, takes place, taking place, took place, taken place, go ahead, goes ahead, going ahead, "
+        "went ahead, gone ahead, состоит*, состоят*, состоял*"), _forms(
+        "cancel*, call off, calls off, calling off, called off, postpon*, put off, puts off, putting off, delay*, "
+        "scrap*, отмен*, перенес*, перенос*, перенест*, отлож*, сорва*")),
+    Opposites("impose", _forms("impose*, introduc*, ввод*, введ*, ввест*"), _forms(
+        "lift, lifts, lifted, lifting, cancel*, отмен*, сним*, снят*, снима*")),
+    Opposites("damaged", _forms(
+        "damag*, destroy*, collaps*, hurt, injur*, wounded, поврежд*, разруш*, пострада*, обруш*, ранен*, ранил*"),
+        _forms("intact, undamaged, unharmed, unscathed, unhurt, uninjured, цел, цела, цело, целы, целым, целыми, "
+               "уцел*, невредим*")),
+    Opposites("paid", _forms(
+        "pay, pays, paid, paying, payment*, fee, fees, плати*, платят, платил*, платеж*, платёж*, "
+        "оплат*, заплат*, платн*"), _forms("free, бесплатн*, даром")),
+    Opposites("allowed", _forms("allow*, permit*, разреш*, позвол*, допуст*, допуска*"), _forms(
+        "ban, bans, banned, banning, forbid*, prohibit*, запрет*, запрещ*")),
+    Opposites("room", _forms(
+        "room, space, take more, takes more, take in, accept* more, мест, места, место, принима*, принять, примут"),
+        _forms("full, overcrowded, overflowing, переполн*")),
+    Opposites("unchanged", _forms(f"{_RISE}, {_FALL}, change, changes, changed, измен*"), _forms(
+        "same, unchanged, stable, steady, frozen, неизмен*, стабильн*, прежн*")),
+    Opposites("rise", _forms(_RISE), _forms(_FALL), contrary=True),
+    Opposites("alive", _forms("alive, survive*, survivor*, жив, жива, живы, живым, живыми, выжи*"), _forms(
+        "dead, die, dies, died, killed, погиб*, умер, умерл*, умрут, убит*, мертв*")),
+    Opposites("won", _forms("win, wins, won, winning, victory, побед*, выигра*"), _forms(
+        "lose, loses, lost, losing, defeat*, пораж*, проигра*")),
+    Opposites("guilty", _forms("guilty, виновн*, виноват*"), _forms("innocent, невинов*, невиноват*")),
+    Opposites("lawful", _forms("legal, lawful, законн*"), _forms("illegal, unlawful, незаконн*")),
+    Opposites("safe", _forms("safe, safely, безопасн*"), _forms("dangerous, danger, опасн*")),
+    Opposites("enough", _forms("enough, sufficient*, достаточн*, хват*"), _forms(
+        "shortage*, lack, lacks, lacking, lacked, нехватк*, недостат*, дефицит*")),
+    Opposites("continue", _forms("continu*, keep, keeps, kept, keeping, продолж*"), _forms(
+        "stop, stops, stopped, stopping, halt*, suspend*, cease, ceases, ceased, прекрат*, прекращ*, останов*, "
+        "приостанов*")),
+    Opposites("free", _forms("releas*, freed, освобо*, отпусти*, отпущ*"), _forms(
+        "detain*, custody, jail*, imprison*, arrest*, задерж*, арест*, стражей")),
+    Opposites("support", _forms("support, supports, supported, supporting, endorse*, поддерж*"), _forms(
+        "oppose, opposes, opposed, opposing, против")),
+    Opposites("agree", _forms("agree, agrees, agreed, agreeing, согласи*, согласен, согласна, согласны"), _forms(
+        "disagree*, несоглас*")),
+    Opposites("supplied", _forms("restor*, reconnect*, восстанов*, подключ*"), _forms(
+        "cut off, cuts off, disconnect*, outage*, blackout*, отключ*, обесточ*")),
+    Opposites(WITHOUT, (NEGATION_SIDE,), _forms("without, без, lacking, absent, absence")),
+)
+CONTRARY = frozenset(o.name for o in OPPOSITES if o.contrary)
+
+# Contexts in which a form says something else: (form, the word right after it).
+EXCEPT = frozenset({("close", "to"), ("close", "by"), ("free", "to"), ("same", "time"), ("hold", "talks"),
+                    ("holding", "talks"), ("keep", "in")})
+_PARTICLE_REACH = 3  # a phrase's particle is at most two words after its verb
+# A negative prefix, and what must end the word for it to be one: "in-" negates adjectives ("insufficient",
+# "impossible", "illegal"), not verbs ("imprisoned", "informed"). «не» is written apart from a verb.
+_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("non-", ("",)), ("non", ("",)), ("un", ("",)), ("не", ("",)),
+    *((p, ("able", "ible", "al", "ent", "ant", "ive", "ic", "ous", "ar", "ate", "ete", "ite", "ure", "ably",
+           "ibly", "ally", "ently", "antly", "ively", "ously", "ence", "ance"))
+      for p in ("in", "im", "il", "ir")),
+)
+PREFIX_REST = 5  # letters a prefixed word must have after its prefix ("unpaid" is a negation word already)
+PREFIX_STEM = 6  # letters of the remainder that the other quote's word must start with
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    entry: str
+    sign: int  # +1: the positive side, -1: the negative side
+    word: str  # a word as written, or a stem
+    stem: bool
+    particle: str | None
+
+
+def _parse() -> tuple[dict[str, list[_Form]], list[_Form]]:
+    exact: dict[str, list[_Form]] = {}
+    stems: list[_Form] = []
+    for opposites in OPPOSITES:
+        for sign, forms in ((1, opposites.positive), (-1, opposites.negative)):
+            for form in forms:
+                if form == NEGATION_SIDE:
+                    continue
+                head, _, particle = fold(form).partition(" ")
+                parsed = _Form(opposites.name, sign, head.rstrip("*"), head.endswith("*"), particle or None)
+                if parsed.stem:
+                    stems.append(parsed)
+                else:
+                    exact.setdefault(parsed.word, []).append(parsed)
+    return exact, stems
+
+
+_EXACT, _STEMS = _parse()
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Where a quote's words stand: on a side of a listed pair ((entry, sign) -> how many words), the stems its
+    prefixed words negate (stem -> how many), and its words (what another quote's prefixed words may negate)."""
+
+    listed: Counter[tuple[str, int]] = field(default_factory=Counter)
+    prefixed: Counter[str] = field(default_factory=Counter)
+    words: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1 << 15)
+def _forms_of(word: str) -> tuple[_Form, ...]:
+    return (*_EXACT.get(word, ()), *(f for f in _STEMS if word.startswith(f.word)))
+
+
+@lru_cache(maxsize=1 << 15)
+def negated_stem(word: str) -> str | None:
+    """The stem a word negates by its prefix ("unharmed" → "harmed", "incapable" → "capabl": whether the other
+    quote says it decides), or None."""
+    for prefix, endings in _PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= PREFIX_REST and rest.isalpha() and rest.endswith(endings):
+            return rest[:PREFIX_STEM]
+    return None
+
+
+def read_sides(words: Sequence[str], negations: int = 0,
+               skip: Collection[int] = ()) -> tuple[Sides, dict[int, frozenset[str]]]:
+    """The sides of a quote's words (folded), and for each word on a negative side, its entries (a phrase counts
+    at its particle: "called it off" at "off"). ``negations``: its negation words, which stand on the positive
+    side of "without"; ``skip``: indexes of words that are negations already (no prefix of theirs counts:
+    "unsafe")."""
+    found: list[tuple[str, int, int]] = []
+    prefixed: Counter[str] = Counter()
+    for at, word in enumerate(words):
+        following = words[at + 1] if at + 1 < len(words) else ""
+        for form in _forms_of(word):
+            if (form.word, following) in EXCEPT:
+                continue
+            if form.particle is None:
+                found.append((form.entry, form.sign, at))
+                continue
+            reach = words[at + 1:at + 1 + _PARTICLE_REACH]
+            if form.particle in reach:
+                found.append((form.entry, form.sign, at + 1 + reach.index(form.particle)))
+        stem = None if at in skip else negated_stem(word)
+        if stem is not None:
+            prefixed[stem] += 1
+            found.append((PREFIXED + stem, -1, at))
+    found = _once_per_word(found)
+    listed: Counter[tuple[str, int]] = Counter((entry, sign) for entry, sign, _ in found
+                                               if not entry.startswith(PREFIXED))
+    if negations:
+        listed[(WITHOUT, 1)] += negations
+    negative: dict[int, set[str]] = {}
+    for entry, sign, at in found:
+        if sign < 0:
+            negative.setdefault(at, set()).add(entry)
+    return Sides(listed, prefixed, tuple(words)), {at: frozenset(entries) for at, entries in negative.items()}
+
+
+def _once_per_word(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One side per entry and word: "went ahead" is read as "went ahead", not also as "went"."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for entry, sign, at in sorted(found, key=lambda f: (f[0], -f[2])):
+        if (entry, at) not in seen:
+            seen.add((entry, at))
+            out.append((entry, sign, at))
+    return sorted(out, key=lambda f: f[2])
+
+
+def engaged(a: Sides, b: Sides) -> frozenset[str]:
+    """The entries on which two quotes take opposite sides: one says more on the positive side and the other
+    more on the negative side ("не отходили" / "остаются на позициях, а слухи об отходе"; two "rise"s against
+    one "rise" and a "same" engage nothing: the same word is said on both sides)."""
+    out = {entry for entry in {e for e, _ in (*a.listed, *b.listed)}
+           if _opposite(a.listed[(entry, 1)] - b.listed[(entry, 1)], a.listed[(entry, -1)] - b.listed[(entry, -1)])}
+    for stem in a.prefixed.keys() | b.prefixed.keys():
+        said_a = sum(1 for w in a.words if w.startswith(stem))
+        said_b = sum(1 for w in b.words if w.startswith(stem))
+        if _opposite(said_a - said_b, a.prefixed[stem] - b.prefixed[stem]):
+            out.add(PREFIXED + stem)
+    return frozenset(out)
+
+
+def _opposite(more_positive: int, more_negative: int) -> bool:
+    return more_positive > 0 > more_negative or more_positive < 0 < more_negative
+
+
+def contrary(entries: frozenset[str]) -> bool:
+    return bool(entries & CONTRARY)
