@@ -10,8 +10,8 @@ import pytest
 
 from quotetrace.store import Store
 from quotetrace.store.fts import LONG_QUERY_WORDS, fts_query, parse_query
+from quotetrace.store.schema import MIGRATIONS as _MIGRATIONS
 from quotetrace.store.sqlite import (
-    _MIGRATIONS,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     SCHEMA_VERSION,

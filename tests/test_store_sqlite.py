@@ -297,7 +297,7 @@ def test_store_sqlite_quote_type_via_and_fragments_round_trip(store: Store) -> N
 
 
 def test_store_sqlite_migrates_a_version_2_file_keeping_its_links(tmp_path: Path) -> None:
-    from quotetrace.store.sqlite import _MIGRATIONS
+    from quotetrace.store.schema import MIGRATIONS as _MIGRATIONS
 
     path = tmp_path / "v2.db"
     conn = sqlite3.connect(path)
@@ -401,7 +401,7 @@ def test_store_sqlite_same_capture_read_again_replaces_its_version(store: Store)
 
 
 def test_store_sqlite_migrates_a_version_3_file_into_versions(tmp_path: Path) -> None:
-    from quotetrace.store.sqlite import _MIGRATIONS
+    from quotetrace.store.schema import MIGRATIONS as _MIGRATIONS
 
     path = tmp_path / "v3.db"
     conn = sqlite3.connect(path)

@@ -40,8 +40,7 @@ from quotetrace.output import (
 )
 from quotetrace.reach import statements as statement_reach
 from quotetrace.settings import DEFAULT_SETTINGS
-from quotetrace.store import Store, StoreError
-from quotetrace.store.sqlite import QuoteFilters, StatementFilters
+from quotetrace.store import QuoteFilters, StatementFilters, Store, StoreError
 
 app = typer.Typer(
     name="quotetrace",

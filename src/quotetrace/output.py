@@ -21,8 +21,7 @@ from rich.text import Text
 from quotetrace.link.provenance import Echo, PageHistory, Trace
 from quotetrace.model import Document, Quote, Skip
 from quotetrace.reach import STATEMENT_COLUMNS, Reach
-from quotetrace.store import MemberRow, QuoteRow, SpeakerRow
-from quotetrace.store.sqlite import DocumentRow, OutletRow
+from quotetrace.store import DocumentRow, MemberRow, OutletRow, QuoteRow, SpeakerRow
 
 
 class Format(StrEnum):

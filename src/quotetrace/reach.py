@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotetrace.link.provenance import page_history
-from quotetrace.store import Store
-from quotetrace.store.sqlite import StatementFilters, StatementRow
+from quotetrace.store import StatementFilters, StatementRow, Store
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,14 +20,14 @@ from pathlib import Path
 from fastapi import Request
 
 from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, QUOTE_KINDS, Document, RawDocument, Skip
-from quotetrace.store import Store
-from quotetrace.store.sqlite import (
+from quotetrace.store import (
     STATEMENT_SORTS,
     DocumentFilters,
     QuoteFilters,
     SortKey,
     StatementFilters,
     StatementSort,
+    Store,
 )
 from quotetrace.web.relink import Relinker
 

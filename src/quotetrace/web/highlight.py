@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from quotetrace.store import QuoteRow
-from quotetrace.store.sqlite import HIGHLIGHT_END, HIGHLIGHT_START
+from quotetrace.store import HIGHLIGHT_END, HIGHLIGHT_START, QuoteRow
 
 
 @dataclass(frozen=True, slots=True)

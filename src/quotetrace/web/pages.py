@@ -20,8 +20,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from quotetrace import __version__
 from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, QUOTE_KINDS
 from quotetrace.reach import statements
+from quotetrace.store import STATEMENT_SORTS, StatementFilters
 from quotetrace.store.fts import SYNTAX_HINT
-from quotetrace.store.sqlite import STATEMENT_SORTS, StatementFilters
 from quotetrace.web import context
 from quotetrace.web.charts import SHAPES, SYMBOLS, bar_chart, timeline_chart
 from quotetrace.web.highlight import matched_runs, segments

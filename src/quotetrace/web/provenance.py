@@ -15,8 +15,7 @@ from typing import Literal
 
 from quotetrace.link.provenance import Echo, PageHistory, page_history, statement_members, trace
 from quotetrace.model import Capture
-from quotetrace.store import MemberRow, Store
-from quotetrace.store.sqlite import RELATIONS, DocumentRow
+from quotetrace.store import RELATIONS, DocumentRow, MemberRow, Store
 
 Role = Literal["plain", "copied", "changed"]
 # The relation a document's row is drawn with when it quotes the statement more than once: the closest copy.

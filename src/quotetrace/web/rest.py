@@ -32,8 +32,7 @@ from quotetrace.output import (
     speaker_record,
 )
 from quotetrace.reach import STATEMENT_COLUMNS, statements, with_reach
-from quotetrace.store import Store
-from quotetrace.store.sqlite import DocumentRow, QuoteFilters, SortKey, StatementFilters
+from quotetrace.store import DocumentRow, QuoteFilters, SortKey, StatementFilters, Store
 from quotetrace.web import context
 from quotetrace.web.provenance import history
 from quotetrace.web.schemas import (
