@@ -47,6 +47,9 @@ ROLES_RU: dict[str, tuple[str, ...]] = {
     "учител": ("teacher",),
 }
 MAX_ENDING = 3
+# Words any holder of a post may be called ("head of the miners' union" is its chairman, «глава» its leader):
+# they name no role that another could contradict, so they are left out of the comparison.
+GENERIC_ROLES = frozenset({"head", "chief", "leader"})
 _CYRILLIC = re.compile(r"[а-яё]")
 _COMPLEMENT = re.compile(r"\b(?:of|for|to|at|in|on|from|with)\b|,")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -86,5 +89,5 @@ def _translate(word: str) -> set[str]:
 
 
 def role_heads(descriptors: Iterable[str]) -> frozenset[str]:
-    """The roles of all of a mention's descriptors, as English words."""
-    return frozenset(word for descriptor in descriptors for word in role_words(descriptor))
+    """The roles of all of a mention's descriptors, as English words (generic ones aside)."""
+    return frozenset(word for descriptor in descriptors for word in role_words(descriptor)) - GENERIC_ROLES

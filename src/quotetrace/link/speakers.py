@@ -134,6 +134,79 @@ def person_key(name: str) -> PersonName | None:
     return PersonName(first, person.middle, name_key(person.surname), person.gender)
 
 
+# How a name sounds, for names written in both scripts: an English name in Cyrillic is spelt by its sound
+# ("Dahl" = «Даль», "Mercer" = «Мерсер», "Stone" = «Стоун»), which a letter-for-letter key cannot match.
+# Digraphs to one letter, then consonants only (vowels and a silent "h" are where transcriptions differ).
+# "ch" is «ч» in English names and «ш» in French ones ("Charlotte" = «Шарлотта»): one sound here, as are the
+# two; an English "w" is written «у», a vowel ("Whitmore" = «Уитмор»).
+_SOUNDS = (("shch", "S"), ("dzh", "J"), ("tch", "S"), ("sch", "S"), ("ch", "S"), ("sh", "S"), ("zh", "J"),
+           ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("gh", "g"), ("qu", "kv"), ("x", "ks"),
+           ("wh", "w"), ("w", "u"), ("j", "J"), ("q", "k"))
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_INNER_H = re.compile(r"(?<=.)h")
+_VOWEL = re.compile(r"[aeiouy'ʹʼ]")
+# A French name's silent last letter, which its Russian transcription leaves out ("Dubois" = «Дюбуа»,
+# "Mercier" = «Мерсье»).
+_SILENT_END = re.compile(r"(?<=[aeiou])[sxtdz]$|(?<=ie)r$")
+
+
+def sound(part: str) -> str:
+    """The consonants of a Latin name part as they sound ("Mercer" and «Мерсер» transliterated: "mrsr")."""
+    text = fold(part).strip(".")
+    for a, b in _SOUNDS:
+        text = text.replace(a, b)
+    text = _SOFT_C.sub("s", text).replace("c", "k")
+    text = _VOWEL.sub("", _INNER_H.sub("", text))
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
+    """A surname seen only in Cyrillic joins the one surname seen only in Latin letters that sounds the same with
+    a first name that sounds the same ("Ханна Рейес" = "Hannah Reyes"); its mentions take the Latin keys, so
+    that the names group as one (rule 3). Never within one script, where spellings are compared letter by letter."""
+    from quotetrace.ru.names import has_cyrillic, transliterate
+
+    def heard(m: _Mention) -> tuple[str | None, str]:
+        person = parse_person(transliterate(m.name) if has_cyrillic(m.name) else m.name)
+        if person is None:
+            return None, ""
+        return (None if person.first is None else sound(person.first)), person.surname
+
+    def sounds(key: str, silent: bool) -> set[tuple[str | None, str]]:
+        out: set[tuple[str | None, str]] = set()
+        for m in persons[key]:
+            first, surname = heard(m)
+            out.add((first, sound(surname)))
+            if silent:
+                out.add((first, sound(_SILENT_END.sub("", fold(surname)))))
+        return out
+
+    script = {key: {has_cyrillic(m.name) for m in mentions} for key, mentions in persons.items()}
+    latin: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for key, scripts in script.items():
+        if scripts == {False}:
+            for found in sounds(key, silent=True):
+                latin[found].add(key)
+    out = dict(persons)
+    for key, scripts in script.items():
+        if scripts != {True}:
+            continue
+        targets = {t for h in sounds(key, silent=False) if h[0] is not None and len(h[1]) >= 2
+                   for t in latin.get(h, ())}
+        if len(targets) != 1:
+            continue  # none, or several people it could be: left apart rather than guessed
+        target = targets.pop()
+        firsts = {heard(m)[0]: m.person.first for m in persons[target] if m.person and m.person.first}
+        moved = []
+        for m in out.pop(key):
+            assert m.person is not None
+            first = firsts.get(heard(m)[0]) or m.person.first
+            moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
+                                  PersonName(first, m.person.middle, target, m.person.gender)))
+        out[target] = out[target] + moved
+    return out
+
+
 def _merge_near_surnames(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
     """Surnames one edit or so apart ("Zelensky"/"Zelenskyy" aside, already one key) that share a first name
     join the more frequent spelling; compared only within the same first two letters and first name."""
@@ -281,7 +354,7 @@ def link_speakers(
             named.setdefault(name.folded.removeprefix("the "), _Cluster()).mentions.append(mention)
         else:
             persons[name.person.surname].append(mention)
-    persons = _merge_near_surnames(persons)
+    persons = _merge_across_scripts(_merge_near_surnames(persons))
     clusters = list(anonymous.values()) + list(named.values())
     for surname in sorted(persons):
         clusters += _person_clusters(persons[surname], entities)

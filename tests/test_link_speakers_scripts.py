@@ -1,0 +1,67 @@
+"""Names written in both scripts: an English name in Cyrillic is spelt by its sound, and generic role words
+("head of …", «глава») never keep two mentions of one name apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.link.roles import role_heads
+from quotetrace.link.speakers import link_speakers, sound
+from quotetrace.ru.names import transliterate
+from quotetrace.store import Sighting
+
+
+def _sighting(quote_id: int, speaker: str, descriptors: tuple[str, ...] = ()) -> Sighting:
+    return Sighting(quote_id=quote_id, doc_id=f"d{quote_id}", id=f"doc-{quote_id}", text=f"quote {quote_id}",
+                    speaker=speaker, speaker_mention=speaker, descriptors=descriptors, outlet=None, url=None,
+                    published_at="2026-05-01", seen_at=None)
+
+
+def _speaker_ids(*sightings: Sighting) -> list[str]:
+    links = link_speakers(sightings)
+    return [links.quote_speakers[s.quote_id] for s in sightings]
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    ("Торвальд", "Thorvald"), ("Уитмор", "Whitmore"), ("Кершоу", "Kershaw"),
+    ("Шарлотта", "Charlotte"), ("Джереми", "Jeremy"),
+])
+def test_a_name_and_its_transcription_sound_alike(cyrillic: str, latin: str) -> None:
+    assert sound(transliterate(cyrillic)) == sound(latin)
+
+
+def test_an_english_name_in_cyrillic_is_the_same_speaker() -> None:
+    ids = _speaker_ids(_sighting(1, "Oliver Whitmore"), _sighting(2, "Оливер Уитмор"), _sighting(3, "Уитмор"))
+    assert len(set(ids)) == 1
+
+
+def test_a_french_silent_ending_is_left_out_of_the_comparison() -> None:
+    ids = _speaker_ids(_sighting(1, "Claude Mercier"), _sighting(2, "Клод Мерсье"))
+    assert ids[0] == ids[1]
+
+
+def test_another_first_name_keeps_them_apart() -> None:
+    ids = _speaker_ids(_sighting(1, "Oliver Whitmore"), _sighting(2, "Эдвард Уитмор"))
+    assert ids[0] != ids[1]
+
+
+def test_two_latin_names_that_sound_alike_are_not_merged_by_sound() -> None:
+    ids = _speaker_ids(_sighting(1, "Oliver Hale"), _sighting(2, "Oliver Hall"))
+    assert ids[0] != ids[1]
+
+
+def test_two_candidates_that_sound_alike_leave_the_cyrillic_name_apart() -> None:
+    ids = _speaker_ids(_sighting(1, "Oliver Hale"), _sighting(2, "Oliver Hall"), _sighting(3, "Оливер Хейл"))
+    assert ids[2] not in ids[:2]
+
+
+def test_a_generic_role_is_no_conflict() -> None:
+    assert role_heads(["head of the dockers' union"]) == frozenset()
+    ids = _speaker_ids(_sighting(1, "Oleg Marin", ("head of the dockers' union",)),
+                       _sighting(2, "Олег Марин", ("председатель профсоюза докеров",)))
+    assert ids[0] == ids[1]
+
+
+def test_two_specific_roles_still_disagree() -> None:
+    ids = _speaker_ids(_sighting(1, "Anna Berg", ("mayor of Tolna",)), _sighting(2, "Anna Berg", ("goalkeeper",)))
+    assert ids[0] != ids[1]
