@@ -362,6 +362,8 @@ def _detached(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.i == 0:
         return False
     after_comma = _after_comma(tok.left_edge)
+    if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return False  # "says X, and that Y": a second content clause of the same verb
     if tok.dep_ == "conj":
         has_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
         return tok.lemma_.lower() in SPEECH_VERBS or (after_comma and (tok.tag_ == "VBG" or has_subject))
