@@ -77,6 +77,9 @@ def test_extract_senses_not_a_statement(text: str) -> None:
         ("The mayor called the proposal “a gift to developers”.", "the proposal “a gift to developers”", "speech"),
         ("Parents called for an inquiry into the closure.", "for an inquiry into the closure", "stance"),
         ("The governor sees the levy as a tax on the poor.", "the levy as a tax on the poor", "belief"),
+        # "as" after the object is what it is said to be, even when it names a place
+        ("The mayor described the harbour as the Singapore of the north.",
+         "the harbour as the Singapore of the north", "speech"),
         ("The minister vowed to reopen the library before the election.",
          "to reopen the library before the election", "speech"),
         ("The minister appeared to suggest that the tax would rise.", "that the tax would rise", "speech"),

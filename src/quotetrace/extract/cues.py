@@ -353,8 +353,9 @@ def _object_infinitive(verb: Token, objects: list[Token]) -> Token | None:
 
 
 def _said_when_or_where(prep: Token) -> bool:
-    """A prepositional phrase that places the saying, not the said: "during the debate", "at a rally"."""
-    return prep.dep_ == "prep" and (prep.lower_ in OCCASION_PREPS or _circumstance(prep))
+    """A prepositional phrase that places the saying, not the said: "during the debate", "at a rally"; "as"
+    is what the object is said to be ("portrayed him as a selfish titan")."""
+    return prep.dep_ == "prep" and prep.lower_ != "as" and (prep.lower_ in OCCASION_PREPS or _circumstance(prep))
 
 
 def _detached(tok: Token) -> bool:
