@@ -12,6 +12,7 @@ too, and stops if the two disagree. See benchmarks/README.md for what each figur
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib.util
 import itertools
 import json
@@ -62,7 +63,8 @@ def predict_quotetrace(records: Sequence[Record]) -> list[Record]:
         quotes: list[Record] = []
         try:
             document = quotetrace.extract_document(text=record["text"], id=record["id"])
-            quotes = [record for q in document.quotes for record in quote_records(q)]
+            rows = [row for q in document.quotes for row in quote_records(q)]
+            quotes = in_input(record["text"], document.text, rows)
         except Exception as error:  # one bad document must not end the benchmark
             print(f"\n  {record['id']}: {type(error).__name__}: {error}", file=sys.stderr)
         predictions.append({"id": record["id"], "quotes": quotes})
@@ -76,6 +78,29 @@ def quote_records(quote: quotetrace.Quote) -> list[Record]:
     pieces = quote.fragments or [quotetrace.TextSpan(quote.text, quote.start, quote.end)]
     return [{"text": p.text, "start": p.start, "end": p.end, "speaker": quote.speaker, "speaker_mention": mention,
              "kind": quote.kind, "type": quote.type, "confidence": round(quote.confidence, 3)} for p in pieces]
+
+
+def in_input(original: str, cleaned: str, rows: list[Record]) -> list[Record]:
+    """``rows`` (offsets into ``cleaned``) with offsets and text from ``original``, the text as given. A
+    scorer finds a quote at its own offsets or else at its first occurrence; cleaning shifts offsets (a
+    double space made one), and the first occurrence of a short quote ("Hillary Clinton") may be elsewhere."""
+    if original == cleaned:
+        return rows
+    where = cleaned_to_original(original, cleaned)
+    return [{**row, "text": original[where[row["start"]] : where[row["end"]]], "start": where[row["start"]],
+             "end": where[row["end"]]} for row in rows]
+
+
+def cleaned_to_original(original: str, cleaned: str) -> list[int]:
+    """For each offset into ``cleaned`` (and its end), the offset into ``original`` it came from: cleaning
+    only drops characters and turns whitespace into other whitespace, so the two align block by block."""
+    where = list(range(len(cleaned) + 1))
+    matcher = difflib.SequenceMatcher(None, original, cleaned, autojunk=False)
+    for tag, a, _, x, y in matcher.get_opcodes():
+        for k in range(x, y):
+            where[k] = a + (k - x) if tag == "equal" else a
+    where[len(cleaned)] = len(original)
+    return where
 
 
 def predict_textacy(records: Sequence[Record]) -> list[Record]:

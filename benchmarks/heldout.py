@@ -91,7 +91,7 @@ def predict(records: Sequence[Record], docs: Sequence[Doc], table: dict[str, flo
             for row in accuracy.quote_records(quote):
                 rows.append(row)
                 features.append(ev.to_dict())
-        predictions.append({"id": record["id"], "quotes": rows})
+        predictions.append({"id": record["id"], "quotes": accuracy.in_input(record["text"], cleaned, rows)})
         evidence.append({"id": record["id"], "evidence": features})
     return predictions, evidence
 

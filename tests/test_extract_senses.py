@@ -49,6 +49,9 @@ def only(text: str) -> Quote:
         "Volunteers posted a video on a forum.",
         "The mayor declared a day of mourning.",
         "The council thanked the volunteers.",
+        # a verb that only its particle makes one of speech, without it
+        "The volunteers laid flowers at the memorial.",
+        "She pointed a finger at the harbour master.",
         # a topic or a target, not content
         "The ministry did not respond to a request for comment.",
         "The course focused on first aid for children.",
@@ -74,6 +77,9 @@ def test_extract_senses_not_a_statement(text: str) -> None:
         ("The mayor called the proposal “a gift to developers”.", "the proposal “a gift to developers”", "speech"),
         ("Parents called for an inquiry into the closure.", "for an inquiry into the closure", "stance"),
         ("The governor sees the levy as a tax on the poor.", "the levy as a tax on the poor", "belief"),
+        # "as" after the object is what it is said to be, even when it names a place
+        ("The mayor described the harbour as the Singapore of the north.",
+         "the harbour as the Singapore of the north", "speech"),
         ("The minister vowed to reopen the library before the election.",
          "to reopen the library before the election", "speech"),
         ("The minister appeared to suggest that the tax would rise.", "that the tax would rise", "speech"),
@@ -83,6 +89,18 @@ def test_extract_senses_not_a_statement(text: str) -> None:
         ("The ferry operator announced the closure of the northern route.", "the closure of the northern route",
          "speech"),
         ("He told them the ferry would not sail.", "the ferry would not sail", "speech"),
+        # a verb its particle makes one of speech, and "say", take what was said as their object
+        ("The harbour master pointed out the flaws in the new timetable.", "the flaws in the new timetable",
+         "speech"),
+        ("The councillor later walked back her comments about the ferry.", "her comments about the ferry",
+         "speech"),
+        ("I will keep saying it until the council listens.", "it", "speech"),
+        # a speech verb's addressee with what was said about it; an answer to something said
+        ("The harbour master warned skippers about the storm.", "skippers about the storm", "speech"),
+        ("The mayor has not yet responded to the union's remarks.", "to the union's remarks", "speech"),
+        # two content clauses of one verb
+        ("The director says the ward will stay open, and that no nurse will lose her job.",
+         "the ward will stay open, and that no nurse will lose her job", "speech"),
         ("The union said the ward would close.", "the ward would close", "speech"),
         ("Dock workers are far more likely to say that the new cranes are unsafe.",
          "that the new cranes are unsafe", "speech"),
@@ -94,6 +112,7 @@ def test_extract_senses_not_a_statement(text: str) -> None:
         ("The coach is convinced that the team can win the title.", "that the team can win the title", "belief"),
         ("The nurses' union is worried that the ward will close.", "that the ward will close", "belief"),
         ("Residents voiced the fear that prices will rise.", "the fear that prices will rise", "belief"),
+        ("There is a growing sense that the ferry will never return.", "that the ferry will never return", "belief"),
         # stances: an attitude toward a thing
         ("The union criticised the new tariff.", "the new tariff", "stance"),
         ("Residents praised the volunteers who cleared the snow.", "the volunteers who cleared the snow", "stance"),
@@ -134,3 +153,9 @@ def test_extract_senses_rules_can_be_switched_off_for_measurement() -> None:
     settings = quotetrace.Settings(without_senses=frozenset({"volition", "infinitive"}))
     assert statements(text) == []
     assert [q.cue for q in quotetrace.extract(text, settings=settings)] == ["sought"]
+
+
+def test_extract_senses_say_takes_a_noun_phrase_for_what_was_said() -> None:
+    found = statements("Most residents backed the plan, and a third said the same of the bypass.")
+    assert [(q.cue, q.text, q.type) for q in found if q.cue == "said"] == [
+        ("said", "the same of the bypass", "speech")]

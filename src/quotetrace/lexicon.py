@@ -282,7 +282,16 @@ REPORTING_VERBS = frozenset(
     discuss describe characterize characterise portray depict outline detail explain recount recall recite
     repeat reiterate echo predict forecast promise pledge vow threaten guarantee claim allege assert note
     stress emphasize emphasise underscore underline highlight raise voice express
-    tweet retweet argue list compare liken contrast equate address
+    tweet retweet argue list compare liken contrast equate address say reference remind warn
+    """.split()
+)
+# Verbs that with their particle are verbs of speech, their object what was said: "pointed out the flaw",
+# "laid out his plan", "walked back the comments" (not "pointed a finger", "laid flowers").
+PHRASAL_SPEECH_VERBS = frozenset(
+    tuple(pair.split("+"))
+    for pair in """
+    point+out lay+out spell+out set+out walk+back play+down talk+up talk+down rule+out single+out call+out
+    put+forward sum+up brush+off shrug+off laugh+off wave+off read+out
     """.split()
 )
 # Verbs that report content only through a speech noun as object: "issued a warning", "offered an apology",
@@ -304,7 +313,7 @@ SPEECH_OBJECT_NOUNS = frozenset(
     protest accusation allegation claim assertion insistence confession admission acknowledgment
     acknowledgement correction clarification reassurance support backing blessing thoughts prayers review
     reviews evaluation testimony take perspective insight insights details rationale vision case point story
-    stories tale tales anecdote anecdotes joke jokes
+    stories tale tales anecdote anecdotes joke jokes question questions
     """.split()
 )
 # Verbs that name rather than say: "a disease called measles", "known as the Long Lap", "dubbed".
@@ -409,7 +418,7 @@ INFINITIVE_SPEECH_VERBS = frozenset(
 BELIEF_NOUNS = frozenset(
     """
     belief fear hope concern view opinion conviction suspicion doubt expectation assumption impression
-    feeling sense worry understanding confidence
+    feeling sense worry understanding confidence notion
     """.split()
 )
 # Nouns that head a cue of their own with what follows them as content: "her call for an inquiry", "his
@@ -421,7 +430,7 @@ CUE_NOUNS = frozenset(
     announcement critique praise condemnation rejection opposition doubt hope concern belief fear view
     opinion assessment prediction insistence mention reference complaint objection request order ruling
     verdict recommendation advice vow assurance reassurance acknowledgment acknowledgement confession
-    condolences tribute thanks congratulations plea possibility conclusion contention
+    condolences tribute thanks congratulations plea possibility conclusion contention refusal
     """.split()
 )
 # Cue nouns of attitude or demand: with a thing for content they report a stance ("her call for an inquiry",

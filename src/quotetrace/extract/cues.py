@@ -353,8 +353,9 @@ def _object_infinitive(verb: Token, objects: list[Token]) -> Token | None:
 
 
 def _said_when_or_where(prep: Token) -> bool:
-    """A prepositional phrase that places the saying, not the said: "during the debate", "at a rally"."""
-    return prep.dep_ == "prep" and (prep.lower_ in OCCASION_PREPS or _circumstance(prep))
+    """A prepositional phrase that places the saying, not the said: "during the debate", "at a rally"; "as"
+    is what the object is said to be ("portrayed him as a selfish titan")."""
+    return prep.dep_ == "prep" and prep.lower_ != "as" and (prep.lower_ in OCCASION_PREPS or _circumstance(prep))
 
 
 def _detached(tok: Token) -> bool:
@@ -362,6 +363,8 @@ def _detached(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.i == 0:
         return False
     after_comma = _after_comma(tok.left_edge)
+    if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return False  # "says X, and that Y": a second content clause of the same verb
     if tok.dep_ == "conj":
         has_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
         return tok.lemma_.lower() in SPEECH_VERBS or (after_comma and (tok.tag_ == "VBG" or has_subject))

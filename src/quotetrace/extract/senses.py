@@ -42,6 +42,7 @@ from quotetrace.lexicon import (
     PERCEPTION_VERBS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PHRASAL_SPEECH_VERBS,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
@@ -78,6 +79,8 @@ HEDGE_ADJECTIVES = frozenset("needless sad strange suffice fair safe true".split
 # Pronouns that point at a fact, and the verbs of inference that make them the writer's conclusion.
 DEMONSTRATIVES = frozenset("this that these those what".split())
 INFERENCE_VERBS = EVIDENCE_VERBS | frozenset("suggest confirm reveal".split())
+# Verbs that answer what someone said: "responded to her remarks" (speech), "to a request for comment" (no).
+ANSWER_VERBS = frozenset("respond reply react retort".split())
 # Verbs of wishing that a perception under them belongs to: "would like to see", "hope to see".
 WISH_VERBS = frozenset("like love hope expect wait long".split())
 # Verbs of regarding, whose passive without an agent is the writer's description: "is considered the best".
@@ -143,6 +146,9 @@ def lexical_frame(verb: Token, lemma: str, construction: str) -> bool:
     with its object ("welcomed the ban"), a speech act with its infinitive ("vowed to fight on"), a stance
     preposition ("called for an inquiry"), a belief with its infinitive ("expects the bank to hold")."""
     if construction == "dobj":
+        if lemma == "say" or phrasal_speech(verb, lemma):
+            # "said the same of Sanders", "pointed out the flaw"; not "which she read out at the meeting"
+            return any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
         return lemma in ATTITUDE_VERBS or (lemma in INFINITIVE_SPEECH_VERBS and _infinitive_after_object(verb))
     if construction == "xcomp":
         return lemma in INFINITIVE_SPEECH_VERBS or lemma in BELIEF_VERBS
@@ -233,7 +239,16 @@ def _object(verb: Token, lemma: str, construction: str, subject: Span | None) ->
         return source_class(subject) not in ("document", "none")  # "the poll shows Rendt ahead"
     if construction == "oprd" and lemma in SPEECH_VERBS:
         return False  # "declared himself the winner"
+    if phrasal_speech(verb, lemma):
+        return False  # "pointed out the flaw", "walked back his comments"
     return lemma not in ATTITUDE_VERBS | REPORTING_VERBS | BELIEF_VERBS | NAMING_VERBS | CARRIER_VERBS
+
+
+def phrasal_speech(verb: Token, lemma: str) -> bool:
+    """'pointed out', 'laid out', 'walked back': a verb that its particle makes one of speech."""
+    # the parser takes "back" in "walked back his comments" for an adverb
+    return any((c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1))
+               and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in verb.children)
 
 
 def _carrier(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -253,7 +268,16 @@ def _topic(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
         return False
     if lemma in SPEECH_VERBS and _clause_inside_prep(verb, construction[5:]):
         return False  # "wrote in a column for the Courier that she had signed …": the parse hid the clause
+    if lemma in ANSWER_VERBS and construction == "prep:to" and _prep_object(verb, "to") in SPEECH_OBJECT_NOUNS:
+        return False  # "responded to her remarks", not "did not respond to a request for comment"
     return (lemma, construction[5:]) not in PREPOSITION_FRAMES
+
+
+def _prep_object(verb: Token, preposition: str) -> str | None:
+    """The lemma of the object of ``verb``'s first ``preposition`` phrase."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    return None if pobj is None else pobj.lemma_.lower()
 
 
 def _infinitive(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -268,6 +292,9 @@ def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
         return False  # "what she called “a trick”", "asked him to stay": the complement is the content
     if lemma in ATTITUDE_VERBS:
         return False  # "criticised him", "condemned it": a person or a thing is what a stance is about
+    if lemma == "say":
+        # "I will keep saying it", "having said that": what was said before; "to say the least" is an aside
+        return any(c.dep_ == "dobj" and c.lower_ == "least" for c in verb.children)
     if construction in NOUN_PHRASE_FRAMES:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.i > verb.i), None)
         if obj is not None and any(c.dep_ == "prep" and c.i > obj.i for c in verb.children):
@@ -310,13 +337,19 @@ def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Se
     that …' (belief), 'her call for an inquiry' (a stance); 'information about', 'an attack on', 'the case
     for' are no cue, nor is what follows 'advice from' (its source) or 'talks with'."""
     lemma = noun.lemma_.lower()
-    if "noun" not in off and lemma not in CUE_NOUNS and lemma not in SPEECH_NOUNS:
+    held = lemma in BELIEF_NOUNS and _that_clause(noun)  # "a sense that …", "her confidence that …"
+    if "noun" not in off and lemma not in CUE_NOUNS and lemma not in SPEECH_NOUNS and not held:
         return Sense(None, "noun")
     if "noun" not in off and frame.startswith("prep:") and frame[5:] not in NOUN_CONTENT_PREPS:
         return Sense(None, "noun")
     if lemma in BELIEF_NOUNS:
         return Sense("belief")
     return Sense("stance" if frame != "clause" and lemma in ATTITUDE_NOUNS else "speech")
+
+
+def _that_clause(noun: Token) -> bool:
+    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+               for c in noun.children)
 
 
 def headline_source(head: Span, off: frozenset[str] = frozenset()) -> bool:
