@@ -37,8 +37,8 @@ class LinkReport:
         scorer = f"paraphrase scorer: {self.scorer}" if self.scorer else "paraphrase matching off"
         return (
             f"linked {self.quotes} quotes: {self.speakers} speakers, {self.statements} statements "
-            f"({self.echoed} seen more than once, {self.altered} altered echoes; {self.vetoed} near-misses kept "
-            f"apart); {scorer}; {self.seconds:.1f}s"
+            f"({self.echoed} seen more than once, {self.altered} altered {'echo' if self.altered == 1 else 'echoes'}; "
+            f"{self.vetoed} near-misses kept apart); {scorer}; {self.seconds:.1f}s"
         )
 
 
