@@ -40,7 +40,7 @@ def test_altered_echo_through_the_store_trace_json_and_table() -> None:
     )
     with store:
         report = link(store, paraphrase=False)
-        assert report.altered == 1 and "1 altered echoes" in report.line()
+        assert report.altered == 1 and "1 altered echo;" in report.line()
         statement_id = store.find_statement("ferry to Velm")
         assert statement_id is not None
         found = trace(store, statement_id)
