@@ -196,23 +196,35 @@ class Search(StoreBase):
         ]
         return sorted(rows, key=lambda r: (r.start, r.quote_id))
 
-    def _quote_conditions(self, filters: QuoteFilters) -> tuple[list[str], list[object]] | None:
-        """SQL conditions on ``q`` (quotes) and ``d`` (documents); None when nothing can match."""
+    def _words_and_speaker(
+        self, q: str | None, speaker: str | None, speaker_id: str | None, words_sql: str, speaker_column: str
+    ) -> tuple[list[str], list[object]] | None:
+        """The conditions quote and statement searches share: words (``words_sql`` with ``{matching}``, the
+        quotes they match) and a speaker by name or id on ``speaker_column``; None when nothing can match."""
         where: list[str] = []
         params: list[object] = []
-        if filters.q is not None and filters.q.strip():
-            expression = self.search_expression(filters.q)
+        if q is not None and q.strip():
+            expression = self.search_expression(q)
             if expression is None or expression.match is None:
                 return None
-            where.append("q.quote_id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            where.append(words_sql.format(matching="SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"))
             params.append(expression.match)
-        if filters.speaker and fold(filters.speaker):
-            speakers = self._speakers_named(filters.speaker)
-            where.append(f"q.speaker_id IN ({placeholders(speakers)})" if speakers else "0")
+        if speaker and fold(speaker):
+            speakers = self._speakers_named(speaker)
+            where.append(f"{speaker_column} IN ({placeholders(speakers)})" if speakers else "0")
             params += speakers
-        if filters.speaker_id:
-            where.append("q.speaker_id = ?")
-            params.append(filters.speaker_id)
+        if speaker_id:
+            where.append(f"{speaker_column} = ?")
+            params.append(speaker_id)
+        return where, params
+
+    def _quote_conditions(self, filters: QuoteFilters) -> tuple[list[str], list[object]] | None:
+        """SQL conditions on ``q`` (quotes) and ``d`` (documents); None when nothing can match."""
+        found = self._words_and_speaker(filters.q, filters.speaker, filters.speaker_id,
+                                        "q.quote_id IN ({matching})", "q.speaker_id")
+        if found is None:
+            return None
+        where, params = found
         if filters.outlet and fold(filters.outlet):
             outlets = self._outlets_named(filters.outlet)
             where.append(f"d.outlet IN ({placeholders(outlets)})" if outlets else "0")
@@ -550,24 +562,14 @@ class Search(StoreBase):
     def _statement_conditions(self, filters: StatementFilters) -> tuple[list[str], list[object]] | None:
         """Conditions on ``ss`` (statement_summary); None when nothing can match. Words select the statements of
         the quotes they match."""
-        where: list[str] = []
-        params: list[object] = []
-        if filters.q is not None and filters.q.strip():
-            expression = self.search_expression(filters.q)
-            if expression is None or expression.match is None:
-                return None
-            where.append(
-                "ss.statement_id IN (SELECT m.statement_id FROM statement_members AS m WHERE m.quote_id IN "
-                "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
-            )
-            params.append(expression.match)
-        if filters.speaker and fold(filters.speaker):
-            speakers = self._speakers_named(filters.speaker)
-            where.append(f"ss.speaker_id IN ({placeholders(speakers)})" if speakers else "0")
-            params += speakers
-        if filters.speaker_id:
-            where.append("ss.speaker_id = ?")
-            params.append(filters.speaker_id)
+        found = self._words_and_speaker(
+            filters.q, filters.speaker, filters.speaker_id,
+            "ss.statement_id IN (SELECT m.statement_id FROM statement_members AS m WHERE m.quote_id IN ({matching}))",
+            "ss.speaker_id",
+        )
+        if found is None:
+            return None
+        where, params = found
         if filters.outlet and fold(filters.outlet):
             outlets = self._outlets_named(filters.outlet)
             where.append(
