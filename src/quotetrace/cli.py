@@ -25,7 +25,7 @@ from quotetrace import __version__, ingest, link, runner
 from quotetrace.dates import date_filter
 from quotetrace.language import SUPPORTED
 from quotetrace.link import provenance
-from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, Capture, Document, RawDocument, Skip
+from quotetrace.model import ACT_TYPES, Capture, Document, RawDocument, Skip, chosen_act_types
 from quotetrace.output import (
     DocumentWriter,
     Format,
@@ -187,15 +187,11 @@ LanguageOption = Annotated[
 
 
 def _act_types(values: list[str] | None) -> tuple[str, ...] | None:
-    given = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-    if not given:
-        return DEFAULT_ACT_TYPES
-    if "all" in given:
-        return None
-    unknown = [v for v in given if v not in ACT_TYPES]
-    if unknown:
-        raise typer.BadParameter(f"{unknown[0]!r} is not one of {', '.join(ACT_TYPES)} (or all)", param_hint="--type")
-    return tuple(t for t in ACT_TYPES if t in given)
+    try:
+        return chosen_act_types(values)
+    except ValueError as unknown:
+        raise typer.BadParameter(f"{unknown.args[0]!r} is not one of {', '.join(ACT_TYPES)} (or all)",
+                                 param_hint="--type") from None
 
 
 def _note_cut(what: str, shown: int, total: int, offset: int, limit: int) -> None:

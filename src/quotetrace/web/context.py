@@ -19,7 +19,7 @@ from pathlib import Path
 from fastapi import Request
 
 from quotetrace.dates import date_filter
-from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, QUOTE_KINDS, Document, RawDocument, Skip
+from quotetrace.model import ACT_TYPES, QUOTE_KINDS, Document, RawDocument, Skip, chosen_act_types
 from quotetrace.store import (
     STATEMENT_SORTS,
     DocumentFilters,
@@ -154,17 +154,10 @@ def text_param(name: str, value: str | None, max_chars: int = 500) -> str | None
 
 def act_types(values: list[str] | None) -> tuple[str, ...] | None:
     """``type`` given once or more, or comma-separated; ``all`` for every type. Default: speech and belief."""
-    if not values:
-        return DEFAULT_ACT_TYPES
-    given = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    if not given:
-        return DEFAULT_ACT_TYPES
-    if "all" in given:
-        return None
-    unknown = [v for v in given if v not in ACT_TYPES]
-    if unknown:
-        raise ApiError(400, f"type: {unknown[0][:40]!r} is not one of {', '.join(ACT_TYPES)} (or all)")
-    return tuple(t for t in ACT_TYPES if t in given)
+    try:
+        return chosen_act_types(values)
+    except ValueError as unknown:
+        raise ApiError(400, f"type: {unknown.args[0][:40]!r} is not one of {', '.join(ACT_TYPES)} (or all)") from None
 
 
 def min_sightings(value: int | None) -> int:
