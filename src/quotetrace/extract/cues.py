@@ -124,8 +124,10 @@ def _circumstance(prep: Token) -> bool:
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return False
-    if pobj.ent_type_ in CIRCUMSTANCE_ENTS or pobj.lemma_.lower() in CIRCUMSTANCE_NOUNS:
+    if pobj.ent_type_ in CIRCUMSTANCE_ENTS:
         return True
+    if pobj.lemma_.lower() in CIRCUMSTANCE_NOUNS:
+        return prep.lower_ != "for"  # said at a debate, but called for one
     return prep.lower_ == "to" and pobj.pos_ in ("PRON", "PROPN")
 
 
