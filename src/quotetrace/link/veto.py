@@ -70,22 +70,33 @@ def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(
     said …", where the original did not); ``corpus``: what the corpus says of capitalised words, so that a name
     opening a sentence ("Sorna's schools will open") is read as a name too.
     """
+    found = explain(original, echo, speakers, match, corpus)
+    return None if found is None else found[0]
+
+
+def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), match: Match | None = None,
+            corpus: Capitals | None = None) -> tuple[Reason, str] | None:
+    """``disagreement``'s reason with what gave it (the facts replaced, the opposites engaged, the parts whose
+    polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
     if (_replaced(a.amounts, b.amounts) or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
             or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
-        return "number"
-    if any(_replaced(x, y) for x, y in ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons),
-                                         (a.days, b.days))):
-        return "date"
+        return "number", f"{sorted(a.numbers)} / {sorted(b.numbers)}"
+    dates = ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons), (a.days, b.days))
+    if any(_replaced(x, y) for x, y in dates):
+        return "date", " ".join(f"{sorted(x)} / {sorted(y)}" for x, y in dates if _replaced(x, y))
     known = corpus or _NOTHING_KNOWN
-    if names_replaced(known.names_of(a), known.names_of(b), speakers):
-        return "name"
+    names = known.names_of(a), known.names_of(b)
+    if names_replaced(*names, speakers):
+        return "name", f"{sorted(names[0] - names[1])} / {sorted(names[1] - names[0])}"
     opposed = engaged(a.sides, b.sides)
     if contrary(opposed):
-        return "negation"
+        return "negation", f"contrary {sorted(opposed)}"
     pairs = match.pairs if match else ((original, echo),)
-    if any(not same_polarity(facts(one).polarity(opposed), facts(other).polarity(opposed)) for one, other in pairs):
-        return "negation"
+    for one, other in pairs:
+        x, y = facts(one).polarity(opposed), facts(other).polarity(opposed)
+        if not same_polarity(x, y):
+            return "negation", f"{x} in {one!r} / {y} in {other!r}" + (f" {sorted(opposed)}" if opposed else "")
     return None
 
 
