@@ -110,7 +110,7 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
     if len(values(o, "negation")) != len(values(e, "negation")) or _opposed(o, e):
         return "negation"  # "not" dropped or added; "open" → "closed"
     names_o, names_e = values(o, "name"), values(e, "name")
-    if names_o and names_e and not any(name_matches(x, names_e) for x in names_o):
+    if names_o and names_e and not any(name_matches(x, names_e, spelt_apart=False) for x in names_o):
         return "name"
     units_o = {UNITS[t.value] for t in o if t.value in UNITS}
     units_e = {UNITS[t.value] for t in e if t.value in UNITS}

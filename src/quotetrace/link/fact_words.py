@@ -146,6 +146,7 @@ RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "to
 # nor "without" / «без» ("the days without heating" are "the cold days").
 NEGATIONS = frozenset(
     "not no never nobody nothing none nowhere neither nor cannot unable impossible unsafe unpaid unknown false untrue "
+    "unless "  # "unless paid" = "if not paid" (Russian «если не» has its «не»)
     "не нет нельзя никогда нигде никуда никак ни никто никого никому никем ничто ничего ничему ничем "
     "невозможно невозможен невозможна неизвестно неизвестен неизвестна небезопасно небезопасна небезопасен "
     "невыплаченные невыплаченных ложь ложные ложная ложно".split()
@@ -172,6 +173,11 @@ NOT_NEGATING_NEXT = frozenset(
     "только раз меньше менее более больше позднее позже раньше ранее".split()
 ) - {"longer"}
 NOT_NEGATING_AFTER = frozenset({"пока"})  # «пока не получим» = "until we receive"
+# A negation of a condition ("unless": "if not") negates each clause joined to its clause by these.
+CONDITION_NEGATIONS = frozenset({"unless"})
+CONDITION_JOINS = frozenset({"and", "or"})
+# «что бы ни», «как бы ни» ("whatever", "however"): concessive, no negation.
+CONCESSIVE = ("бы", "ни")
 
 
 # Quotes are read folded (speakers.fold: "дней" → "днеи", "ещё" → "еще"): so are the tables' words.

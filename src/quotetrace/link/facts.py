@@ -28,7 +28,10 @@ from itertools import pairwise
 from typing import Literal
 
 from quotetrace.link.fact_words import (
+    CONCESSIVE,
     CONCORD,
+    CONDITION_JOINS,
+    CONDITION_NEGATIONS,
     CONJUNCTIONS,
     DURATIONS,
     MONTHS,
@@ -295,6 +298,8 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
             continue  # "no more than", "nothing less", "none other"
         if preceding in NOT_NEGATING_AFTER and at == 1:
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
+        if (preceding, token.value) == CONCESSIVE:
+            continue  # «что бы ни случилось» ("whatever happens")
         if token.value in CONCORD:
             concord += 1
         else:
@@ -314,16 +319,40 @@ def facts(text: str) -> Facts:
     durations = frozenset(_days(float(tokens[i].value), UNITS[tokens[i + 1].value]) for i in timed)
     measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
                          if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
-    amounts = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in timed)
+    none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
+    amounts = frozenset(t.value for i, t in enumerate(tokens)
+                        if t.kind == "number" and i not in timed and i not in none)
     parts = clauses(tokens, text)
-    negations = [_clause_negations(tokens, clause) for clause in parts]
+    negations = _distributed(tokens, text, parts, [_clause_negations(tokens, clause) for clause in parts])
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
-    return Facts(values("number"), values("month"), values("weekday"), values("season"), values("day"),
+    numbers = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in none)
+    return Facts(numbers, values("month"), values("weekday"), values("season"), values("day"),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, _openers(tokens, text), sides)
+
+
+def _distributed(tokens: tuple[Token, ...], text: str, parts: list[list[int]], negations: list[int]) -> list[int]:
+    """A condition's negation ("unless") negates each clause it joins by "and" / "or" in its sentence: "unless
+    they are named and made to answer" = "if they are never named and never made to answer"."""
+    out = list(negations)
+    scope = False
+    for k, clause in enumerate(parts):
+        head = tokens[clause[0]]
+        joined = k > 0 and fold(head.text) in CONDITION_JOINS and not _SENTENCE_GAP.search(
+            text, tokens[parts[k - 1][-1]].end, head.start)
+        if scope and joined:
+            out[k] += 1
+        scope = any(tokens[i].value in CONDITION_NEGATIONS for i in clause) or (scope and joined)
+    return out
+
+
+def _after_negation(tokens: tuple[Token, ...], at: int) -> bool:
+    """A "one" that says "none" ("ни одного", "not one", "not a single"): the negation counts, not the number."""
+    before = at - 1 - (at > 1 and tokens[at - 1].value == "a")
+    return before >= 0 and tokens[before].kind == "negation"
 
 
 def _days(value: float, unit: str) -> tuple[float, float]:

@@ -11,6 +11,7 @@ two-sentence original with one negated sentence does not veto the retelling of i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -24,6 +25,9 @@ Reason = Literal["number", "date", "name", "negation"]
 # Two name keys match across scripts and case endings when their first letters agree, or they are this close
 # ("ukraina"/"ukraine", "stambul"/"istanbu").
 NAME_MATCH = 0.6
+MIN_SPELT = 4  # ... between keys of this many letters at least ("ana" is not "halden")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +91,7 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
         return "date", " ".join(f"{sorted(x)} / {sorted(y)}" for x, y in dates if _replaced(x, y))
     known = corpus or _NOTHING_KNOWN
     names = known.names_of(a), known.names_of(b)
-    if names_replaced(*names, speakers):
+    if names_replaced(*names, speakers, across_scripts(original, echo)):
         return "name", f"{sorted(names[0] - names[1])} / {sorted(names[1] - names[0])}"
     opposed = engaged(a.sides, b.sides)
     if contrary(opposed):
@@ -114,18 +118,32 @@ def _replaced(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and not (a <= b or b <= a)
 
 
-def name_matches(x: str, others: Iterable[str]) -> bool:
-    return any(x[:4] == y[:4] or SequenceMatcher(None, x, y).ratio() >= NAME_MATCH for y in others)
+def name_matches(x: str, others: Iterable[str], spelt_apart: bool = True) -> bool:
+    """``x`` names what one of ``others`` does: the same first letters (case endings, a possessive aside), or,
+    when the two may be spelt apart (``spelt_apart``: across scripts, or a speaker's name against a quote's), keys
+    of MIN_SPELT letters this close. In one script a name is written one way: "Ruvik" is not "Tarvik"."""
+    return any(x[:4] == y[:4] or (spelt_apart and min(len(x), len(y)) >= MIN_SPELT
+                                  and SequenceMatcher(None, x, y).ratio() >= NAME_MATCH) for y in others)
 
 
-def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset()) -> bool:
+def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset(),
+                   across: bool = True) -> bool:
     """Each side names someone or something the other does not (speakers aside). A name both write alike is
     matched first, so that it matches nothing else ("Kremlin … Berlin" is not "Kremlin … Washington" for
-    "Berlin" resembling "Kremlin")."""
+    "Berlin" resembling "Kremlin"). ``across``: the two quotes are in two scripts (names spelt apart)."""
     a = frozenset(x for x in a if not name_matches(x, speakers))
     b = frozenset(y for y in b if not name_matches(y, speakers))
     a, b = a - b, b - a
-    return any(not name_matches(x, b) for x in a) and any(not name_matches(y, a) for y in b)
+    return any(not name_matches(x, b, across) for x in a) and any(not name_matches(y, a, across) for y in b)
+
+
+def across_scripts(one: str, other: str) -> bool:
+    """One quote is written mostly in Cyrillic letters and the other not."""
+    return _cyrillic(one) != _cyrillic(other)
+
+
+def _cyrillic(text: str) -> bool:
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
 def speaker_keys(names: Iterable[str | None]) -> frozenset[str]:
