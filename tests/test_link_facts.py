@@ -62,8 +62,10 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("I never signed it, and I would not have signed it", 2),
         ("Мы продолжим работу, что бы ни случилось", 0),  # «что бы ни» = "whatever"
         ("The dockers will walk out unless the wages are paid", 1),  # "unless" = "if not"
-        ("The clinic stays shut unless doctors are found and paid", 2),  # ... for each clause it joins
-        ("The clinic stays shut unless doctors are found. And that is final", 1),  # not past its sentence
+        ("The dockers will strike unless they are paid and rehired", 2),  # ... for each clause it joins
+        ("The dockers will strike unless they are paid. And they mean it", 1),
+        ("No wage in the sector will be lower than 500 crowns", 0),  # a bound, as "no more than" is
+        ("No wage in the sector will be cut", 1),  # not past its sentence
     ],
 )
 def test_facts_negations_that_negate(text: str, negations: int) -> None:

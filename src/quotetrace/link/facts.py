@@ -28,11 +28,13 @@ from itertools import pairwise
 from typing import Literal
 
 from quotetrace.link.fact_words import (
+    AUXILIARIES,
     CONCESSIVE,
     CONCORD,
     CONDITION_JOINS,
     CONDITION_NEGATIONS,
     CONJUNCTIONS,
+    CONTROL,
     DURATIONS,
     MONTHS,
     MULTIPLIERS,
@@ -68,7 +70,9 @@ NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "
                     "moskva": "moscow", "moscov": "moscow", "vashing": "washing", "germani": "germany",
                     "kremli": "kremlin", "kreml": "kremlin", "mid": "ministr"}
 _NAME_KEY = 7  # letters of a name key: Russian case endings fall after them ("ostranda" / "ostrand")
-_EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "sooner", "longer", "but", "other"})
+_EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "sooner", "longer", "but", "other",
+                              "lower", "higher", "greater", "smaller", "larger", "bigger", "cheaper"})
+QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +99,21 @@ class Opener:
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """What negates one clause: its negation words (negative concord once), and the entries (opposites.py) of
-    each of its words on a negative side."""
+    """What negates one clause: its negation words (negative concord once), the entries (opposites.py) of each
+    of its words on a negative side, and for each, whether a negation stands next to it (``negated``)."""
 
     negations: int
     opposite: tuple[frozenset[str], ...] = ()
+    negated: tuple[bool, ...] = ()
 
     def polarity(self, engaged: frozenset[str]) -> int:
-        """Its negations, a word on the negative side of an engaged pair of opposites counting as one, and
-        cancelling one ("not closed" = "open")."""
-        return abs(self.negations - sum(1 for entries in self.opposite if entries & engaged))
+        """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
+        one; such a word that a negation negates cancels it instead ("not closed" = "open"; «дефицита не
+        будет» = "enough"), one that it does not negate does not ("no surgery because of a shortage" says
+        "no" twice; «не позволим закрыть» negates "allow", not "close")."""
+        counted = [near for entries, near in zip(self.opposite, self.negated, strict=True) if entries & engaged]
+        cancelled = min(self.negations, sum(counted))
+        return self.negations + len(counted) - 2 * cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,11 +309,19 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if (preceding, token.value) == CONCESSIVE:
             continue  # «что бы ни случилось» ("whatever happens")
+        if token.value in QUANTIFIERS and _bounds(tokens, clause[at + 1:]):
+            continue  # "no pension will be lower than 9,000": a bound, as "no more than" is
         if token.value in CONCORD:
             concord += 1
         else:
             plain += 1
     return plain if plain else min(concord, 1)
+
+
+def _bounds(tokens: tuple[Token, ...], rest: list[int]) -> bool:
+    """The rest of a clause compares ("… lower than", "… more than"): a negative quantifier before it bounds."""
+    words = [fold(tokens[i].text) for i in rest]
+    return any(word in _EN_COMPARATIVES and following == "than" for word, following in pairwise(words))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -329,9 +346,33 @@ def facts(text: str) -> Facts:
     numbers = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in none)
     return Facts(numbers, values("month"), values("weekday"), values("season"), values("day"),
                  values("name"),
-                 tuple(Clause(n, tuple(negative[i] for i in clause if i in negative))
+                 tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
+                              tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, _openers(tokens, text), sides)
+
+
+def _next_to_negation(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """A negation of the clause negates the word: it is the first word after the negation that is no auxiliary
+    ("is not closed", "will not be closed", "nobody was hurt"), or any word after it past a verb of control
+    ("will not allow the library to be closed"); when only auxiliaries follow the negation to the clause's
+    end, any word before it («дефицита топлива не будет», «жертв нет»); or the word whose object it is
+    ("killed no one")."""
+    for k, i in enumerate(clause):
+        if tokens[i].kind != "negation":
+            continue
+        words = [fold(tokens[j].text) for j in clause[k + 1:]]
+        after = [j for j, word in zip(clause[k + 1:], words, strict=True) if word not in AUXILIARIES]
+        if not after:
+            if at < i:
+                return True
+            continue
+        if at == after[0] or (k and clause[k - 1] == at and tokens[i].value in QUANTIFIERS):
+            return True
+        controlled = next((n for n, word in enumerate(words) if word in CONTROL), None)
+        if controlled is not None and at in clause[k + 2 + controlled:]:
+            return True
+    return False
 
 
 def _distributed(tokens: tuple[Token, ...], text: str, parts: list[list[int]], negations: list[int]) -> list[int]:

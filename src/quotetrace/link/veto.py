@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from quotetrace.link.facts import Facts, facts, name_key_of, read, same_polarity
-from quotetrace.link.opposites import contrary, engaged
+from quotetrace.link.opposites import ONE_SIDED, contrary, engaged
 from quotetrace.link.units import Match
 
 Reason = Literal["number", "date", "name", "negation"]
@@ -96,9 +96,12 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     opposed = engaged(a.sides, b.sides)
     if contrary(opposed):
         return "negation", f"contrary {sorted(opposed)}"
+    # In one language a word of a one-sided pair says "not" though the other quote says nothing of the pair
+    # ("will be cancelled" / "will run again"); across languages the lists' words do not match closely enough.
+    counted = opposed if across_scripts(original, echo) else opposed | ONE_SIDED
     pairs = match.pairs if match else ((original, echo),)
     for one, other in pairs:
-        x, y = facts(one).polarity(opposed), facts(other).polarity(opposed)
+        x, y = facts(one).polarity(counted), facts(other).polarity(counted)
         if not same_polarity(x, y):
             return "negation", f"{x} in {one!r} / {y} in {other!r}" + (f" {sorted(opposed)}" if opposed else "")
     return None
