@@ -214,3 +214,23 @@ def test_explain_says_what_vetoed() -> None:
     reason, detail = explain("The pier is not flooded", "The pier is flooded") or ("", "")
     assert reason == "negation" and "1 in 'The pier is not flooded'" in detail
     assert explain("The pier is not flooded", "the pier is not under water") is None
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # in one language a clause none of whose content words, numbers or names the other says has no
+        # counterpart there: left out (or worded anew), its negation does not veto
+        ("The ferry to Harlow will run all winter. Nobody on the crew has been laid off",
+         "the ferry to Harlow would run through the winter", None),
+        ("The library will keep its opening hours this summer. We are not cutting staff, whatever the budget says",
+         "the library would keep its summer opening hours regardless of the budget", None),
+        # a clause that shares a word with the other is compared
+        ("The depot by the canal was not damaged in the storm", "the storm damaged the depot by the canal",
+         "negation"),
+        ("The ferry to Harlow will run all winter. Harlow's crew will not be laid off",
+         "the ferry to Harlow would run all winter, and its crew would be laid off", "negation"),
+    ],
+)
+def test_negation_is_compared_over_clauses_with_a_counterpart(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason

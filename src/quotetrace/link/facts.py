@@ -53,6 +53,7 @@ from quotetrace.link.fact_words import (
 )
 from quotetrace.link.opposites import Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
+from quotetrace.link.units import FUNCTION_WORDS
 
 Kind = Literal["number", "month", "weekday", "season", "day", "negation", "name", "word"]
 
@@ -72,6 +73,8 @@ NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "
 _NAME_KEY = 7  # letters of a name key: Russian case endings fall after them ("ostranda" / "ostrand")
 _EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "sooner", "longer", "but", "other",
                               "lower", "higher", "greater", "smaller", "larger", "bigger", "cheaper"})
+ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "town"; conflating a few is safe:
+# a clause tied to the other quote is compared, as every clause was before)
 QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
 
 
@@ -105,6 +108,7 @@ class Clause:
     negations: int
     opposite: tuple[frozenset[str], ...] = ()
     negated: tuple[bool, ...] = ()
+    anchors: frozenset[str] = frozenset()  # what ties it to a clause of another quote (``anchors``)
 
     def polarity(self, engaged: frozenset[str]) -> int:
         """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
@@ -135,9 +139,16 @@ class Facts:
     def negations(self) -> int:
         return self.polarity()
 
-    def polarity(self, engaged: frozenset[str] = frozenset()) -> int:
-        """The negations that negate, with the words on the negative side of ``engaged`` opposites."""
-        return sum(clause.polarity(engaged) for clause in self.clauses)
+    def polarity(self, engaged: frozenset[str] = frozenset(), within: frozenset[str] | None = None) -> int:
+        """The negations that negate, with the words on the negative side of ``engaged`` opposites; with
+        ``within`` (another quote's anchors, in the same language), only in the clauses that have a counterpart
+        there: a clause none of whose content words the other quote says was dropped, or added, not negated."""
+        return sum(clause.polarity(engaged) for clause in self.clauses
+                   if within is None or not clause.anchors or clause.anchors & within)
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return frozenset().union(*(clause.anchors for clause in self.clauses))
 
 
 def same_polarity(a: int, b: int) -> bool:
@@ -347,9 +358,26 @@ def facts(text: str) -> Facts:
     return Facts(numbers, values("month"), values("weekday"), values("season"), values("day"),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
-                              tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative))
+                              tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
+                              _anchors(tokens, clause))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, _openers(tokens, text), sides)
+
+
+def _anchors(tokens: tuple[Token, ...], clause: list[int]) -> frozenset[str]:
+    """A clause's content words (their first ANCHOR_STEM letters: endings and plurals aside), numbers and
+    names (by their name key, so that a name opening a sentence, read as a word, ties too)."""
+    out: set[str] = set()
+    for t in (tokens[i] for i in clause):
+        if t.kind == "number":
+            out.add(f"#{t.value}")
+        elif t.kind == "name":
+            out.add(f"@{t.value[:ANCHOR_STEM]}")
+        elif t.kind == "word" and len(t.value) >= ANCHOR_STEM and t.value not in FUNCTION_WORDS:
+            out.add(t.value[:ANCHOR_STEM])
+            if t.text[:1].isupper():
+                out.add(f"@{name_key_of(t.text)[:ANCHOR_STEM]}")
+    return frozenset(out)
 
 
 def _next_to_negation(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:

@@ -98,13 +98,23 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
         return "negation", f"contrary {sorted(opposed)}"
     # In one language a word of a one-sided pair says "not" though the other quote says nothing of the pair
     # ("will be cancelled" / "will run again"); across languages the lists' words do not match closely enough.
-    counted = opposed if across_scripts(original, echo) else opposed | ONE_SIDED
+    across = across_scripts(original, echo)
+    counted = opposed if across else opposed | ONE_SIDED
     pairs = match.pairs if match else ((original, echo),)
     for one, other in pairs:
-        x, y = facts(one).polarity(counted), facts(other).polarity(counted)
+        x, y = _polarities(facts(one), facts(other), counted, across)
         if not same_polarity(x, y):
             return "negation", f"{x} in {one!r} / {y} in {other!r}" + (f" {sorted(opposed)}" if opposed else "")
     return None
+
+
+def _polarities(one: Facts, other: Facts, counted: frozenset[str], across: bool) -> tuple[int, int]:
+    """The two sides' polarities; in one language over the clauses that have a counterpart on the other side
+    (a content word, number or name in common): a retelling that leaves out a negated clause, or words it
+    with none of its content words, does not veto. Across languages nothing ties clauses word for word."""
+    if across:
+        return one.polarity(counted), other.polarity(counted)
+    return one.polarity(counted, other.anchors), other.polarity(counted, one.anchors)
 
 
 def _durations_replaced(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
