@@ -203,9 +203,14 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
 
 def _heard(m: _Mention) -> tuple[str | None, str]:
     """How a mention's first name sounds, and its surname as written in Latin letters."""
+    return _heard_name(m.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _heard_name(name: str) -> tuple[str | None, str]:
     from quotetrace.ru.names import has_cyrillic, transliterate
 
-    person = parse_person(transliterate(m.name) if has_cyrillic(m.name) else m.name)
+    person = parse_person(transliterate(name) if has_cyrillic(name) else name)
     if person is None:
         return None, ""
     return (None if person.first is None else sound(person.first)), person.surname
@@ -218,12 +223,13 @@ def _first_names_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str,
 
     out = dict(persons)
     for key, mentions in persons.items():
+        named = [(m, has_cyrillic(m.name)) for m in mentions if m.person is not None and m.person.first is not None]
+        if not any(cyrillic for _, cyrillic in named) or all(cyrillic for _, cyrillic in named):
+            continue  # first names in one script only: nothing to hear alike
         latin: dict[str | None, set[str]] = defaultdict(set)
-        for m in mentions:
-            if m.person is not None and m.person.first is not None and not has_cyrillic(m.name):
+        for m, cyrillic in named:
+            if not cyrillic and m.person is not None and m.person.first is not None:
                 latin[_heard(m)[0]].add(m.person.first)
-        if not latin:
-            continue
         moved = []
         for m in mentions:
             first = m.person.first if m.person is not None else None
