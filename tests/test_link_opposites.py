@@ -23,6 +23,8 @@ def _entries(original: str, echo: str) -> frozenset[str]:
         ("Entry to the exhibition is free for pensioners", "pensioners must pay to enter the exhibition"),
         ("The rally in the square is permitted", "the rally in the square is banned"),
         ("The water supply has been restored", "the water supply was cut off"),
+        ("The fire on the ridge is spreading to the valley", "the fire on the ridge has been contained"),
+        ("The survey will leave out the northern villages", "the survey would include the northern villages"),
         ("The vaccine is effective against the new strain", "the vaccine is ineffective against the new strain"),
         ("«Матч состоится в воскресенье»", "матч в воскресенье отменён"),
         ("«Экспорт вырос на десятую часть»", "экспорт сократился на десятую часть"),
@@ -43,6 +45,8 @@ def test_an_opposite_without_a_not_is_vetoed_as_a_negation(original: str, echo: 
         ("The factory did not stop working during the strike", "the factory kept working during the strike"),
         ("The law is not unconstitutional", "the law is constitutional"),
         ("There is no shortage of bread", "there is enough bread"),
+        ("The fire on the ridge is not spreading to the valley", "the fire on the ridge has been contained"),
+        ("The survey will not leave out the northern villages", "the survey would include the northern villages"),
         ("«Цены не изменятся до конца года»", "цены останутся прежними до конца года"),
     ],
 )

@@ -75,6 +75,7 @@ _EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "soon
                               "lower", "higher", "greater", "smaller", "larger", "bigger", "cheaper"})
 ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "town"; conflating a few is safe:
 # a clause tied to the other quote is compared, as every clause was before)
+PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
 QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
 
 
@@ -382,7 +383,8 @@ def _anchors(tokens: tuple[Token, ...], clause: list[int]) -> frozenset[str]:
 
 def _next_to_negation(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
     """A negation of the clause negates the word: it is the first word after the negation that is no auxiliary
-    ("is not closed", "will not be closed", "nobody was hurt"), or any word after it past a verb of control
+    ("is not closed", "will not be closed", "nobody was hurt"; a phrase's particle up to PARTICLE_REACH words
+    on: "will not leave out"), or any word after it past a verb of control
     ("will not allow the library to be closed"); when only auxiliaries follow the negation to the clause's
     end, any word before it («дефицита топлива не будет», «жертв нет»); or the word whose object it is
     ("killed no one")."""
@@ -395,7 +397,9 @@ def _next_to_negation(tokens: tuple[Token, ...], clause: list[int], at: int) -> 
             if at < i:
                 return True
             continue
-        if at == after[0] or (k and clause[k - 1] == at and tokens[i].value in QUANTIFIERS):
+        if after[0] <= at <= after[0] + PARTICLE_REACH and all(j in clause for j in range(after[0], at + 1)):
+            return True  # the word, or the particle of a phrase it opens ("will not leave out", "not called off")
+        if k and clause[k - 1] == at and tokens[i].value in QUANTIFIERS:
             return True
         controlled = next((n for n, word in enumerate(words) if word in CONTROL), None)
         if controlled is not None and at in clause[k + 2 + controlled:]:

@@ -117,6 +117,10 @@ OPPOSITES: tuple[Opposites, ...] = (
         "disagree*, несоглас*"), one_sided=True),
     Opposites("supplied", _forms("restor*, reconnect*, восстанов*, подключ*"), _forms(
         "cut off, cuts off, disconnect*, outage*, blackout*, отключ*, обесточ*"), one_sided=True),
+    Opposites("spread", _forms("spread, spreads, spreading, распростран*, перекину*, перекинет*"), _forms(
+        "contain, contained, containing, confined, localised, localized, under control, локализ*")),
+    Opposites("include", _forms("includ*, том числе, включ*"), _forms(
+        "leave out, leaves out, leaving out, left out, exclud*, исключ*")),
     Opposites(WITHOUT, (NEGATION_SIDE,), _forms("without, без, lacking, absent, absence")),
 )
 CONTRARY = frozenset(o.name for o in OPPOSITES if o.contrary)
