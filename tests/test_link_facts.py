@@ -230,6 +230,9 @@ def test_explain_says_what_vetoed() -> None:
          "negation"),
         ("The ferry to Harlow will run all winter. Harlow's crew will not be laid off",
          "the ferry to Harlow would run all winter, and its crew would be laid off", "negation"),
+        # leaving out a clause with no counterpart only rescues: whole sides that agree never veto
+        ("The dockers were striking over wages left unpaid since May, not seeking bonuses",
+         "The dockers struck not for extra money but because they have received no wages since May", None),
     ],
 )
 def test_negation_is_compared_over_clauses_with_a_counterpart(original: str, echo: str, reason: str | None) -> None:

@@ -103,7 +103,7 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     pairs = match.pairs if match else ((original, echo),)
     for one, other in pairs:
         x, y = _polarities(facts(one), facts(other), counted, across)
-        if not same_polarity(x, y):
+        if not same_polarity(x, y) and not same_polarity(facts(one).polarity(counted), facts(other).polarity(counted)):
             return "negation", f"{x} in {one!r} / {y} in {other!r}" + (f" {sorted(opposed)}" if opposed else "")
     return None
 
@@ -111,7 +111,8 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
 def _polarities(one: Facts, other: Facts, counted: frozenset[str], across: bool) -> tuple[int, int]:
     """The two sides' polarities; in one language over the clauses that have a counterpart on the other side
     (a content word, number or name in common): a retelling that leaves out a negated clause, or words it
-    with none of its content words, does not veto. Across languages nothing ties clauses word for word."""
+    with none of its content words, does not veto (nor does leaving such clauses out make a veto: the whole
+    sides agreeing is enough). Across languages nothing ties clauses word for word."""
     if across:
         return one.polarity(counted), other.polarity(counted)
     return one.polarity(counted, other.anchors), other.polarity(counted, one.anchors)
