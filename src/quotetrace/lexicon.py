@@ -107,6 +107,8 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
+# verbs of asking: the quotation after a writer's question is the answer, not the question
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "whose letter": a relative that owns what follows it; its antecedent owns it.
 POSSESSIVE_RELATIVES = frozenset({"whose"})
