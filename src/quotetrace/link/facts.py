@@ -110,6 +110,7 @@ class Clause:
     opposite: tuple[frozenset[str], ...] = ()
     negated: tuple[bool, ...] = ()
     anchors: frozenset[str] = frozenset()  # what ties it to a clause of another quote (``anchors``)
+    text: str = ""  # its words as written (what ties it by meaning to a clause in another language)
 
     def polarity(self, engaged: frozenset[str]) -> int:
         """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
@@ -360,7 +361,7 @@ def facts(text: str) -> Facts:
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
                               tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
-                              _anchors(tokens, clause))
+                              _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end])
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, _openers(tokens, text), sides)
 

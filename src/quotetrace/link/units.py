@@ -14,8 +14,8 @@ met the ambassador and will see him again" is held against «Президент 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -87,6 +87,7 @@ def units(text: str, pieces: bool = False) -> list[str]:
 
 HalfVectors = npt.NDArray[np.float16]
 Embedded = tuple[list[str], HalfVectors]
+Similarity = Callable[[Sequence[str], Sequence[str]], npt.NDArray[np.float32]]
 
 
 def embed_units(scorer: ParaphraseScorer, texts: Sequence[str], pieces: bool = False) -> list[Embedded]:
@@ -111,6 +112,7 @@ class Embeddings:
         self.scorer = scorer
         self.pieces = pieces
         self._known: dict[str, Embedded] = {}
+        self._clauses: dict[str, HalfVectors] = {}
 
     def add(self, texts: Sequence[str]) -> None:
         missing = [t for t in dict.fromkeys(texts) if t not in self._known]
@@ -125,7 +127,19 @@ class Embeddings:
         return found
 
     def best(self, original: str, echo: str) -> Match:
-        return best_pair(self[original], self[echo])
+        return best_pair(self[original], self[echo], self.similarity)
+
+    def similarity(self, one: Sequence[str], other: Sequence[str]) -> npt.NDArray[np.float32]:
+        """The cosines between two lists of short texts (clauses, which the veto asks of a few pairs only:
+        embedded when first asked, and kept)."""
+        missing = [t for t in dict.fromkeys([*one, *other]) if t not in self._clauses]
+        if missing:
+            self._clauses.update(zip(missing, self.scorer.embed(missing).astype(np.float16), strict=True))
+
+        def rows(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+            return np.stack([self._clauses[t] for t in texts]).astype(np.float32)
+
+        return rows(one) @ rows(other).T
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +149,17 @@ class Match:
 
     score: float
     pairs: tuple[tuple[str, str], ...]
+    # How close two lists of texts are in meaning, by the same embeddings (what ties clauses across languages)
+    similarity: Similarity | None = field(default=None, compare=False, repr=False)
 
 
-def best_pair(original: Embedded, echo: Embedded) -> Match:
+def best_pair(original: Embedded, echo: Embedded, similarity: Similarity | None = None) -> Match:
     scores = original[1].astype(np.float32) @ echo[1].astype(np.float32).T
     echo_shorter = len(echo[0][0]) < len(original[0][0])
     shorter, longer = (echo, original) if echo_shorter else (original, echo)
     by_shorter = scores.T if echo_shorter else scores  # rows: the shorter's units
     pairs = [(part, unit) if echo_shorter else (unit, part) for unit, part in _carried(shorter, longer, by_shorter)]
-    return Match(float(scores.max()), tuple(pairs))
+    return Match(float(scores.max()), tuple(pairs), similarity)
 
 
 def _carried(one: Embedded, other: Embedded, scores: npt.NDArray[np.float32]) -> list[tuple[str, str]]:
