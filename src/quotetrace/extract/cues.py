@@ -319,6 +319,10 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS]
     opening = _without_dateline(verb.sent).start
     tokens = [t for t in _subtree_tokens(heads) if t.i >= opening]
+    if all(h.i > verb.i for h in heads) and any(t.i > verb.i for t in tokens):
+        # "the grants, which the auditors said were wasted": the relative pronoun the parser hangs on the
+        # content comes before the cue; what was said is what follows it
+        tokens = [t for t in tokens if t.i > verb.i]
     if not tokens:
         return None
     cut = {t.i for head in heads for d in head.subtree if d.i != head.i and _detached(d) for t in d.subtree}
