@@ -6,6 +6,7 @@
     python benchmarks/linking.py --scorer lexical        # paraphrase by the lexical scorer even if USE is there
     python benchmarks/linking.py --sizes                 # accuracy only
     python benchmarks/linking.py --trust FILE            # per-relation figures on each split of a trust-format file
+    python benchmarks/linking.py --trust FILE --misses   # ... and each echo linked wrongly, with its cause
 
 Accuracy runs the whole link (speakers, then statements with paraphrase matching) over documents stored by
 hand in an in-memory store (no extraction: what is measured is linking). Scores are pairwise over quotes:
@@ -57,6 +58,7 @@ from make_echo_corpus import (
     QUOTES_PER_DOC,
     ScaleCorpus,
     TrustCorpus,
+    TrustGold,
     build,
     news_sentences,
     scale_corpus,
@@ -65,7 +67,17 @@ from make_echo_corpus import (
 )
 from quotetrace.link import link, translations
 from quotetrace.link.speakers import link_speakers
-from quotetrace.link.statements import LexicalScorer, ParaphraseScorer, Vectors, default_scorer, link_statements
+from quotetrace.link.statements import (
+    LexicalScorer,
+    ParaphraseScorer,
+    Vectors,
+    default_scorer,
+    gives_words,
+    link_statements,
+    quote_language,
+)
+from quotetrace.link.units import Embeddings
+from quotetrace.link.veto import capitals, explain, speaker_keys
 from quotetrace.model import Document, Quote, TextSpan
 from quotetrace.store import Sighting, Store
 
@@ -142,6 +154,16 @@ SPLITS = (("tune", "thresholds chosen here"), ("test", "mended on its errors aft
           ("heldout", "written after the rules were frozen: held out"))
 
 
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """An echo linked wrongly: its gold, what it got (the record whose statement it joined, None when apart)."""
+
+    quote_id: int
+    gold: TrustGold
+    predicted: str
+    joined: str | None
+
+
 @dataclass(slots=True)
 class RelationFigures:
     """Per-relation counts over the echoes of a trust split (see ``relations``)."""
@@ -161,6 +183,7 @@ class RelationFigures:
     own: int = 0
     false_merges: int = 0  # echoes attributed to someone else that got the original's canonical speaker
     others: int = 0
+    misses: list[Miss] = field(default_factory=list)  # the echoes linked wrongly
 
     def prf(self, relation: str) -> tuple[float, float]:
         p = self.right[relation] / self.predicted[relation] if self.predicted[relation] else 1.0
@@ -199,6 +222,8 @@ def relation_figures(corpus: TrustCorpus, scorer: ParaphraseScorer | None) -> Re
         figures.predicted[predicted] += 1
         if (joined == gold.record and predicted == gold.relation) or gold.relation == predicted == "none":
             figures.right[predicted] += 1
+        else:
+            figures.misses.append(Miss(quote_id, gold, predicted, joined))
         if gold.relation == "none" and gold.miss not in (None, "statement"):
             figures.near_misses += 1
             if joined is not None:
@@ -250,6 +275,30 @@ def print_relations(name: str, figures: RelationFigures) -> None:
           f"{figures.others}")
 
 
+def print_misses(corpus: TrustCorpus, figures: RelationFigures, scorer: ParaphraseScorer | None) -> None:
+    """Each echo linked wrongly, with its cause: what it joined, or, left apart, the best cosine between its
+    parts and the original's and what the veto (veto.explain) says of the pair."""
+    text = {s.quote_id: s for s in corpus.sightings}
+    original = {g.record: q for q, g in corpus.gold.items() if g.relation == "original"}
+    fine = Embeddings(scorer, pieces=True) if scorer is not None else None
+    known = capitals(s.text for s in corpus.sightings)
+    print(f"    echoes linked wrongly: {len(figures.misses)}")
+    for miss in sorted(figures.misses, key=lambda m: (m.gold.relation, m.predicted, m.quote_id)):
+        first, echo = text[original[miss.gold.record]], text[miss.quote_id]
+        gold = miss.gold.relation + (f" ({miss.gold.miss})" if miss.gold.miss else "")
+        got = miss.predicted + (f" of {miss.joined}" if miss.joined not in (None, miss.gold.record) else "")
+        match = fine.best(first.text, echo.text) if fine is not None else None
+        speakers = speaker_keys(n for s in (first, echo) for n in (s.speaker, s.speaker_mention))
+        why = explain(first.text, echo.text, speakers, match, known)
+        score = f"cosine {match.score:.2f}" if match is not None else "no scorer"
+        across = "across languages" if quote_language(first.text) != quote_language(echo.text) else "one language"
+        words = "gives words" if gives_words(echo.text) else "retold"
+        print(f"    - {miss.gold.record} #{miss.quote_id} gold {gold}, got {got}: {score}, {across}, {words}, "
+              f"veto {why[0] + ': ' + why[1] if why else 'none'}")
+        print(f"        original: {first.text}")
+        print(f"        echo:     {echo.text} [{echo.speaker}]")
+
+
 class _Remembering:
     """A scorer that embeds each text once (the threshold search links the same texts many times)."""
 
@@ -279,7 +328,8 @@ def _set_thresholds(scorer: _Remembering, paraphrase: float, retelling: float, c
     translations.RETELLING_THRESHOLD, translations.TRANSLATION_THRESHOLD = retelling, close
 
 
-def relations(scorer: ParaphraseScorer | None, search: bool, trust: Path | None = None) -> None:
+def relations(scorer: ParaphraseScorer | None, search: bool, trust: Path | None = None,
+              misses: bool = False) -> None:
     """Per-relation figures on the trust fixtures (tests/fixtures/echo/trust.json): with ``search``, thresholds
     chosen on tune (best ``RelationFigures.score``, ties to the shipped values, then the stricter), then each
     split at the thresholds in use; with ``trust``, each split of that file instead (all its records when it
@@ -299,12 +349,14 @@ def relations(scorer: ParaphraseScorer | None, search: bool, trust: Path | None 
         scorer = remembering
         print(f"  thresholds chosen on tune: {dict(zip(GRID, best, strict=True))} (shipped: "
               f"{dict(zip(GRID, shipped, strict=True))})")
-    if trust is not None:
-        for name in trust_splits(trust):
-            print_relations(name or "all records", relation_figures(trust_corpus(name, trust), scorer))
-        return
-    for split, note in SPLITS:
-        print_relations(f"{split} ({note})", relation_figures(trust_corpus(split), scorer))
+    splits = ([(name, name or "all records") for name in trust_splits(trust)] if trust is not None
+              else [(split, f"{split} ({note})") for split, note in SPLITS])
+    for split, title in splits:
+        corpus = trust_corpus(split, trust)
+        figures = relation_figures(corpus, scorer)
+        print_relations(title, figures)
+        if misses:
+            print_misses(corpus, figures, scorer)
 
 
 def scaling(sizes: list[int], store_dir: Path | None, paraphrase: bool = False) -> None:
@@ -479,6 +531,8 @@ def main() -> None:
     parser.add_argument("--trust", type=Path, metavar="FILE",
                         help="per-relation figures on each split of FILE (trust.json's format) instead of the "
                              "echo corpus and trust.json")
+    parser.add_argument("--misses", action="store_true",
+                        help="with the relations, print each echo linked wrongly with its cause")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # one size, in a child process
     args = parser.parse_args()
     if args.measure:
@@ -487,7 +541,7 @@ def main() -> None:
     scorer = LexicalScorer() if args.scorer == "lexical" else default_scorer()
     if args.trust is None:
         accuracy(args.copies, scorer)
-    relations(scorer, search=not args.shipped, trust=args.trust)
+    relations(scorer, search=not args.shipped, trust=args.trust, misses=args.misses)
     sizes = args.sizes if args.sizes is not None else [] if args.trust else [10_000, 100_000]
     if sizes:
         scaling(sizes, args.store, args.paraphrase)

@@ -53,3 +53,27 @@ def test_a_sentence_with_its_own_attribution_or_quotation_stops_the_summary() ->
             "would buy school buses, she argues.")
     quotes = quotetrace.extract(text)
     assert all(not q.fragments for q in quotes if q.kind == "indirect")
+
+
+def test_they_after_a_sentence_about_things_continues_the_summary() -> None:
+    text = ("Retired engineer Petra Dahl wrote to the council last week that the ring road should be shelved. "
+            "Toll lanes pay for themselves in other regions. They need no new land and no new bridges. What is "
+            "missing is a council willing to try them, she argues.")
+    q = continued(text)
+    assert [f.text for f in q.fragments] == [
+        "Toll lanes pay for themselves in other regions",
+        "They need no new land and no new bridges",
+        "What is missing is a council willing to try them",
+    ]
+
+
+def test_a_closing_sentence_of_two_clauses_is_said_whole_and_a_common_noun_is_no_person() -> None:
+    text = ("Former harbour master Ivo Lund wrote on Friday that the dredging plan comes too late. Silt "
+            "already blocks the inner basin at low tide. Salt will then creep up the estuary, and salt does not "
+            "leave. The big trawlers will cope for a while; after that, nothing will save them, he continues.")
+    q = continued(text)
+    assert [f.text for f in q.fragments] == [
+        "Silt already blocks the inner basin at low tide",
+        "Salt will then creep up the estuary, and salt does not leave",  # "Salt": a noun the tagger took for a name
+        "The big trawlers will cope for a while; after that, nothing will save them",
+    ]

@@ -52,3 +52,45 @@ def test_a_label_that_opens_one_paragraph_is_no_transcript() -> None:
     text = "Analysis: the quay will not be finished by May, whatever the contracts say.\n\nNobody disputes it."
     assert all(q.speaker_mention is None or q.speaker_mention.text != "Analysis" or q.speaker is None
                for q in quotetrace.extract(text))
+
+
+BYLINED_QA = """The last lighthouse keeper on the north coast
+
+The North Varn harbour trust voted in March to automate the lighthouse at the point. The keeper, Oskar \
+Lindahl, has kept its lamp since 1994. Interview by Freya Moss.
+
+Q: What will you miss most?
+
+A: The quiet before dawn. You hear the shipping lanes wake up one engine at a time.
+
+Q: Will the automated lamp be as reliable?
+
+A: More reliable, probably. But a lamp cannot row out to a dinghy that has lost its oars.
+"""
+
+PROFILE = """A headmaster between two councils
+
+By Ines Torvald
+
+The rector, Alvar Brenn, has led the grammar school in Kelby for six years. I ask whether the county has \
+promised to fund the new science block. He takes a long breath. “Promised is a strong word. We have a letter that says \
+it is a priority.”
+
+When I ask what success would look like in five years, he answers at once. “Every child who wants to study \
+chemistry can study it here, in this town.”
+"""
+
+
+def test_a_byline_names_the_interviewer_and_a_name_qualifying_a_noun_is_no_interviewee() -> None:
+    quotes = quotetrace.extract(BYLINED_QA)
+    answers = {q.speaker for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "A"}
+    questions = {q.speaker for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "Q"}
+    assert answers == {"Oskar Lindahl"}  # not "North Varn", the first full name, which qualifies "trust"
+    assert questions == {"Freya Moss"}
+
+
+def test_the_quotation_after_the_writers_question_is_the_answer() -> None:
+    quotes = quotetrace.extract(PROFILE)
+    answers = [q for q in quotes if q.text.startswith("“")]
+    assert [q.text[:12] for q in answers] == ["“Promised is", "“Every child"]
+    assert {q.speaker for q in answers} == {"Alvar Brenn"}  # not the author who asked

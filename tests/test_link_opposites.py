@@ -23,6 +23,8 @@ def _entries(original: str, echo: str) -> frozenset[str]:
         ("Entry to the exhibition is free for pensioners", "pensioners must pay to enter the exhibition"),
         ("The rally in the square is permitted", "the rally in the square is banned"),
         ("The water supply has been restored", "the water supply was cut off"),
+        ("The fire on the ridge is spreading to the valley", "the fire on the ridge has been contained"),
+        ("The survey will leave out the northern villages", "the survey would include the northern villages"),
         ("The vaccine is effective against the new strain", "the vaccine is ineffective against the new strain"),
         ("«Матч состоится в воскресенье»", "матч в воскресенье отменён"),
         ("«Экспорт вырос на десятую часть»", "экспорт сократился на десятую часть"),
@@ -43,6 +45,8 @@ def test_an_opposite_without_a_not_is_vetoed_as_a_negation(original: str, echo: 
         ("The factory did not stop working during the strike", "the factory kept working during the strike"),
         ("The law is not unconstitutional", "the law is constitutional"),
         ("There is no shortage of bread", "there is enough bread"),
+        ("The fire on the ridge is not spreading to the valley", "the fire on the ridge has been contained"),
+        ("The survey will not leave out the northern villages", "the survey would include the northern villages"),
         ("«Цены не изменятся до конца года»", "цены останутся прежними до конца года"),
     ],
 )
@@ -104,3 +108,49 @@ def test_an_altered_copy_that_swaps_a_word_for_its_opposite_names_the_change() -
     found = compare("The border crossing at Velm will open on Friday for lorries",
                     "The border crossing at Velm will close on Friday for lorries")
     assert found.verdict == "altered" and "negation" in found.kinds
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # in one language a one-sided pair's negative word says "not" though the other quote has no word of it
+        ("The night trains to Corva will run again from 2 May", "the night trains to Corva from 2 May are cancelled",
+         "negation"),
+        ("The dye works on the canal will keep its licence", "the dye works on the canal is banned", "negation"),
+        ("The dye works on the canal was banned", "the dye works on the canal was prohibited", None),
+        ("The night trains to Corva were cancelled", "no night trains to Corva will run", None),
+        # across languages the lists' words do not meet closely enough: only a pair both quotes engage counts
+        ("«Ночные поезда в Корву снова пойдут со 2 мая»", "the night trains to Corva run again from 2 May", None),
+    ],
+)
+def test_a_one_sided_pair_counts_in_one_language(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # a negation negates the word after it (auxiliaries and verbs of control aside), not one further on
+        ("The council will not allow the library to be closed", "the library would not close, the council said",
+         None),
+        ("«Мы не дадим закрыть библиотеку»", "«Библиотеку закрывать не станут»", None),
+        ("There were no deaths in the flood", "the flood killed no one", None),
+        ("«Дефицита топлива не будет»", "«Топлива хватит»", None),
+        # a shortage that a "no" elsewhere in the clause does not negate is one more negation
+        ("«Из-за нехватки врачей клиника не будет принимать пациентов»",
+         "«Клиника не принимает пациентов, потому что врачей не хватает»", None),
+        ("«Из-за нехватки врачей клиника не будет принимать пациентов»",
+         "«Клиника принимает пациентов, потому что врачей хватает»", "negation"),
+    ],
+)
+def test_a_negation_negates_the_word_it_governs(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+def test_a_copy_that_runs_past_the_original_with_a_word_of_its_own_changed_it() -> None:
+    # the echo drops the original's opening and adds a last word: not a fragment, a change
+    found = compare("The harbour office said that the night ferries to Corva will run again from 2 May",
+                    "the night ferries to Corva from 2 May are cancelled")
+    assert found.verdict != "same" and "negation" in found.kinds
+    assert compare("The harbour office said that the night ferries to Corva will run again from 2 May",
+                   "the night ferries to Corva will run again").verdict == "same"  # a fragment

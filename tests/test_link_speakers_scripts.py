@@ -65,3 +65,15 @@ def test_a_generic_role_is_no_conflict() -> None:
 def test_two_specific_roles_still_disagree() -> None:
     ids = _speaker_ids(_sighting(1, "Anna Berg", ("mayor of Tolna",)), _sighting(2, "Anna Berg", ("goalkeeper",)))
     assert ids[0] != ids[1]
+
+
+def test_a_first_name_spelt_by_its_sound_joins_the_same_surname() -> None:
+    ids = _speaker_ids(_sighting(1, "Benjamin Ali"), _sighting(2, "Бенджамин Али"), _sighting(3, "Mustafa Ali"),
+                       _sighting(4, "Эдвард Али"))
+    assert ids[0] == ids[1] and len({ids[0], ids[2], ids[3]}) == 3
+
+
+def test_a_general_director_is_a_chief_executive() -> None:
+    ids = _speaker_ids(_sighting(1, "Tomas Lindgren", ("chief executive of Nordhavn Shipping",)),
+                       _sighting(2, "Томас Линдгрен", ("генеральный директор компании Nordhavn Shipping",)))
+    assert ids[0] == ids[1]

@@ -168,6 +168,12 @@ def test_link_statements_a_near_miss_is_another_statement(echo: str, when: str, 
     assert members[2] == (members[2][0], "original") and members[2][0] != members[1][0]
 
 
+def test_link_statements_a_report_copied_with_a_figure_changed_is_altered() -> None:
+    report = "the agency would send 40 tonnes of grain to the villages of the valley this week, with a convoy on 15 May"
+    members, changes = _link(_said(1, report, "2026-05-01"), _said(2, report.replace("40", "14"), "2026-05-02"))
+    assert members[2] == (members[1][0], "altered") and changes[2] == (("40", "14"),)
+
+
 def test_link_statements_the_same_words_in_another_mouth_stay_a_verbatim_echo() -> None:
     members, _ = _link(_said(1, CONVOY, "2026-05-01"), _said(2, CONVOY, "2026-05-02", "sp-someone-else"))
     assert members[2] == (members[1][0], "verbatim")

@@ -107,6 +107,8 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
+# verbs of asking: the quotation after a writer's question is the answer, not the question
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "whose letter": a relative that owns what follows it; its antecedent owns it.
 POSSESSIVE_RELATIVES = frozenset({"whose"})
@@ -118,6 +120,8 @@ QUANTIFIERS = frozenset(
     "some many most others other several few all both each either neither none one another any much half "
     "majority minority plenty someone somebody anyone anybody everyone everybody nobody".split()
 )
+# Everyone at once: "as anyone who lives here knows" is the writer appealing to what all know.
+UNIVERSAL_PRONOUNS = frozenset("anyone anybody everyone everybody".split())
 # Pronouns that name no one: never a speaker ("This suggests …", "you", "what it calls").
 IMPERSONAL_PRONOUNS = frozenset(
     "you your yours yourself this that these those what whatever which it its itself there here something "

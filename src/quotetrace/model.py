@@ -19,6 +19,20 @@ ACT_TYPES: tuple[ActType, ...] = ("speech", "belief", "stance")
 DEFAULT_ACT_TYPES: tuple[ActType, ...] = ("speech", "belief")
 
 
+def chosen_act_types(values: list[str] | None) -> tuple[str, ...] | None:
+    """Act types given once or more, or comma-separated: None for ``all``, speech and belief when none given;
+    ValueError naming the first unknown one."""
+    given = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+    if not given:
+        return DEFAULT_ACT_TYPES
+    if "all" in given:
+        return None
+    unknown = [v for v in given if v not in ACT_TYPES]
+    if unknown:
+        raise ValueError(unknown[0])
+    return tuple(t for t in ACT_TYPES if t in given)
+
+
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     """A span of the cleaned text: the text itself and where it lies."""

@@ -3,7 +3,7 @@
 "Q:" and "A:" label a Q&A's paragraphs (``extract/transcripts.py``). The person interviewed is the first
 the document names in full (in its title, as a Q&A does); the interviewer is named where the text says who
 spoke to whom ("Dara Quill spoke to her by video call", "He talked to the Courier's arts editor, Nell
-Holloway", "interviewed by …").
+Holloway", "interviewed by …", a byline "Interview by …").
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ def interview_role(span: Span) -> str | None:
 
 
 def interviewee(doc: Doc, entities: list[Entity]) -> Entity | None:
-    """The first person the text names in full, as a Q&A's title does ("Q&A: Lindiwe Osei on drones")."""
-    first = min(fuller_names(doc).values(), key=lambda s: s.start, default=None)
+    """The first person the text names in full, as a Q&A's title does ("Q&A: Lindiwe Osei on drones"); a
+    name that only qualifies a common noun ("the Skerry Isles council") names no one."""
+    names = sorted(fuller_names(doc).values(), key=lambda s: s.start)
+    first = next((s for s in names if not _qualifies_a_noun(s)), None)
     if first is None:
         return None
     surname = first[-1].lower_
@@ -42,11 +44,16 @@ def interviewee(doc: Doc, entities: list[Entity]) -> Entity | None:
     return known or Entity(first.text, "PERSON", [first])
 
 
+def _qualifies_a_noun(name: Span) -> bool:
+    return name.root.dep_ == "compound" and name.root.head.pos_ == "NOUN"
+
+
 def interviewer(doc: Doc, entities: list[Entity], resolve: Resolver) -> Entity | None:
     """The person who spoke to, talked to or interviewed the interviewee, as the text says."""
     guest = interviewee(doc, entities)
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in INTERVIEW_VERBS:
+        # "Interview by Joel Brandon": a byline names the interviewer with the noun
+        if verb.pos_ not in ("VERB", "NOUN") or verb.lemma_.lower() not in INTERVIEW_VERBS:
             continue
         for mention in _parties(verb):
             person = resolve(mention)

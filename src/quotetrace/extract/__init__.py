@@ -25,6 +25,7 @@ from quotetrace.extract.direct import (
     root_of,
 )
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
+from quotetrace.extract.parentheticals import parenthetical_fragments
 from quotetrace.extract.reported import ReportedQuote, reported_quotes
 from quotetrace.extract.sources import with_source
 from quotetrace.extract.transcripts import transcript_quotes
@@ -65,7 +66,9 @@ def find_quotes_with_evidence(
     reported = _with_transcript(reported_quotes(text, cues, spans), transcript_quotes(doc, spans))
     absorbed = {id(s) for r in reported for s in r.absorbed}
     continued = continuation_fragments(doc, reported, cues, spans)
-    quotes = [_reported_quote(text, r, continued.get(id(r), [])) for r in reported]
+    around = parenthetical_fragments(doc, reported)
+    quotes = [_reported_quote(text, r, continued.get(id(r)) or around.get(id(r), []), id(r) in continued)
+              for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
     quotes.extend(_direct_quotes(text, directs, settings))
     quotes.sort(key=lambda q: q[0].start)
@@ -91,9 +94,12 @@ def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
     return cue
 
 
-def _reported_quote(text: str, r: ReportedQuote, fragments: list[tuple[int, int]]) -> tuple[Quote, Evidence]:
-    """A reported quote; one that sentences before or after it continue runs over them, as its fragments."""
-    evidence = reported_evidence(r, continued=bool(fragments))
+def _reported_quote(
+    text: str, r: ReportedQuote, fragments: list[tuple[int, int]], continued: bool
+) -> tuple[Quote, Evidence]:
+    """A reported quote; one that sentences before or after it continue, or whose cue sits inside it, runs
+    over its fragments."""
+    evidence = reported_evidence(r, continued=continued)
     if not fragments:
         return _quote(text, r.start, r.end, r.kind, r.cue, evidence)
     quote, _ = _quote(text, fragments[0][0], fragments[-1][1], r.kind, r.cue, evidence)

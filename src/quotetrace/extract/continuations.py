@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import Cue
 from quotetrace.extract.marks import MarkedSpan
@@ -73,11 +73,12 @@ def continuation_fragments(
             continue
         sent = sentences.spans[k]
         closing = _closing_comma(text, r, sent.end_char)
-        if closing is not None and _opens(text, sent.start_char, r.start):
+        opening = _opening(text, sent.start_char, r.start)
+        if closing is not None and opening is not None:
             before = _walk(text, sentences, k, -1, MAX_BEFORE)
             if before:
                 # the sentence the attribution closes is said up to it ("…, in cases never brought, she adds")
-                out[id(r)] = [*before, (r.start, max(r.end, closing))]
+                out[id(r)] = [*before, (opening, max(r.end, closing))]
         elif r.cue.end <= r.start and text[r.cue.end : r.start].strip() == ":" and _closes(text, r.end, sent.end_char):
             after = _walk(text, sentences, k, +1, MAX_AFTER)
             if after:
@@ -102,9 +103,16 @@ def _closing_comma(text: str, r: ReportedQuote, sentence_end: int) -> int | None
     return r.end + len(before.rstrip(",”").rstrip())
 
 
-def _opens(text: str, sentence_start: int, start: int) -> bool:
-    """The content begins its sentence: "The army is short of sergeants, he argues."."""
-    return text[sentence_start:start].strip(" \n“”\"'‘’") == ""
+def _opening(text: str, sentence_start: int, start: int) -> int | None:
+    """Where the content begins when it begins its sentence ("The army is short of sergeants, he argues."),
+    or a clause after a semicolon does ("Estates will drill deeper; after that nothing will help, she
+    continues.": the whole sentence is hers); None when the writer's words come first."""
+    before = text[sentence_start:start]
+    if before.strip(" \n“”\"'‘’") == "":
+        return start
+    if before.rstrip().endswith(";") and "," not in before[:3]:
+        return len(before) - len(before.lstrip()) + sentence_start
+    return None
 
 
 def _closes(text: str, end: int, sentence_end: int) -> bool:
@@ -118,7 +126,8 @@ def _walk(text: str, sentences: _Sentences, k: int, step: int, limit: int) -> li
     edge = _trimmed(text, sentences.spans[k].start_char, sentences.spans[k].end_char)
     j = k + step
     while edge is not None and 0 <= j < len(sentences.spans) and len(out) < limit and not sentences.closed[j]:
-        if _about_someone(sentences.spans[j]) or not any(t.pos_ in ("VERB", "AUX") for t in sentences.spans[j]):
+        before = sentences.spans[j - 1] if j > 0 else None
+        if _about_someone(sentences.spans[j], before) or not any(t.pos_ in ("VERB", "AUX") for t in sentences.spans[j]):
             break
         span = _trimmed(text, sentences.spans[j].start_char, sentences.spans[j].end_char)
         if span is None:
@@ -172,17 +181,32 @@ def _own_attribution(cue: Cue) -> bool:
     )
 
 
-def _about_someone(sent: Span) -> bool:
+def _about_someone(sent: Span, before: Span | None) -> bool:
     """The sentence tells of a person or of a document ("She is no stranger to the argument", "From there
-    the letter moves to bus timetables"), as the writer does, or ends in a colon that introduces more."""
+    the letter moves to bus timetables"), as the writer does, or ends in a colon that introduces more. "They"
+    after a sentence about things ("Audits are cheap. They take a week.") is those things."""
     if sent.text.rstrip().endswith(":"):
         return True
-    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject(sent)
     if subject is None:
         return False
     word = subject.lower_
+    if word == "they" and before is not None and _things(_subject(before)):
+        return False
     return (
         word in PERSONAL
-        or subject.ent_type_ == "PERSON"
+        or (subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN")  # ("Salt will move inland" is no one)
         or (subject.pos_ == "NOUN" and subject.lemma_.lower() in DOCUMENT_NOUNS)
+    )
+
+
+def _subject(sent: Span) -> Token | None:
+    return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _things(subject: Token | None) -> bool:
+    """A plural common noun that names no people ("reviews", "the meters"; not "farmers", "deputies")."""
+    return (
+        subject is not None and subject.tag_ == "NNS" and subject.ent_type_ == ""
+        and subject.lemma_.lower() not in PERSON_NOUNS and subject.lemma_.lower() not in GROUP_MEMBER_NOUNS
     )

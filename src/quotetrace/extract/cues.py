@@ -124,8 +124,10 @@ def _circumstance(prep: Token) -> bool:
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return False
-    if pobj.ent_type_ in CIRCUMSTANCE_ENTS or pobj.lemma_.lower() in CIRCUMSTANCE_NOUNS:
+    if pobj.ent_type_ in CIRCUMSTANCE_ENTS:
         return True
+    if pobj.lemma_.lower() in CIRCUMSTANCE_NOUNS:
+        return prep.lower_ != "for"  # said at a debate, but called for one
     return prep.lower_ == "to" and pobj.pos_ in ("PRON", "PROPN")
 
 
@@ -254,8 +256,8 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, construction: str | None) -> Cu
 def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
     if construction == "ccomp":
         # "…: He said he’s raised $100,000" may come with the clause before the colon as a second clause
-        clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
-        return _clause_chars(verb, [c for c in clauses if c.i > verb.i] or clauses)
+        clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _comment_on_it(c)]
+        return _clause_chars(verb, [c for c in clauses if c.i > verb.i] or clauses) if clauses else None
     pro_form = _pro_form(verb)
     if pro_form is not None:
         return pro_form.idx, pro_form.idx + len(pro_form)
@@ -275,6 +277,18 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
     return trim_chars(verb.doc, [t for t in _without_dateline(verb.sent) if t.i not in inside])
+
+
+def _comment_on_it(clause: Token) -> bool:
+    """'…, which, as everyone here knows, means never': a clause whose subject is "which" after a comma is
+    the writer's comment on what was said, though the parser may hang it on the cue as a second clause."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ != "which":
+        return False
+    i = subject.i - 1
+    while i > 0 and subject.doc[i].is_quote:  # ("… budget allowing,” which …")
+        i -= 1
+    return subject.doc[i].text == ","
 
 
 def _passive_content(verb: Token) -> tuple[int, int] | None:

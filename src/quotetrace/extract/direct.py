@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from quotetrace.extract.cues import Cue
+from quotetrace.extract.cues import SUBJECT_DEPS, Cue, mention_span
 from quotetrace.extract.marks import MarkedSpan
 from quotetrace.extract.sources import colon_byline, colon_introduction, dash_signature, with_source
-from quotetrace.lexicon import ABBREVIATIONS, TITLE_CUES
+from quotetrace.lexicon import ABBREVIATIONS, FIRST_PERSON, QUESTION_VERBS, TITLE_CUES
 from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
 
@@ -90,7 +90,7 @@ def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[Dire
     _link_continuations(text, quotes)
     for q in quotes:
         if q.cue is None and q.continued_from is None:
-            cue = _context_cue(text, q, quotes, cues)
+            cue = _context_cue(doc, q, quotes, cues)
             if cue is not None:
                 q.cue, q.how = cue, "context"
     return quotes
@@ -132,18 +132,44 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
     return None, "none"
 
 
-def _context_cue(text: str, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> Cue | None:
+def _context_cue(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> Cue | None:
     """The latest attribution just before an unattributed quotation, outside any quotation: in news the
     quotation that follows "Smith spoke of the ceasefire." or a quoted exchange is most often Smith's."""
+    text = doc_text(doc)
     inside = [(o.start, o.end) for o in quotes]
     for cue in reversed(cues):
         if cue.end > q.start or cue.subject is None:
             continue
         if q.start - cue.end > MAX_CONTEXT_DISTANCE or text.count("\n\n", cue.end, q.start) > 1:
             return None
-        if not any(s <= cue.start < e for s, e in inside):
-            return cue
+        if any(s <= cue.start < e for s, e in inside):
+            continue
+        # the writer's own question ("I ask whether …", "When I asked what …"), or a cue inside it, is answered
+        # by the quotation that follows, of the person the sentence before the quotation is about ("She pauses.")
+        asked = any(_writer_asks(c) and c.content and c.content[0] <= cue.start < c.content[1] for c in cues)
+        return _answerer(doc, q) if asked or _writer_asks(cue) else cue
     return None
+
+
+def _answerer(doc: Doc, q: DirectQuote) -> Cue | None:
+    """The sentence just before the quotation, when a third person is its subject, as the answer's cue."""
+    before = doc.char_span(0, q.start, alignment_mode="contract")
+    if before is None or not len(before):
+        return None
+    sentence = before[-1].sent
+    if sentence.end_char > q.start or "\n\n" in doc_text(doc)[sentence.end_char : q.start]:
+        return None
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in FIRST_PERSON or (subject.pos_ != "PRON" and subject.ent_type_ != "PERSON"):
+        return None
+    mention = mention_span(subject)
+    return Cue(root, root.text, root.idx, root.idx + len(root.text), mention, None, frame="answer")
+
+
+def _writer_asks(cue: Cue) -> bool:
+    subject = cue.subject
+    return cue.token.lemma_.lower() in QUESTION_VERBS and subject is not None and subject.root.lower_ in ("i", "we")
 
 
 def _adjacent(text: str, q: DirectQuote, cue: Cue) -> bool:

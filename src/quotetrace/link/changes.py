@@ -18,6 +18,7 @@ negates); the side that has no word for a change (a negation dropped) is "".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import zip_longest
@@ -25,7 +26,7 @@ from typing import Literal
 
 from quotetrace.link.fact_words import UNITS
 from quotetrace.link.facts import Token, facts, read, same_polarity
-from quotetrace.link.opposites import Sides, engaged, read_sides
+from quotetrace.link.opposites import ONE_SIDED, Sides, engaged, read_sides
 from quotetrace.link.speakers import fold
 from quotetrace.link.units import Match
 from quotetrace.link.veto import name_matches
@@ -66,8 +67,9 @@ def compare(original: str, echo: str) -> Comparison:
     overlap = other = 0
     changes: list[Change] = []
     kinds: set[str] = set()
+    overhang = _overhang(ops, first, last)
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-        inside = first <= k <= last
+        inside = first <= k <= last or k in overhang
         if not inside and tag != "replace":
             continue  # a fragment's edge
         if not inside and abs((i2 - i1) - (j2 - j1)) > EDGE_SLACK:  # a fragment's edge: only the original's
@@ -110,7 +112,7 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
     if len(values(o, "negation")) != len(values(e, "negation")) or _opposed(o, e):
         return "negation"  # "not" dropped or added; "open" → "closed"
     names_o, names_e = values(o, "name"), values(e, "name")
-    if names_o and names_e and not any(name_matches(x, names_e) for x in names_o):
+    if names_o and names_e and not any(name_matches(x, names_e, spelt_apart=False) for x in names_o):
         return "name"
     units_o = {UNITS[t.value] for t in o if t.value in UNITS}
     units_e = {UNITS[t.value] for t in e if t.value in UNITS}
@@ -119,13 +121,29 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
     return None
 
 
-def _opposed(o: tuple[Token, ...], e: tuple[Token, ...]) -> bool:
-    """The two sides of an edit take opposite sides of a pair of opposites (opposites.py)."""
-    def sides(tokens: tuple[Token, ...]) -> Sides:
-        negations = {i for i, t in enumerate(tokens) if t.kind == "negation"}
-        return read_sides([fold(t.text) for t in tokens], 0, negations)[0]
+def _overhang(ops: Sequence[tuple[str, int, int, int, int]], first: int, last: int) -> set[int]:
+    """The edge of the echo that runs past the original's end while the original runs past the echo's at the
+    other edge: the echo is no fragment of the original (nor does it contain it), so its own words there
+    are words it changed ("… the buses will run again from 15 June" / "the buses … from 15 June are
+    cancelled"), not a fragment's edge."""
+    lead, trail = ops[:first], ops[last + 1:]
+    if any(op[0] == "delete" for op in lead) and any(op[0] == "insert" for op in trail):
+        return {last + 1 + k for k, op in enumerate(trail) if op[0] == "insert"}
+    if any(op[0] == "insert" for op in lead) and any(op[0] == "delete" for op in trail):
+        return {k for k, op in enumerate(lead) if op[0] == "insert"}
+    return set()
 
-    return bool(engaged(sides(o), sides(e)))
+
+def _opposed(o: tuple[Token, ...], e: tuple[Token, ...]) -> bool:
+    """The two sides of an edit take opposite sides of a pair of opposites (opposites.py), or one side holds
+    more words on the negative side of a one-sided pair ("will run again" → "are cancelled")."""
+    def sides(tokens: tuple[Token, ...]) -> tuple[Sides, int]:
+        negations = {i for i, t in enumerate(tokens) if t.kind == "negation"}
+        found, negative = read_sides([fold(t.text) for t in tokens], 0, negations)
+        return found, sum(1 for entries in negative.values() if entries & ONE_SIDED)
+
+    (a, one_sided_a), (b, one_sided_b) = sides(o), sides(e)
+    return bool(engaged(a, b)) or one_sided_a != one_sided_b
 
 
 def _named(original: str, echo: str, a: tuple[Token, ...], b: tuple[Token, ...],

@@ -146,6 +146,7 @@ RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "to
 # nor "without" / «без» ("the days without heating" are "the cold days").
 NEGATIONS = frozenset(
     "not no never nobody nothing none nowhere neither nor cannot unable impossible unsafe unpaid unknown false untrue "
+    "unless "  # "unless paid" = "if not paid" (Russian «если не» has its «не»)
     "не нет нельзя никогда нигде никуда никак ни никто никого никому никем ничто ничего ничему ничем "
     "невозможно невозможен невозможна неизвестно неизвестен неизвестна небезопасно небезопасна небезопасен "
     "невыплаченные невыплаченных ложь ложные ложная ложно".split()
@@ -168,10 +169,25 @@ CONJUNCTIONS = frozenset("and but or nor while whereas и а но или одн�
 CONCORD = frozenset("ни никто никого никому никем ничто ничего ничему ничем никогда нигде никуда никак".split())
 # "not only", "no later than", "nothing less", «не раз», «пока не» ("until"): a negation word that negates nothing.
 NOT_NEGATING_NEXT = frozenset(
-    "only just least later earlier sooner more less fewer longer but other "  # "no longer" negates: see below
-    "только раз меньше менее более больше позднее позже раньше ранее".split()
+    "only just least later earlier sooner more less fewer longer but other lower higher "  # "no longer" negates
+    "только раз меньше менее более больше позднее позже раньше ранее ниже выше".split()
 ) - {"longer"}
 NOT_NEGATING_AFTER = frozenset({"пока"})  # «пока не получим» = "until we receive"
+# Words between a negation and the word it negates ("will not be closed", «не будет закрыт», "not a single").
+AUXILIARIES = frozenset(
+    "a an the be been being is are was were am will would shall should can could may might must have has had do does "
+    "did to get got ever yet even stay stays stayed remain remains remained "  # "will not stay closed"
+    "быть будет будут буду будем был была было были может могут могли мог могла стал стала стали станет станут "
+    "уже еще ещё даже останется останутся остаётся остаются оставаться".split()
+)
+# Verbs a negation passes through to what they govern: "will not allow it to be closed" = "will not close it".
+CONTROL = frozenset("allow allows let lets permit permits позволим позволит позволят позволю позволять дадим дадут "
+                    "даст".split())
+# A negation of a condition ("unless": "if not") negates each clause joined to its clause by these.
+CONDITION_NEGATIONS = frozenset({"unless"})
+CONDITION_JOINS = frozenset({"and", "or"})
+# «что бы ни», «как бы ни» ("whatever", "however"): concessive, no negation.
+CONCESSIVE = ("бы", "ни")
 
 
 # Quotes are read folded (speakers.fold: "дней" → "днеи", "ещё" → "еще"): so are the tables' words.
@@ -185,3 +201,4 @@ NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS = (
 NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozenset(map(fold, CONCORD)),
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))
+AUXILIARIES, CONTROL = frozenset(map(fold, AUXILIARIES)), frozenset(map(fold, CONTROL))

@@ -28,8 +28,13 @@ from itertools import pairwise
 from typing import Literal
 
 from quotetrace.link.fact_words import (
+    AUXILIARIES,
+    CONCESSIVE,
     CONCORD,
+    CONDITION_JOINS,
+    CONDITION_NEGATIONS,
     CONJUNCTIONS,
+    CONTROL,
     DURATIONS,
     MONTHS,
     MULTIPLIERS,
@@ -48,6 +53,7 @@ from quotetrace.link.fact_words import (
 )
 from quotetrace.link.opposites import Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
+from quotetrace.link.units import FUNCTION_WORDS
 
 Kind = Literal["number", "month", "weekday", "season", "day", "negation", "name", "word"]
 
@@ -65,7 +71,12 @@ NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "
                     "moskva": "moscow", "moscov": "moscow", "vashing": "washing", "germani": "germany",
                     "kremli": "kremlin", "kreml": "kremlin", "mid": "ministr"}
 _NAME_KEY = 7  # letters of a name key: Russian case endings fall after them ("ostranda" / "ostrand")
-_EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "sooner", "longer", "but", "other"})
+_EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "sooner", "longer", "but", "other",
+                              "lower", "higher", "greater", "smaller", "larger", "bigger", "cheaper"})
+ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "town"; conflating a few is safe:
+# a clause tied to the other quote is compared, as every clause was before)
+PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
+QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,16 +103,22 @@ class Opener:
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """What negates one clause: its negation words (negative concord once), and the entries (opposites.py) of
-    each of its words on a negative side."""
+    """What negates one clause: its negation words (negative concord once), the entries (opposites.py) of each
+    of its words on a negative side, and for each, whether a negation stands next to it (``negated``)."""
 
     negations: int
     opposite: tuple[frozenset[str], ...] = ()
+    negated: tuple[bool, ...] = ()
+    anchors: frozenset[str] = frozenset()  # what ties it to a clause of another quote (``anchors``)
 
     def polarity(self, engaged: frozenset[str]) -> int:
-        """Its negations, a word on the negative side of an engaged pair of opposites counting as one, and
-        cancelling one ("not closed" = "open")."""
-        return abs(self.negations - sum(1 for entries in self.opposite if entries & engaged))
+        """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
+        one; such a word that a negation negates cancels it instead ("not closed" = "open"; «дефицита не
+        будет» = "enough"), one that it does not negate does not ("no surgery because of a shortage" says
+        "no" twice; «не позволим закрыть» negates "allow", not "close")."""
+        counted = [near for entries, near in zip(self.opposite, self.negated, strict=True) if entries & engaged]
+        cancelled = min(self.negations, sum(counted))
+        return self.negations + len(counted) - 2 * cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +140,16 @@ class Facts:
     def negations(self) -> int:
         return self.polarity()
 
-    def polarity(self, engaged: frozenset[str] = frozenset()) -> int:
-        """The negations that negate, with the words on the negative side of ``engaged`` opposites."""
-        return sum(clause.polarity(engaged) for clause in self.clauses)
+    def polarity(self, engaged: frozenset[str] = frozenset(), within: frozenset[str] | None = None) -> int:
+        """The negations that negate, with the words on the negative side of ``engaged`` opposites; with
+        ``within`` (another quote's anchors, in the same language), only in the clauses that have a counterpart
+        there: a clause none of whose content words the other quote says was dropped, or added, not negated."""
+        return sum(clause.polarity(engaged) for clause in self.clauses
+                   if within is None or not clause.anchors or clause.anchors & within)
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return frozenset().union(*(clause.anchors for clause in self.clauses))
 
 
 def same_polarity(a: int, b: int) -> bool:
@@ -295,11 +319,21 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
             continue  # "no more than", "nothing less", "none other"
         if preceding in NOT_NEGATING_AFTER and at == 1:
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
+        if (preceding, token.value) == CONCESSIVE:
+            continue  # «что бы ни случилось» ("whatever happens")
+        if token.value in QUANTIFIERS and _bounds(tokens, clause[at + 1:]):
+            continue  # "no pension will be lower than 9,000": a bound, as "no more than" is
         if token.value in CONCORD:
             concord += 1
         else:
             plain += 1
     return plain if plain else min(concord, 1)
+
+
+def _bounds(tokens: tuple[Token, ...], rest: list[int]) -> bool:
+    """The rest of a clause compares ("… lower than", "… more than"): a negative quantifier before it bounds."""
+    words = [fold(tokens[i].text) for i in rest]
+    return any(word in _EN_COMPARATIVES and following == "than" for word, following in pairwise(words))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -314,16 +348,84 @@ def facts(text: str) -> Facts:
     durations = frozenset(_days(float(tokens[i].value), UNITS[tokens[i + 1].value]) for i in timed)
     measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
                          if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
-    amounts = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in timed)
+    none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
+    amounts = frozenset(t.value for i, t in enumerate(tokens)
+                        if t.kind == "number" and i not in timed and i not in none)
     parts = clauses(tokens, text)
-    negations = [_clause_negations(tokens, clause) for clause in parts]
+    negations = _distributed(tokens, text, parts, [_clause_negations(tokens, clause) for clause in parts])
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
-    return Facts(values("number"), values("month"), values("weekday"), values("season"), values("day"),
+    numbers = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in none)
+    return Facts(numbers, values("month"), values("weekday"), values("season"), values("day"),
                  values("name"),
-                 tuple(Clause(n, tuple(negative[i] for i in clause if i in negative))
+                 tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
+                              tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
+                              _anchors(tokens, clause))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, _openers(tokens, text), sides)
+
+
+def _anchors(tokens: tuple[Token, ...], clause: list[int]) -> frozenset[str]:
+    """A clause's content words (their first ANCHOR_STEM letters: endings and plurals aside), numbers and
+    names (by their name key, so that a name opening a sentence, read as a word, ties too)."""
+    out: set[str] = set()
+    for t in (tokens[i] for i in clause):
+        if t.kind == "number":
+            out.add(f"#{t.value}")
+        elif t.kind == "name":
+            out.add(f"@{t.value[:ANCHOR_STEM]}")
+        elif t.kind == "word" and len(t.value) >= ANCHOR_STEM and t.value not in FUNCTION_WORDS:
+            out.add(t.value[:ANCHOR_STEM])
+            if t.text[:1].isupper():
+                out.add(f"@{name_key_of(t.text)[:ANCHOR_STEM]}")
+    return frozenset(out)
+
+
+def _next_to_negation(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """A negation of the clause negates the word: it is the first word after the negation that is no auxiliary
+    ("is not closed", "will not be closed", "nobody was hurt"; a phrase's particle up to PARTICLE_REACH words
+    on: "will not leave out"), or any word after it past a verb of control
+    ("will not allow the library to be closed"); when only auxiliaries follow the negation to the clause's
+    end, any word before it («дефицита топлива не будет», «жертв нет»); or the word whose object it is
+    ("killed no one")."""
+    for k, i in enumerate(clause):
+        if tokens[i].kind != "negation":
+            continue
+        words = [fold(tokens[j].text) for j in clause[k + 1:]]
+        after = [j for j, word in zip(clause[k + 1:], words, strict=True) if word not in AUXILIARIES]
+        if not after:
+            if at < i:
+                return True
+            continue
+        if after[0] <= at <= after[0] + PARTICLE_REACH and all(j in clause for j in range(after[0], at + 1)):
+            return True  # the word, or the particle of a phrase it opens ("will not leave out", "not called off")
+        if k and clause[k - 1] == at and tokens[i].value in QUANTIFIERS:
+            return True
+        controlled = next((n for n, word in enumerate(words) if word in CONTROL), None)
+        if controlled is not None and at in clause[k + 2 + controlled:]:
+            return True
+    return False
+
+
+def _distributed(tokens: tuple[Token, ...], text: str, parts: list[list[int]], negations: list[int]) -> list[int]:
+    """A condition's negation ("unless") negates each clause it joins by "and" / "or" in its sentence: "unless
+    they are named and made to answer" = "if they are never named and never made to answer"."""
+    out = list(negations)
+    scope = False
+    for k, clause in enumerate(parts):
+        head = tokens[clause[0]]
+        joined = k > 0 and fold(head.text) in CONDITION_JOINS and not _SENTENCE_GAP.search(
+            text, tokens[parts[k - 1][-1]].end, head.start)
+        if scope and joined:
+            out[k] += 1
+        scope = any(tokens[i].value in CONDITION_NEGATIONS for i in clause) or (scope and joined)
+    return out
+
+
+def _after_negation(tokens: tuple[Token, ...], at: int) -> bool:
+    """A "one" that says "none" ("ни одного", "not one", "not a single"): the negation counts, not the number."""
+    before = at - 1 - (at > 1 and tokens[at - 1].value == "a")
+    return before >= 0 and tokens[before].kind == "negation"
 
 
 def _days(value: float, unit: str) -> tuple[float, float]:

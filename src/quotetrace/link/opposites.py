@@ -50,6 +50,7 @@ class Opposites:
     positive: tuple[str, ...]
     negative: tuple[str, ...]
     contrary: bool = False
+    one_sided: bool = False  # its negative side says "not" on its own: "cancelled" is a negation in any quote
 
 
 def _forms(text: str) -> tuple[str, ...]:
@@ -60,33 +61,35 @@ _RISE = ("rise, rises, rising, rose, risen, grow, grows, growing, grew, grown, i
          "raise, raises, raised, raising, hike, hikes, hiked, вырас*, вырос*, раст, растут, растёт, растет, рост, "
          "роста, подорож*, повыс*, повыш*, увелич*")
 _FALL = ("fall, falls, falling, fell, fallen, drop*, declin*, decreas*, go down, goes down, went down, reduc*, "
+         "cut, cuts, cutting, slash*, "
          "shrink, shrinks, shrank, shrunk, shrinking, сниз*, сниж*, упал*, упад*, пада*, сократ*, сокращ*, уменьш*, "
          "подешев*")
 OPPOSITES: tuple[Opposites, ...] = (
     Opposites("open", _forms(
         "open, opens, opened, opening, reopen*, resum*, откры*, откро*, открой*, возобнов*"), _forms(
-        "close, closes, closed, closing, closure*, shut, shuts, shutting, shutdown, закры*, закро*, закрой*")),
+        "close, closes, closed, closing, closure*, shut, shuts, shutting, shutdown, закры*, закро*, закрой*"),
+        one_sided=True),
     Opposites("stay", _forms(
         "stay, stays, stayed, staying, remain*, hold, holds, holding, остаю*, останут*, останет*, остаться, "
         "остаёт*, остает*, остался, остались, осталась, остава*, удерж*"), _forms(
         "leave, leaving, withdraw*, retreat*, pull* out, pull* back, отход*, отойд*, отошл*, отошли, отступ*, "
-        "отвод*, отвед*, выведу*, вывест*, выводя*, покин*, покида*, уход*, уйд*, ушл*, ушли")),
+        "отвод*, отвед*, отвел*, выведу*, вывест*, выводя*, покин*, покида*, уход*, уйд*, ушл*, ушли")),
     Opposites("take place", _forms(
         "take place, takes place, taking place, took place, taken place, go ahead, goes ahead, going ahead, "
         "went ahead, gone ahead, состоит*, состоят*, состоял*"), _forms(
         "cancel*, call off, calls off, calling off, called off, postpon*, put off, puts off, putting off, delay*, "
-        "scrap*, отмен*, перенес*, перенос*, перенест*, отлож*, сорва*")),
+        "scrap*, отмен*, перенес*, перенос*, перенест*, отлож*, сорва*"), one_sided=True),
     Opposites("impose", _forms("impose*, introduc*, ввод*, введ*, ввест*"), _forms(
-        "lift, lifts, lifted, lifting, cancel*, отмен*, сним*, снят*, снима*")),
+        "lift, lifts, lifted, lifting, cancel*, отмен*, сним*, снят*, снима*"), one_sided=True),
     Opposites("damaged", _forms(
         "damag*, destroy*, collaps*, hurt, injur*, wounded, поврежд*, разруш*, пострада*, обруш*, ранен*, ранил*"),
         _forms("intact, undamaged, unharmed, unscathed, unhurt, uninjured, цел, цела, цело, целы, целым, целыми, "
-               "уцел*, невредим*")),
+               "уцел*, невредим*"), one_sided=True),
     Opposites("paid", _forms(
         "pay, pays, paid, paying, payment*, fee, fees, плати*, платят, платил*, платеж*, платёж*, "
         "оплат*, заплат*, платн*"), _forms("free, бесплатн*, даром")),
     Opposites("allowed", _forms("allow*, permit*, разреш*, позвол*, допуст*, допуска*"), _forms(
-        "ban, bans, banned, banning, forbid*, prohibit*, запрет*, запрещ*")),
+        "ban, bans, banned, banning, barred, barring, forbid*, prohibit*, запрет*, запрещ*"), one_sided=True),
     Opposites("room", _forms(
         "room, space, take more, takes more, take in, accept* more, мест, места, место, принима*, принять, примут"),
         _forms("full, overcrowded, overflowing, переполн*")),
@@ -94,14 +97,15 @@ OPPOSITES: tuple[Opposites, ...] = (
         "same, unchanged, stable, steady, frozen, неизмен*, стабильн*, прежн*")),
     Opposites("rise", _forms(_RISE), _forms(_FALL), contrary=True),
     Opposites("alive", _forms("alive, survive*, survivor*, жив, жива, живы, живым, живыми, выжи*"), _forms(
-        "dead, die, dies, died, killed, погиб*, умер, умерл*, умрут, убит*, мертв*")),
+        "dead, death, deaths, die, dies, died, killed, погиб*, умер, умерл*, умрут, убит*, мертв*"), one_sided=True),
     Opposites("won", _forms("win, wins, won, winning, victory, побед*, выигра*"), _forms(
         "lose, loses, lost, losing, defeat*, пораж*, проигра*")),
-    Opposites("guilty", _forms("guilty, виновн*, виноват*"), _forms("innocent, невинов*, невиноват*")),
-    Opposites("lawful", _forms("legal, lawful, законн*"), _forms("illegal, unlawful, незаконн*")),
-    Opposites("safe", _forms("safe, safely, безопасн*"), _forms("dangerous, danger, опасн*")),
+    Opposites("guilty", _forms("guilty, виновн*, виноват*"), _forms("innocent, невинов*, невиноват*"),
+              one_sided=True),
+    Opposites("lawful", _forms("legal, lawful, законн*"), _forms("illegal, unlawful, незаконн*"), one_sided=True),
+    Opposites("safe", _forms("safe, safely, безопасн*"), _forms("dangerous, danger, опасн*"), one_sided=True),
     Opposites("enough", _forms("enough, sufficient*, достаточн*, хват*"), _forms(
-        "shortage*, lack, lacks, lacking, lacked, нехватк*, недостат*, дефицит*")),
+        "shortage*, short of, lack, lacks, lacking, lacked, нехватк*, недостат*, дефицит*"), one_sided=True),
     Opposites("continue", _forms("continu*, keep, keeps, kept, keeping, продолж*"), _forms(
         "stop, stops, stopped, stopping, halt*, suspend*, cease, ceases, ceased, прекрат*, прекращ*, останов*, "
         "приостанов*")),
@@ -110,12 +114,17 @@ OPPOSITES: tuple[Opposites, ...] = (
     Opposites("support", _forms("support, supports, supported, supporting, endorse*, поддерж*"), _forms(
         "oppose, opposes, opposed, opposing, против")),
     Opposites("agree", _forms("agree, agrees, agreed, agreeing, согласи*, согласен, согласна, согласны"), _forms(
-        "disagree*, несоглас*")),
+        "disagree*, несоглас*"), one_sided=True),
     Opposites("supplied", _forms("restor*, reconnect*, восстанов*, подключ*"), _forms(
-        "cut off, cuts off, disconnect*, outage*, blackout*, отключ*, обесточ*")),
+        "cut off, cuts off, disconnect*, outage*, blackout*, отключ*, обесточ*"), one_sided=True),
+    Opposites("spread", _forms("spread, spreads, spreading, распростран*, перекину*, перекинет*"), _forms(
+        "contain, contained, containing, confined, localised, localized, under control, локализ*")),
+    Opposites("include", _forms("includ*, том числе, включ*"), _forms(
+        "leave out, leaves out, leaving out, left out, exclud*, исключ*")),
     Opposites(WITHOUT, (NEGATION_SIDE,), _forms("without, без, lacking, absent, absence")),
 )
 CONTRARY = frozenset(o.name for o in OPPOSITES if o.contrary)
+ONE_SIDED = frozenset(o.name for o in OPPOSITES if o.one_sided)
 
 # Contexts in which a form says something else: (form, the word right after it).
 EXCEPT = frozenset({("close", "to"), ("close", "by"), ("free", "to"), ("same", "time"), ("hold", "talks"),

@@ -33,7 +33,7 @@ ROLES_RU: dict[str, tuple[str, ...]] = {
     "секретар": ("secretary",), "спикер": ("speaker",),
     "депутат": ("deputy", "lawmaker", "mp", "member", "legislator", "parliamentarian"),
     "сенатор": ("senator",), "советник": ("adviser", "advisor", "counsellor"), "помощник": ("aide", "assistant"),
-    "директор": ("director",), "главврач": ("doctor", "physician", "director"),
+    "директор": ("director", "executive", "ceo", "manager"), "главврач": ("doctor", "physician", "director"),
     "врач": ("doctor", "physician", "director"), "инженер": ("engineer",),
     "уполномоченн": ("ombudsman", "ombudswoman", "ombudsperson", "commissioner"),
     "омбудсмен": ("ombudsman", "ombudswoman", "ombudsperson"), "прокурор": ("prosecutor",),

@@ -164,18 +164,12 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
     """A surname seen only in Cyrillic joins the one surname seen only in Latin letters that sounds the same with
     a first name that sounds the same ("Ханна Рейес" = "Hannah Reyes"); its mentions take the Latin keys, so
     that the names group as one (rule 3). Never within one script, where spellings are compared letter by letter."""
-    from quotetrace.ru.names import has_cyrillic, transliterate
-
-    def heard(m: _Mention) -> tuple[str | None, str]:
-        person = parse_person(transliterate(m.name) if has_cyrillic(m.name) else m.name)
-        if person is None:
-            return None, ""
-        return (None if person.first is None else sound(person.first)), person.surname
+    from quotetrace.ru.names import has_cyrillic
 
     def sounds(key: str, silent: bool) -> set[tuple[str | None, str]]:
         out: set[tuple[str | None, str]] = set()
         for m in persons[key]:
-            first, surname = heard(m)
+            first, surname = _heard(m)
             out.add((first, sound(surname)))
             if silent:
                 out.add((first, sound(_SILENT_END.sub("", fold(surname)))))
@@ -196,14 +190,56 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
         if len(targets) != 1:
             continue  # none, or several people it could be: left apart rather than guessed
         target = targets.pop()
-        firsts = {heard(m)[0]: m.person.first for m in persons[target] if m.person and m.person.first}
+        firsts = {_heard(m)[0]: m.person.first for m in persons[target] if m.person and m.person.first}
         moved = []
         for m in out.pop(key):
             assert m.person is not None
-            first = firsts.get(heard(m)[0]) or m.person.first
+            first = firsts.get(_heard(m)[0]) or m.person.first
             moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
                                   PersonName(first, m.person.middle, target, m.person.gender)))
         out[target] = out[target] + moved
+    return out
+
+
+def _heard(m: _Mention) -> tuple[str | None, str]:
+    """How a mention's first name sounds, and its surname as written in Latin letters."""
+    return _heard_name(m.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _heard_name(name: str) -> tuple[str | None, str]:
+    from quotetrace.ru.names import has_cyrillic, transliterate
+
+    person = parse_person(transliterate(name) if has_cyrillic(name) else name)
+    if person is None:
+        return None, ""
+    return (None if person.first is None else sound(person.first)), person.surname
+
+
+def _first_names_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
+    """Within one surname, a first name written in Cyrillic takes the one Latin first name that sounds the same
+    ("Сэмюэл Осеи" = "Samuel Osei": the surname is spelt alike, the first name by its sound)."""
+    from quotetrace.ru.names import has_cyrillic
+
+    out = dict(persons)
+    for key, mentions in persons.items():
+        named = [(m, has_cyrillic(m.name)) for m in mentions if m.person is not None and m.person.first is not None]
+        if not any(cyrillic for _, cyrillic in named) or all(cyrillic for _, cyrillic in named):
+            continue  # first names in one script only: nothing to hear alike
+        latin: dict[str | None, set[str]] = defaultdict(set)
+        for m, cyrillic in named:
+            if not cyrillic and m.person is not None and m.person.first is not None:
+                latin[_heard(m)[0]].add(m.person.first)
+        moved = []
+        for m in mentions:
+            first = m.person.first if m.person is not None else None
+            heard = latin.get(_heard(m)[0]) if first is not None and has_cyrillic(m.name) else None
+            if m.person is None or heard is None or len(heard) != 1 or first in heard:
+                moved.append(m)
+                continue
+            moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
+                                  PersonName(next(iter(heard)), m.person.middle, m.person.surname, m.person.gender)))
+        out[key] = moved
     return out
 
 
@@ -354,7 +390,7 @@ def link_speakers(
             named.setdefault(name.folded.removeprefix("the "), _Cluster()).mentions.append(mention)
         else:
             persons[name.person.surname].append(mention)
-    persons = _merge_across_scripts(_merge_near_surnames(persons))
+    persons = _first_names_across_scripts(_merge_across_scripts(_merge_near_surnames(persons)))
     clusters = list(anonymous.values()) + list(named.values())
     for surname in sorted(persons):
         clusters += _person_clusters(persons[surname], entities)

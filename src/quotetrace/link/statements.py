@@ -53,6 +53,7 @@ from typing import Literal, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from quotetrace.dates import parse_timestamp
 from quotetrace.link.bulletins import next_bulletin, series
 from quotetrace.link.candidates import buckets
 from quotetrace.link.changes import Change, Comparison, compare, fact_changes
@@ -119,6 +120,12 @@ def is_direct(text: str) -> bool:
 def gives_words(text: str) -> bool:
     """The quote gives the speaker's own words: a direct quote, or a mixed quote's quoted run."""
     return is_direct(text) or spoken(text) != text
+
+
+def _gives_words_alike(original: str, echo: str) -> bool:
+    """The echo gives the words as a quote, or as the original does: a report of a report keeps the words of
+    the report (its translation, or a copy with a figure changed, is no retelling in other words)."""
+    return gives_words(echo) or not gives_words(original)
 
 
 def spoken(text: str) -> str:
@@ -469,11 +476,12 @@ class _Echoes:
 
     def may_alter(self, one: int, other: int) -> bool:
         """The later of two sightings may be an altered echo of the earlier: it gives the words as a quote
-        (``is_direct``, or a mixed quote's quoted run), is attributed to the same named speaker, and was seen
-        within ALTERED_WINDOW_DAYS of it."""
+        (``is_direct``, or a mixed quote's quoted run) or as the earlier does (both reported), is attributed to
+        the same named speaker, and was seen within ALTERED_WINDOW_DAYS of it."""
         original, echo = sorted((one, other), key=lambda i: sighting_time(self.sightings[i]))
         speaker = self.speaker(original)
-        if speaker is None or self.speaker(echo) != speaker or not gives_words(self.sightings[echo].text):
+        if speaker is None or self.speaker(echo) != speaker or not _gives_words_alike(
+                self.sightings[original].text, self.sightings[echo].text):
             return False
         a, b = _moment(self.sightings[original]), _moment(self.sightings[echo])
         if a is None or b is None:
@@ -501,14 +509,8 @@ def _person(name: str) -> str:
 
 
 def _moment(s: Sighting) -> datetime | None:
-    when = s.published_at or s.seen_at
-    if not when:
-        return None
-    try:
-        parsed = datetime.fromisoformat(when.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
+    parsed = parse_timestamp(s.published_at or s.seen_at)
+    return parsed.replace(tzinfo=None) if parsed else None
 
 
 def _merge_paraphrases(
@@ -734,7 +736,8 @@ class _Rows:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
             return "translation" if gives_words(original) == gives_words(echo) else "paraphrase", ()
-        if match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index):
+        if (match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index)
+                and (gives_words(echo) or reason != "negation")):  # a report retells a "no" in other words
             return "altered", fact_changes(original, echo, match)
         return None
 

@@ -42,7 +42,7 @@ SHORTER_CARRIER = 0.85
 STEM = 5  # letters of a word that say which word it is, endings aside
 _WORD = re.compile(r"[^\W\d_]+")
 # Words of four letters or more that tie nothing: grammar, not content.
-_FUNCTION = frozenset(
+FUNCTION_WORDS = frozenset(
     "that this with will would have been were they them their there these those from into over said also only "
     "than then when what which while where must could should shall does about after before other some such each "
     "very just more most much many still even here being because until since against between through under "
@@ -181,6 +181,6 @@ def _anchors(text: str) -> frozenset[str]:
     and the stems of its content words (in one language)."""
     from quotetrace.link.facts import read
 
-    stems = {word[:STEM] for word in _WORD.findall(text.casefold()) if len(word) >= 4 and word not in _FUNCTION}
+    stems = {word[:STEM] for word in _WORD.findall(text.casefold()) if len(word) >= 4 and word not in FUNCTION_WORDS}
     facts = {f"#{t.value}" if t.kind == "number" else f"@{t.value}" for t in read(text) if t.kind in ("number", "name")}
     return frozenset(stems | facts)

@@ -11,19 +11,23 @@ two-sentence original with one negated sentence does not veto the retelling of i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
 from quotetrace.link.facts import Facts, facts, name_key_of, read, same_polarity
-from quotetrace.link.opposites import contrary, engaged
+from quotetrace.link.opposites import ONE_SIDED, contrary, engaged
 from quotetrace.link.units import Match
 
 Reason = Literal["number", "date", "name", "negation"]
 # Two name keys match across scripts and case endings when their first letters agree, or they are this close
 # ("ukraina"/"ukraine", "stambul"/"istanbu").
 NAME_MATCH = 0.6
+MIN_SPELT = 4  # ... between keys of this many letters at least ("ana" is not "halden")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,23 +74,48 @@ def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(
     said …", where the original did not); ``corpus``: what the corpus says of capitalised words, so that a name
     opening a sentence ("Sorna's schools will open") is read as a name too.
     """
+    found = explain(original, echo, speakers, match, corpus)
+    return None if found is None else found[0]
+
+
+def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), match: Match | None = None,
+            corpus: Capitals | None = None) -> tuple[Reason, str] | None:
+    """``disagreement``'s reason with what gave it (the facts replaced, the opposites engaged, the parts whose
+    polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
     if (_replaced(a.amounts, b.amounts) or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
             or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
-        return "number"
-    if any(_replaced(x, y) for x, y in ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons),
-                                         (a.days, b.days))):
-        return "date"
+        return "number", f"{sorted(a.numbers)} / {sorted(b.numbers)}"
+    dates = ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons), (a.days, b.days))
+    if any(_replaced(x, y) for x, y in dates):
+        return "date", " ".join(f"{sorted(x)} / {sorted(y)}" for x, y in dates if _replaced(x, y))
     known = corpus or _NOTHING_KNOWN
-    if names_replaced(known.names_of(a), known.names_of(b), speakers):
-        return "name"
+    names = known.names_of(a), known.names_of(b)
+    if names_replaced(*names, speakers, across_scripts(original, echo)):
+        return "name", f"{sorted(names[0] - names[1])} / {sorted(names[1] - names[0])}"
     opposed = engaged(a.sides, b.sides)
     if contrary(opposed):
-        return "negation"
+        return "negation", f"contrary {sorted(opposed)}"
+    # In one language a word of a one-sided pair says "not" though the other quote says nothing of the pair
+    # ("will be cancelled" / "will run again"); across languages the lists' words do not match closely enough.
+    across = across_scripts(original, echo)
+    counted = opposed if across else opposed | ONE_SIDED
     pairs = match.pairs if match else ((original, echo),)
-    if any(not same_polarity(facts(one).polarity(opposed), facts(other).polarity(opposed)) for one, other in pairs):
-        return "negation"
+    for one, other in pairs:
+        x, y = _polarities(facts(one), facts(other), counted, across)
+        if not same_polarity(x, y) and not same_polarity(facts(one).polarity(counted), facts(other).polarity(counted)):
+            return "negation", f"{x} in {one!r} / {y} in {other!r}" + (f" {sorted(opposed)}" if opposed else "")
     return None
+
+
+def _polarities(one: Facts, other: Facts, counted: frozenset[str], across: bool) -> tuple[int, int]:
+    """The two sides' polarities; in one language over the clauses that have a counterpart on the other side
+    (a content word, number or name in common): a retelling that leaves out a negated clause, or words it
+    with none of its content words, does not veto (nor does leaving such clauses out make a veto: the whole
+    sides agreeing is enough). Across languages nothing ties clauses word for word."""
+    if across:
+        return one.polarity(counted), other.polarity(counted)
+    return one.polarity(counted, other.anchors), other.polarity(counted, one.anchors)
 
 
 def _durations_replaced(a: frozenset[tuple[float, float]], b: frozenset[tuple[float, float]]) -> bool:
@@ -103,18 +132,32 @@ def _replaced(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and not (a <= b or b <= a)
 
 
-def name_matches(x: str, others: Iterable[str]) -> bool:
-    return any(x[:4] == y[:4] or SequenceMatcher(None, x, y).ratio() >= NAME_MATCH for y in others)
+def name_matches(x: str, others: Iterable[str], spelt_apart: bool = True) -> bool:
+    """``x`` names what one of ``others`` does: the same first letters (case endings, a possessive aside), or,
+    when the two may be spelt apart (``spelt_apart``: across scripts, or a speaker's name against a quote's), keys
+    of MIN_SPELT letters this close. In one script a name is written one way: "Ruvik" is not "Tarvik"."""
+    return any(x[:4] == y[:4] or (spelt_apart and min(len(x), len(y)) >= MIN_SPELT
+                                  and SequenceMatcher(None, x, y).ratio() >= NAME_MATCH) for y in others)
 
 
-def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset()) -> bool:
+def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset(),
+                   across: bool = True) -> bool:
     """Each side names someone or something the other does not (speakers aside). A name both write alike is
     matched first, so that it matches nothing else ("Kremlin … Berlin" is not "Kremlin … Washington" for
-    "Berlin" resembling "Kremlin")."""
+    "Berlin" resembling "Kremlin"). ``across``: the two quotes are in two scripts (names spelt apart)."""
     a = frozenset(x for x in a if not name_matches(x, speakers))
     b = frozenset(y for y in b if not name_matches(y, speakers))
     a, b = a - b, b - a
-    return any(not name_matches(x, b) for x in a) and any(not name_matches(y, a) for y in b)
+    return any(not name_matches(x, b, across) for x in a) and any(not name_matches(y, a, across) for y in b)
+
+
+def across_scripts(one: str, other: str) -> bool:
+    """One quote is written mostly in Cyrillic letters and the other not."""
+    return _cyrillic(one) != _cyrillic(other)
+
+
+def _cyrillic(text: str) -> bool:
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
 def speaker_keys(names: Iterable[str | None]) -> frozenset[str]:

@@ -184,13 +184,7 @@ class FirstSeen(BaseModel):
     published_at: str | None
 
 
-class EchoOut(BaseModel):
-    model_config = {"extra": "allow"}
-
-    doc_id: str = Field(description=DOC_ID)
-    outlet: str | None
-    url: str | None
-    published_at: str | None
+class EchoOut(FirstSeen):
     relation: str
     speaker: str | None
     liveness: str
