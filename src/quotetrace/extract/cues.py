@@ -281,9 +281,11 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
 
 def _comment_on_it(clause: Token) -> bool:
     """'…, which, as everyone here knows, means never': a clause whose subject is "which" after a comma is
-    the writer's comment on what was said, though the parser may hang it on the cue as a second clause."""
+    the writer's comment on what was said, though the parser may hang it on the cue as a second clause. A
+    "which" before the cue is the relative clause the cue sits in ("the grants, which the auditors said were
+    wasted"): what follows the cue is its content (``_clause_chars``)."""
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.lower_ != "which":
+    if subject is None or subject.lower_ != "which" or subject.i < clause.head.i:
         return False
     i = subject.i - 1
     while i > 0 and subject.doc[i].is_quote:  # ("… budget allowing,” which …")
