@@ -281,9 +281,11 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
 
 def _comment_on_it(clause: Token) -> bool:
     """'…, which, as everyone here knows, means never': a clause whose subject is "which" after a comma is
-    the writer's comment on what was said, though the parser may hang it on the cue as a second clause."""
+    the writer's comment on what was said, though the parser may hang it on the cue as a second clause. A
+    "which" before the cue is the relative clause the cue sits in ("the grants, which the auditors said were
+    wasted"): what follows the cue is its content (``_clause_chars``)."""
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.lower_ != "which":
+    if subject is None or subject.lower_ != "which" or subject.i < clause.head.i:
         return False
     i = subject.i - 1
     while i > 0 and subject.doc[i].is_quote:  # ("… budget allowing,” which …")
@@ -333,6 +335,10 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS]
     opening = _without_dateline(verb.sent).start
     tokens = [t for t in _subtree_tokens(heads) if t.i >= opening]
+    if all(h.i > verb.i for h in heads) and any(t.i > verb.i for t in tokens):
+        # "the grants, which the auditors said were wasted": the relative pronoun the parser hangs on the
+        # content comes before the cue; what was said is what follows it
+        tokens = [t for t in tokens if t.i > verb.i]
     if not tokens:
         return None
     cut = {t.i for head in heads for d in head.subtree if d.i != head.i and _detached(d) for t in d.subtree}
