@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -91,16 +92,18 @@ def in_input(original: str, cleaned: str, rows: list[Record]) -> list[Record]:
              "end": where[row["end"]]} for row in rows]
 
 
-def cleaned_to_original(original: str, cleaned: str) -> list[int]:
+@lru_cache(maxsize=1024)
+def cleaned_to_original(original: str, cleaned: str) -> tuple[int, ...]:
     """For each offset into ``cleaned`` (and its end), the offset into ``original`` it came from: cleaning
-    only drops characters and turns whitespace into other whitespace, so the two align block by block."""
+    only drops characters and turns whitespace into other whitespace, so the two align block by block.
+    Kept for the texts seen last: the held-out scripts extract the same documents several times."""
     where = list(range(len(cleaned) + 1))
     matcher = difflib.SequenceMatcher(None, original, cleaned, autojunk=False)
     for tag, a, _, x, y in matcher.get_opcodes():
         for k in range(x, y):
             where[k] = a + (k - x) if tag == "equal" else a
     where[len(cleaned)] = len(original)
-    return where
+    return tuple(where)
 
 
 def predict_textacy(records: Sequence[Record]) -> list[Record]:

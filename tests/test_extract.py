@@ -239,10 +239,21 @@ def test_extract_reported_content_stops_where_the_statement_does(text: str, cont
         # the clause before a colon is not the content of the verb after it
         ("Brel has attacked the harbour board on the radio because it is paying off: He said he has raised "
          "$100,000 in three days.", "he has raised $100,000 in three days"),
+        # a relative pronoun before the cue is no content of its own: what follows the cue is
+        ("The council cut the ferry grants, which the auditors said were wasted on consultants.",
+         "were wasted on consultants"),
     ],
 )
 def test_extract_content_clause_after_the_verb(text: str, content: str) -> None:
     assert content in [q.text for q in quotetrace.extract(text) if q.cue == "said"]
+
+
+@pytest.mark.parametrize("cue", ["believes", "argues", "said"])
+def test_extract_relative_clause_content_follows_the_cue(cue: str) -> None:
+    """'…, which she believes will fail': never the bare pronoun, always the clause after the cue."""
+    text = f"Rendt opposed the new toll bridge, which she {cue} will double the price of a crossing."
+    contents = [q.text for q in quotetrace.extract(text) if q.cue == cue]
+    assert contents == ["will double the price of a crossing"]
 
 
 def test_extract_passive_with_agent_reports_its_subject() -> None:

@@ -42,6 +42,8 @@ def only(text: str) -> Quote:
         "The timing of the vote is, to put it mildly, awkward for the government.",
         "The plan, to say the least, is ambitious.",
         "Needless to say, the ferry was late again.",
+        "The new quay is, to say the least, unfinished.",
+        "As anyone who drives here knows, the ring road floods every March.",
         # an object that is no content, and publishing an object
         "The club hired a new coach in March.",
         "The council published a report on its website.",
@@ -102,6 +104,9 @@ def test_extract_senses_not_a_statement(text: str) -> None:
         ("The director says the ward will stay open, and that no nurse will lose her job.",
          "the ward will stay open, and that no nurse will lose her job", "speech"),
         ("The union said the ward would close.", "the ward would close", "speech"),
+        # the writer's comment after a quotation is no part of it
+        ("The clerk said it was “pending, funds permitting,” which, as everybody knows, means never.",
+         "it was “pending, funds permitting,”", "speech"),
         ("Dock workers are far more likely to say that the new cranes are unsafe.",
          "that the new cranes are unsafe", "speech"),
         ("The harbour will reopen in May, according to the port authority.", "The harbour will reopen in May",

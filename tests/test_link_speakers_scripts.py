@@ -77,3 +77,24 @@ def test_a_general_director_is_a_chief_executive() -> None:
     ids = _speaker_ids(_sighting(1, "Tomas Lindgren", ("chief executive of Nordhavn Shipping",)),
                        _sighting(2, "Томас Линдгрен", ("генеральный директор компании Nordhavn Shipping",)))
     assert ids[0] == ids[1]
+
+
+def test_roles_in_two_languages_never_keep_one_name_apart() -> None:
+    # the role lists cannot bridge every pair: "harbour pilot" and «лоцман» share no word there
+    ids = _speaker_ids(_sighting(1, "Timur Galeev", ("senior harbour pilot",)),
+                       _sighting(2, "Тимур Галеев", ("старший лоцман порта",)),
+                       _sighting(3, "Тимур Галеев", ("капитан",)))
+    assert len(set(ids)) == 1
+
+
+def test_two_roles_in_one_language_still_keep_a_name_apart() -> None:
+    ids = _speaker_ids(_sighting(1, "Timur Galeev", ("mayor",)), _sighting(2, "Timur Galeev", ("goalkeeper",)))
+    assert ids[0] != ids[1]
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Rowan Ashworth", "Роуэн Эшворт"), ("Edwin Calloway", "Эдвин Кэллоуэй"),
+])
+def test_a_w_inside_a_name_may_be_written_v(latin: str, cyrillic: str) -> None:
+    ids = _speaker_ids(_sighting(1, latin), _sighting(2, cyrillic))
+    assert ids[0] == ids[1]

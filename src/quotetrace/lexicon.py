@@ -120,6 +120,8 @@ QUANTIFIERS = frozenset(
     "some many most others other several few all both each either neither none one another any much half "
     "majority minority plenty someone somebody anyone anybody everyone everybody nobody".split()
 )
+# Everyone at once: "as anyone who lives here knows" is the writer appealing to what all know.
+UNIVERSAL_PRONOUNS = frozenset("anyone anybody everyone everybody".split())
 # Pronouns that name no one: never a speaker ("This suggests …", "you", "what it calls").
 IMPERSONAL_PRONOUNS = frozenset(
     "you your yours yourself this that these those what whatever which it its itself there here something "

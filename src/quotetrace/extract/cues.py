@@ -256,8 +256,8 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, construction: str | None) -> Cu
 def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
     if construction == "ccomp":
         # "…: He said he’s raised $100,000" may come with the clause before the colon as a second clause
-        clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
-        return _clause_chars(verb, [c for c in clauses if c.i > verb.i] or clauses)
+        clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _comment_on_it(c)]
+        return _clause_chars(verb, [c for c in clauses if c.i > verb.i] or clauses) if clauses else None
     pro_form = _pro_form(verb)
     if pro_form is not None:
         return pro_form.idx, pro_form.idx + len(pro_form)
@@ -277,6 +277,20 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
     return trim_chars(verb.doc, [t for t in _without_dateline(verb.sent) if t.i not in inside])
+
+
+def _comment_on_it(clause: Token) -> bool:
+    """'…, which, as everyone here knows, means never': a clause whose subject is "which" after a comma is
+    the writer's comment on what was said, though the parser may hang it on the cue as a second clause. A
+    "which" before the cue is the relative clause the cue sits in ("the grants, which the auditors said were
+    wasted"): what follows the cue is its content (``_clause_chars``)."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ != "which" or subject.i < clause.head.i:
+        return False
+    i = subject.i - 1
+    while i > 0 and subject.doc[i].is_quote:  # ("… budget allowing,” which …")
+        i -= 1
+    return subject.doc[i].text == ","
 
 
 def _passive_content(verb: Token) -> tuple[int, int] | None:
@@ -321,6 +335,10 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS]
     opening = _without_dateline(verb.sent).start
     tokens = [t for t in _subtree_tokens(heads) if t.i >= opening]
+    if all(h.i > verb.i for h in heads) and any(t.i > verb.i for t in tokens):
+        # "the grants, which the auditors said were wasted": the relative pronoun the parser hangs on the
+        # content comes before the cue; what was said is what follows it
+        tokens = [t for t in tokens if t.i > verb.i]
     if not tokens:
         return None
     cut = {t.i for head in heads for d in head.subtree if d.i != head.i and _detached(d) for t in d.subtree}

@@ -52,6 +52,7 @@ from quotetrace.lexicon import (
     SPEECH_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_PREPOSITIONS,
+    UNIVERSAL_PRONOUNS,
     VOLITION_VERBS,
 )
 from quotetrace.model import ActType
@@ -214,18 +215,36 @@ def _seeming(verb: Token, lemma: str, construction: str, subject: Span | None) -
 
 
 def _hedge(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
-    """'to say the least', 'to put it kindly', 'so to speak', 'needless to say': the writer's aside."""
+    """'to say the least', 'to put it kindly', 'so to speak', 'needless to say', 'as anyone who lives here
+    knows': the writer's aside."""
+    if _common_knowledge(verb, subject):
+        return True
     if lemma not in ("say", "put", "speak"):
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
+    if _hedge_words_follow(verb):
+        return True  # "is, to say the least, unfinished", whatever the parser hung on "say"
     if verb.dep_ == "xcomp" and (verb.head.pos_ == "VERB" or verb.head.lower_ not in HEDGE_ADJECTIVES):
         return False  # "urged him to say …", "refused to say whether …", "more likely to say that …"
     if any(c.dep_ == "ccomp" for c in verb.children):
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "advmod", "npadvmod")]
     return not objects or any(o.lower_ in HEDGE_OBJECTS for o in objects)
+
+
+def _common_knowledge(verb: Token, subject: Span | None) -> bool:
+    """"as anyone who has lived here knows", "as everybody remembers": what all know, said by no one."""
+    framed = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    return framed and subject is not None and subject.root.lower_ in UNIVERSAL_PRONOUNS
+
+
+def _hedge_words_follow(verb: Token) -> bool:
+    """"to say the least,", "to put it mildly,": the aside's own words, then a comma that closes it."""
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 5]]
+    comma = next((k for k, t in enumerate(after) if t.text == ","), None)
+    return comma is not None and 0 < comma <= 3 and any(t.lower_ in HEDGE_OBJECTS for t in after[:comma])
 
 
 def _object(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:

@@ -91,3 +91,15 @@ def _translate(word: str) -> set[str]:
 def role_heads(descriptors: Iterable[str]) -> frozenset[str]:
     """The roles of all of a mention's descriptors, as English words (generic ones aside)."""
     return frozenset(word for descriptor in descriptors for word in role_words(descriptor)) - GENERIC_ROLES
+
+
+def role_heads_by_script(descriptors: Iterable[str]) -> dict[str, frozenset[str]]:
+    """``role_heads`` apart for the descriptors written in Cyrillic ("ru") and in Latin letters ("en"): roles
+    contradict each other only in one language; across two, a role is a translation away, and the lists
+    that bridge them are never complete («главный санитарный врач» is a "chief public health officer")."""
+    out: dict[str, set[str]] = {}
+    for descriptor in descriptors:
+        script = "ru" if _CYRILLIC.search(descriptor.casefold()) else "en"
+        out.setdefault(script, set()).update(role_words(descriptor) - GENERIC_ROLES)
+    return {script: frozenset(words) for script, words in out.items() if words}
+

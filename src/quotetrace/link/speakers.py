@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
-from quotetrace.link.roles import role_heads
+from quotetrace.link.roles import role_heads, role_heads_by_script
 from quotetrace.model import Speaker
 from quotetrace.store import Sighting
 
@@ -166,26 +166,30 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
     that the names group as one (rule 3). Never within one script, where spellings are compared letter by letter."""
     from quotetrace.ru.names import has_cyrillic
 
-    def sounds(key: str, silent: bool) -> set[tuple[str | None, str]]:
+    def sounds(key: str, latin: bool) -> set[tuple[str | None, str]]:
         out: set[tuple[str | None, str]] = set()
         for m in persons[key]:
             first, surname = _heard(m)
-            out.add((first, sound(surname)))
-            if silent:
-                out.add((first, sound(_SILENT_END.sub("", fold(surname)))))
+            if not latin:
+                out.add((first, sound(surname)))
+                continue
+            # the ways a Russian transcription may hear a Latin name: a French silent end, "w" as «в» or «у»
+            folded = fold(surname)
+            surnames = {sound(folded), sound(_SILENT_END.sub("", folded)), sound(folded.replace("w", "v"))}
+            out.update((f, s) for f in {first, _heard_w_as_v(m.name)} for s in surnames)
         return out
 
     script = {key: {has_cyrillic(m.name) for m in mentions} for key, mentions in persons.items()}
     latin: dict[tuple[str | None, str], set[str]] = defaultdict(set)
     for key, scripts in script.items():
         if scripts == {False}:
-            for found in sounds(key, silent=True):
+            for found in sounds(key, latin=True):
                 latin[found].add(key)
     out = dict(persons)
     for key, scripts in script.items():
         if scripts != {True}:
             continue
-        targets = {t for h in sounds(key, silent=False) if h[0] is not None and len(h[1]) >= 2
+        targets = {t for h in sounds(key, latin=False) if h[0] is not None and len(h[1]) >= 2
                    for t in latin.get(h, ())}
         if len(targets) != 1:
             continue  # none, or several people it could be: left apart rather than guessed
@@ -214,6 +218,14 @@ def _heard_name(name: str) -> tuple[str | None, str]:
     if person is None:
         return None, ""
     return (None if person.first is None else sound(person.first)), person.surname
+
+
+def _heard_w_as_v(name: str) -> str | None:
+    """A Latin first name's sound with "w" heard as «в» ("Ewan" = «Эван»; an initial "W" is «У»)."""
+    person = parse_person(name)
+    if person is None or person.first is None:
+        return None
+    return sound(person.first[:1] + person.first[1:].replace("w", "v"))
 
 
 def _first_names_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
@@ -471,7 +483,43 @@ def _split_by_role(mentions: list[_Mention], entities: Mapping[str, set[str]]) -
         best = max(range(len(merged)), key=lambda k: (len(g_context & merged_context[k]), len(merged[k])))
         merged[best] += g
         merged_context[best] |= g_context
+    merged = _join_across_scripts(merged, by_doc)
     return [_Cluster(mentions=[m for d in sorted(g) for m in by_doc[d]]) for g in merged]
+
+
+def _join_across_scripts(groups: list[list[str]], by_doc: Mapping[str, list[_Mention]]) -> list[list[str]]:
+    """Groups kept apart by roles join when no language has a role in both that differs: "chief public health
+    officer" in English and «главный санитарный врач» in Russian are one person's (issue: a transliterated
+    name with its role translated is one speaker unless something in one language disagrees)."""
+    joined: list[list[str]] = []
+    roles: list[dict[str, frozenset[str]]] = []
+    for group in groups:
+        mine = _roles_by_script([m for d in group for m in by_doc[d]])
+        k = next((k for k, theirs in enumerate(roles) if not _disagree(mine, theirs)), None)
+        if k is None:
+            joined.append(list(group))
+            roles.append(mine)
+        else:
+            joined[k] += group
+            roles[k] = {s: roles[k].get(s, frozenset()) | mine.get(s, frozenset()) for s in {*roles[k], *mine}}
+    return joined
+
+
+def _roles_by_script(mentions: list[_Mention]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for m in mentions:
+        for script, words in _heads_by_script(m.descriptors).items():
+            out[script] = out.get(script, frozenset()) | words
+    return out
+
+
+def _disagree(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]) -> bool:
+    return any(a[s] and b.get(s) and not a[s] & b[s] for s in a)
+
+
+@lru_cache(maxsize=1 << 16)
+def _heads_by_script(descriptors: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return role_heads_by_script(descriptors)
 
 
 def _documents_together(
