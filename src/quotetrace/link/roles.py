@@ -45,11 +45,25 @@ ROLES_RU: dict[str, tuple[str, ...]] = {
     "координатор": ("coordinator",), "вратар": ("goalkeeper",), "тренер": ("coach", "manager"),
     "священник": ("priest",), "патриарх": ("patriarch",), "ректор": ("rector",), "профессор": ("professor",),
     "учител": ("teacher",),
+    "мэри": (),  # «мэрия», «в мэрии»: the city hall, not its mayor
 }
 MAX_ENDING = 3
-# Words any holder of a post may be called ("head of the miners' union" is its chairman, «глава» its leader):
+# Words any holder of a post may be called ("head of the miners' union" is its chairman, «глава» its leader,
+# "the company boss" its chief executive):
 # they name no role that another could contradict, so they are left out of the comparison.
-GENERIC_ROLES = frozenset({"head", "chief", "leader"})
+GENERIC_ROLES = frozenset({"head", "chief", "leader", "boss"})
+# Titles of office that outlets render loosely from one language to another ("chief public health officer" for
+# «главный санитарный врач», "fisheries commissioner" for «глава рыбного ведомства»): across languages one of
+# them against another role is a looser translation, not another person.
+BROAD_ROLES = frozenset({
+    "officer", "official", "director", "executive", "manager", "administrator", "representative", "commissioner",
+    "boss", "coordinator", "member", "secretary", "adviser", "advisor", "aide", "employee",
+})
+# Offices that "general" follows as an adjective ("prosecutor general", "secretary general").
+OFFICES_BEFORE_GENERAL = frozenset({
+    "prosecutor", "attorney", "secretary", "surgeon", "consul", "governor", "inspector", "auditor", "solicitor",
+    "director", "procurator", "comptroller", "postmaster", "commissioner",
+})
 _CYRILLIC = re.compile(r"[а-яё]")
 _COMPLEMENT = re.compile(r"\b(?:of|for|to|at|in|on|from|with)\b|,")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -62,6 +76,8 @@ def role_words(descriptor: str) -> frozenset[str]:
     if _CYRILLIC.search(folded):
         return _russian(folded)
     words = _WORD.findall(_COMPLEMENT.split(folded)[0])
+    if len(words) > 1 and words[-1] == "general" and words[-2] in OFFICES_BEFORE_GENERAL:
+        words = words[:-1]  # "prosecutor general": "general" follows the office it qualifies (not "major general")
     return frozenset({_POSSESSIVE.sub("", words[-1])}) if words else frozenset()
 
 
@@ -94,9 +110,8 @@ def role_heads(descriptors: Iterable[str]) -> frozenset[str]:
 
 
 def role_heads_by_script(descriptors: Iterable[str]) -> dict[str, frozenset[str]]:
-    """``role_heads`` apart for the descriptors written in Cyrillic ("ru") and in Latin letters ("en"): roles
-    contradict each other only in one language; across two, a role is a translation away, and the lists
-    that bridge them are never complete («главный санитарный врач» is a "chief public health officer")."""
+    """``role_heads`` apart for the descriptors written in Cyrillic ("ru") and in Latin letters ("en"): across
+    two languages a role is a translation away, and the lists that bridge them are never complete."""
     out: dict[str, set[str]] = {}
     for descriptor in descriptors:
         script = "ru" if _CYRILLIC.search(descriptor.casefold()) else "en"

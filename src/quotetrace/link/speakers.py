@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
-from quotetrace.link.roles import role_heads, role_heads_by_script
+from quotetrace.link.roles import BROAD_ROLES, role_heads, role_heads_by_script
 from quotetrace.model import Speaker
 from quotetrace.store import Sighting
 
@@ -488,9 +488,8 @@ def _split_by_role(mentions: list[_Mention], entities: Mapping[str, set[str]]) -
 
 
 def _join_across_scripts(groups: list[list[str]], by_doc: Mapping[str, list[_Mention]]) -> list[list[str]]:
-    """Groups kept apart by roles join when no language has a role in both that differs: "chief public health
-    officer" in English and «главный санитарный врач» in Russian are one person's (issue: a transliterated
-    name with its role translated is one speaker unless something in one language disagrees)."""
+    """Groups kept apart by roles join when their roles do not really disagree (``_disagree``): "chief public
+    health officer" in English and «главный санитарный врач» in Russian are one person's."""
     joined: list[list[str]] = []
     roles: list[dict[str, frozenset[str]]] = []
     for group in groups:
@@ -514,7 +513,15 @@ def _roles_by_script(mentions: list[_Mention]) -> dict[str, frozenset[str]]:
 
 
 def _disagree(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]) -> bool:
-    return any(a[s] and b.get(s) and not a[s] & b[s] for s in a)
+    """Roles disagree in one language when they share no word; across two only when neither is a title of
+    office, which outlets translate loosely (a goalkeeper is no governor, a doctor may be a health officer)."""
+    for s, mine in a.items():
+        for t, theirs in b.items():
+            if mine & theirs:
+                continue
+            if s == t or not (mine | theirs) & BROAD_ROLES:
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)
