@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
@@ -24,6 +22,7 @@ from typing import Annotated, Literal, NoReturn
 import typer
 
 from quotetrace import __version__, ingest, link, runner
+from quotetrace.dates import date_filter
 from quotetrace.language import SUPPORTED
 from quotetrace.link import provenance
 from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, Capture, Document, RawDocument, Skip
@@ -99,21 +98,14 @@ TypeOption = Annotated[
 ]
 
 
-_DATE = re.compile(r"\d{4}(-\d{2})?")
-
-
 def _iso_date(value: str | None) -> str | None:
     """Accept 2024, 2024-03, 2024-03-01 or an ISO date-time; compared as text with published_at."""
     if value is None:
         return None
-    value = value.strip()
-    if _DATE.fullmatch(value) and (len(value) == 4 or 1 <= int(value[5:7]) <= 12):
-        return value
     try:
-        datetime.fromisoformat(value)
+        return date_filter(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date (e.g. 2024-03-01)") from None
-    return value
+        raise typer.BadParameter(f"{value.strip()!r} is not an ISO date (e.g. 2024-03-01)") from None
 
 
 def _error(message: str, code: int) -> NoReturn:

@@ -34,6 +34,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from quotetrace.dates import parse_timestamp
 from quotetrace.errors import E
 from quotetrace.fingerprint import page_hash
 from quotetrace.ingest.capture_state import (
@@ -123,7 +124,7 @@ def _target(record: Any, where: str) -> tuple[str, str] | Skip:
     url, date = headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date")
     if not url:
         return Skip(where, str(E.WARC_NO_URL))
-    if not date or _parse_date(date) is None:
+    if not date or parse_timestamp(date) is None:
         return Skip(where, E.WARC_NO_DATE.format(url=url))
     return url, date
 
@@ -250,7 +251,7 @@ def _revisit(record: Any, where: str, state: _FileState) -> Iterator[Skip | Capt
 def _note(record: Any, where: str, state: _FileState) -> None:
     """A request, or a crawler's note about a URL that says its fetch failed: down unless a response answers it."""
     url, date = record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date")
-    if not url or not url.startswith(("http://", "https://")) or not date or _parse_date(date) is None:
+    if not url or not url.startswith(("http://", "https://")) or not date or parse_timestamp(date) is None:
         return
     if record.rec_type == "request":
         verdict = Verdict("down", "connection_error", "a request with no response")
@@ -287,16 +288,9 @@ def _status(http: Any) -> int | None:
         return None
 
 
-def _parse_date(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
 def _instant(value: str) -> datetime | None:
     """A WARC-Date as a naive UTC time, to compare with others."""
-    parsed = _parse_date(value)
+    parsed = parse_timestamp(value)
     if parsed is None or parsed.tzinfo is None:
         return parsed
     return (parsed - (parsed.utcoffset() or timedelta())).replace(tzinfo=None)
@@ -304,7 +298,7 @@ def _instant(value: str) -> datetime | None:
 
 def _date_conflict(warc_date: str, http_date: str) -> bool:
     """True when the server's Date header is more than a day away from the WARC-Date."""
-    ours = _parse_date(warc_date)
+    ours = parse_timestamp(warc_date)
     try:
         theirs = parsedate_to_datetime(http_date)
     except (TypeError, ValueError, IndexError):

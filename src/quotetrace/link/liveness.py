@@ -21,6 +21,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any, Literal
 
+from quotetrace.dates import parse_timestamp
 from quotetrace.ingest.capture_state import Verdict, verdict_of
 from quotetrace.model import Capture
 from quotetrace.store import CaptureRow
@@ -185,13 +186,8 @@ def quote_status(
 
 
 def _when(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
+    parsed = parse_timestamp(value)
+    return parsed.replace(tzinfo=None) if parsed else None
 
 
 @dataclass(slots=True)

@@ -53,6 +53,7 @@ from typing import Literal, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from quotetrace.dates import parse_timestamp
 from quotetrace.link.bulletins import next_bulletin, series
 from quotetrace.link.candidates import buckets
 from quotetrace.link.changes import Change, Comparison, compare, fact_changes
@@ -501,14 +502,8 @@ def _person(name: str) -> str:
 
 
 def _moment(s: Sighting) -> datetime | None:
-    when = s.published_at or s.seen_at
-    if not when:
-        return None
-    try:
-        parsed = datetime.fromisoformat(when.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
+    parsed = parse_timestamp(s.published_at or s.seen_at)
+    return parsed.replace(tzinfo=None) if parsed else None
 
 
 def _merge_paraphrases(

@@ -218,6 +218,20 @@ class Search(StoreBase):
             params.append(speaker_id)
         return where, params
 
+    def _outlet_and_dates(self, where: list[str], params: list[object], outlet: str | None, since: str | None,
+                          until: str | None) -> None:
+        """Add the conditions on ``d`` (documents) for an outlet's name and a publication window (inclusive)."""
+        if outlet and fold(outlet):
+            outlets = self._outlets_named(outlet)
+            where.append(f"d.outlet IN ({placeholders(outlets)})" if outlets else "0")
+            params += outlets
+        if since:
+            where.append("d.published_at >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(d.published_at, 1, length(?)) <= ?")
+            params += [until, until]
+
     def _quote_conditions(self, filters: QuoteFilters) -> tuple[list[str], list[object]] | None:
         """SQL conditions on ``q`` (quotes) and ``d`` (documents); None when nothing can match."""
         found = self._words_and_speaker(filters.q, filters.speaker, filters.speaker_id,
@@ -225,16 +239,7 @@ class Search(StoreBase):
         if found is None:
             return None
         where, params = found
-        if filters.outlet and fold(filters.outlet):
-            outlets = self._outlets_named(filters.outlet)
-            where.append(f"d.outlet IN ({placeholders(outlets)})" if outlets else "0")
-            params += outlets
-        if filters.since:
-            where.append("d.published_at >= ?")
-            params.append(filters.since)
-        if filters.until:
-            where.append("substr(d.published_at, 1, length(?)) <= ?")
-            params += [filters.until, filters.until]
+        self._outlet_and_dates(where, params, filters.outlet, filters.since, filters.until)
         if filters.kind:
             where.append("q.kind = ?")
             params.append(filters.kind)
@@ -683,16 +688,7 @@ class Search(StoreBase):
         if title:
             where.append("(instr(fold(d.title), ?) > 0 OR instr(fold(d.id), ?) > 0)")
             params += [title, title]
-        if filters.outlet and fold(filters.outlet):
-            outlets = self._outlets_named(filters.outlet)
-            where.append(f"d.outlet IN ({placeholders(outlets)})" if outlets else "0")
-            params += outlets
-        if filters.since:
-            where.append("d.published_at >= ?")
-            params.append(filters.since)
-        if filters.until:
-            where.append("substr(d.published_at, 1, length(?)) <= ?")
-            params += [filters.until, filters.until]
+        self._outlet_and_dates(where, params, filters.outlet, filters.since, filters.until)
         return " AND ".join(where) or "1", params
 
     def list_outlets(self, q: str | None, limit: int, offset: int = 0) -> list[OutletRow]:

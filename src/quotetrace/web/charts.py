@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from quotetrace.dates import parse_timestamp
 from quotetrace.web.provenance import DocumentSighting
 
 WIDTH = 720
@@ -88,9 +89,8 @@ def parse_time(value: str | None) -> datetime | None:
         text += "-01-01"
     elif len(text) == 7 and text[:4].isdigit():
         text += "-01"
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+    parsed = parse_timestamp(text)
+    if parsed is None:
         return None
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(UTC).replace(tzinfo=None)

@@ -14,11 +14,11 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from fastapi import Request
 
+from quotetrace.dates import date_filter
 from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, QUOTE_KINDS, Document, RawDocument, Skip
 from quotetrace.store import (
     STATEMENT_SORTS,
@@ -108,7 +108,6 @@ def store(request: Request) -> Store:
 
 # -- parameters ---------------------------------------------------------------------------------------------
 
-_YEAR_OR_MONTH = re.compile(r"\d{4}(-\d{2})?")
 _SAFE_ID = re.compile(r"[^\x00-\x1f\x7f]{1,512}")
 
 
@@ -116,14 +115,10 @@ def iso_date(name: str, value: str | None) -> str | None:
     """2024, 2024-03, 2024-03-01 or an ISO date-time (compared as text with published_at); 400 otherwise."""
     if value is None or not value.strip():
         return None
-    value = value.strip()
-    if _YEAR_OR_MONTH.fullmatch(value) and (len(value) == 4 or 1 <= int(value[5:7]) <= 12):
-        return value
     try:
-        datetime.fromisoformat(value)
+        return date_filter(value)
     except ValueError:
-        raise ApiError(400, f"{name}: {value[:40]!r} is not an ISO date (e.g. 2024-03-01)") from None
-    return value
+        raise ApiError(400, f"{name}: {value.strip()[:40]!r} is not an ISO date (e.g. 2024-03-01)") from None
 
 
 def kind(value: str | None) -> str | None:

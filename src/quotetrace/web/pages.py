@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from quotetrace import __version__
+from quotetrace.dates import parse_timestamp
 from quotetrace.model import ACT_TYPES, DEFAULT_ACT_TYPES, QUOTE_KINDS
 from quotetrace.reach import statements
 from quotetrace.store import STATEMENT_SORTS, StatementFilters
@@ -73,9 +74,8 @@ def display_time(value: str | None) -> str:
     text = value.strip()
     if _DAY.fullmatch(text):
         return text
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+    parsed = parse_timestamp(text)
+    if parsed is None:
         return text
     shown = parsed.strftime("%Y-%m-%d %H:%M")
     offset = parsed.utcoffset()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Annotated, Any, TypeVar
 
@@ -123,6 +123,22 @@ def offset_page(results: list[dict[str, Any]], total: int, offset: int, limit: i
             "next_offset": following if following < total else None}
 
 
+def _offset_listing(
+    request: Request, name: str, columns: Sequence[str],
+    fetch: Callable[[Store, int, int], list[dict[str, Any]]], count: Callable[[Store], int],
+    limit: int | None, offset: int | None, fmt: str | None,
+) -> Response:
+    """One page of records with how many there are (JSON), or every record from ``offset`` as a download."""
+    start = context.offset(offset)
+    export = export_format(fmt)
+    if export is None:
+        store = context.store(request)
+        size = context.limit(limit)
+        return JSONResponse(offset_page(fetch(store, size, start), count(store), start, size))
+    rows = _offset_rows(request, fetch, export_limit(limit), start)
+    return download(name, export, record_lines(rows, columns, export))
+
+
 # -- quotes ------------------------------------------------------------------------------------------------------
 
 def quote_page(store: Store, filters: QuoteFilters, limit: int, cursor: str | None) -> dict[str, Any]:
@@ -234,19 +250,12 @@ def list_speakers(
     limit: Limit = None, offset: Offset = None, fmt: FormatParam = None,
 ) -> Response:
     needle = context.text_param("q", q)
-    start = context.offset(offset)
-    export = export_format(fmt)
-    if export is None:
-        store = context.store(request)
-        size = context.limit(limit)
-        results = [speaker_record(r) for r in store.search_speakers(needle, size, start)]
-        return JSONResponse(offset_page(results, store.count_speakers(needle), start, size))
 
     def fetch(store: Store, n: int, at: int) -> list[dict[str, Any]]:
         return [speaker_record(r) for r in store.search_speakers(needle, n, at)]
 
-    rows = _offset_rows(request, fetch, export_limit(limit), start)
-    return download("speakers", export, record_lines(rows, SPEAKER_COLUMNS, export))
+    return _offset_listing(request, "speakers", SPEAKER_COLUMNS, fetch, lambda store: store.count_speakers(needle),
+                           limit, offset, fmt)
 
 
 @router.get(
@@ -279,19 +288,12 @@ def list_documents(
     limit: Limit = None, offset: Offset = None, fmt: FormatParam = None,
 ) -> Response:
     filters = context.document_filters(q, outlet, since, until)
-    start = context.offset(offset)
-    export = export_format(fmt)
-    if export is None:
-        store = context.store(request)
-        size = context.limit(limit)
-        results = [document_record(r) for r in store.list_documents(filters, size, start)]
-        return JSONResponse(offset_page(results, store.count_documents(filters), start, size))
 
     def fetch(store: Store, n: int, at: int) -> list[dict[str, Any]]:
         return [document_record(r) for r in store.list_documents(filters, n, at)]
 
-    rows = _offset_rows(request, fetch, export_limit(limit), start)
-    return download("documents", export, record_lines(rows, DOCUMENT_COLUMNS, export))
+    return _offset_listing(request, "documents", DOCUMENT_COLUMNS, fetch, lambda store: store.count_documents(filters),
+                           limit, offset, fmt)
 
 
 @router.get(
@@ -324,19 +326,12 @@ def list_outlets(
     limit: Limit = None, offset: Offset = None, fmt: FormatParam = None,
 ) -> Response:
     needle = context.text_param("q", q)
-    start = context.offset(offset)
-    export = export_format(fmt)
-    if export is None:
-        store = context.store(request)
-        size = context.limit(limit)
-        results = [outlet_record(r) for r in store.list_outlets(needle, size, start)]
-        return JSONResponse(offset_page(results, store.count_outlets(needle), start, size))
 
     def fetch(store: Store, n: int, at: int) -> list[dict[str, Any]]:
         return [outlet_record(r) for r in store.list_outlets(needle, n, at)]
 
-    rows = _offset_rows(request, fetch, export_limit(limit), start)
-    return download("outlets", export, record_lines(rows, OUTLET_COLUMNS, export))
+    return _offset_listing(request, "outlets", OUTLET_COLUMNS, fetch, lambda store: store.count_outlets(needle),
+                           limit, offset, fmt)
 
 
 def document_with_captures(request: Request, doc_id: str) -> tuple[DocumentRow, str, list[Capture]]:
