@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "blind")
 TYPES = frozenset({"speech", "belief", "stance"})
 OPENING = "“‘«„\"'"
 CLOSING = "”’»“\"'"
