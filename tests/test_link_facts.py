@@ -33,6 +33,8 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("not a single lorry", set()),  # "none": a negation, not a count
         ("ни одного грузовика", set()),
         ("no one was hurt", set()),
+        ("у причала № 7 двести рыбаков", {"7", "200"}),  # digits, then a number word that multiplies nothing
+        ("на половинной ставке", {"0.5"}),
     ],
 )
 def test_facts_numbers_in_words_and_digits_compare_as_values(text: str, numbers: set[str]) -> None:

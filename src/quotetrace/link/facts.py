@@ -255,7 +255,8 @@ def _join_numbers(text: str, tokens: list[Token]) -> list[Token]:
     run: list[Token] = []
     for token in [*tokens, None]:
         if token is not None and token.kind == "number":
-            if run and text[run[-1].end:token.start].strip():  # "15th, 25": two numbers
+            if run and (text[run[-1].end:token.start].strip()  # "15th, 25": two numbers
+                        or _digits_then_word(run[-1], token)):
                 out.append(_number_run(text, run))
                 run = []
             run.append(token)
@@ -266,6 +267,12 @@ def _join_numbers(text: str, tokens: list[Token]) -> list[Token]:
         if token is not None:
             out.append(token)
     return out
+
+
+def _digits_then_word(previous: Token, token: Token) -> bool:
+    """"shaft № 4 six hundred miners" («шахты № 4 шестьсот»): digits then a number word that multiplies
+    nothing are two numbers ("3 тысячи", "1.5 million" are one)."""
+    return bool(previous.value) and not token.value and fold(token.text) not in MULTIPLIERS
 
 
 def _number_run(text: str, run: list[Token]) -> Token:
