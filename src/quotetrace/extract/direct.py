@@ -88,9 +88,10 @@ def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[Dire
     for q in quotes:
         q.cue, q.how = _cue_for(doc, q, quotes, cues)
     _link_continuations(text, quotes)
+    questions = [c.content for c in cues if c.content is not None and _writer_asks(c)]
     for q in quotes:
         if q.cue is None and q.continued_from is None:
-            cue = _context_cue(doc, q, quotes, cues)
+            cue = _context_cue(doc, q, quotes, cues, questions)
             if cue is not None:
                 q.cue, q.how = cue, "context"
     return quotes
@@ -132,9 +133,11 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
     return None, "none"
 
 
-def _context_cue(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue]) -> Cue | None:
+def _context_cue(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue],
+                 questions: list[tuple[int, int]]) -> Cue | None:
     """The latest attribution just before an unattributed quotation, outside any quotation: in news the
-    quotation that follows "Smith spoke of the ceasefire." or a quoted exchange is most often Smith's."""
+    quotation that follows "Smith spoke of the ceasefire." or a quoted exchange is most often Smith's.
+    ``questions``: the content of the writer's own questions ("I ask whether …")."""
     text = doc_text(doc)
     inside = [(o.start, o.end) for o in quotes]
     for cue in reversed(cues):
@@ -146,8 +149,8 @@ def _context_cue(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list
             continue
         # the writer's own question ("I ask whether …", "When I asked what …"), or a cue inside it, is answered
         # by the quotation that follows, of the person the sentence before the quotation is about ("She pauses.")
-        asked = any(_writer_asks(c) and c.content and c.content[0] <= cue.start < c.content[1] for c in cues)
-        return _answerer(doc, q) if asked or _writer_asks(cue) else cue
+        asked = _writer_asks(cue) or any(start <= cue.start < end for start, end in questions)
+        return _answerer(doc, q) if asked else cue
     return None
 
 

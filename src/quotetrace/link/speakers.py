@@ -180,6 +180,8 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
         return out
 
     script = {key: {has_cyrillic(m.name) for m in mentions} for key, mentions in persons.items()}
+    if not any(scripts == {True} for scripts in script.values()):
+        return persons  # no name seen only in Cyrillic: nothing to hear (most corpora, at no cost)
     latin: dict[tuple[str | None, str], set[str]] = defaultdict(set)
     for key, scripts in script.items():
         if scripts == {False}:
@@ -220,6 +222,7 @@ def _heard_name(name: str) -> tuple[str | None, str]:
     return (None if person.first is None else sound(person.first)), person.surname
 
 
+@lru_cache(maxsize=1 << 16)
 def _heard_w_as_v(name: str) -> str | None:
     """A Latin first name's sound with "w" heard as «в» ("Ewan" = «Эван»; an initial "W" is «У»)."""
     person = parse_person(name)
