@@ -183,3 +183,16 @@ def test_ru_patterns_a_name_left_oblique_by_the_tagger_is_put_in_the_nominative(
     text = ("Суд вынес приговор бывшему директору фабрики «Заря» Степану Крутицкому. Крутицкий уверен, что "
             "дело против него сфабриковано.")
     assert _one(text, "сфабриковано").speaker == "Степан Крутицкий"
+
+
+def test_ru_patterns_an_aside_after_a_conjunction_starts_a_statement_of_its_own() -> None:
+    text = ("Директор рыбзавода Анна Кравец заявила, что цех откроется в марте, но, как уточнила она сама, "
+            "первую партию консервов выпустят не раньше лета.")
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["цех откроется в марте", "первую партию консервов выпустят не раньше лета"]
+    assert {q.speaker for q in quotes} == {"Анна Кравец"}
+
+
+def test_ru_patterns_a_conjunction_with_no_aside_stays_inside_the_clause() -> None:
+    text = "Директор рыбзавода Анна Кравец заявила, что цех откроется в марте, но сроки могут сдвинуться."
+    assert [q.text for q in _quotes(text)] == ["цех откроется в марте, но сроки могут сдвинуться"]

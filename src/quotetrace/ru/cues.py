@@ -61,6 +61,8 @@ COLON_REACH = 4
 INFINITIVE_REACH = 4
 # Words that stand for a predicate in a clause with no verb ("Пострадавших нет", "можно сдвинуть").
 _PREDICATIVES = frozenset("нет можно нужно надо нельзя необходимо пора ясно понятно".split())
+# Conjunctions before an aside that opens a statement of its own inside another's что-clause.
+ASIDE_CONJUNCTIONS = frozenset("хотя но однако а впрочем".split())
 _CUE_VERBS = SPEECH_VERBS | STANCE_VERBS | INFINITIVE_VERBS | CHANNEL_VERBS
 
 
@@ -116,7 +118,35 @@ def _without_nested(doc: RuDoc, cues: list[RuCue]) -> list[RuCue]:
             end = len(doc.text[: min(inner)].rstrip().rstrip(":;").rstrip())
             if end > c.content[0]:
                 c.content, c.fragments = (c.content[0], end), ()
+    for c in cues:
+        _before_aside(doc, c, cues)
     return cues
+
+
+def _before_aside(doc: RuDoc, c: RuCue, cues: list[RuCue]) -> None:
+    """"заявил, что зерна хватит, хотя, как признал он сам, доля пшеницы ниже": an attribution set inside
+    another's что-clause after a conjunction ("хотя, как признал он", "но, как отметила она") starts a
+    statement of its own: the outer content ends before the conjunction, the inner one is what follows it."""
+    if c.content is None or c.how != "clause":
+        return
+    start, stop = c.content
+    for o in cues:
+        if o is c or o.how not in ("as", "middle") or not start < o.start < stop:
+            continue
+        head = doc.text[start : o.start].rstrip()
+        if not head.endswith("как"):
+            continue
+        head = head[: -len("как")].rstrip(" ,")  # "…, и для экспорта, хотя"
+        conjunction = head.split()[-1] if head.split() else ""
+        close = doc.text.find(",", doc.tokens[max([o.token, *o.subject])].end, stop)
+        if conjunction.lower() not in ASIDE_CONJUNCTIONS or close < 0:
+            continue
+        end = start + len(head[: len(head) - len(conjunction)].rstrip(" ,"))
+        after = doc.text[close + 1 : stop]
+        if end > start and after.strip():
+            c.content, c.fragments = (start, end), ()
+            o.content, o.fragments = (stop - len(after.lstrip()), stop), ()
+        return
 
 
 def _cue_at(doc: RuDoc, t: RuToken) -> RuCue | None:
