@@ -285,3 +285,21 @@ def test_across_languages_a_negated_clause_left_out_does_not_veto(meaning: Embed
 def test_across_languages_a_negated_clause_with_a_counterpart_vetoes(meaning: Embeddings, original: str,
                                                                      echo: str) -> None:
     assert disagreement(original, echo, match=Match(1.0, ((original, echo),), meaning.similarity)) == "negation"
+
+
+@pytest.mark.parametrize(("text", "dated", "amounts"), [
+    ("fares rise by 10 percent from 4 March", {"m3-4"}, {"10"}),
+    ("on the 9th of May, 300 runners", {"m5-9"}, {"300"}),
+    ("from March 4", {"m3-4"}, set()),
+    ("с 4 марта", {"m3-4"}, set()),
+    ("40 tonnes in 2031", set(), {"40", "2031"}),
+])
+def test_facts_a_day_of_a_month_is_a_date_not_an_amount(text: str, dated: set[str], amounts: set[str]) -> None:
+    found = facts(text)
+    assert (found.dated, found.amounts) == (dated, amounts)
+
+
+def test_veto_a_day_dropped_is_no_change_and_a_day_changed_is_a_date() -> None:
+    original = "Bus fares will rise by 10 percent from 4 March"
+    assert disagreement(original, "bus fares will go up 10 percent in March") is None
+    assert disagreement(original, "Bus fares will rise by 10 percent from 9 March") == "date"

@@ -133,7 +133,8 @@ class Facts:
     clauses: tuple[Clause, ...] = ()
     measures: frozenset[str] = frozenset()  # a number with a unit that is no time: "40 tonne" ("forty tonnes")
     durations: frozenset[tuple[float, float]] = frozenset()  # a number of days, as a range: "eight weeks" (56, 56)
-    amounts: frozenset[str] = frozenset()  # the numbers that count something other than time
+    amounts: frozenset[str] = frozenset()  # the numbers that count something other than time or a day's date
+    dated: frozenset[str] = frozenset()  # days of a month: "1 November", "June 15", «1 октября» ("m11-1")
     openers: frozenset[Opener] = frozenset()
     sides: Sides = field(default_factory=Sides)  # where its words stand on pairs of opposites (opposites.py)
 
@@ -357,8 +358,9 @@ def facts(text: str) -> Facts:
     measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
                          if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
     none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
+    dated = _days_of_month(tokens)
     amounts = frozenset(t.value for i, t in enumerate(tokens)
-                        if t.kind == "number" and i not in timed and i not in none)
+                        if t.kind == "number" and i not in timed and i not in none and i not in dated)
     parts = clauses(tokens, text)
     negations = _distributed(tokens, text, parts, [_clause_negations(tokens, clause) for clause in parts])
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
@@ -370,7 +372,24 @@ def facts(text: str) -> Facts:
                               tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
                               _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end])
                        for n, clause in zip(negations, parts, strict=True)),
-                 measures, durations, amounts, _openers(tokens, text), sides)
+                 measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides)
+
+
+def _days_of_month(tokens: tuple[Token, ...]) -> dict[int, str]:
+    """The numbers that date a day of a month, by index: "1 November", "the 15th of June", "June 15", «1 октября»
+    (a whole number up to 31 next to the month's name, "of" between allowed): a date, not an amount, so that
+    "cut by a quarter from 1 November" does not count a 1 against "25 percent"."""
+    out: dict[int, str] = {}
+    for i, token in enumerate(tokens):
+        if token.kind != "number" or not token.value.isdigit() or not 1 <= int(token.value) <= 31:
+            continue
+        after = tokens[i + 2] if i + 2 < len(tokens) and fold(tokens[i + 1].text) == "of" else (
+            tokens[i + 1] if i + 1 < len(tokens) else None)
+        before = tokens[i - 1] if i > 0 else None
+        month = next((t for t in (after, before) if t is not None and t.kind == "month"), None)
+        if month is not None:
+            out[i] = f"{month.value}-{token.value}"
+    return out
 
 
 def _anchors(tokens: tuple[Token, ...], clause: list[int]) -> frozenset[str]:

@@ -98,7 +98,8 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     if (_replaced(a.amounts, b.amounts) or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
             or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
         return "number", f"{sorted(a.numbers)} / {sorted(b.numbers)}"
-    dates = ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons), (a.days, b.days))
+    dates = ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons), (a.days, b.days),
+             (a.dated, b.dated))
     if any(_replaced(x, y) for x, y in dates):
         return "date", " ".join(f"{sorted(x)} / {sorted(y)}" for x, y in dates if _replaced(x, y))
     known = corpus or _NOTHING_KNOWN
