@@ -35,6 +35,15 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("no one was hurt", set()),
         ("у причала № 7 двести рыбаков", {"7", "200"}),  # digits, then a number word that multiplies nothing
         ("на половинной ставке", {"0.5"}),
+        ("a quarter of a million tickets", {"250000"}),  # a fraction before a multiplier
+        ("half a million tickets", {"500000"}),
+        ("two and a half years", {"2.5"}),
+        ("четверть миллиона билетов", {"250000"}),  # «четверть» is a quarter, not four
+        ("полмиллиона билетов", {"500000"}),
+        ("треть жителей", set()),  # a fraction alone is no count
+        ("in the second quarter", {"2"}),
+        ("three and four", {"3", "4"}),  # "and" joins no whole numbers
+        ("one of 500 people", {"1", "500"}),
     ],
 )
 def test_facts_numbers_in_words_and_digits_compare_as_values(text: str, numbers: set[str]) -> None:
@@ -303,3 +312,9 @@ def test_veto_a_day_dropped_is_no_change_and_a_day_changed_is_a_date() -> None:
     original = "Bus fares will rise by 10 percent from 4 March"
     assert disagreement(original, "bus fares will go up 10 percent in March") is None
     assert disagreement(original, "Bus fares will rise by 10 percent from 9 March") == "date"
+
+
+def test_veto_a_fraction_is_its_percentage() -> None:
+    assert disagreement("Ferry fares will be cut by half in May", "ferry fares will fall 50 percent in May") is None
+    assert disagreement("Ferry fares will be cut by half in May", "ferry fares will fall 40 percent in May") == "number"
+

@@ -36,6 +36,7 @@ from quotetrace.link.fact_words import (
     CONJUNCTIONS,
     CONTROL,
     DURATIONS,
+    FRACTIONS,
     MONTHS,
     MULTIPLIERS,
     NEGATING_PAIRS,
@@ -77,6 +78,7 @@ ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "to
 # a clause tied to the other quote is compared, as every clause was before)
 PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
 QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
+_BRIDGES = frozenset({"a", "of", "and"})  # inside one number: "a quarter of a million", "one and a half"
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +241,54 @@ def read(text: str) -> tuple[Token, ...]:
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    return tuple(_join_numbers(text, raw))
+    return tuple(_join_numbers(text, _fractions(text, raw)))
+
+
+def _without_bridges(text: str, tokens: list[Token]) -> list[Token]:
+    """Without the words that join two parts of one number ("of a" in "a quarter of a million", "and a" in
+    "one and a half"), which ``_joins`` then reads in the gap."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        out.append(token)
+        j = i + 1
+        while j < len(tokens) and j - i <= 2 and tokens[j].kind == "word" and fold(tokens[j].text) in _BRIDGES:
+            j += 1
+        if token.kind == "number" and j > i + 1 and j < len(tokens) and tokens[j].kind == "number" \
+                and _joins(text[token.end:tokens[j].start], tokens[j]):
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _fractions(text: str, tokens: list[Token]) -> list[Token]:
+    """A fraction before a multiplier is a number ("a quarter of a million", «четверть миллиона»)."""
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        key = fold(token.text)
+        if key not in FRACTIONS:
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 2 and fold(tokens[j].text) in _BRIDGES:
+            j += 1
+        if j < len(tokens) and fold(tokens[j].text) in MULTIPLIERS and _joins(text[token.end:tokens[j].start],
+                                                                             tokens[j]):
+            out[i] = Token(token.text, token.start, token.end, "number", number_value(FRACTIONS[key]))
+    return out
+
+
+def _joins(gap: str, following: Token) -> bool:
+    """Whether ``gap`` lets the number go on into ``following``: nothing between them, "a" or "of a" before a
+    multiplier ("half a million", "a quarter of a million"), "and a" before a half ("one and a half")."""
+    words = " ".join(gap.split()).casefold()
+    if not words:
+        return True
+    key = fold(following.text)
+    if words in ("a", "of", "of a"):
+        return key in MULTIPLIERS
+    return words == "and a" and key == "half"
 
 
 def _ends_negative_phrase(before: list[Token], key: str) -> bool:
@@ -252,11 +301,12 @@ def _ends_negative_phrase(before: list[Token], key: str) -> bool:
 
 
 def _join_numbers(text: str, tokens: list[Token]) -> list[Token]:
+    tokens = _without_bridges(text, tokens)
     out: list[Token] = []
     run: list[Token] = []
     for token in [*tokens, None]:
         if token is not None and token.kind == "number":
-            if run and (text[run[-1].end:token.start].strip()  # "15th, 25": two numbers
+            if run and (not _joins(text[run[-1].end:token.start], token)  # "15th, 25": two numbers
                         or _digits_then_word(run[-1], token)):
                 out.append(_number_run(text, run))
                 run = []

@@ -24,7 +24,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from quotetrace.link.facts import Clause, Facts, facts, name_key_of, read, same_polarity
+from quotetrace.link.facts import Clause, Facts, facts, name_key_of, number_value, read, same_polarity
 from quotetrace.link.opposites import ONE_SIDED, contrary, engaged
 from quotetrace.link.units import Match, Similarity
 
@@ -95,7 +95,8 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     """``disagreement``'s reason with what gave it (the facts replaced, the opposites engaged, the parts whose
     polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
-    if (_replaced(a.amounts, b.amounts) or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
+    if (_replaced(_as_percent(a.amounts), _as_percent(b.amounts))
+            or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
             or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
         return "number", f"{sorted(a.numbers)} / {sorted(b.numbers)}"
     dates = ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons), (a.days, b.days),
@@ -163,6 +164,11 @@ def _durations_replaced(a: frozenset[tuple[float, float]], b: frozenset[tuple[fl
 
     return (any(not any(overlaps(x, y) for y in b) for x in a)
             and any(not any(overlaps(y, x) for x in a) for y in b))
+
+
+def _as_percent(amounts: frozenset[str]) -> frozenset[str]:
+    """Amounts with each fraction also as a percentage ("cut by half" = "cut by 50 percent")."""
+    return amounts | {number_value(float(v) * 100) for v in amounts if 0 < float(v) < 1}
 
 
 def _replaced(a: frozenset[str], b: frozenset[str]) -> bool:
