@@ -252,15 +252,21 @@ def _without_bridges(text: str, tokens: list[Token]) -> list[Token]:
     while i < len(tokens):
         token = tokens[i]
         out.append(token)
-        j = i + 1
-        while j < len(tokens) and j - i <= 2 and tokens[j].kind == "word" and fold(tokens[j].text) in _BRIDGES:
-            j += 1
+        j = _past_bridges(tokens, i)
         if token.kind == "number" and j > i + 1 and j < len(tokens) and tokens[j].kind == "number" \
                 and _joins(text[token.end:tokens[j].start], tokens[j]):
             i = j
             continue
         i += 1
     return out
+
+
+def _past_bridges(tokens: list[Token], i: int) -> int:
+    """The index of the first token after ``tokens[i]`` that is not a bridge word ("of", "a", "and"; two at most)."""
+    j = i + 1
+    while j < len(tokens) and j - i <= 2 and tokens[j].kind == "word" and fold(tokens[j].text) in _BRIDGES:
+        j += 1
+    return j
 
 
 def _fractions(text: str, tokens: list[Token]) -> list[Token]:
@@ -270,9 +276,7 @@ def _fractions(text: str, tokens: list[Token]) -> list[Token]:
         key = fold(token.text)
         if key not in FRACTIONS:
             continue
-        j = i + 1
-        while j < len(tokens) and j - i <= 2 and fold(tokens[j].text) in _BRIDGES:
-            j += 1
+        j = _past_bridges(tokens, i)
         if j < len(tokens) and fold(tokens[j].text) in MULTIPLIERS and _joins(text[token.end:tokens[j].start],
                                                                              tokens[j]):
             out[i] = Token(token.text, token.start, token.end, "number", number_value(FRACTIONS[key]))

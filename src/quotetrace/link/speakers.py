@@ -503,16 +503,20 @@ def _join_across_scripts(groups: list[list[str]], by_doc: Mapping[str, list[_Men
             roles.append(mine)
         else:
             joined[k] += group
-            roles[k] = {s: roles[k].get(s, frozenset()) | mine.get(s, frozenset()) for s in {*roles[k], *mine}}
+            roles[k] = _union(roles[k], mine)
     return joined
 
 
 def _roles_by_script(mentions: list[_Mention]) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for m in mentions:
-        for script, words in _heads_by_script(m.descriptors).items():
-            out[script] = out.get(script, frozenset()) | words
+        out = _union(out, _heads_by_script(m.descriptors))
     return out
+
+
+def _union(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Roles by script, of both."""
+    return {s: a.get(s, frozenset()) | b.get(s, frozenset()) for s in {*a, *b}}
 
 
 def _disagree(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]) -> bool:
