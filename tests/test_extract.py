@@ -345,3 +345,62 @@ def test_extract_second_attribution_closing_a_clause_is_not_its_content() -> Non
     ]
     quotes = quotetrace.extract("Most voters said that the harbour fees hurt the city, according to officials.")
     assert all("according" not in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Asked if the ferry would run on Sundays, the harbour master shook her head.",
+         "if the ferry would run on Sundays", None),
+        ("The councillor was asked whether the library budget had been cut.",
+         "whether the library budget had been cut", None),
+        ("When asked by a reporter if the cannery would close, the manager declined to answer.",
+         "if the cannery would close", "a reporter"),
+        ("The union's lawyer asked the judge if the hearing could be moved to March.",
+         "if the hearing could be moved to March", "The union's lawyer"),
+    ],
+)
+def test_extract_question_clause_of_a_question_verb(text: str, content: str, speaker: str | None) -> None:
+    """The question 'asked' reports, however the parser hangs it; who was asked is never the source."""
+    q = next(q for q in quotetrace.extract(text) if q.cue is not None and q.cue.lower() == "asked")
+    assert q.text == content
+    assert mention(q) == speaker
+
+
+def test_extract_asked_about_a_topic_when_is_not_a_question_clause() -> None:
+    """'when she visited' is when the asking was, not what was asked."""
+    quotes = quotetrace.extract("Asked about the closure when she visited the town, the minister smiled.")
+    asked = [q for q in quotes if q.cue == "Asked"]
+    assert not any(q.text.startswith("when") for q in quotes)
+    assert all(q.speaker_mention is None for q in asked)  # the minister was asked; she asked nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("In a poll by the Harbour Gazette, the mayor's approval rating fell to 38 percent.",
+         "the mayor's approval rating fell to 38 percent", "a poll by the Harbour Gazette"),
+        ("In the latest poll, released on Monday, 52 percent of voters backed the tunnel.",
+         "52 percent of voters backed the tunnel", "the latest poll"),
+    ],
+)
+def test_extract_poll_opening_its_sentence_is_the_source(text: str, content: str, speaker: str) -> None:
+    q = only(quotetrace.extract(text), "indirect")
+    assert (q.text, mention(q), q.cue) == (content, speaker, "In")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor is comfortably ahead in the polls.",  # the writer's summary, not a finding reported
+        "In the spring survey, volunteers counted 212 nests along the river.",  # a count, not an opinion poll
+    ],
+)
+def test_extract_poll_elsewhere_reports_nothing(text: str) -> None:
+    assert quotetrace.extract(text) == []
+
+
+def test_extract_poll_with_a_speech_verb_leaves_the_cue_to_the_verb() -> None:
+    text = "In the poll, seven in ten residents said they wanted more buses."
+    q = only(quotetrace.extract(text), "indirect")
+    assert (q.text, q.cue, mention(q)) == ("they wanted more buses", "said", "seven in ten residents")

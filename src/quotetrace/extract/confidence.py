@@ -86,8 +86,8 @@ def cue_kind(cue: Cue | None) -> str:
         return "colon"
     if tok.text[:1] in DASHES:
         return "dash"
-    if tok.lower_ == "according":
-        return "according"
+    if tok.lower_ == "according" or tok.pos_ == "ADP":
+        return "according"  # a prepositional source: "according to the ministry", "in a new poll"
     if tok.pos_ == "NOUN":
         return "noun"
     return "adjective" if tok.dep_ == "acomp" else "verb"

@@ -26,6 +26,7 @@ from quotetrace.lexicon import (
     GROUP_MEMBER_NOUNS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
+    QUESTION_VERBS,
     QUOTE_ONLY_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_NOUNS,
@@ -51,6 +52,11 @@ PARTICLES = frozenset({"prt"})
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 OCCASION_PREPS = frozenset({"during", "throughout", "amid", "at"})
 PRO_FORMS = frozenset({"so", "yes", "no"})
+# What reports its findings through a prepositional phrase that opens the sentence: "In a new poll, …".
+POLL_NOUNS = frozenset({"poll"})
+# Words that open a question clause; "when" and "where" are left out, as after "asked" they are more often when
+# and where the asking was ("asked about it when she visited").
+QUESTION_OPENERS = frozenset("if whether why how what who whom which".split())
 MAX_SUBJECT_TOKENS = 14
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # "VELGRAD, Feb 16 (Kestrel Wire) -": how far into its sentence a dateline's dash may come
@@ -79,7 +85,7 @@ class Cue:
 def construction_of(verb: Token) -> str:
     """Which dependent carries a verb's content: its clause, object, infinitive or prepositional phrase."""
     deps = {c.dep_: c for c in verb.children}
-    if "ccomp" in deps:
+    if "ccomp" in deps or _question_clause(verb) is not None:
         return "ccomp"
     if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i and _set_off(verb)):
         return "para"
@@ -94,6 +100,15 @@ def construction_of(verb: Token) -> str:
     if _for_clause(verb) is not None:
         return "prep:for"  # "calling for his rivals to drop out", parsed as a clause marked by "for"
     return "none"
+
+
+def _question_clause(verb: Token) -> Token | None:
+    """'Asked if he was ever bullied, …', 'asked Clinton whether …': the question a question verb reports, which
+    the parser may hang on it as an adverbial clause instead of its object clause."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                 and verb.doc[c.left_edge.i].lower_ in QUESTION_OPENERS), None)
 
 
 def _for_clause(verb: Token) -> Token | None:
@@ -179,6 +194,10 @@ def find_cues(
             cue = _according_cue(doc, tok) if _according_to(tok) is not None else None
             if cue is not None:
                 cues.append(cue)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            cue = _poll_cue(doc, tok)
+            if cue is not None:
+                cues.append(cue)
         elif tok.pos_ in ("VERB", "AUX"):
             if lemma not in learned_lemmas and lemma not in SPEECH_VERBS and lemma not in QUOTE_ONLY_VERBS and (
                     lemma not in FRAMED_VERBS):
@@ -246,17 +265,29 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, construction: str | None) -> Cu
     words = [verb, *(c for c in verb.children if c.dep_ in PARTICLES)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
-    subject = subject_of(verb)
+    subject = None if _asked_unasking(verb) else subject_of(verb)
     content = _verb_content(verb, construction) if construction is not None else None
     if content and subject is not None and subject.start_char < content[1] and content[0] < subject.end_char:
         content = None  # the "object" was the speaker of an inverted attribution
     return Cue(verb, doc_text(doc)[start:end], start, end, subject, content, frame=construction or "")
 
 
+def _asked_unasking(verb: Token) -> bool:
+    """'She was asked whether …', 'Asked if he was ever bullied, the candidate said no': who was asked is no
+    source, and without an agent ('asked by a caller') the text names none."""
+    if verb.lemma_.lower() not in QUESTION_VERBS or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # the participle that opens a sentence: "Asked about …, she said"
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
     if construction == "ccomp":
         # "…: He said he’s raised $100,000" may come with the clause before the colon as a second clause
         clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _comment_on_it(c)]
+        clauses += [c for c in [_question_clause(verb)] if c is not None]
         return _clause_chars(verb, [c for c in clauses if c.i > verb.i] or clauses) if clauses else None
     pro_form = _pro_form(verb)
     if pro_form is not None:
@@ -570,6 +601,34 @@ def _according_cue(doc: Doc, tok: Token) -> Cue | None:
     content = trim_chars(doc, [t for t in sent if t.i not in phrase])
     end = tok.nbor(1).idx + len(tok.nbor(1)) if tok.i + 1 < len(doc) else tok.idx + len(tok)
     return Cue(tok, doc_text(doc)[tok.idx : end], tok.idx, end, mention_span(source), content)
+
+
+def _poll_cue(doc: Doc, prep: Token) -> Cue | None:
+    """"In a Harbour Gazette poll released Monday, 52 percent backed the plan": a poll named before its clause
+    is the source of what the clause reports, as "according to" is. Only where it opens its sentence, and not
+    before a speech verb of its own ("In the poll, seven in ten said …"), which is the cue there; "leads in the
+    polls" further on is the writer's summary as often as it is the poll's finding."""
+    sentence = _without_dateline(prep.sent)
+    opening = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if opening is None or opening.i != prep.i or pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
+        return None
+    head = prep.head
+    if head.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in BELIEF_VERBS:
+        return None
+    # the clause starts with its subject; when the parser took the subject into the poll's phrase ("In a poll by
+    # the Gazette, the mayor's rating fell"), after the comma that closes the phrase
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i > prep.i), None)
+    comma = next((t for t in sentence if t.i > pobj.i and t.text == ","), None)
+    start = subject.left_edge.i if subject is not None else comma.i + 1 if comma is not None else None
+    if start is None:
+        return None
+    content = trim_chars(doc, [t for t in sentence if t.i >= start])
+    source = mention_span(pobj)
+    source = source if source.end <= start else doc[source.start : max(source.start + 1, start - 1)]
+    if content is None:
+        return None
+    return Cue(prep, prep.text, prep.idx, prep.idx + len(prep), source, content, frame="prep:in")
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
