@@ -14,11 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from quotetrace.attribute.people import Entity, fuller_names
 from quotetrace.extract.cues import mention_span, subject_of
+from quotetrace.nlp import doc_text
 
 QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 ANSWER_LABELS = frozenset({"a", "answer"})
 INTERVIEW_VERBS = frozenset({"speak", "talk", "interview", "chat"})
 Resolver = Callable[[Span], Entity | None]
+# How far after a label its colon may be: past the bold's close ("**Voss**:").
+LABEL_TAIL = 6
 
 
 def interview_role(span: Span) -> str | None:
@@ -30,6 +33,17 @@ def interview_role(span: Span) -> str | None:
     if word in QUESTION_LABELS:
         return "question"
     return "answer" if word in ANSWER_LABELS else None
+
+
+def is_label(span: Span) -> bool:
+    """Whether ``span`` is a transcript's speaker label: it opens its line (perhaps in bold) and a colon follows
+    it (perhaps after the bold's close or a bracket): "VOSS:", "**Voss**:", "CALLER (RUTH):"."""
+    text = doc_text(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if text[line_start : span.start_char].strip(" \t*_(") or span.end >= len(span.doc):
+        return False
+    after = text[span.end_char : span.end_char + LABEL_TAIL].lstrip(" \t*_")
+    return after.startswith(":") or (after.startswith(")") and after[1:].lstrip(" \t*_").startswith(":"))
 
 
 def interviewee(doc: Doc, entities: list[Entity]) -> Entity | None:
