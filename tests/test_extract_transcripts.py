@@ -199,3 +199,29 @@ def test_a_lone_label_followed_by_prose_is_still_no_transcript() -> None:
             "Boaters were told on Friday. Nobody expected the delay.")
     assert not any(q.cue == ":" and q.speaker_mention and q.speaker_mention.text == "Update"
                    for q in quotetrace.extract(text))
+
+
+RADIO_HOUR = """Morning Desk: the reservoir plan
+
+PRESENTER: Welcome back. This is Tarek Holm, and with me in the studio is the engineer Ines Borg.
+
+BORG: The reservoir can hold a wet winter, but not two.
+
+PRESENTER: So the plan is late?
+
+BORG: By a year at least.
+"""
+
+
+def test_a_host_label_is_the_name_the_host_gives_in_a_turn() -> None:
+    quotes = quotetrace.extract(RADIO_HOUR)
+    hosts = {q.speaker for q in quotes if q.speaker_mention and q.speaker_mention.text == "PRESENTER"}
+    assert hosts == {"Tarek Holm"}
+    assert {q.speaker for q in quotes if q.speaker_mention and q.speaker_mention.text == "BORG"} <= {"BORG",
+                                                                                                    "Ines Borg"}
+
+
+def test_a_host_who_never_introduces_himself_keeps_the_label() -> None:
+    text = RADIO_HOUR.replace("This is Tarek Holm, and with me", "With me")
+    quotes = quotetrace.extract(text)
+    assert {q.speaker for q in quotes if q.speaker_mention and q.speaker_mention.text == "PRESENTER"} == {"PRESENTER"}

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.attribute.documents import Authorships, author_of, earlier_author, is_document
-from quotetrace.attribute.interviews import interview_role, interviewee, interviewer, is_label
+from quotetrace.attribute.interviews import interview_role, interviewee, interviewer, is_label, self_introduced
 from quotetrace.attribute.people import (
     ORG_LABELS,
     Entity,
@@ -89,7 +89,7 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
                     doc, entities, lambda m: _named_in(m, entities))
             entity = interview[role]
         else:
-            entity = resolve(span, entities, speakers, authorships)
+            entity = self_introduced(span, entities) or resolve(span, entities, speakers, authorships)
         if entity is not None:
             q.speaker = entity.name
             q.descriptors = list(entity.descriptors)

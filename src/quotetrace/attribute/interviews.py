@@ -8,6 +8,7 @@ Holloway", "interviewed by …", a byline "Interview by …").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,11 @@ INTERVIEW_VERBS = frozenset({"speak", "talk", "interview", "chat"})
 Resolver = Callable[[Span], Entity | None]
 # How far after a label its colon may be: past the bold's close ("**Voss**:").
 LABEL_TAIL = 6
+# Labels of whoever runs the conversation, who often says who they are in their first turn.
+HOST_LABELS = frozenset({"host", "co-host", "presenter", "anchor", "moderator", "chair", "interviewer"})
+# "I'm Mira Castellane", "my name is …", "this is …": a full name (two capitalised words at least).
+SELF_INTRODUCTION = re.compile(
+    r"\b(?:I'm|I’m|I am|my name is|this is|This is)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
 
 
 def interview_role(span: Span) -> str | None:
@@ -44,6 +50,27 @@ def is_label(span: Span) -> bool:
         return False
     after = text[span.end_char : span.end_char + LABEL_TAIL].lstrip(" \t*_")
     return after.startswith(":") or (after.startswith(")") and after[1:].lstrip(" \t*_").startswith(":"))
+
+
+def self_introduced(span: Span, entities: list[Entity]) -> Entity | None:
+    """Who a host's label stands for: the full name the same label gives itself in one of its turns ("HOST:
+    Good evening, I'm Mira Castellane, and with me …"). None for another label, or when no turn says."""
+    word = span.text.strip(" *_").lower()
+    if word not in HOST_LABELS or not is_label(span):
+        return None
+    text = doc_text(span.doc)
+    turn = re.compile(rf"^[ \t*_]*{re.escape(span.text.strip())}[ \t*_]*(?:\([^()\n]*\))?[ \t*_]*:(?P<turn>.*)$",
+                      re.MULTILINE)
+    for line in turn.finditer(text):
+        introduced = SELF_INTRODUCTION.search(line.group("turn"))
+        if introduced is None:
+            continue
+        name = introduced.group("name")
+        known = next((e for e in entities if e.label == "PERSON" and e.surname == name.split()[-1].lower()), None)
+        start = line.start("turn") + introduced.start("name")
+        mention = span.doc.char_span(start, start + len(name), alignment_mode="expand")
+        return known or (Entity(name, "PERSON", [mention], [word]) if mention is not None else None)
+    return None
 
 
 def interviewee(doc: Doc, entities: list[Entity]) -> Entity | None:
