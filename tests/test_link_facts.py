@@ -40,7 +40,15 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("two and a half years", {"2.5"}),
         ("четверть миллиона билетов", {"250000"}),  # «четверть» is a quarter, not four
         ("полмиллиона билетов", {"500000"}),
-        ("треть жителей", set()),  # a fraction alone is no count
+        ("треть жителей", {"0.333333"}),  # «треть» is always a share (no ordinal)
+        ("in a third term", {"3"}),  # "third" after "a" alone is an ordinal
+        ("numbers fell by a third", {"0.333333"}),  # ... after "by" a share
+        ("numbers fell by one third", {"0.333333"}),
+        ("two thirds of voters", {"0.666667"}),
+        ("две трети избирателей", {"0.666667"}),
+        ("a levy of €45m", {"45000000"}),  # a multiplier written onto the figure after a currency sign
+        ("a 3.5bn budget", {"3500000000"}),
+        ("a wall 4.5m high", {"4.5", "4500000"}),  # without one, "m" is millions or metres
         ("in the second quarter", {"2"}),
         ("three and four", {"3", "4"}),  # "and" joins no whole numbers
         ("one of 500 people", {"1", "500"}),

@@ -29,6 +29,7 @@ from itertools import pairwise
 from typing import Literal
 
 from quotetrace.link.fact_words import (
+    AMBIGUOUS_SUFFIXES,
     AUXILIARIES,
     CONCESSIVE,
     CONCORD,
@@ -36,8 +37,12 @@ from quotetrace.link.fact_words import (
     CONDITION_NEGATIONS,
     CONJUNCTIONS,
     CONTROL,
+    COUNTED_FRACTIONS,
+    CURRENCY_SIGNS,
     DURATIONS,
+    FRACTION_COUNTS,
     FRACTIONS,
+    LONE_FRACTIONS,
     MONTHS,
     MULTIPLIERS,
     NEGATING_PAIRS,
@@ -50,10 +55,11 @@ from quotetrace.link.fact_words import (
     NUMBER_WORDS,
     RELATIVE_DAYS,
     SEASONS,
+    SUFFIX_MULTIPLIERS,
     UNITS,
     WEEKDAYS,
 )
-from quotetrace.link.opposites import WITHOUT, Sides, read_sides
+from quotetrace.link.opposites import ONE_SIDED, WITHOUT, Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
 from quotetrace.link.units import FUNCTION_WORDS
 
@@ -118,13 +124,18 @@ class Clause:
     # The side each of its words on a listed pair of opposites takes when nothing in the clause negates
     # ("will reopen": ("open", +1); "would stay shut": ("open", -1)): what ``Facts.stances`` sums
     stances: tuple[tuple[str, int], ...] = ()
+    # For each word of ``opposite``: it is "without" and the word it governs is on a negative side, or that word
+    # ("without outages", «без потерь»): two negatives that say one positive, counted as none
+    doubled: tuple[bool, ...] = ()
 
     def polarity(self, engaged: frozenset[str]) -> int:
         """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
         one; such a word that a negation negates cancels it instead ("not closed" = "open"; «дефицита не
         будет» = "enough"), one that it does not negate does not ("no surgery because of a shortage" says
         "no" twice; «не позволим закрыть» negates "allow", not "close")."""
-        counted = [near for entries, near in zip(self.opposite, self.negated, strict=True) if entries & engaged]
+        doubled = self.doubled or (False,) * len(self.opposite)
+        counted = [near for entries, near, double in zip(self.opposite, self.negated, doubled, strict=True)
+                   if entries & engaged and not double]
         cancelled = min(self.negations, sum(counted))
         return self.negations + len(counted) - 2 * cancelled
 
@@ -219,7 +230,7 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
         return "day", RELATIVE_DAYS[key]
     if key in NEGATIONS or key.endswith("n't") or key == "cannot" or key.startswith(NEGATIVE_STEMS):
         return "negation", key
-    if capital and not first and raw != "I" and len(raw) > 1:
+    if capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS:  # «400 МВт» is no name
         return "name", name_key_of(raw)
     return "word", key
 
@@ -246,18 +257,60 @@ def read(text: str) -> tuple[Token, ...]:
         if previous_digit and not gap and key in _ORDINAL_SUFFIXES:  # 15th, 15-го
             previous_end = match.end()
             continue
+        if previous_digit and not gap and key in SUFFIX_MULTIPLIERS:  # "€600m", "2.4bn"
+            figure = raw[-1]
+            raw[-1] = Token(figure.text + word, figure.start, match.end(), "number",
+                            number_value(float(figure.value) * SUFFIX_MULTIPLIERS[key]))
+            previous_end, previous_digit = match.end(), False
+            continue
         if word[0].isdigit():
             raw.append(Token(word, match.start(), match.end(), "number", number_value(_digits(word))))
             previous_digit = True
         else:
             first = not raw or _SENTENCE_GAP.search(gap) is not None  # a sentence opens here
-            kind, value = _classify(word, key, word[0].isupper(), first)
+            # a word written onto a figure is its unit ("400MW", "12km"), never a name
+            kind, value = _classify(word, key, word[0].isupper() and not (previous_digit and not gap), first)
             if kind == "word" and _ends_negative_phrase(raw, key):
                 kind = "negation"  # "turned down", "turned the offer down", "out of the question"
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    return tuple(_join_numbers(text, _fractions(text, raw)))
+    return tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw))))
+
+
+# Words before "a third" / "a quarter" that make it a share ("fell by a third", "more than a quarter"); after "a"
+# elsewhere "third" is an ordinal ("a third term").
+_SHARE_BEFORE = frozenset({"by", "than", "about", "around", "nearly", "almost", "over", "under", "roughly",
+                           "some", "на", "почти", "около", "более", "менее"})
+
+
+def _counted_fractions(text: str, tokens: list[Token]) -> list[Token]:
+    """A fraction with its count is one number: "one third", "two thirds", «две трети», "by a third" (1/3), and
+    «треть» alone (no ordinal in Russian)."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        key = fold(token.text)
+        share = COUNTED_FRACTIONS.get(key)
+        if share is None:
+            out.append(token)
+            continue
+        count = out[-1] if out and not text[out[-1].end:token.start].strip() else None
+        count_key = fold(count.text) if count is not None else ""
+        if count is not None and count_key in FRACTION_COUNTS and (count_key != "a" or _a_share(tokens, i)):
+            value = share * (_word_number(count_key) or 1.0)
+            out[-1] = Token(text[count.start:token.end], count.start, token.end, "number", number_value(value))
+        elif key in LONE_FRACTIONS or (i and fold(tokens[i - 1].text) in _SHARE_BEFORE and key != "third"):
+            out.append(Token(token.text, token.start, token.end, "number", number_value(share)))
+        else:
+            out.append(token)
+    return out
+
+
+def _a_share(tokens: list[Token], at: int) -> bool:
+    """"a third" / "a quarter" at ``at`` is a share: after "by", "than", ... or before "of"."""
+    before = fold(tokens[at - 2].text) if at >= 2 else ""
+    after = fold(tokens[at + 1].text) if at + 1 < len(tokens) else ""
+    return before in _SHARE_BEFORE or after == "of"
 
 
 def _without_bridges(text: str, tokens: list[Token]) -> list[Token]:
@@ -424,27 +477,59 @@ def facts(text: str) -> Facts:
 
     timed = {i for i, (t, u) in enumerate(pairwise(tokens))
              if t.kind == "number" and UNITS.get(u.value) in DURATIONS}
-    durations = frozenset(_days(float(tokens[i].value), UNITS[tokens[i + 1].value]) for i in timed)
+    durations = _durations(tokens, timed)
     measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
                          if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
     none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
     dated = _days_of_month(tokens)
-    amounts = frozenset(t.value for i, t in enumerate(tokens)
-                        if t.kind == "number" and i not in timed and i not in none and i not in dated)
+    amounts = frozenset(v for i, t in enumerate(tokens)
+                        if t.kind == "number" and i not in timed and i not in none and i not in dated
+                        for v in _readings(t, text))
     parts = clauses(tokens, text)
     negations = _elliptical(tokens, parts, _distributed(tokens, text, parts,
                                                         [_clause_negations(tokens, clause) for clause in parts]))
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
-    numbers = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in none)
+    doubled = _double_negatives(parts, negative)
+    numbers = frozenset(v for i, t in enumerate(tokens) if t.kind == "number" and i not in none
+                        for v in _readings(t, text))
     return Facts(numbers, values("month"), values("weekday"), values("season"), values("day"),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
                               tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
                               _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end],
-                              _stances(clause, n, sides))
+                              _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides)
+
+
+WITHOUT_REACH = 2  # words from "without" to the word it governs ("without rolling blackouts")
+
+
+def _double_negatives(parts: list[list[int]], negative: dict[int, frozenset[str]]) -> set[int]:
+    """The indexes of each "without" (opposites.WITHOUT) followed within WITHOUT_REACH words of its clause by a word
+    that says "not" on its own (the negative side of a one-sided pair: "blackouts", "restrictions"), and of that
+    word: "without blackouts" says "supplied", «без потерь» "no
+    losses", as "no blackouts" does."""
+    out: set[int] = set()
+    for clause in parts:
+        for k, i in enumerate(clause):
+            if WITHOUT not in negative.get(i, frozenset()):
+                continue
+            governed = next((j for j in clause[k + 1:k + 1 + WITHOUT_REACH]
+                             if negative.get(j, frozenset()) & ONE_SIDED), None)
+            if governed is not None:
+                out |= {i, governed}
+    return out
+
+
+def _readings(token: Token, text: str) -> tuple[str, ...]:
+    """A number's values: "7.2m" with no currency sign before it is 7.2 million or 7.2 metres (either may be
+    what the other quote says)."""
+    suffix = token.text.rstrip(".")[-1:].casefold()
+    if suffix in AMBIGUOUS_SUFFIXES and text[token.start - 1:token.start] not in CURRENCY_SIGNS:
+        return token.value, number_value(float(token.value) / SUFFIX_MULTIPLIERS[suffix])
+    return (token.value,)
 
 
 def _stances(clause: list[int], negations: int, sides: Sides) -> tuple[tuple[str, int], ...]:
@@ -551,6 +636,36 @@ def _after_negation(tokens: tuple[Token, ...], at: int) -> bool:
     """A "one" that says "none" ("ни одного", "not one", "not a single"): the negation counts, not the number."""
     before = at - 1 - (at > 1 and tokens[at - 1].value == "a")
     return before >= 0 and tokens[before].kind == "negation"
+
+
+_DURATION_JOINS = frozenset({"and", "и"})
+_ONE = frozenset({"a", "an"})
+
+
+def _durations(tokens: tuple[Token, ...], timed: set[int]) -> frozenset[tuple[float, float]]:
+    """The lengths of time, a larger unit and a smaller one after it as one ("an hour and 35 minutes", «1 час 35
+    минут»: 95 minutes)."""
+    def unit(i: int) -> str:
+        return UNITS[tokens[i + 1].value]
+
+    out: list[tuple[float, float]] = []
+    i = 0
+    while i < len(tokens):
+        one = tokens[i].value in _ONE and i + 1 < len(tokens) and UNITS.get(tokens[i + 1].value) in DURATIONS
+        if i not in timed and not one:
+            i += 1
+            continue
+        low, high = _days(1.0 if one else float(tokens[i].value), unit(i))
+        j = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].value in _DURATION_JOINS)
+        if j in timed and DURATIONS[unit(j)][1] < DURATIONS[unit(i)][0]:
+            more = _days(float(tokens[j].value), unit(j))
+            out.append((low + more[0], high + more[1]))
+            i = j + 2
+            continue
+        if not one:
+            out.append((low, high))
+        i += 2
+    return frozenset(out)
 
 
 def _days(value: float, unit: str) -> tuple[float, float]:

@@ -64,10 +64,11 @@ def _forms(text: str) -> tuple[str, ...]:
 
 
 _RISE = ("rise, rises, rising, rose, risen, grow, grows, growing, grew, grown, increas*, go up, goes up, went up, "
-         "raise, raises, raised, raising, hike, hikes, hiked, вырас*, вырос*, раст, растут, растёт, растет, рост, "
-         "роста, подорож*, повыс*, повыш*, увелич*, подним*, подня*")
+         "raise, raises, raised, raising, hike, hikes, hiked, pick up, picks up, picked up, picking up, accelerat*, "
+         "вырас*, вырос*, раст, растут, растёт, растет, рост, роста, подорож*, повыс*, повыш*, увелич*, подним*, "
+         "подня*, ускор*")
 _FALL = ("fall, falls, falling, fell, fallen, drop*, declin*, decreas*, go down, goes down, went down, reduc*, "
-         "cut, cuts, cutting, slash*, "
+         "cut, cuts, cutting, slash*, slow, slows, slowed, slowing, slower, decelerat*, замедл*, "
          "shrink, shrinks, shrank, shrunk, shrinking, сниз*, сниж*, упал*, упад*, пада*, сократ*, сокращ*, уменьш*, "
          "подешев*")
 OPPOSITES: tuple[Opposites, ...] = (
@@ -130,7 +131,9 @@ OPPOSITES: tuple[Opposites, ...] = (
               one_sided=True),
     Opposites("running", _forms("run, runs, running, ran, operat*, resum*, работа*, заработа*, возобнов*"), _forms(
         "suspend*, interrupt*, halt*, cease, ceases, ceased, discontinu*, прерв*, прерыв*, приостанов*, прекрат*, "
-        "прекращ*"), one_sided=True),
+        "прекращ*, stop, stops, stopped, stopping, end, ends, ended, ending, перестан*, перестал*, перестаю*, "
+        "перестаё*, перестае*"),
+        one_sided=True),
     Opposites("employed", _forms(
         "keep* job, keep* jobs, kept job, kept jobs, retain* job, retain* jobs, сохран* работу, сохран* места"),
         _forms("lay off, lays off, laid off, laying off, layoff*, sack, sacks, sacked, sacking, dismiss*, redundan*, "
@@ -151,6 +154,8 @@ EXCEPT = frozenset({("close", "to"), ("close", "by"), ("free", "to"), ("charged"
                     ("charges", "against"), ("end", "of"),
                     ("ends", "of"), ("same", "time"), ("hold", "talks"),
                     ("holding", "talks"), ("keep", "in")})
+# ... unless a modal makes the form a verb: "will close to lorries" (to traffic) is no "close to the border".
+MODALS = frozenset("will would shall should must may might can could to".split())
 _PARTICLE_REACH = 3  # a phrase's particle is at most two words after its verb
 # A negative prefix, and what must end the word for it to be one: "in-" negates adjectives ("insufficient",
 # "impossible", "illegal"), not verbs ("imprisoned", "informed"). «не» is written apart from a verb.
@@ -230,8 +235,9 @@ def read_sides(words: Sequence[str], negations: int = 0,
     prefixed: Counter[str] = Counter()
     for at, word in enumerate(words):
         following = words[at + 1] if at + 1 < len(words) else ""
+        verb = at > 0 and words[at - 1] in MODALS
         for form in _forms_of(word):
-            if (form.word, following) in EXCEPT:
+            if (form.word, following) in EXCEPT and not verb:
                 continue
             if form.particle is None:
                 found.append((form.entry, form.sign, at))

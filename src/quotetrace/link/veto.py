@@ -195,8 +195,10 @@ def _durations_replaced(a: frozenset[tuple[float, float]], b: frozenset[tuple[fl
 
 
 def _as_percent(amounts: frozenset[str]) -> frozenset[str]:
-    """Amounts with each fraction also as a percentage ("cut by half" = "cut by 50 percent")."""
-    return amounts | {number_value(float(v) * 100) for v in amounts if 0 < float(v) < 1}
+    """Amounts with each fraction also as a percentage ("cut by half" = "cut by 50 percent"; "a third" = "33
+    percent", rounded either way)."""
+    shares = [float(v) * 100 for v in amounts if 0 < float(v) < 1]
+    return amounts | {number_value(p) for p in shares} | {str(int(p)) for p in shares} | {str(round(p)) for p in shares}
 
 
 def _replaced(a: frozenset[str], b: frozenset[str]) -> bool:
