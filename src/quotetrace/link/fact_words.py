@@ -173,8 +173,9 @@ NEGATIONS = frozenset(
     "невыплаченные невыплаченных ложь ложные ложная ложно".split()
 )
 # Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»).
-NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ", "отверг", "отклон",
-                                   "опроверг", "провал")
+NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ",
+                                   "откаж",  # «откажется», «откажемся»: the future's stem
+                                   "отверг", "отклон", "опроверг", "провал")
 # Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
 # down", "turned the offer down", "keep the children away".
 # "should stay away from school" = "should not go to school".

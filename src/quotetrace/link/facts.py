@@ -457,9 +457,24 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
             continue  # "no pension will be lower than 9,000": a bound, as "no more than" is
         if token.value in CONCORD:
             concord += 1
+        elif _refusal_negated(tokens, clause, at):
+            plain = max(plain - 1, 0)  # "did not refuse", «не откажется»: the two say yes
         else:
             plain += 1
     return plain if plain else min(concord, 1)
+
+
+def _refusal_negated(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """The negation at ``at`` is a negative predicate ("refuse", «отказаться») right after a plain "not"
+    (auxiliaries between allowed)."""
+    if not tokens[clause[at]].value.startswith(NEGATIVE_STEMS):
+        return False
+    for i in reversed(clause[:at]):
+        value = fold(tokens[i].text)
+        if value in AUXILIARIES:
+            continue
+        return tokens[i].kind == "negation" and value not in CONCORD and not value.startswith(NEGATIVE_STEMS)
+    return False
 
 
 def _bounds(tokens: tuple[Token, ...], rest: list[int]) -> bool:

@@ -127,12 +127,9 @@ _FILLER = frozenset("a an the of for to at in on from with and its his her their
 def same_role(one: Iterable[str], other: Iterable[str]) -> bool:
     """Two speakers named only by their role hold the same one: their role words agree (across languages, as
     translated), and in one language neither says what the other contradicts ("interior ministry spokesman" /
-    "health ministry spokesman": each has a word the other lacks). Two with no role at all (unattributed) hold
-    the same non-role; a role and none do not."""
+    "health ministry spokesman": each has a word the other lacks). No role known on either side is no match."""
     one, other = tuple(one), tuple(other)
     heads = role_heads(one), role_heads(other)
-    if not heads[0] or not heads[1]:
-        return not heads[0] and not heads[1] and not one and not other
     if not heads[0] & heads[1]:
         return False
     mine, theirs = _words_by_script(one), _words_by_script(other)

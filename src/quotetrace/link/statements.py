@@ -493,9 +493,11 @@ class _Echoes:
 
     def same_holder(self, one: int, other: int) -> bool:
         """Two sightings are attributed to one named speaker, or neither names anyone and both give the same role
-        (roles.same_role: "a border guard spokeswoman" twice, in either language) or none (both unattributed).
-        A role's holder may change from one week to the next; the altered window and the bulletins keep that
-        apart, and a sentence in many versions is a template (MAX_VARIANTS)."""
+        (roles.same_role: "a border guard spokeswoman" twice, in either language): the attribution ties a copy
+        with a figure changed to its statement (the altered window, the bulletins and MAX_VARIANTS keep a
+        role's later statements and templates apart). Two unattributed sentences are tied by nothing but their
+        words: one with another figure, date or place is another statement ("house prices in X rose by 9%" /
+        "... in Y"), as the older echo files label them."""
         speaker = self.speaker(one)
         if speaker is not None or self.speaker(other) is not None:
             return speaker is not None and self.speaker(other) == speaker
