@@ -131,8 +131,8 @@ OPPOSITES: tuple[Opposites, ...] = (
               one_sided=True),
     Opposites("running", _forms("run, runs, running, ran, operat*, resum*, работа*, заработа*, возобнов*"), _forms(
         "suspend*, interrupt*, halt*, cease, ceases, ceased, discontinu*, прерв*, прерыв*, приостанов*, прекрат*, "
-        "прекращ*, stop, stops, stopped, stopping, end, ends, ended, ending, перестан*, перестал*, перестаю*, "
-        "перестаё*, перестае*"),
+        "прекращ*, перестан*, перестал*, перестаю*, перестаё*, перестае*"),  # «перестанет ходить»: "will no longer
+        # run"; English "stop" is "continue"'s alone ("will stop work for two hours" is a strike, no service ended)
         one_sided=True),
     Opposites("employed", _forms(
         "keep* job, keep* jobs, kept job, kept jobs, retain* job, retain* jobs, сохран* работу, сохран* места"),
