@@ -44,6 +44,7 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("in a third term", {"3"}),  # "third" after "a" alone is an ordinal
         ("numbers fell by a third", {"0.333333"}),  # ... after "by" a share
         ("numbers fell by one third", {"0.333333"}),
+        ("the catch will be a quarter smaller", {"0.25"}),  # before a comparative
         ("two thirds of voters", {"0.666667"}),
         ("две трети избирателей", {"0.666667"}),
         ("a levy of €45m", {"45000000"}),  # a multiplier written onto the figure after a currency sign

@@ -168,3 +168,33 @@ def test_a_place_is_not_the_speakers_first_name_for_sharing_letters() -> None:
     found = explain(original, "“Patients will be driven to Mardal, 40 kilometres away”", speakers)
     assert found is not None and found[0] == "name"
     assert explain(original, "“Patients will be driven to Kalmar, 40 kilometres away”", speakers) is None
+
+
+@pytest.mark.parametrize(("original", "echo", "reason"), [
+    ("the report will be published by the end of the month", "the report will be out by the end of the year", "date"),
+    ("доклад опубликуют до конца месяца", "the report will be published by the end of the month", None),
+    ("доклад опубликуют до конца месяца", "the report will be published by the end of the week", "date"),
+    ("the report will be published by the end of the month", "the report will be published this month", None),
+])
+def test_the_end_of_a_period_is_a_date(original: str, echo: str, reason: str | None) -> None:
+    found = explain(original, echo)
+    assert (found[0] if found else None) == reason
+
+
+def test_a_title_in_chief_is_its_first_word() -> None:
+    from quotetrace.link.roles import role_words
+
+    assert role_words("editor-in-chief of the Harbour Gazette") == {"editor"}
+    assert role_words("commander-in-chief") == {"commander"}
+    assert role_words("главный редактор газеты") == {"editor"}
+
+
+def test_translation_candidates_by_any_named_speaker_of_a_group() -> None:
+    from quotetrace.link.translations import candidate_pairs
+
+    sightings = [_sighting(1, "«Паром до Вельма пойдёт с 4 мая»", "2026-05-01T08:00:00Z", "Пия Лунд"),
+                 _sighting(2, "the ferry to Velm would sail from May 4", "2026-05-09T08:00:00Z", "P. Lund"),
+                 _sighting(3, "“The ferry to Velm will run from 4 May”", "2026-05-09T09:00:00Z", "Pia Lund")]
+    # the English group's first member is attributed to a spelling linked apart; its other member to her
+    speakers = {1: "sp-lund", 2: "sp-p-lund", 3: "sp-lund"}
+    assert candidate_pairs([[0], [1, 2]], sightings, speakers, frozenset()) == {(0, 1)}

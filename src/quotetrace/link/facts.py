@@ -307,10 +307,11 @@ def _counted_fractions(text: str, tokens: list[Token]) -> list[Token]:
 
 
 def _a_share(tokens: list[Token], at: int) -> bool:
-    """"a third" / "a quarter" at ``at`` is a share: after "by", "than", ... or before "of"."""
+    """"a third" / "a quarter" at ``at`` is a share: after "by", "than", ..., before "of" or a comparative ("a
+    third smaller")."""
     before = fold(tokens[at - 2].text) if at >= 2 else ""
     after = fold(tokens[at + 1].text) if at + 1 < len(tokens) else ""
-    return before in _SHARE_BEFORE or after == "of"
+    return before in _SHARE_BEFORE or after == "of" or after in _EN_COMPARATIVES
 
 
 def _without_bridges(text: str, tokens: list[Token]) -> list[Token]:
@@ -508,7 +509,7 @@ def facts(text: str) -> Facts:
     doubled = _double_negatives(parts, negative)
     numbers = frozenset(v for i, t in enumerate(tokens) if t.kind == "number" and i not in none
                         for v in _readings(t, text))
-    return Facts(numbers, values("month"), values("weekday"), values("season"), values("day"),
+    return Facts(numbers, values("month"), values("weekday"), values("season"), values("day") | _period_ends(tokens),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
                               tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
@@ -516,6 +517,25 @@ def facts(text: str) -> Facts:
                               _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides)
+
+
+_ENDS = frozenset({"end", "конца", "конце", "конец", "концу"})
+_PERIODS = frozenset({"week", "month", "year"})
+PERIOD_REACH = 3  # words from "end" to its period ("the end of this week", «до конца недели»)
+
+
+def _period_ends(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The ends of periods a quote dates by: "by the end of the week", «до конца месяца» ("end-week",
+    "end-month"): a deadline moved from one to another is a date changed."""
+    out: set[str] = set()
+    for i, token in enumerate(tokens):
+        if fold(token.text) not in _ENDS:
+            continue
+        period = next((UNITS[t.value] for t in tokens[i + 1:i + 1 + PERIOD_REACH] if UNITS.get(t.value) in _PERIODS),
+                      None)
+        if period is not None:
+            out.add(f"end-{period}")
+    return frozenset(out)
 
 
 WITHOUT_REACH = 2  # words from "without" to the word it governs ("without rolling blackouts")

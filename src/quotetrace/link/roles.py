@@ -65,7 +65,8 @@ OFFICES_BEFORE_GENERAL = frozenset({
     "director", "procurator", "comptroller", "postmaster", "commissioner",
 })
 _CYRILLIC = re.compile(r"[а-яё]")
-_COMPLEMENT = re.compile(r"\b(?:of|for|to|at|in|on|from|with)\b|,")
+_COMPLEMENT = re.compile(r"(?<![\w-])(?:of|for|to|at|in|on|from|with)(?![\w-])|,")  # not inside "editor-in-chief"
+_IN_CHIEF = re.compile(r"-in-chief$")  # "editor-in-chief" is an editor, "commander-in-chief" a commander
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -78,7 +79,7 @@ def role_words(descriptor: str) -> frozenset[str]:
     words = _WORD.findall(_COMPLEMENT.split(folded)[0])
     if len(words) > 1 and words[-1] == "general" and words[-2] in OFFICES_BEFORE_GENERAL:
         words = words[:-1]  # "prosecutor general": "general" follows the office it qualifies (not "major general")
-    return frozenset({_POSSESSIVE.sub("", words[-1])}) if words else frozenset()
+    return frozenset({_IN_CHIEF.sub("", _POSSESSIVE.sub("", words[-1]))}) if words else frozenset()
 
 
 def _russian(folded: str) -> frozenset[str]:
