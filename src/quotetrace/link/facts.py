@@ -22,6 +22,7 @@ name or not (``openers``): the corpus decides (veto.py).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -52,7 +53,7 @@ from quotetrace.link.fact_words import (
     UNITS,
     WEEKDAYS,
 )
-from quotetrace.link.opposites import Sides, read_sides
+from quotetrace.link.opposites import WITHOUT, Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
 from quotetrace.link.units import FUNCTION_WORDS
 
@@ -78,6 +79,7 @@ ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "to
 # a clause tied to the other quote is compared, as every clause was before)
 PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
 QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
+ELLIPSIS = 3  # words of a clause that lists one more negated noun ("and no paperwork", "nor forms")
 _BRIDGES = frozenset({"a", "of", "and"})  # inside one number: "a quarter of a million", "one and a half"
 
 
@@ -113,6 +115,9 @@ class Clause:
     negated: tuple[bool, ...] = ()
     anchors: frozenset[str] = frozenset()  # what ties it to a clause of another quote (``anchors``)
     text: str = ""  # its words as written (what ties it by meaning to a clause in another language)
+    # The side each of its words on a listed pair of opposites takes when nothing in the clause negates
+    # ("will reopen": ("open", +1); "would stay shut": ("open", -1)): what ``Facts.stances`` sums
+    stances: tuple[tuple[str, int], ...] = ()
 
     def polarity(self, engaged: frozenset[str]) -> int:
         """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
@@ -150,6 +155,17 @@ class Facts:
         there: a clause none of whose content words the other quote says was dropped, or added, not negated."""
         return sum(clause.polarity(engaged) for clause in self.clauses
                    if within is None or not clause.anchors or clause.anchors & within)
+
+    def stances(self, within: frozenset[str] | None = None) -> Counter[str]:
+        """The side its affirmative clauses take on each pair of opposites their words are on (a sum of +1 and
+        -1: a quote that says both sides takes none), over the clauses with a counterpart ``within`` another
+        quote's anchors (as ``polarity``)."""
+        out: Counter[str] = Counter()
+        for clause in self.clauses:
+            if within is None or not clause.anchors or clause.anchors & within:
+                for entry, sign in clause.stances:
+                    out[entry] += sign
+        return out
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -416,7 +432,8 @@ def facts(text: str) -> Facts:
     amounts = frozenset(t.value for i, t in enumerate(tokens)
                         if t.kind == "number" and i not in timed and i not in none and i not in dated)
     parts = clauses(tokens, text)
-    negations = _distributed(tokens, text, parts, [_clause_negations(tokens, clause) for clause in parts])
+    negations = _elliptical(tokens, parts, _distributed(tokens, text, parts,
+                                                        [_clause_negations(tokens, clause) for clause in parts]))
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
     numbers = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in none)
@@ -424,9 +441,20 @@ def facts(text: str) -> Facts:
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
                               tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
-                              _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end])
+                              _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end],
+                              _stances(clause, n, sides))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides)
+
+
+def _stances(clause: list[int], negations: int, sides: Sides) -> tuple[tuple[str, int], ...]:
+    """The sides the words of an affirmative clause take on listed pairs. A clause with a negation takes none:
+    what its negation negates is the polarity's to read ("not a single tanker will be allowed" says "barred"
+    though "allowed" is no word after "not")."""
+    if negations:
+        return ()
+    words = set(clause)
+    return tuple((entry, sign) for at, entry, sign in sides.placed if at in words and entry != WITHOUT)
 
 
 def _days_of_month(tokens: tuple[Token, ...]) -> dict[int, str]:
@@ -456,7 +484,10 @@ def _anchors(tokens: tuple[Token, ...], clause: list[int]) -> frozenset[str]:
         elif t.kind == "name":
             out.add(f"@{t.value[:ANCHOR_STEM]}")
         elif t.kind == "word" and len(t.value) >= ANCHOR_STEM and t.value not in FUNCTION_WORDS:
+            # a compound ties by each of its words too ("half-empty" / "empty", "visa-free" / "visa")
             out.add(t.value[:ANCHOR_STEM])
+            out.update(part[:ANCHOR_STEM] for part in t.value.split("-")[1:]
+                       if len(part) >= ANCHOR_STEM and part not in FUNCTION_WORDS)
             if t.text[:1].isupper():
                 out.add(f"@{name_key_of(t.text)[:ANCHOR_STEM]}")
     return frozenset(out)
@@ -500,6 +531,19 @@ def _distributed(tokens: tuple[Token, ...], text: str, parts: list[list[int]], n
         if scope and joined:
             out[k] += 1
         scope = any(tokens[i].value in CONDITION_NEGATIONS for i in clause) or (scope and joined)
+    return out
+
+
+def _elliptical(tokens: tuple[Token, ...], parts: list[list[int]], negations: list[int]) -> list[int]:
+    """The second of two negated nouns in a list ("with no queues and no paperwork", "neither fees nor
+    forms") repeats the first one's negation: one, as «без очередей и справок» says it. A short clause that is a
+    conjunction, a negative quantifier and a word or two, after a negated clause, negates nothing more."""
+    out = list(negations)
+    for k in range(1, len(parts)):
+        words = [fold(tokens[i].text) for i in parts[k]]
+        if (len(words) <= ELLIPSIS and words[0] in CONJUNCTIONS and (words[0] == "nor" or words[1:2] == ["no"])
+                and out[k - 1] and out[k] == 1):
+            out[k] = 0
     return out
 
 

@@ -11,6 +11,8 @@ the clauses that have a counterpart on the other side (``_polarities``): in one 
 languages a number, a name, or a close embedding, asked only of a pair whose negations disagree, and only when
 one side retells the other (each of its clauses has a counterpart), so a retelling that leaves out the
 original's negated sentence links while a claim flipped ("will not close" / "will close") stays apart.
+Beside the parity, affirmative clauses on opposite sides of a listed pair of opposites ("will be open" /
+"behind closed doors") veto, whatever else is negated (``_opposite_stances``).
 """
 
 from __future__ import annotations
@@ -110,16 +112,42 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     opposed = engaged(a.sides, b.sides)
     if contrary(opposed):
         return "negation", f"contrary {sorted(opposed)}"
+    across = across_scripts(original, echo)
+    taken = _opposite_stances(a, b, across)
+    if taken:
+        return "negation", f"opposite sides {sorted(taken)}"
     # In one language a word of a one-sided pair says "not" though the other quote says nothing of the pair
     # ("will be cancelled" / "will run again"); across languages the lists' words do not match closely enough.
-    across = across_scripts(original, echo)
-    counted = opposed if across else opposed | ONE_SIDED
+    # Across languages such a word counts only where it makes the two agree ("is banned" / «нельзя»: its
+    # counterpart may be no word of the lists, and it says "not" on its own).
+    countings = (opposed, opposed | ONE_SIDED) if across else (opposed | ONE_SIDED,)
     pairs = match.pairs if match else ((original, echo),)
     for one, other in pairs:
-        x, y = _polarities(facts(one), facts(other), counted, across, match.similarity if match else None)
-        if not same_polarity(x, y) and not same_polarity(facts(one).polarity(counted), facts(other).polarity(counted)):
+        disagreeing = [_disagreeing(facts(one), facts(other), counted, across, match) for counted in countings]
+        first = disagreeing[0]
+        if first is not None and all(disagreeing):
+            x, y = first
             return "negation", f"{x} in {one!r} / {y} in {other!r}" + (f" {sorted(opposed)}" if opposed else "")
     return None
+
+
+def _opposite_stances(one: Facts, other: Facts, across: bool) -> frozenset[str]:
+    """The pairs of opposites on which the two quotes' affirmative clauses take opposite sides ("will stay
+    open" / "would close"; «заседание будет открытым» / "behind closed doors"), over the clauses with a
+    counterpart in one language: a contradiction, whatever else either side negates (a parity of negations
+    would let an unrelated "not" elsewhere make up for it)."""
+    mine = one.stances(None if across else other.anchors)
+    theirs = other.stances(None if across else one.anchors)
+    return frozenset(entry for entry in mine.keys() & theirs.keys() if mine[entry] * theirs[entry] < 0)
+
+
+def _disagreeing(one: Facts, other: Facts, counted: frozenset[str], across: bool,
+                 match: Match | None) -> tuple[int, int] | None:
+    """The two sides' polarities when they disagree, counting the words of ``counted`` opposites, else None."""
+    x, y = _polarities(one, other, counted, across, match.similarity if match else None)
+    if same_polarity(x, y) or same_polarity(one.polarity(counted), other.polarity(counted)):
+        return None
+    return x, y
 
 
 def _polarities(one: Facts, other: Facts, counted: frozenset[str], across: bool,
