@@ -233,6 +233,34 @@ def test_extract_reported_content_stops_where_the_statement_does(text: str, cont
 @pytest.mark.parametrize(
     ("text", "content"),
     [
+        # "said A, but that B": the second content clause, which the parser hangs on the verb
+        ("The Ohio governor said the state needs to dredge the harbour and build a new pier, but that he would not "
+         "support higher fees.",
+         "the state needs to dredge the harbour and build a new pier, but that he would not support higher fees"),
+        # a second clause with its own subject after the comma is still what was said
+        ("The union said the ballot was rushed, and support for the strike would have been higher otherwise.",
+         "the ballot was rushed, and support for the strike would have been higher otherwise"),
+    ],
+)
+def test_extract_reported_content_runs_over_its_second_clause(text: str, content: str) -> None:
+    assert content in [q.text for q in quotetrace.extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry company denied the charges after the inquiry into the collision.",
+        "The ferry company denied the charges despite the findings of the inquiry.",
+    ],
+)
+def test_extract_when_it_was_said_is_not_the_object(text: str) -> None:
+    """A time or concession phrase after the object places the saying; it is not part of the stance."""
+    assert "the charges" in [q.text for q in quotetrace.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
         # a clause after "said" is its content, not a parenthetical attribution of its own
         ("Former mayor Olga Rendt, who on Tuesday endorsed Brel, said Wednesday he agrees with the court's remarks.",
          "he agrees with the court's remarks"),

@@ -94,3 +94,134 @@ def test_the_quotation_after_the_writers_question_is_the_answer() -> None:
     answers = [q for q in quotes if q.text.startswith("“")]
     assert [q.text[:12] for q in answers] == ["“Promised is", "“Every child"]
     assert {q.speaker for q in answers} == {"Alvar Brenn"}  # not the author who asked
+
+
+BOLD_QA = """Five questions for the new harbour pilot
+
+By Ruairi Voss
+
+Katya Lund takes over the pilot launch at Brennock next month, the first woman in the post.
+
+**Ruairi Voss:** How long did the training take?
+
+**Katya Lund:** Four winters. Most of it is learning the sandbanks, and they move every year.
+
+**Voss**: Does the new radar help?
+
+**Lund**: It helps in fog. It does not help when a skipper ignores you.
+"""
+
+
+def test_labels_in_bold_open_statements_of_their_speakers() -> None:
+    quotes = quotetrace.extract(BOLD_QA)
+    labelled = [(q.speaker, q.text[:12]) for q in quotes if q.cue == ":"]
+    assert labelled == [("Ruairi Voss", "How long did"), ("Katya Lund", "Four winters"),
+                        ("Ruairi Voss", "Does the new"), ("Katya Lund", "It helps in ")]
+    assert all("*" not in q.text for q in quotes)
+
+
+PHONE_IN = """Night Line: the bypass, your calls
+
+PRESENTER: Good evening. Tonight the bypass, and the lines are already busy.
+
+CALLER (DEREK): I drive a bin lorry through Elmsted every morning. The bypass would save me forty minutes. [LAUGHS]
+
+PRESENTER: Derek, thank you. Next, a question from the newsroom.
+
+QUESTION (Ana Ruiz, Valley Radio): Has the county costed the bridge over the Tarr?
+
+DR OSSAI (Elmsted Surgery): The surgery has not been asked about it at all, which worries me.
+"""
+
+
+def test_a_role_label_gives_the_floor_to_the_name_in_its_bracket() -> None:
+    quotes = quotetrace.extract(PHONE_IN)
+    mentions = {q.text[:10]: q.speaker_mention.text for q in quotes if q.speaker_mention and q.cue == ":"}
+    assert mentions["I drive a "] == "DEREK"  # a caller's label: the caller is named in the bracket
+    assert mentions["Has the co"] == "Ana Ruiz"  # not the outlet after the comma
+    assert mentions["The surger"] == "DR OSSAI"  # a name's bracket only says where the speaker is from
+    caller = next(q for q in quotes if q.text.startswith("I drive"))
+    assert caller.text.endswith("forty minutes.")  # the stage direction is no part of what was said
+
+
+TURNS = """Roundtable: who should run the lido?
+
+The council wants to hand the lido to a trust. We asked two swimmers and an officer.
+
+MB: I have swum there since I was six.
+
+The trust would double the entry price in two years, I guarantee it. That is the end of it for families.
+
+[CROSSTALK]
+
+JT: The council has run it at a loss for a decade, Maureen.
+
+MB: And it still should.
+
+The roundtable was recorded on Friday. The council said it would decide in March.
+"""
+
+
+def test_an_answer_over_paragraphs_is_one_statement_and_the_prose_after_the_last_turn_is_not() -> None:
+    quotes = quotetrace.extract(TURNS)
+    first = next(q for q in quotes if q.text.startswith("I have swum"))
+    assert [f.text[:14] for f in first.fragments] == ["I have swum th", "The trust woul"]
+    assert first.speaker_mention is not None and first.speaker_mention.text == "MB"
+    assert not any(q.start > first.start and q.start < first.end and q is not first for q in quotes)
+    last = next(q for q in quotes if q.text.startswith("And it still"))
+    assert last.text == "And it still should." and not last.fragments
+    assert any(q.speaker_mention and q.speaker_mention.text == "The council" for q in quotes)
+
+
+COMMENTS = """Reader letters: the tram timetable
+
+The new timetable starts on Monday.
+
+Comments (2)
+
+Pip_Tram_Fan: Two trams an hour is not a service. I would rather walk.
+
+Hollis (hollis_rides): The early tram is the one that matters and they kept it, so I'm happy.
+"""
+
+
+def test_labelled_comments_one_after_another_are_statements_though_no_one_speaks_twice() -> None:
+    quotes = quotetrace.extract(COMMENTS)
+    labelled = {q.speaker_mention.text: q.text for q in quotes if q.speaker_mention and q.cue == ":"}
+    assert labelled == {
+        "Pip_Tram_Fan": "Two trams an hour is not a service. I would rather walk.",
+        "Hollis": "The early tram is the one that matters and they kept it, so I'm happy.",
+    }
+
+
+def test_a_lone_label_followed_by_prose_is_still_no_transcript() -> None:
+    text = ("Canal repairs overrun\n\nUpdate: the towpath will stay shut until April, the trust says.\n\n"
+            "Boaters were told on Friday. Nobody expected the delay.")
+    assert not any(q.cue == ":" and q.speaker_mention and q.speaker_mention.text == "Update"
+                   for q in quotetrace.extract(text))
+
+
+RADIO_HOUR = """Morning Desk: the reservoir plan
+
+PRESENTER: Welcome back. This is Tarek Holm, and with me in the studio is the engineer Ines Borg.
+
+BORG: The reservoir can hold a wet winter, but not two.
+
+PRESENTER: So the plan is late?
+
+BORG: By a year at least.
+"""
+
+
+def test_a_host_label_is_the_name_the_host_gives_in_a_turn() -> None:
+    quotes = quotetrace.extract(RADIO_HOUR)
+    hosts = {q.speaker for q in quotes if q.speaker_mention and q.speaker_mention.text == "PRESENTER"}
+    assert hosts == {"Tarek Holm"}
+    assert {q.speaker for q in quotes if q.speaker_mention and q.speaker_mention.text == "BORG"} <= {"BORG",
+                                                                                                    "Ines Borg"}
+
+
+def test_a_host_who_never_introduces_himself_keeps_the_label() -> None:
+    text = RADIO_HOUR.replace("This is Tarek Holm, and with me", "With me")
+    quotes = quotetrace.extract(text)
+    assert {q.speaker for q in quotes if q.speaker_mention and q.speaker_mention.text == "PRESENTER"} == {"PRESENTER"}

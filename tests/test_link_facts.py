@@ -40,7 +40,16 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("two and a half years", {"2.5"}),
         ("четверть миллиона билетов", {"250000"}),  # «четверть» is a quarter, not four
         ("полмиллиона билетов", {"500000"}),
-        ("треть жителей", set()),  # a fraction alone is no count
+        ("треть жителей", {"0.333333"}),  # «треть» is always a share (no ordinal)
+        ("in a third term", {"3"}),  # "third" after "a" alone is an ordinal
+        ("numbers fell by a third", {"0.333333"}),  # ... after "by" a share
+        ("numbers fell by one third", {"0.333333"}),
+        ("the catch will be a quarter smaller", {"0.25"}),  # before a comparative
+        ("two thirds of voters", {"0.666667"}),
+        ("две трети избирателей", {"0.666667"}),
+        ("a levy of €45m", {"45000000"}),  # a multiplier written onto the figure after a currency sign
+        ("a 3.5bn budget", {"3500000000"}),
+        ("a wall 4.5m high", {"4.5", "4500000"}),  # without one, "m" is millions or metres
         ("in the second quarter", {"2"}),
         ("three and four", {"3", "4"}),  # "and" joins no whole numbers
         ("one of 500 people", {"1", "500"}),
@@ -80,6 +89,10 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("The dockers will strike unless they are paid. And they mean it", 1),
         ("No wage in the sector will be lower than 500 crowns", 0),  # a bound, as "no more than" is
         ("No wage in the sector will be cut", 1),  # not past its sentence
+        # the second of a list of negated nouns repeats the first one's negation
+        ("The loan comes with no interest and no fees", 1),
+        ("The loan comes with neither interest nor fees", 1),
+        ("No pupil was hurt and no classroom was damaged", 2),  # two clauses, each negated
     ],
 )
 def test_facts_negations_that_negate(text: str, negations: int) -> None:
@@ -318,3 +331,10 @@ def test_veto_a_fraction_is_its_percentage() -> None:
     assert disagreement("Ferry fares will be cut by half in May", "ferry fares will fall 50 percent in May") is None
     assert disagreement("Ferry fares will be cut by half in May", "ferry fares will fall 40 percent in May") == "number"
 
+
+
+def test_facts_a_compound_ties_by_its_words() -> None:
+    # "half-empty" ties to "empty", so the clause has a counterpart (and its negation is compared)
+    assert "empt" in facts("We cannot keep running a half-empty ward").anchors
+    assert disagreement("We cannot keep running a half-empty ward, the board said",
+                        "the board could no longer afford to run the ward half empty") is None

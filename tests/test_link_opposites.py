@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from quotetrace.link.changes import compare
 from quotetrace.link.facts import facts
 from quotetrace.link.opposites import engaged, negated_stem, read_sides
-from quotetrace.link.veto import disagreement
+from quotetrace.link.veto import disagreement, explain
 
 
 def _entries(original: str, echo: str) -> frozenset[str]:
@@ -154,3 +156,72 @@ def test_a_copy_that_runs_past_the_original_with_a_word_of_its_own_changed_it() 
     assert found.verdict != "same" and "negation" in found.kinds
     assert compare("The harbour office said that the night ferries to Corva will run again from 2 May",
                    "the night ferries to Corva will run again").verdict == "same"  # a fragment
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # jobs kept is jobs not cut, in either language
+        ("The factory will not lay off any of its welders", "every welder at the factory keeps his job", None),
+        ("«Завод не уволит ни одного сварщика»", "all the welders at the plant would keep their jobs", None),
+        ("The factory will lay off its welders", "every welder at the factory keeps his job", "negation"),
+        # a compound ending in "-free", "exempt from", "freed from" say "without"
+        ("Pensioners will not pay a fee to enter the park", "entry to the park is fee-free for pensioners", None),
+        ("Travellers from Norland will not need a permit", "travellers from Norland can enter permit-free", None),
+        ("Farmers will not have to pay the new levy", "farmers will be exempt from the new levy", None),
+        ("Residents will not be charged for the new bins", "the new bins are free for residents", None),
+        # abolished, kept off, suspended: a "not" in one word
+        ("The toll on the coast road will be abolished in May",
+         "drivers will no longer pay the toll on the coast road from May", None),
+        ("The toll on the coast road will be abolished in May", "the toll on the coast road would go up in May",
+         "negation"),
+        ("Heavy vehicles will be kept off the old viaduct", "the old viaduct will stay closed to heavy vehicles", None),
+        ("Flights to Varn have been suspended until Monday", "there will be no flights to Varn until Monday", None),
+        ("There will be no disruption to gas supplies this winter", "gas supplies will continue as normal this winter",
+         None),
+        ("Gas supplies face disruption this winter", "gas supplies will continue as normal this winter", "negation"),
+        ("The clinic will raise its fees this year", "«Клиника в этом году не будет поднимать плату»", "negation"),
+        ("The nurses voted to end their walkout", "the nurses decided to stop their walkout", None),
+        ("The nurses voted to end their walkout", "the nurses decided to carry on with their walkout", "negation"),
+        ("Two guards were charged with theft", "the two guards were accused of theft and released for free", None),
+    ],
+)
+def test_opposites_listed_by_meaning(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+@pytest.mark.parametrize(
+    ("original", "echo"),
+    [
+        ("The hearing will be open to the public, but cameras are not allowed",
+         "the hearing will take place behind closed doors"),
+        ("«Слушания будут открытыми, но снимать в зале не разрешат»", "the hearing would be held behind closed doors"),
+        ("Heavy vehicles will be kept off the old viaduct", "the old viaduct will be open to heavy vehicles"),
+        ("Flights to Varn have been suspended until Monday", "flights to Varn operate as normal until Monday"),
+    ],
+)
+def test_affirmative_clauses_on_opposite_sides_veto_whatever_else_is_negated(original: str, echo: str) -> None:
+    # "open" against "closed doors": the parity of negations would let "not allowed" make up for it
+    found = explain(original, echo)
+    assert found is not None and found[0] == "negation" and "opposite sides" in found[1]
+
+
+def test_a_clause_with_a_negation_takes_no_side_of_its_own() -> None:
+    # "allowed" is not after "not" here, but the clause says "barred": what it negates is the polarity's to read
+    assert facts("Not a single lorry will be allowed through the pass").stances() == Counter()
+    assert disagreement("Not a single lorry will be allowed through the pass", "lorries are barred from the pass") \
+        is None
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # across languages a one-sided word counts where it makes the two agree, never to disagree
+        ("Swimming in the quarry lake is banned", "«Купаться в карьерном озере нельзя»", None),
+        ("The ferry service to Holm has been suspended", "«Паромы на Хольм не ходят»", None),
+        ("The ferry service to Holm has been suspended", "«Движение паромов на Хольм не приостановлено»",
+         "negation"),
+    ],
+)
+def test_a_one_sided_word_across_languages_only_agrees(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason

@@ -27,6 +27,15 @@ def test_link_speakers_name_variants_become_one_speaker() -> None:
     assert len(set(links.quote_speakers.values())) == 1
 
 
+def test_link_speakers_descriptors_differing_only_in_case_are_one() -> None:
+    sightings = [
+        _s(1, "d1", "Ada Brook", ("Retired colonel",)),
+        _s(2, "d2", "Ada Brook", ("retired colonel", "writer")),
+        _s(3, "d3", "Brook", ("retired colonel",)),
+    ]
+    assert link_speakers(sightings).speakers[0].descriptors == ["retired colonel", "writer"]
+
+
 def test_link_speakers_different_first_names_and_roles_stay_apart() -> None:
     sightings = [
         _s(1, "d1", "Jane Smith", ("former foreign minister",)),

@@ -159,3 +159,36 @@ def test_ru_extract_tuned_sets_floor() -> None:
     pred = [{"id": g["id"], "quotes": [q.to_dict() for q in extract_russian(g["text"], settings)[0]]}
             for g in gold]
     assert score(gold, pred).attributed_f1 >= MIN_TUNED_ATTRIBUTED_F1
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptors"),
+    [
+        # two titles in a row are two descriptors, each comparable with its translation
+        ("«Переправу закроют на ремонт», — сообщил начальник управления дорог полковник запаса Олег Сомов.",
+         ["начальник управления дорог", "полковник запаса"]),
+        # the words that introduce a speaker are not part of the title
+        ("По мнению директора заповедника Ирины Гуляевой, зубров станет больше.", ["директора заповедника"]),
+        # a place before the title is no title: it stands in another case than the name
+        ("На совещании в мэрии архитектор Павел Лунин заявил, что сквер сохранят.", ["архитектор"]),
+        ("На заседании комитета по бюджету депутат Олег Рябов заявил, что налоги вырастут.", ["депутат"]),
+    ],
+)
+def test_ru_extract_titles_before_a_name(text: str, descriptors: list[str]) -> None:
+    quotes, _ = extract_russian(text, Settings(language="ru"))
+    assert [q.descriptors for q in quotes] == [descriptors]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("В обращении совета ветеранов генерал Юрий Ласточкин заявил, что парад отменят.", "парад отменят",
+         "Юрий Ласточкин"),
+        ("В письме профсоюза по охране труда инженер Максим Дёмин заявил, что шахту закроют.", "шахту закроют",
+         "Максим Дёмин"),
+    ],
+)
+def test_ru_extract_subject_the_parse_hung_elsewhere(text: str, content: str, speaker: str) -> None:
+    # the parse hangs the title and name on the noun before them; the verb has no subject of its own
+    quotes, _ = extract_russian(text, Settings(language="ru"))
+    assert [(q.text, q.speaker) for q in quotes] == [(content, speaker)]

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.attribute.documents import Authorships, author_of, earlier_author, is_document
-from quotetrace.attribute.interviews import interview_role, interviewee, interviewer
+from quotetrace.attribute.interviews import interview_role, interviewee, interviewer, is_label, self_introduced
 from quotetrace.attribute.people import (
     ORG_LABELS,
     Entity,
@@ -89,7 +89,7 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
                     doc, entities, lambda m: _named_in(m, entities))
             entity = interview[role]
         else:
-            entity = resolve(span, entities, speakers, authorships)
+            entity = self_introduced(span, entities) or resolve(span, entities, speakers, authorships)
         if entity is not None:
             q.speaker = entity.name
             q.descriptors = list(entity.descriptors)
@@ -117,8 +117,9 @@ def resolve(
     capitalised_name = head.pos_ == "PROPN" and head.text[:1].isupper()
     if named is not None and (named.label == "PERSON" or not capitalised_name):
         return named
-    if capitalised_name:
-        # "Berglund, a retired judge," is a person, whatever NER made of the name
+    if capitalised_name or (head.text[:1].isupper() and is_label(span)):
+        # "Berglund, a retired judge," is a person, whatever NER made of the name; so is a transcript's
+        # label, whatever the tagger made of it ("**Voss**:")
         return _named_by_syntax(span, entities, named)
     appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
     if appos is not None and head.pos_ == "NOUN" and named is None:

@@ -164,9 +164,10 @@ def _person_key(people: dict[str, Entity], surname: str, gender: str | None) -> 
 
 
 def _name_tokens(ent: Span) -> list[Token]:
-    """The name's words, without punctuation, the possessive, or function words the tagger swept in from a
+    """The name's words, without punctuation, spaces, the possessive, or function words the tagger swept in from a
     title-cased headline ("Beneath Rendt's Wins" is not a person called "Beneath Rendt")."""
-    tokens = [t for t in ent if not t.is_punct and t.text.lower() not in ("'s", "’s")]
+    # (nor the line break NER ran on with: "By Gil Amadi\n\n")
+    tokens = [t for t in ent if not t.is_punct and not t.is_space and t.text.lower() not in ("'s", "’s")]
     # ... nor a title NER took in ("Dr Femi Lawal" is Femi Lawal)
     while len(tokens) > 1 and (tokens[0].pos_ in FUNCTION_POS or tokens[0].lower_.rstrip(".") in NOT_GIVEN_NAMES):
         tokens.pop(0)

@@ -26,9 +26,10 @@ from quotetrace.extract.direct import (
 )
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
 from quotetrace.extract.parentheticals import parenthetical_fragments
+from quotetrace.extract.posts import quoted_posts
 from quotetrace.extract.reported import ReportedQuote, reported_quotes
 from quotetrace.extract.sources import with_source
-from quotetrace.extract.transcripts import transcript_quotes
+from quotetrace.extract.transcripts import Turn, transcript_turns
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
@@ -63,11 +64,16 @@ def find_quotes_with_evidence(
     found = find_cues(doc, table, settings.without_senses)
     cues = with_channels([_source_outside_quotes(doc, c, spans) for c in found])
     attached = attach_cues(doc, spans, cues)
-    reported = _with_transcript(reported_quotes(text, cues, spans), transcript_quotes(doc, spans))
+    turns = _with_posts(transcript_turns(doc, spans), quoted_posts(doc, spans))
+    reported = _with_transcript(reported_quotes(text, cues, spans), turns)
     absorbed = {id(s) for r in reported for s in r.absorbed}
-    continued = continuation_fragments(doc, reported, cues, spans)
-    around = parenthetical_fragments(doc, reported)
-    quotes = [_reported_quote(text, r, continued.get(id(r)) or around.get(id(r), []), id(r) in continued)
+    # a turn or a post is whole as it stands: no sentence around it continues it
+    labelled = {id(t): fragments if len(fragments) > 1 else [] for t, fragments in turns}
+    others = [r for r in reported if id(r) not in labelled]
+    continued = continuation_fragments(doc, others, cues, spans)
+    around = parenthetical_fragments(doc, others)
+    quotes = [_reported_quote(text, r, labelled[id(r)], False) if id(r) in labelled else
+              _reported_quote(text, r, continued.get(id(r)) or around.get(id(r), []), id(r) in continued)
               for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
     quotes.extend(_direct_quotes(text, directs, settings))
@@ -75,12 +81,21 @@ def find_quotes_with_evidence(
     return _without_overlaps(quotes)
 
 
-def _with_transcript(reported: list[ReportedQuote], labelled: list[ReportedQuote]) -> list[ReportedQuote]:
-    """A transcript's labelled paragraphs replace the attributions found inside them (which do not nest)."""
-    if not labelled:
+def _with_posts(turns: list[Turn], posts: list[ReportedQuote]) -> list[Turn]:
+    """A thread's quoted posts and comments join a transcript's turns, unless they lie inside one."""
+    pieces = [piece for _, fragments in turns for piece in fragments]
+    kept = [p for p in posts if not any(p.start < end and start < p.end for start, end in pieces)]
+    return sorted([*turns, *((p, [(p.start, p.end)]) for p in kept)], key=lambda t: t[0].start)
+
+
+def _with_transcript(reported: list[ReportedQuote], turns: list[Turn]) -> list[ReportedQuote]:
+    """A transcript's labelled paragraphs (and the paragraphs that go on with them) replace the attributions
+    found inside them (which do not nest)."""
+    if not turns:
         return reported
-    kept = [r for r in reported if not any(r.start < t.end and t.start < r.end for t in labelled)]
-    return sorted([*kept, *labelled], key=lambda r: r.start)
+    pieces = [piece for _, fragments in turns for piece in fragments]
+    kept = [r for r in reported if not any(r.start < end and start < r.end for start, end in pieces)]
+    return sorted([*kept, *(t for t, _ in turns)], key=lambda r: r.start)
 
 
 def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:

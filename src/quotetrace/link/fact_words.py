@@ -75,6 +75,18 @@ NUMBER_WORDS.update({"полмиллиона": 5e5, "полмиллиарда": 
 # миллиарда»): alone, "quarter" is as often three months or a district, «четверть» a school term.
 FRACTIONS: dict[str, float] = {"quarter": 0.25, "third": 1 / 3, "четверть": 0.25, "четверти": 0.25,
                                "треть": 1 / 3, "трети": 1 / 3}
+# A fraction counted by a number before it is a number wherever it stands ("by a third", "two thirds", "one
+# quarter"): "third" alone is an ordinal ("the third unit"). «треть» has no ordinal sense: a fraction alone too.
+COUNTED_FRACTIONS: dict[str, float] = {"third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+                                       "трети": 1 / 3, "треть": 1 / 3, "третью": 1 / 3, "четверти": 0.25,
+                                       "четверть": 0.25, "четвертью": 0.25}
+FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "одна", "одну", "две", "три"})
+LONE_FRACTIONS = frozenset({"треть", "трети", "третью"})
+# Letters written onto a figure that multiply it ("€600m", "2.4bn", "5k"). "m" is also metres ("7.2m"): read
+# as millions only after a currency sign, else as either (each side may then hold both values).
+SUFFIX_MULTIPLIERS: dict[str, float] = {"m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
+AMBIGUOUS_SUFFIXES = frozenset({"m"})
+CURRENCY_SIGNS = frozenset("€$£₽¥")
 MULTIPLIERS: dict[str, float] = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
                                  "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
                                  "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
@@ -133,6 +145,9 @@ for _unit, _words in {
     "metre": "metre metres meter meters метр метра метров", "mile": "mile miles",
     "litre": "litre litres liter liters литр литра литров", "percent": "percent процент процента процентов",
     "dollar": "dollar dollars доллар доллара долларов", "euro": "euro euros евро",
+    "kilowatt": "kilowatt kilowatts kw квт киловатт киловатта киловатт",
+    "megawatt": "megawatt megawatts mw мвт мегаватт мегаватта мегаватт",
+    "gigawatt": "gigawatt gigawatts gw гвт гигаватт гигаватта гигаватт",
     "rouble": "rouble roubles ruble rubles рубль рубля рублей",
 }.items():
     for _word in _words.split():
@@ -158,11 +173,13 @@ NEGATIONS = frozenset(
     "невыплаченные невыплаченных ложь ложные ложная ложно".split()
 )
 # Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»).
-NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ", "отверг", "отклон",
-                                   "опроверг", "провал")
+NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ",
+                                   "откаж",  # «откажется», «откажемся»: the future's stem
+                                   "отверг", "отклон", "опроверг", "провал")
 # Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
-# down", "turned the offer down".
-NEGATIVE_PHRASES = (("turn", "down"),)
+# down", "turned the offer down", "keep the children away".
+# "should stay away from school" = "should not go to school".
+NEGATIVE_PHRASES = (("turn", "down"), ("stay", "away"), ("keep", "away"), ("kept", "away"), ("stay", "out"))
 # Idioms that say "no" («об этом не может быть и речи» = "it is out of the question"); the last word counts.
 NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"))
 # Pairs of words that negate, at the second, when it follows the first within so many words: "too weak to
@@ -204,6 +221,8 @@ def _folded(words: dict[str, _T]) -> dict[str, _T]:
 NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS = (
     _folded(NUMBER_WORDS), _folded(MULTIPLIERS), _folded(MONTHS), _folded(WEEKDAYS), _folded(SEASONS),
     _folded(UNITS), _folded(RELATIVE_DAYS))
+COUNTED_FRACTIONS, FRACTION_COUNTS, LONE_FRACTIONS = (
+    _folded(COUNTED_FRACTIONS), frozenset(map(fold, FRACTION_COUNTS)), frozenset(map(fold, LONE_FRACTIONS)))
 NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozenset(map(fold, CONCORD)),
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))

@@ -22,12 +22,14 @@ name or not (``openers``): the corpus decides (veto.py).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
 from quotetrace.link.fact_words import (
+    AMBIGUOUS_SUFFIXES,
     AUXILIARIES,
     CONCESSIVE,
     CONCORD,
@@ -35,8 +37,12 @@ from quotetrace.link.fact_words import (
     CONDITION_NEGATIONS,
     CONJUNCTIONS,
     CONTROL,
+    COUNTED_FRACTIONS,
+    CURRENCY_SIGNS,
     DURATIONS,
+    FRACTION_COUNTS,
     FRACTIONS,
+    LONE_FRACTIONS,
     MONTHS,
     MULTIPLIERS,
     NEGATING_PAIRS,
@@ -49,10 +55,11 @@ from quotetrace.link.fact_words import (
     NUMBER_WORDS,
     RELATIVE_DAYS,
     SEASONS,
+    SUFFIX_MULTIPLIERS,
     UNITS,
     WEEKDAYS,
 )
-from quotetrace.link.opposites import Sides, read_sides
+from quotetrace.link.opposites import ONE_SIDED, WITHOUT, Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
 from quotetrace.link.units import FUNCTION_WORDS
 
@@ -78,6 +85,7 @@ ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "to
 # a clause tied to the other quote is compared, as every clause was before)
 PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
 QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
+ELLIPSIS = 3  # words of a clause that lists one more negated noun ("and no paperwork", "nor forms")
 _BRIDGES = frozenset({"a", "of", "and"})  # inside one number: "a quarter of a million", "one and a half"
 
 
@@ -113,13 +121,21 @@ class Clause:
     negated: tuple[bool, ...] = ()
     anchors: frozenset[str] = frozenset()  # what ties it to a clause of another quote (``anchors``)
     text: str = ""  # its words as written (what ties it by meaning to a clause in another language)
+    # The side each of its words on a listed pair of opposites takes when nothing in the clause negates
+    # ("will reopen": ("open", +1); "would stay shut": ("open", -1)): what ``Facts.stances`` sums
+    stances: tuple[tuple[str, int], ...] = ()
+    # For each word of ``opposite``: it is "without" and the word it governs is on a negative side, or that word
+    # ("without outages", «без потерь»): two negatives that say one positive, counted as none
+    doubled: tuple[bool, ...] = ()
 
     def polarity(self, engaged: frozenset[str]) -> int:
         """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
         one; such a word that a negation negates cancels it instead ("not closed" = "open"; «дефицита не
         будет» = "enough"), one that it does not negate does not ("no surgery because of a shortage" says
         "no" twice; «не позволим закрыть» negates "allow", not "close")."""
-        counted = [near for entries, near in zip(self.opposite, self.negated, strict=True) if entries & engaged]
+        doubled = self.doubled or (False,) * len(self.opposite)
+        counted = [near for entries, near, double in zip(self.opposite, self.negated, doubled, strict=True)
+                   if entries & engaged and not double]
         cancelled = min(self.negations, sum(counted))
         return self.negations + len(counted) - 2 * cancelled
 
@@ -150,6 +166,17 @@ class Facts:
         there: a clause none of whose content words the other quote says was dropped, or added, not negated."""
         return sum(clause.polarity(engaged) for clause in self.clauses
                    if within is None or not clause.anchors or clause.anchors & within)
+
+    def stances(self, within: frozenset[str] | None = None) -> Counter[str]:
+        """The side its affirmative clauses take on each pair of opposites their words are on (a sum of +1 and
+        -1: a quote that says both sides takes none), over the clauses with a counterpart ``within`` another
+        quote's anchors (as ``polarity``)."""
+        out: Counter[str] = Counter()
+        for clause in self.clauses:
+            if within is None or not clause.anchors or clause.anchors & within:
+                for entry, sign in clause.stances:
+                    out[entry] += sign
+        return out
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -203,7 +230,7 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
         return "day", RELATIVE_DAYS[key]
     if key in NEGATIONS or key.endswith("n't") or key == "cannot" or key.startswith(NEGATIVE_STEMS):
         return "negation", key
-    if capital and not first and raw != "I" and len(raw) > 1:
+    if capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS:  # «400 МВт» is no name
         return "name", name_key_of(raw)
     return "word", key
 
@@ -230,18 +257,61 @@ def read(text: str) -> tuple[Token, ...]:
         if previous_digit and not gap and key in _ORDINAL_SUFFIXES:  # 15th, 15-го
             previous_end = match.end()
             continue
+        if previous_digit and not gap and key in SUFFIX_MULTIPLIERS:  # "€600m", "2.4bn"
+            figure = raw[-1]
+            raw[-1] = Token(figure.text + word, figure.start, match.end(), "number",
+                            number_value(float(figure.value) * SUFFIX_MULTIPLIERS[key]))
+            previous_end, previous_digit = match.end(), False
+            continue
         if word[0].isdigit():
             raw.append(Token(word, match.start(), match.end(), "number", number_value(_digits(word))))
             previous_digit = True
         else:
             first = not raw or _SENTENCE_GAP.search(gap) is not None  # a sentence opens here
-            kind, value = _classify(word, key, word[0].isupper(), first)
+            # a word written onto a figure is its unit ("400MW", "12km"), never a name
+            kind, value = _classify(word, key, word[0].isupper() and not (previous_digit and not gap), first)
             if kind == "word" and _ends_negative_phrase(raw, key):
                 kind = "negation"  # "turned down", "turned the offer down", "out of the question"
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    return tuple(_join_numbers(text, _fractions(text, raw)))
+    return tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw))))
+
+
+# Words before "a third" / "a quarter" that make it a share ("fell by a third", "more than a quarter"); after "a"
+# elsewhere "third" is an ordinal ("a third term").
+_SHARE_BEFORE = frozenset({"by", "than", "about", "around", "nearly", "almost", "over", "under", "roughly",
+                           "some", "на", "почти", "около", "более", "менее"})
+
+
+def _counted_fractions(text: str, tokens: list[Token]) -> list[Token]:
+    """A fraction with its count is one number: "one third", "two thirds", «две трети», "by a third" (1/3), and
+    «треть» alone (no ordinal in Russian)."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        key = fold(token.text)
+        share = COUNTED_FRACTIONS.get(key)
+        if share is None:
+            out.append(token)
+            continue
+        count = out[-1] if out and not text[out[-1].end:token.start].strip() else None
+        count_key = fold(count.text) if count is not None else ""
+        if count is not None and count_key in FRACTION_COUNTS and (count_key != "a" or _a_share(tokens, i)):
+            value = share * (_word_number(count_key) or 1.0)
+            out[-1] = Token(text[count.start:token.end], count.start, token.end, "number", number_value(value))
+        elif key in LONE_FRACTIONS or (i and fold(tokens[i - 1].text) in _SHARE_BEFORE and key != "third"):
+            out.append(Token(token.text, token.start, token.end, "number", number_value(share)))
+        else:
+            out.append(token)
+    return out
+
+
+def _a_share(tokens: list[Token], at: int) -> bool:
+    """"a third" / "a quarter" at ``at`` is a share: after "by", "than", ..., before "of" or a comparative ("a
+    third smaller")."""
+    before = fold(tokens[at - 2].text) if at >= 2 else ""
+    after = fold(tokens[at + 1].text) if at + 1 < len(tokens) else ""
+    return before in _SHARE_BEFORE or after == "of" or after in _EN_COMPARATIVES
 
 
 def _without_bridges(text: str, tokens: list[Token]) -> list[Token]:
@@ -388,9 +458,24 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
             continue  # "no pension will be lower than 9,000": a bound, as "no more than" is
         if token.value in CONCORD:
             concord += 1
+        elif _refusal_negated(tokens, clause, at):
+            plain = max(plain - 1, 0)  # "did not refuse", «не откажется»: the two say yes
         else:
             plain += 1
     return plain if plain else min(concord, 1)
+
+
+def _refusal_negated(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """The negation at ``at`` is a negative predicate ("refuse", «отказаться») right after a plain "not"
+    (auxiliaries between allowed)."""
+    if not tokens[clause[at]].value.startswith(NEGATIVE_STEMS):
+        return False
+    for i in reversed(clause[:at]):
+        value = fold(tokens[i].text)
+        if value in AUXILIARIES:
+            continue
+        return tokens[i].kind == "negation" and value not in CONCORD and not value.startswith(NEGATIVE_STEMS)
+    return False
 
 
 def _bounds(tokens: tuple[Token, ...], rest: list[int]) -> bool:
@@ -408,25 +493,88 @@ def facts(text: str) -> Facts:
 
     timed = {i for i, (t, u) in enumerate(pairwise(tokens))
              if t.kind == "number" and UNITS.get(u.value) in DURATIONS}
-    durations = frozenset(_days(float(tokens[i].value), UNITS[tokens[i + 1].value]) for i in timed)
+    durations = _durations(tokens, timed)
     measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
                          if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
     none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
     dated = _days_of_month(tokens)
-    amounts = frozenset(t.value for i, t in enumerate(tokens)
-                        if t.kind == "number" and i not in timed and i not in none and i not in dated)
+    amounts = frozenset(v for i, t in enumerate(tokens)
+                        if t.kind == "number" and i not in timed and i not in none and i not in dated
+                        for v in _readings(t, text))
     parts = clauses(tokens, text)
-    negations = _distributed(tokens, text, parts, [_clause_negations(tokens, clause) for clause in parts])
+    negations = _elliptical(tokens, parts, _distributed(tokens, text, parts,
+                                                        [_clause_negations(tokens, clause) for clause in parts]))
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
-    numbers = frozenset(t.value for i, t in enumerate(tokens) if t.kind == "number" and i not in none)
-    return Facts(numbers, values("month"), values("weekday"), values("season"), values("day"),
+    doubled = _double_negatives(parts, negative)
+    numbers = frozenset(v for i, t in enumerate(tokens) if t.kind == "number" and i not in none
+                        for v in _readings(t, text))
+    return Facts(numbers, values("month"), values("weekday"), values("season"), values("day") | _period_ends(tokens),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
                               tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
-                              _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end])
+                              _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end],
+                              _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides)
+
+
+_ENDS = frozenset({"end", "конца", "конце", "конец", "концу"})
+_PERIODS = frozenset({"week", "month", "year"})
+PERIOD_REACH = 3  # words from "end" to its period ("the end of this week", «до конца недели»)
+
+
+def _period_ends(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The ends of periods a quote dates by: "by the end of the week", «до конца месяца» ("end-week",
+    "end-month"): a deadline moved from one to another is a date changed."""
+    out: set[str] = set()
+    for i, token in enumerate(tokens):
+        if fold(token.text) not in _ENDS:
+            continue
+        period = next((UNITS[t.value] for t in tokens[i + 1:i + 1 + PERIOD_REACH] if UNITS.get(t.value) in _PERIODS),
+                      None)
+        if period is not None:
+            out.add(f"end-{period}")
+    return frozenset(out)
+
+
+WITHOUT_REACH = 2  # words from "without" to the word it governs ("without rolling blackouts")
+
+
+def _double_negatives(parts: list[list[int]], negative: dict[int, frozenset[str]]) -> set[int]:
+    """The indexes of each "without" (opposites.WITHOUT) followed within WITHOUT_REACH words of its clause by a word
+    that says "not" on its own (the negative side of a one-sided pair: "blackouts", "restrictions"), and of that
+    word: "without blackouts" says "supplied", «без потерь» "no
+    losses", as "no blackouts" does."""
+    out: set[int] = set()
+    for clause in parts:
+        for k, i in enumerate(clause):
+            if WITHOUT not in negative.get(i, frozenset()):
+                continue
+            governed = next((j for j in clause[k + 1:k + 1 + WITHOUT_REACH]
+                             if negative.get(j, frozenset()) & ONE_SIDED), None)
+            if governed is not None:
+                out |= {i, governed}
+    return out
+
+
+def _readings(token: Token, text: str) -> tuple[str, ...]:
+    """A number's values: "7.2m" with no currency sign before it is 7.2 million or 7.2 metres (either may be
+    what the other quote says)."""
+    suffix = token.text.rstrip(".")[-1:].casefold()
+    if suffix in AMBIGUOUS_SUFFIXES and text[token.start - 1:token.start] not in CURRENCY_SIGNS:
+        return token.value, number_value(float(token.value) / SUFFIX_MULTIPLIERS[suffix])
+    return (token.value,)
+
+
+def _stances(clause: list[int], negations: int, sides: Sides) -> tuple[tuple[str, int], ...]:
+    """The sides the words of an affirmative clause take on listed pairs. A clause with a negation takes none:
+    what its negation negates is the polarity's to read ("not a single tanker will be allowed" says "barred"
+    though "allowed" is no word after "not")."""
+    if negations:
+        return ()
+    words = set(clause)
+    return tuple((entry, sign) for at, entry, sign in sides.placed if at in words and entry != WITHOUT)
 
 
 def _days_of_month(tokens: tuple[Token, ...]) -> dict[int, str]:
@@ -456,7 +604,10 @@ def _anchors(tokens: tuple[Token, ...], clause: list[int]) -> frozenset[str]:
         elif t.kind == "name":
             out.add(f"@{t.value[:ANCHOR_STEM]}")
         elif t.kind == "word" and len(t.value) >= ANCHOR_STEM and t.value not in FUNCTION_WORDS:
+            # a compound ties by each of its words too ("half-empty" / "empty", "visa-free" / "visa")
             out.add(t.value[:ANCHOR_STEM])
+            out.update(part[:ANCHOR_STEM] for part in t.value.split("-")[1:]
+                       if len(part) >= ANCHOR_STEM and part not in FUNCTION_WORDS)
             if t.text[:1].isupper():
                 out.add(f"@{name_key_of(t.text)[:ANCHOR_STEM]}")
     return frozenset(out)
@@ -503,10 +654,53 @@ def _distributed(tokens: tuple[Token, ...], text: str, parts: list[list[int]], n
     return out
 
 
+def _elliptical(tokens: tuple[Token, ...], parts: list[list[int]], negations: list[int]) -> list[int]:
+    """The second of two negated nouns in a list ("with no queues and no paperwork", "neither fees nor
+    forms") repeats the first one's negation: one, as «без очередей и справок» says it. A short clause that is a
+    conjunction, a negative quantifier and a word or two, after a negated clause, negates nothing more."""
+    out = list(negations)
+    for k in range(1, len(parts)):
+        words = [fold(tokens[i].text) for i in parts[k]]
+        if (len(words) <= ELLIPSIS and words[0] in CONJUNCTIONS and (words[0] == "nor" or words[1:2] == ["no"])
+                and out[k - 1] and out[k] == 1):
+            out[k] = 0
+    return out
+
+
 def _after_negation(tokens: tuple[Token, ...], at: int) -> bool:
     """A "one" that says "none" ("ни одного", "not one", "not a single"): the negation counts, not the number."""
     before = at - 1 - (at > 1 and tokens[at - 1].value == "a")
     return before >= 0 and tokens[before].kind == "negation"
+
+
+_DURATION_JOINS = frozenset({"and", "и"})
+_ONE = frozenset({"a", "an"})
+
+
+def _durations(tokens: tuple[Token, ...], timed: set[int]) -> frozenset[tuple[float, float]]:
+    """The lengths of time, a larger unit and a smaller one after it as one ("an hour and 35 minutes", «1 час 35
+    минут»: 95 minutes)."""
+    def unit(i: int) -> str:
+        return UNITS[tokens[i + 1].value]
+
+    out: list[tuple[float, float]] = []
+    i = 0
+    while i < len(tokens):
+        one = tokens[i].value in _ONE and i + 1 < len(tokens) and UNITS.get(tokens[i + 1].value) in DURATIONS
+        if i not in timed and not one:
+            i += 1
+            continue
+        low, high = _days(1.0 if one else float(tokens[i].value), unit(i))
+        j = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].value in _DURATION_JOINS)
+        if j in timed and DURATIONS[unit(j)][1] < DURATIONS[unit(i)][0]:
+            more = _days(float(tokens[j].value), unit(j))
+            out.append((low + more[0], high + more[1]))
+            i = j + 2
+            continue
+        if not one:
+            out.append((low, high))
+        i += 2
+    return frozenset(out)
 
 
 def _days(value: float, unit: str) -> tuple[float, float]:

@@ -21,12 +21,17 @@ Forms of a listed pair: a word as written ("intact"); a stem, ending in ``*`` ("
 off"). A form in ``EXCEPT``'s context is not read ("close to the border"). One concept per pair; a word may be on
 the side of two pairs ("cancel" against "take place" and against "impose").
 
+Two quotes whose affirmative clauses take opposite sides of a pair ("the hearing will be open" / "behind
+closed doors") contradict each other whatever else either negates (``Sides.placed``, facts.py, veto.py).
+
 The side of "without" / «без» is the negation itself: it says "no" only when the other quote has a "no" in its
 place ("had no clean water" / "had gone without clean water"); against a quote without one, it says nothing
-("the days without heating" are the cold days).
+("the days without heating" are the cold days). So do "exempt", "freed from" and a compound ending in "-free"
+("visa-free": without a visa).
 
 The pairs are written from general language (antonym pairs of news reporting: openings, cancellations, damage,
-prices, casualties, permissions, detentions, supplies), not from the fixtures' sentences; a pair is added when
+prices, casualties, permissions, detentions, supplies, services suspended, jobs kept or cut), not from the
+fixtures' sentences; a pair is added when
 a kind of statement needs it, in both languages.
 """
 
@@ -41,6 +46,7 @@ from quotetrace.link.speakers import fold
 
 NEGATION_SIDE = "#negation"  # the positive side of the "without" pair: a token the facts read as a negation
 WITHOUT = "without"
+FREE_OF = "-free"  # the ending of a compound that says "without" what it opens with
 PREFIXED = "~"  # the entry of a prefixed word: "~" and the stem it negates ("~harmed")
 
 
@@ -58,16 +64,18 @@ def _forms(text: str) -> tuple[str, ...]:
 
 
 _RISE = ("rise, rises, rising, rose, risen, grow, grows, growing, grew, grown, increas*, go up, goes up, went up, "
-         "raise, raises, raised, raising, hike, hikes, hiked, вырас*, вырос*, раст, растут, растёт, растет, рост, "
-         "роста, подорож*, повыс*, повыш*, увелич*")
+         "raise, raises, raised, raising, hike, hikes, hiked, pick up, picks up, picked up, picking up, accelerat*, "
+         "вырас*, вырос*, раст, растут, растёт, растет, рост, роста, подорож*, повыс*, повыш*, увелич*, подним*, "
+         "подня*, ускор*")
 _FALL = ("fall, falls, falling, fell, fallen, drop*, declin*, decreas*, go down, goes down, went down, reduc*, "
-         "cut, cuts, cutting, slash*, "
+         "cut, cuts, cutting, slash*, slow, slows, slowed, slowing, slower, decelerat*, замедл*, "
          "shrink, shrinks, shrank, shrunk, shrinking, сниз*, сниж*, упал*, упад*, пада*, сократ*, сокращ*, уменьш*, "
          "подешев*")
 OPPOSITES: tuple[Opposites, ...] = (
     Opposites("open", _forms(
         "open, opens, opened, opening, reopen*, resum*, откры*, откро*, открой*, возобнов*"), _forms(
-        "close, closes, closed, closing, closure*, shut, shuts, shutting, shutdown, закры*, закро*, закрой*"),
+        "close, closes, closed, closing, closure*, shut, shuts, shutting, shutdown, keep* off, kept off, "
+        "закры*, закро*, закрой*"),
         one_sided=True),
     Opposites("stay", _forms(
         "stay, stays, stayed, staying, remain*, hold, holds, holding, остаю*, останут*, останет*, остаться, "
@@ -80,14 +88,14 @@ OPPOSITES: tuple[Opposites, ...] = (
         "cancel*, call off, calls off, calling off, called off, postpon*, put off, puts off, putting off, delay*, "
         "scrap*, отмен*, перенес*, перенос*, перенест*, отлож*, сорва*"), one_sided=True),
     Opposites("impose", _forms("impose*, introduc*, ввод*, введ*, ввест*"), _forms(
-        "lift, lifts, lifted, lifting, cancel*, отмен*, сним*, снят*, снима*"), one_sided=True),
+        "lift, lifts, lifted, lifting, cancel*, abolish*, отмен*, сним*, снят*, снима*, упраздн*"), one_sided=True),
     Opposites("damaged", _forms(
         "damag*, destroy*, collaps*, hurt, injur*, wounded, поврежд*, разруш*, пострада*, обруш*, ранен*, ранил*"),
         _forms("intact, undamaged, unharmed, unscathed, unhurt, uninjured, цел, цела, цело, целы, целым, целыми, "
                "уцел*, невредим*"), one_sided=True),
     Opposites("paid", _forms(
-        "pay, pays, paid, paying, payment*, fee, fees, плати*, платят, платил*, платеж*, платёж*, "
-        "оплат*, заплат*, платн*"), _forms("free, бесплатн*, даром")),
+        "pay, pays, paid, paying, payment*, fee, fees, charge, charges, charged, charging, плати*, платят, платил*, "
+        "платеж*, платёж*, оплат*, заплат*, платн*"), _forms("free, бесплатн*, даром")),
     Opposites("allowed", _forms("allow*, permit*, разреш*, позвол*, допуст*, допуска*"), _forms(
         "ban, bans, banned, banning, barred, barring, forbid*, prohibit*, запрет*, запрещ*"), one_sided=True),
     Opposites("room", _forms(
@@ -103,32 +111,51 @@ OPPOSITES: tuple[Opposites, ...] = (
     Opposites("guilty", _forms("guilty, виновн*, виноват*"), _forms("innocent, невинов*, невиноват*"),
               one_sided=True),
     Opposites("lawful", _forms("legal, lawful, законн*"), _forms("illegal, unlawful, незаконн*"), one_sided=True),
-    Opposites("safe", _forms("safe, safely, безопасн*"), _forms("dangerous, danger, опасн*"), one_sided=True),
+    Opposites("safe", _forms("safe, safely, безопасн*"), _forms(  # "danger" (a risk) says no "not"
+        "dangerous, опасен, опасна, опасно, опасны, опасный, опасная, опасное, опасные, опасным, опасных"),
+        one_sided=True),
     Opposites("enough", _forms("enough, sufficient*, достаточн*, хват*"), _forms(
         "shortage*, short of, lack, lacks, lacking, lacked, нехватк*, недостат*, дефицит*"), one_sided=True),
-    Opposites("continue", _forms("continu*, keep, keeps, kept, keeping, продолж*"), _forms(
-        "stop, stops, stopped, stopping, halt*, suspend*, cease, ceases, ceased, прекрат*, прекращ*, останов*, "
-        "приостанов*")),
+    Opposites("continue", _forms(
+        "continu*, keep, keeps, kept, keeping, carry on, carries on, carried on, carrying on, продолж*"), _forms(
+        "end, ends, ended, ending, stop, stops, stopped, stopping, halt*, suspend*, cease, ceases, ceased, прекрат*, "
+        "прекращ*, останов*, приостанов*")),
     Opposites("free", _forms("releas*, freed, освобо*, отпусти*, отпущ*"), _forms(
         "detain*, custody, jail*, imprison*, arrest*, задерж*, арест*, стражей")),
     Opposites("support", _forms("support, supports, supported, supporting, endorse*, поддерж*"), _forms(
         "oppose, opposes, opposed, opposing, против")),
     Opposites("agree", _forms("agree, agrees, agreed, agreeing, согласи*, согласен, согласна, согласны"), _forms(
         "disagree*, несоглас*"), one_sided=True),
-    Opposites("supplied", _forms("restor*, reconnect*, восстанов*, подключ*"), _forms(
-        "cut off, cuts off, disconnect*, outage*, blackout*, отключ*, обесточ*"), one_sided=True),
+    Opposites("supplied", _forms("supply, supplies, supplied, restor*, reconnect*, снабж*, восстанов*, подключ*"),
+              _forms("cut off, cuts off, disconnect*, outage*, blackout*, disruption*, отключ*, обесточ*, перебо*"),
+              one_sided=True),
+    Opposites("running", _forms("run, runs, running, ran, operat*, resum*, работа*, заработа*, возобнов*"), _forms(
+        "suspend*, interrupt*, halt*, cease, ceases, ceased, discontinu*, прерв*, прерыв*, приостанов*, прекрат*, "
+        "прекращ*, перестан*, перестал*, перестаю*, перестаё*, перестае*"),  # «перестанет ходить»: "will no longer
+        # run"; English "stop" is "continue"'s alone ("will stop work for two hours" is a strike, no service ended)
+        one_sided=True),
+    Opposites("employed", _forms(
+        "keep* job, keep* jobs, kept job, kept jobs, retain* job, retain* jobs, сохран* работу, сохран* места"),
+        _forms("lay off, lays off, laid off, laying off, layoff*, sack, sacks, sacked, sacking, dismiss*, redundan*, "
+               "lose* job, lose* jobs, lost job, lost jobs, увол*, сокращ*, сократ*, потеря* работу")),
     Opposites("spread", _forms("spread, spreads, spreading, распростран*, перекину*, перекинет*"), _forms(
         "contain, contained, containing, confined, localised, localized, under control, локализ*")),
     Opposites("include", _forms("includ*, том числе, включ*"), _forms(
         "leave out, leaves out, leaving out, left out, exclud*, исключ*")),
-    Opposites(WITHOUT, (NEGATION_SIDE,), _forms("without, без, lacking, absent, absence")),
+    Opposites(WITHOUT, (NEGATION_SIDE,), _forms(
+        "without, без, lacking, absent, absence, exempt*, freed from, free from, free of, освобожд* от, "
+        "освобод* от, безвиз*")),
 )
 CONTRARY = frozenset(o.name for o in OPPOSITES if o.contrary)
 ONE_SIDED = frozenset(o.name for o in OPPOSITES if o.one_sided)
 
 # Contexts in which a form says something else: (form, the word right after it).
-EXCEPT = frozenset({("close", "to"), ("close", "by"), ("free", "to"), ("same", "time"), ("hold", "talks"),
+EXCEPT = frozenset({("close", "to"), ("close", "by"), ("free", "to"), ("charged", "with"), ("charge", "of"),
+                    ("charges", "against"), ("end", "of"),
+                    ("ends", "of"), ("same", "time"), ("hold", "talks"),
                     ("holding", "talks"), ("keep", "in")})
+# ... unless a modal makes the form a verb: "will close to lorries" (to traffic) is no "close to the border".
+MODALS = frozenset("will would shall should must may might can could to".split())
 _PARTICLE_REACH = 3  # a phrase's particle is at most two words after its verb
 # A negative prefix, and what must end the word for it to be one: "in-" negates adjectives ("insufficient",
 # "impossible", "illegal"), not verbs ("imprisoned", "informed"). «не» is written apart from a verb.
@@ -179,6 +206,7 @@ class Sides:
     listed: Counter[tuple[str, int]] = field(default_factory=Counter)
     prefixed: Counter[str] = field(default_factory=Counter)
     words: tuple[str, ...] = ()
+    placed: tuple[tuple[int, str, int], ...] = ()  # (index of a word, entry, sign) of each listed word
 
 
 @lru_cache(maxsize=1 << 15)
@@ -207,8 +235,9 @@ def read_sides(words: Sequence[str], negations: int = 0,
     prefixed: Counter[str] = Counter()
     for at, word in enumerate(words):
         following = words[at + 1] if at + 1 < len(words) else ""
+        verb = at > 0 and words[at - 1] in MODALS
         for form in _forms_of(word):
-            if (form.word, following) in EXCEPT:
+            if (form.word, following) in EXCEPT and not verb:
                 continue
             if form.particle is None:
                 found.append((form.entry, form.sign, at))
@@ -216,6 +245,8 @@ def read_sides(words: Sequence[str], negations: int = 0,
             reach = words[at + 1:at + 1 + _PARTICLE_REACH]
             if form.particle in reach:
                 found.append((form.entry, form.sign, at + 1 + reach.index(form.particle)))
+        if word.endswith(FREE_OF) and len(word) > len(FREE_OF):
+            found.append((WITHOUT, -1, at))  # "visa-free", "deposit-free": without a visa, a deposit
         stem = None if at in skip else negated_stem(word)
         if stem is not None:
             prefixed[stem] += 1
@@ -229,7 +260,8 @@ def read_sides(words: Sequence[str], negations: int = 0,
     for entry, sign, at in found:
         if sign < 0:
             negative.setdefault(at, set()).add(entry)
-    return Sides(listed, prefixed, tuple(words)), {at: frozenset(entries) for at, entries in negative.items()}
+    placed = tuple((at, entry, sign) for entry, sign, at in found if not entry.startswith(PREFIXED))
+    return Sides(listed, prefixed, tuple(words), placed), {at: frozenset(entries) for at, entries in negative.items()}
 
 
 def _once_per_word(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -65,7 +65,8 @@ OFFICES_BEFORE_GENERAL = frozenset({
     "director", "procurator", "comptroller", "postmaster", "commissioner",
 })
 _CYRILLIC = re.compile(r"[а-яё]")
-_COMPLEMENT = re.compile(r"\b(?:of|for|to|at|in|on|from|with)\b|,")
+_COMPLEMENT = re.compile(r"(?<![\w-])(?:of|for|to|at|in|on|from|with)(?![\w-])|,")  # not inside "editor-in-chief"
+_IN_CHIEF = re.compile(r"-in-chief$")  # "editor-in-chief" is an editor, "commander-in-chief" a commander
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -78,7 +79,7 @@ def role_words(descriptor: str) -> frozenset[str]:
     words = _WORD.findall(_COMPLEMENT.split(folded)[0])
     if len(words) > 1 and words[-1] == "general" and words[-2] in OFFICES_BEFORE_GENERAL:
         words = words[:-1]  # "prosecutor general": "general" follows the office it qualifies (not "major general")
-    return frozenset({_POSSESSIVE.sub("", words[-1])}) if words else frozenset()
+    return frozenset({_IN_CHIEF.sub("", _POSSESSIVE.sub("", words[-1]))}) if words else frozenset()
 
 
 def _russian(folded: str) -> frozenset[str]:
@@ -118,3 +119,37 @@ def role_heads_by_script(descriptors: Iterable[str]) -> dict[str, frozenset[str]
         out.setdefault(script, set()).update(role_words(descriptor) - GENERIC_ROLES)
     return {script: frozenset(words) for script, words in out.items() if words}
 
+
+
+# Words of a descriptor that say nothing of whose role it is ("a spokeswoman for the …").
+_FILLER = frozenset("a an the of for to at in on from with and its his her their our".split())
+
+
+def same_role(one: Iterable[str], other: Iterable[str]) -> bool:
+    """Two speakers named only by their role hold the same one: their role words agree (across languages, as
+    translated), and in one language neither says what the other contradicts ("interior ministry spokesman" /
+    "health ministry spokesman": each has a word the other lacks). No role known on either side is no match."""
+    one, other = tuple(one), tuple(other)
+    heads = role_heads(one), role_heads(other)
+    if not heads[0] & heads[1]:
+        return False
+    mine, theirs = _words_by_script(one), _words_by_script(other)
+    for script in mine.keys() & theirs.keys():
+        a, b = mine[script], theirs[script]
+        if a - b and b - a:
+            return False
+    return True
+
+
+def _words_by_script(descriptors: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The words of each script's descriptors besides their role words (what the role is of: "border guard"),
+    by their first letters (case endings aside)."""
+    out: dict[str, set[str]] = {}
+    for descriptor in descriptors:
+        folded = descriptor.casefold().replace("’", "'")
+        russian = _CYRILLIC.search(folded) is not None
+        roles = role_words(descriptor)
+        words = (w for w in _WORD.findall(folded) if w not in _FILLER
+                 and not (_translate(w) if russian else _POSSESSIVE.sub("", w) in roles))
+        out.setdefault("ru" if russian else "en", set()).update(_POSSESSIVE.sub("", w)[:5] for w in words)
+    return {script: frozenset(words) for script, words in out.items()}

@@ -663,6 +663,19 @@ def _speaker_id(c: _Cluster, name: str) -> str:
     return "sp-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _descriptors(c: _Cluster) -> list[str]:
+    """A cluster's descriptors, most used first; "Retired general" opening a sentence and "retired general"
+    are one, written as most mentions write it (lower case on a tie: the form inside a sentence)."""
+    written = Counter(d for m in c.mentions for d in dict.fromkeys(m.descriptors))
+    counts: Counter[str] = Counter()
+    forms: dict[str, list[str]] = {}
+    for d, n in written.items():
+        counts[d.casefold()] += n
+        forms.setdefault(d.casefold(), []).append(d)
+    shown = {k: min(v, key=lambda d: (-written[d], not d[:1].islower(), d)) for k, v in forms.items()}
+    return [shown[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def _result(clusters: list[_Cluster]) -> SpeakerLinks:
     speakers: list[Speaker] = []
     quote_speakers: dict[int, str] = {}
@@ -671,12 +684,11 @@ def _result(clusters: list[_Cluster]) -> SpeakerLinks:
             continue
         name = _canonical_name(c)
         speaker_id = _speaker_id(c, name)
-        descriptor_counts = Counter(d for m in c.mentions for d in dict.fromkeys(m.descriptors))
         speakers.append(Speaker(
             speaker_id=speaker_id,
             name=name,
             aliases=sorted({m.name for m in c.mentions} - {name}),
-            descriptors=[d for d, _ in sorted(descriptor_counts.items(), key=lambda kv: (-kv[1], kv[0]))],
+            descriptors=_descriptors(c),
             anonymous=c.anonymous,
         ))
         for m in c.mentions:

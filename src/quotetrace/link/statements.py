@@ -59,6 +59,7 @@ from quotetrace.link.candidates import buckets
 from quotetrace.link.changes import Change, Comparison, compare, fact_changes
 from quotetrace.link.facts import facts
 from quotetrace.link.provenance import sighting_time
+from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors
 from quotetrace.link.veto import Capitals, Reason, capitals, disagreement, speaker_keys
@@ -477,10 +478,10 @@ class _Echoes:
     def may_alter(self, one: int, other: int) -> bool:
         """The later of two sightings may be an altered echo of the earlier: it gives the words as a quote
         (``is_direct``, or a mixed quote's quoted run) or as the earlier does (both reported), is attributed to
-        the same named speaker, and was seen within ALTERED_WINDOW_DAYS of it."""
+        the same named speaker, or both to no one named and to the same role (``same_holder``), and was seen
+        within ALTERED_WINDOW_DAYS of it."""
         original, echo = sorted((one, other), key=lambda i: sighting_time(self.sightings[i]))
-        speaker = self.speaker(original)
-        if speaker is None or self.speaker(echo) != speaker or not _gives_words_alike(
+        if not self.same_holder(original, echo) or not _gives_words_alike(
                 self.sightings[original].text, self.sightings[echo].text):
             return False
         a, b = _moment(self.sightings[original]), _moment(self.sightings[echo])
@@ -489,6 +490,25 @@ class _Echoes:
         if next_bulletin(self.sightings[original].text, self.sightings[echo].text, a.date(), b.date()):
             return False  # the speaker's next bulletin (bulletins.py)
         return abs((b - a).total_seconds()) <= ALTERED_WINDOW_DAYS * 86400
+
+    def same_holder(self, one: int, other: int) -> bool:
+        """Two sightings are attributed to one named speaker, or neither names anyone and both give the same role
+        (roles.same_role: "a border guard spokeswoman" twice, in either language): the attribution ties a copy
+        with a figure changed to its statement (the altered window, the bulletins and MAX_VARIANTS keep a
+        role's later statements and templates apart). Two unattributed sentences are tied by nothing but their
+        words: one with another figure, date or place is another statement ("house prices in X rose by 9%" /
+        "... in Y"), as the older echo files label them."""
+        speaker = self.speaker(one)
+        if speaker is not None or self.speaker(other) is not None:
+            return speaker is not None and self.speaker(other) == speaker
+        return same_role(self.role_of(one), self.role_of(other))
+
+    def role_of(self, index: int) -> tuple[str, ...]:
+        """How an unnamed speaker is described: the descriptors, with an anonymous speaker's own words ("a
+        senior official")."""
+        sighting = self.sightings[index]
+        described = sighting.speaker if sighting.quote_id in self.quote_speakers else None
+        return (*sighting.descriptors, *((described,) if described else ()))
 
     def person(self, index: int) -> str | None:
         """Who a sighting is attributed to, as a key that a bare surname shares with the full name ("Varga",

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from quotetrace.link.provenance import sighting_time
 from quotetrace.link.units import Embeddings
 from quotetrace.link.veto import Capitals, disagreement, speaker_keys
 from quotetrace.store import Sighting
@@ -51,23 +52,23 @@ def candidate_pairs(
     groups: Sequence[Sequence[int]], sightings: Sequence[Sighting], quote_speakers: Mapping[int, str],
     anonymous: frozenset[str],
 ) -> set[tuple[int, int]]:
-    """(Russian group, English group) pairs sharing a speaker, or dated close together when a speaker is
-    unknown; never all pairs."""
+    """(Russian group, English group) pairs sharing a speaker (any of their members' named speakers: a group
+    joins copies and retellings whose outlets did not all name the speaker alike), or dated close together when
+    one has no named speaker; never all pairs."""
     from quotetrace.link.statements import quote_language
 
     lang = [quote_language(max((sightings[i].text for i in g), key=len)) for g in groups]
-    speaker: list[str | None] = []
+    speakers: list[set[str]] = []  # every named speaker of a group's members (one outlet may name another)
     day: list[date | None] = []
     for members in groups:
-        known = [quote_speakers.get(sightings[i].quote_id) for i in members]
-        named = [k for k in known if k is not None and k not in anonymous]
-        speaker.append(named[0] if named else None)
+        known = (quote_speakers.get(sightings[i].quote_id) for i in members)
+        speakers.append({k for k in known if k is not None and k not in anonymous})
         days = [d for d in (_day(sightings[i]) for i in members) if d is not None]
         day.append(min(days) if days else None)
     pairs: set[tuple[int, int]] = set()
     by_speaker: dict[str, list[int]] = defaultdict(list)
-    for g, sp in enumerate(speaker):
-        if sp is not None:
+    for g, named in enumerate(speakers):
+        for sp in named:
             by_speaker[sp].append(g)
     for members in by_speaker.values():
         pairs |= {(a, b) for a in members for b in members if lang[a] == "ru" and lang[b] == "en"}
@@ -80,7 +81,7 @@ def candidate_pairs(
         lo = bisect.bisect_left(keys, d.toordinal() - DATE_WINDOW_DAYS)
         hi = bisect.bisect_right(keys, d.toordinal() + DATE_WINDOW_DAYS)
         for _, b in english[lo:hi]:
-            if speaker[a] is None or speaker[b] is None:
+            if not speakers[a] or not speakers[b]:
                 pairs.add((a, b))
     return pairs
 
@@ -95,6 +96,7 @@ def merge_translations(
     if not pairs:
         return groups
     representative = [max(g, key=lambda i: len(sightings[i].text)) for g in groups]
+    first = [min(g, key=lambda i: sighting_time(sightings[i])) for g in groups]  # what an altered echo alters
     texts = [sightings[i].text for i in representative]
     embeddings.add([texts[g] for g in sorted({g for pair in pairs for g in pair})])
     parent = list(range(len(groups)))
@@ -115,6 +117,9 @@ def merge_translations(
             evidence.veto(reason)
             if match.score >= TRANSLATION_THRESHOLD:  # the same words with a fact changed, if the speaker is the same
                 evidence.altered.append((representative[a], representative[b]))
+                if (first[a], first[b]) != (representative[a], representative[b]):
+                    # a group's longest member may be a retelling; its first sighting gives the words
+                    evidence.altered.append((first[a], first[b]))
             continue
         parent[find(b)] = find(a)
     merged: dict[int, list[int]] = defaultdict(list)

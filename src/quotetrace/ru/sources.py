@@ -57,8 +57,33 @@ def subject_of(doc: RuDoc, verb: RuToken) -> list[int]:
         shared = [k for k in doc.kids(verb.head) if k.rel.startswith("nsubj") and not k.placeholder]
         if shared:
             return noun_phrase(doc, shared[0])
+    before = _subject_hung_elsewhere(doc, verb)
+    if before is not None:
+        return noun_phrase(doc, before)
     inverted = _inverted_subject(doc, verb)
     return noun_phrase(doc, inverted) if inverted is not None else []
+
+
+def _subject_hung_elsewhere(doc: RuDoc, verb: RuToken) -> RuToken | None:
+    """A nominative noun before the verb, in its clause, that the parse hung on another word ("В докладе
+    комиссии министр Иван Петров заявил": "министр" as an apposition of "докладе"): the nearest that agrees
+    in number, widened to the title its name hangs on."""
+    a, _ = doc.sent_of(verb.i)
+    for x in reversed(doc.tokens[a:verb.i]):
+        if x.placeholder or x.text in (",", ";", ":", *DASHES) or (x.pos in ("VERB", "AUX") and x.feats.get(
+                "VerbForm") == "Fin"):
+            return None
+        if x.pos in ("NOUN", "PROPN") and x.feats.get("Case") == "Nom" and _agrees_in_number(verb, x):
+            while x.rel in ("appos", "flat:name", "flat") and 0 <= x.head < x.i and (
+                    doc.tokens[x.head].feats.get("Case") == "Nom"):
+                x = doc.tokens[x.head]
+            return x
+    return None
+
+
+def _agrees_in_number(verb: RuToken, subject: RuToken) -> bool:
+    numbers = {verb.feats.get("Number"), subject.feats.get("Number")}
+    return None in numbers or len(numbers) == 1
 
 
 def _agrees(verb: RuToken, subject: RuToken) -> bool:

@@ -84,9 +84,7 @@ def collect_people(doc: RuDoc) -> list[Person]:
             p.mentions.append(ent)
             gender = _entity_gender(doc, ent) or name_gender(normal)
             p.gender = p.gender or gender
-            d = descriptor_before(doc, ent)
-            if d and d not in p.descriptors:
-                p.descriptors.append(d)
+            p.descriptors.extend(d for d in titles_before(doc, ent) if d not in p.descriptors)
         else:
             key = normal.lower()
             o = orgs.setdefault(key, Person(normal, ent.label, key))
@@ -139,28 +137,52 @@ def _entity_gender(doc: RuDoc, ent: RuEntity) -> str | None:
     return None
 
 
-def descriptor_before(doc: RuDoc, ent: RuEntity) -> str:
+def titles_before(doc: RuDoc, ent: RuEntity) -> list[str]:
     """Titles written right before a name: "генерал-полковник в отставке Иван Петров", "эксперт Центра
-    энергетической безопасности Марина Колесникова" (an organisation's name inside the title is kept)."""
+    энергетической безопасности Марина Колесникова" (an organisation's name inside the title is kept). Two
+    titles in a row are two: "глава комитета по обороне генерал-майор в отставке" gives "глава комитета по
+    обороне" and "генерал-майор в отставке", so each can be compared with its translation."""
     if not ent.tokens:
-        return ""
+        return []
     first = ent.tokens[0]
     a, _ = doc.sent_of(first)
     words: list[int] = []
     j = first - 1
-    while j >= a and len(words) < 6:
+    while j >= a and len(words) < _MOST_TITLE_WORDS:
         t = doc.tokens[j]
         if t.pos not in _DESCRIPTOR_POS and not (t.pos == "PROPN" and not _names_someone(doc, j)):
             break
         words.insert(0, j)
         j -= 1
     # a title starts with a common word: "В Москве генерал ..." is a place, then the title
-    while words and (doc.tokens[words[0]].pos == "ADP" or (
+    # and "по словам министра" has its title after the words that introduce the speaker
+    while words and (doc.tokens[words[0]].pos == "ADP" or doc.tokens[words[0]].lemma in _NOT_TITLES or (
             doc.tokens[words[0]].pos == "PROPN" and not _is_title_word(doc, words[0], a))):
         words.pop(0)
-    if not any(doc.tokens[i].pos in ("NOUN", "PROPN") for i in words) or doc.tokens[words[0]].lemma in _NOT_TITLES:
-        return ""
-    return " ".join(doc.tokens[i].text for i in words).lower()
+    if not any(doc.tokens[i].pos in ("NOUN", "PROPN") for i in words):
+        return []
+    # a title agrees in case with the name it stands before: "в докладе комиссии министр Петров" has one
+    case = doc.tokens[first].feats.get("Case")
+    titles = [t for t in _one_title_each(doc, words) if doc.tokens[t[0]].feats.get("Case") in (None, case)]
+    return [" ".join(doc.tokens[i].text for i in title).lower() for title in titles]
+
+
+# Two titles of four words each ("глава комитета по обороне", "генерал-майор в отставке") fit.
+_MOST_TITLE_WORDS = 9
+
+
+def _one_title_each(doc: RuDoc, words: list[int]) -> list[list[int]]:
+    """Cut a run of title words where a word in the nominative follows one in another case: a title's own
+    words after its head are genitives and prepositional phrases, so a new nominative starts the next."""
+    titles: list[list[int]] = [[]]
+    for i in words:
+        t, before = doc.tokens[i], doc.tokens[i - 1]
+        starts_anew = (titles[-1] and t.pos in ("NOUN", "ADJ") and t.feats.get("Case") == "Nom"
+                       and before.pos in ("NOUN", "ADJ", "PROPN") and before.feats.get("Case") not in (None, "Nom"))
+        if starts_anew:
+            titles.append([])
+        titles[-1].append(i)
+    return [t for t in titles if any(doc.tokens[i].pos in ("NOUN", "PROPN") for i in t)]
 
 
 def _in_person(doc: RuDoc, i: int) -> bool:
