@@ -44,6 +44,11 @@ def only(text: str) -> Quote:
         "Needless to say, the ferry was late again.",
         "The new quay is, to say the least, unfinished.",
         "As anyone who drives here knows, the ring road floods every March.",
+        # the writer turning to the reader, a saying by no one, a greeting
+        "Believe me, the night buses were never full.",
+        "Mark my words, the old pier will outlast the new one.",
+        "As they say, every cloud has a silver lining.",
+        "We said goodbye to the corner shop in March.",
         # an object that is no content, and publishing an object
         "The club hired a new coach in March.",
         "The council published a report on its website.",
@@ -91,6 +96,9 @@ def test_extract_senses_not_a_statement(text: str) -> None:
         ("The ferry operator announced the closure of the northern route.", "the closure of the northern route",
          "speech"),
         ("He told them the ferry would not sail.", "the ferry would not sail", "speech"),
+        # what a named group said, "as they said", is theirs: only the present "as they say" is a saying
+        ("The wardens met the council on Monday. As they said, the dunes are eroding fast.",
+         "the dunes are eroding fast", "speech"),
         # a verb its particle makes one of speech, and "say", take what was said as their object
         ("The harbour master pointed out the flaws in the new timetable.", "the flaws in the new timetable",
          "speech"),

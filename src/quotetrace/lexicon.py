@@ -338,6 +338,8 @@ VOLITION_VERBS = frozenset(
 SEEM_VERBS = frozenset("seem appear look sound prove turn feel remain".split())
 # Infinitival asides of the writer's own: "to say the least", "to put it mildly", "so to speak".
 HEDGE_OBJECTS = frozenset("least it so".split())
+# What "say" does with these is a greeting, not a statement: "said goodbye to the bakery".
+GREETINGS = frozenset("goodbye good-bye bye farewell hello hi cheese".split())
 # Adjectives that, after "be" and with a clause, report a belief: "she is convinced that ...".
 BELIEF_ADJECTIVES = frozenset(
     """

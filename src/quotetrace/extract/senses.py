@@ -33,6 +33,7 @@ from quotetrace.lexicon import (
     EMPTY_CONTENT_WORDS,
     EVIDENCE_NOUNS,
     FIRST_PERSON,
+    GREETINGS,
     GROUP_NOUNS,
     HEDGE_OBJECTS,
     INFINITIVE_SPEECH_VERBS,
@@ -216,8 +217,8 @@ def _seeming(verb: Token, lemma: str, construction: str, subject: Span | None) -
 
 def _hedge(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
     """'to say the least', 'to put it kindly', 'so to speak', 'needless to say', 'as anyone who lives here
-    knows': the writer's aside."""
-    if _common_knowledge(verb, subject):
+    knows', 'as they say', 'trust me': the writer's aside."""
+    if _common_knowledge(verb, subject) or _to_the_reader(verb) or _farewell(verb, lemma):
         return True
     if lemma not in ("say", "put", "speak"):
         return False
@@ -237,7 +238,25 @@ def _hedge(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
 def _common_knowledge(verb: Token, subject: Span | None) -> bool:
     """"as anyone who has lived here knows", "as everybody remembers": what all know, said by no one."""
     framed = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    return framed and subject is not None and subject.root.lower_ in UNIVERSAL_PRONOUNS
+    if not framed or subject is None:
+        return False
+    # "as they say": a saying in the present tense, by no one in particular
+    return subject.root.lower_ in UNIVERSAL_PRONOUNS or (subject.root.lower_ == "they" and verb.tag_ == "VBP"
+                                                          and lemma_of(verb) == "say")
+
+
+def _to_the_reader(verb: Token) -> bool:
+    """"Trust me, …", "Believe me, …", "Mark my words": a bare verb opening its sentence, with no subject and
+    no auxiliary, is the writer turning to the reader."""
+    opener = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
+    return verb.tag_ == "VB" and opener is not None and opener.i == verb.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+
+
+def _farewell(verb: Token, lemma: str) -> bool:
+    """"said goodbye to the old bakery", "say hello to …": a greeting is something done, not a statement."""
+    return lemma == "say" and any(c.dep_ in ("dobj", "intj", "advmod") and c.lower_ in GREETINGS
+                                  for c in verb.children)
 
 
 def _hedge_words_follow(verb: Token) -> bool:
