@@ -12,7 +12,10 @@ MARKS = "“”‘’\"'«»„‹›"
 pieces = st.sampled_from(
     [*MARKS, " ", "\n", "\n\n", ",", ".", ":", "?", " said", " he", " she", " warns that", " according to",
      " as quoted by", " told the radio", " in an interview with", " the letter", " whose", " who", " some",
-     "Smith", " the minister", " We will", " not retreat", "—", "…"]
+     "Smith", " the minister", " We will", " not retreat", "—", "…",
+     # transcripts and threads: labels, bold, brackets, quoted posts, stage directions
+     "\nHOST: ", "\nQ: ", "\nA: ", "\nVOSS: ", "**", "(", ")", " wrote:", "\nQuote from: ", "\n> ",
+     " says: ", "[LAUGHTER]", "Trust me", " I'm Ana Lee"]
 )
 tricky_text = st.lists(pieces | st.text(max_size=8), max_size=40).map("".join)
 
