@@ -59,6 +59,7 @@ from quotetrace.link.fact_words import (
     UNITS,
     WEEKDAYS,
 )
+from quotetrace.link.institutions import institutions
 from quotetrace.link.opposites import ONE_SIDED, WITHOUT, Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
 from quotetrace.link.units import FUNCTION_WORDS
@@ -275,7 +276,17 @@ def read(text: str) -> tuple[Token, ...]:
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    return tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw))))
+    return _institutions_named(tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw)))))
+
+
+def _institutions_named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The names that are words of an institution's name (institutions.py) keyed by the institution, so that
+    «Верховного суда» and "the Supreme Court" name one thing and "the Constitutional Court" another."""
+    if not any(t.kind == "name" for t in tokens):
+        return tokens
+    keys = institutions([t.text for t in tokens])
+    return tuple(Token(t.text, t.start, t.end, t.kind, key) if key is not None and t.kind == "name" else t
+                 for t, key in zip(tokens, keys, strict=True))
 
 
 # Words before "a third" / "a quarter" that make it a share ("fell by a third", "more than a quarter"); after "a"
@@ -709,10 +720,13 @@ def _days(value: float, unit: str) -> tuple[float, float]:
 
 
 def _openers(tokens: tuple[Token, ...], text: str) -> frozenset[Opener]:
-    """The capitalised words that open a sentence (the first word of a quote too)."""
-    return frozenset(
-        Opener(name_key_of(t.text), fold(_POSSESSIVE.sub("", t.text)), _POSSESSIVE.search(t.text) is not None)
-        for i, t in enumerate(tokens)
-        if t.kind == "word" and t.text[:1].isupper() and len(t.text) > 1 and t.text != "I"
-        and (i == 0 or _SENTENCE_GAP.search(text, tokens[i - 1].end, t.start) is not None)
-    )
+    """The capitalised words that open a sentence (the first word of a quote too), an institution's words keyed
+    by the institution (institutions.py)."""
+    at = [i for i, t in enumerate(tokens)
+          if t.kind == "word" and t.text[:1].isupper() and len(t.text) > 1 and t.text != "I"
+          and (i == 0 or _SENTENCE_GAP.search(text, tokens[i - 1].end, t.start) is not None)]
+    if not at:
+        return frozenset()
+    keys = institutions([t.text for t in tokens])
+    return frozenset(Opener(keys[i] or name_key_of(tokens[i].text), fold(_POSSESSIVE.sub("", tokens[i].text)),
+                            _POSSESSIVE.search(tokens[i].text) is not None) for i in at)

@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from quotetrace.link.facts import Clause, Facts, facts, name_key_of, number_value, read, same_polarity
+from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
 from quotetrace.link.opposites import ONE_SIDED, contrary, engaged
 from quotetrace.link.units import Match, Similarity
 
@@ -213,8 +214,14 @@ def name_matches(x: str, others: Iterable[str], spelt_apart: bool = True, close:
     """``x`` names what one of ``others`` does: the same first letters (case endings, a possessive aside), or,
     when the two may be spelt apart (``spelt_apart``: across scripts, or a speaker's name against a quote's), keys
     of MIN_SPELT letters this close. In one script a name is written one way: "Ruvik" is not "Tarvik"."""
-    return any(x[:4] == y[:4] or (spelt_apart and min(len(x), len(y)) >= MIN_SPELT
-                                  and SequenceMatcher(None, x, y).ratio() >= close) for y in others)
+    return any(_same_name(x, y, spelt_apart, close) for y in others)
+
+
+def _same_name(x: str, y: str, spelt_apart: bool, close: float) -> bool:
+    if x[:1] == INSTITUTION_MARK or y[:1] == INSTITUTION_MARK:  # an institution is named by its key alone
+        return x == y or name_key_of(head_of(x)) == y or name_key_of(head_of(y)) == x
+    return x[:4] == y[:4] or (spelt_apart and min(len(x), len(y)) >= MIN_SPELT
+                              and SequenceMatcher(None, x, y).ratio() >= close)
 
 
 def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset(),
@@ -239,4 +246,10 @@ def _cyrillic(text: str) -> bool:
 
 def speaker_keys(names: Iterable[str | None]) -> frozenset[str]:
     """The name keys of every word of the given speaker names."""
-    return frozenset(name_key_of(word) for name in names if name for word in name.split() if word[:1].isupper())
+    keys: set[str] = set()
+    for name in names:
+        if name:
+            words = name.split()
+            found = institutions(words)
+            keys.update(key or name_key_of(word) for word, key in zip(words, found, strict=True) if word[:1].isupper())
+    return frozenset(keys)
