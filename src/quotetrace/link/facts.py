@@ -165,19 +165,22 @@ class Facts:
         """The negations that negate, with the words on the negative side of ``engaged`` opposites; with
         ``within`` (another quote's anchors, in the same language), only in the clauses that have a counterpart
         there: a clause none of whose content words the other quote says was dropped, or added, not negated."""
-        return sum(clause.polarity(engaged) for clause in self.clauses
-                   if within is None or not clause.anchors or clause.anchors & within)
+        return sum(clause.polarity(engaged) for clause in self.with_counterpart(within))
 
     def stances(self, within: frozenset[str] | None = None) -> Counter[str]:
         """The side its affirmative clauses take on each pair of opposites their words are on (a sum of +1 and
         -1: a quote that says both sides takes none), over the clauses with a counterpart ``within`` another
         quote's anchors (as ``polarity``)."""
         out: Counter[str] = Counter()
-        for clause in self.clauses:
-            if within is None or not clause.anchors or clause.anchors & within:
-                for entry, sign in clause.stances:
-                    out[entry] += sign
+        for clause in self.with_counterpart(within):
+            for entry, sign in clause.stances:
+                out[entry] += sign
         return out
+
+    def with_counterpart(self, within: frozenset[str] | None) -> list[Clause]:
+        """Its clauses that share an anchor with ``within`` (another quote's anchors), and those with none to
+        share; every clause when ``within`` is None."""
+        return [c for c in self.clauses if within is None or not c.anchors or c.anchors & within]
 
     @property
     def anchors(self) -> frozenset[str]:
