@@ -1,7 +1,7 @@
 """Accuracy of quotetrace (and optionally textacy) against annotated gold: PolNeAR dev and our out-of-domain
 set side by side, or any gold file.
 
-    python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl] [--ood-split dev|heldout|blind]
+    python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl] [--ood-split dev|heldout|blind|blind2]
                                   [--ood-root benchmarks/ood] [--gold FILE] [--limit N] [--out preds.jsonl]
                                   [--threshold X] [--textacy] [--verbose]
 
@@ -377,7 +377,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Score quotetrace against annotated gold JSONL.")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="PolNeAR JSONL (default: ../shared/data/polnear/dev.jsonl)")
-    parser.add_argument("--ood-split", choices=("dev", "heldout", "blind"), default="dev",
+    parser.add_argument("--ood-split", choices=("dev", "heldout", "blind", "blind2"), default="dev",
                         help="which half of the out-of-domain set to score beside it (default: dev)")
     parser.add_argument("--ood-root", type=Path, default=OOD_ROOT,
                         help="the out-of-domain set's folder (default: benchmarks/ood)")
