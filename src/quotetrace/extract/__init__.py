@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from quotetrace.extract.channels import with_channels
-from quotetrace.extract.confidence import Evidence, confidence, direct_evidence, reported_evidence
+from quotetrace.extract.confidence import Evidence, confidence, direct_evidence, reported_evidence, turn_evidence
 from quotetrace.extract.continuations import continuation_fragments
 from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
@@ -68,11 +68,11 @@ def find_quotes_with_evidence(
     reported = _with_transcript(reported_quotes(text, cues, spans), turns)
     absorbed = {id(s) for r in reported for s in r.absorbed}
     # a turn or a post is whole as it stands: no sentence around it continues it
-    labelled = {id(t): fragments if len(fragments) > 1 else [] for t, fragments in turns}
+    labelled = {id(t.quote): t for t in turns}
     others = [r for r in reported if id(r) not in labelled]
     continued = continuation_fragments(doc, others, cues, spans)
     around = parenthetical_fragments(doc, others)
-    quotes = [_reported_quote(text, r, labelled[id(r)], False) if id(r) in labelled else
+    quotes = [_turn_quote(text, labelled[id(r)]) if id(r) in labelled else
               _reported_quote(text, r, continued.get(id(r)) or around.get(id(r), []), id(r) in continued)
               for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
@@ -83,19 +83,19 @@ def find_quotes_with_evidence(
 
 def _with_posts(turns: list[Turn], posts: list[ReportedQuote]) -> list[Turn]:
     """A thread's quoted posts and comments join a transcript's turns, unless they lie inside one."""
-    pieces = [piece for _, fragments in turns for piece in fragments]
+    pieces = [piece for t in turns for piece in t.fragments]
     kept = [p for p in posts if not any(p.start < end and start < p.end for start, end in pieces)]
-    return sorted([*turns, *((p, [(p.start, p.end)]) for p in kept)], key=lambda t: t[0].start)
+    return sorted([*turns, *(Turn(p, [(p.start, p.end)]) for p in kept)], key=lambda t: t.quote.start)
 
 
 def _with_transcript(reported: list[ReportedQuote], turns: list[Turn]) -> list[ReportedQuote]:
-    """A transcript's labelled paragraphs (and the paragraphs that go on with them) replace the attributions
-    found inside them (which do not nest)."""
+    """A transcript's turns (and the paragraphs that go on with them) replace the attributions found inside
+    them (which do not nest)."""
     if not turns:
         return reported
-    pieces = [piece for _, fragments in turns for piece in fragments]
+    pieces = [piece for t in turns for piece in t.fragments]
     kept = [r for r in reported if not any(r.start < end and start < r.end for start, end in pieces)]
-    return sorted([*kept, *(t for t, _ in turns)], key=lambda r: r.start)
+    return sorted([*kept, *(t.quote for t in turns)], key=lambda r: r.start)
 
 
 def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
@@ -119,6 +119,17 @@ def _reported_quote(
         return _quote(text, r.start, r.end, r.kind, r.cue, evidence)
     quote, _ = _quote(text, fragments[0][0], fragments[-1][1], r.kind, r.cue, evidence)
     quote.fragments = [TextSpan(text[a:b], a, b) for a, b in fragments]
+    return quote, evidence
+
+
+def _turn_quote(text: str, turn: Turn) -> tuple[Quote, Evidence]:
+    """A turn of a conversation or a thread, over the paragraphs it runs over."""
+    r = turn.quote
+    # a label is a cue as a colon after a name is; a post's header ("X wrote:") is read as its cue
+    evidence = reported_evidence(r) if turn.role is None else turn_evidence(r)
+    quote, _ = _quote(text, r.start, r.end, r.kind, r.cue, evidence)
+    if len(turn.fragments) > 1:
+        quote.fragments = [TextSpan(text[a:b], a, b) for a, b in turn.fragments]
     return quote, evidence
 
 
@@ -160,7 +171,7 @@ def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None,
         start=start,
         end=end,
         kind=kind,
-        cue=cue.text if cue is not None else None,
+        cue=cue.text or None if cue is not None else None,
         speaker_mention=mention,
         confidence=confidence(evidence),
         type=evidence.type,
