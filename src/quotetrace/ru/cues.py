@@ -531,6 +531,9 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
         return None
     named = any(e.label in ("PERSON", "ORG") and e.tokens and e.tokens[-1] == k - 1 for e in doc.ents)
     head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    if noun_is_person(words[0].lemma or words[0].lower) and words[0].pos == "ADJ":
+        head = words[0]  # "Главврач районной больницы:": the tagger took the title opening the line for an adjective
+        named = True
     if head is None or not (named or (head.feats.get("Case") == "Nom" and (
             head.feats.get("Animacy") == "Anim" or noun_is_person(head.lemma or head.lower)))):
         return None
