@@ -255,10 +255,10 @@ def resolve(
         return None
     if verb_plural:
         return None  # "врачи предупреждают": a group, not the doctor named before
-    found = _described(start, nouns[0], verb_gender, people, speakers, follows)
-    if found is None and "\n" not in doc.text[:start]:
-        found = _introduced_later(doc, nouns[0], people)
-    return found
+    described = _described(start, nouns[0], verb_gender, people, speakers, follows)
+    if described is None and "\n" not in doc.text[:start]:
+        return _introduced_later(doc, nouns[0], people)
+    return described
 
 
 def _is_common_noun(doc: RuDoc, i: int) -> bool:
