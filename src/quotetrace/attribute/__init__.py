@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.attribute.documents import Authorships, author_of, earlier_author, is_document
-from quotetrace.attribute.interviews import Cast, is_label
+from quotetrace.attribute.interviews import Cast, is_label, user
 from quotetrace.attribute.people import (
     ORG_LABELS,
     Entity,
@@ -32,7 +32,7 @@ from quotetrace.attribute.people import (
     noun_gender,
 )
 from quotetrace.extract.cues import mention_span
-from quotetrace.extract.transcripts import LABEL, TURN_ROLES
+from quotetrace.extract.transcripts import LABEL, TURN_ROLES, USER
 from quotetrace.lexicon import (
     AGENT_NOUNS,
     DOCUMENT_NOUNS,
@@ -82,7 +82,10 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
         span = None if q.speaker_mention is None else doc.char_span(
             q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
         role = roles.get(q.start)
-        entity = None if role is None else cast.speaker(role, span)
+        if role == USER and q.speaker_mention is not None:
+            entity: Entity | None = user(q.speaker_mention.text, span, entities)
+        else:
+            entity = None if role is None else cast.speaker(role, span)
         if entity is None and span is None:
             if q.speaker_mention is not None:
                 q.speaker = q.speaker_mention.text

@@ -3,8 +3,9 @@ transcript's label names.
 
 The extractor marks each turn of a conversation with the part its speaker plays (``TURN_ROLES``): a question
 ("Q:", "INTERVIEWER:", a Q&A's bold question), an answer ("A:", "GUEST:", the paragraph under a bold
-question), the host ("HOST:", "MODERATOR:"), or a label that is a name as written ("OQ:", "Ilse:", "HARBOUR
-MASTER:"). The text says who plays each part in its intro or outro, which this module reads:
+question), the host ("HOST:", "MODERATOR:"), a label that is a name as written ("OQ:", "Ilse:", "HARBOUR
+MASTER:"), or a thread's user (whose quoted post or comment it is). The text says who plays each part in its
+intro or outro, which this module reads:
 
 - the parties of an interview verb ("We spoke to Dr Nadia Ferreira", "I met the harbour master, Ysolde Brann",
   "Harriet Monk asked him", "She spoke to our health reporter, Aled Prys", "put five questions to her"):
@@ -127,6 +128,20 @@ class Cast:
         not_them = [e for e in (asker, self.writer()) if e is not None]
         return _introduced_guest(self.doc, self.resolve, not_them) or _first_person_named(
             self.doc, self.entities, not_them)
+
+
+def user(written: str, span: Span | None, entities: list[Entity]) -> Entity:
+    """A thread's user, as written (``span`` is its token or tokens, if any): the person the text names in full
+    when the user is a full name ("Jonah Ferris"), else the user name as written ("lettie_rides", "Warden
+    Street Residents"), whatever the tagger made of it."""
+    written = written.strip().lstrip("@")
+    words = written.split()
+    person = next((e for e in entities if e.label == "PERSON" and e.name == written), None)
+    if person is None and len(words) == 2 and all(w[:1].isupper() for w in words):
+        person = next((e for e in entities if e.label == "PERSON" and e.surname == words[-1].lower()), None)
+        if person is not None and len(person.name.split()) < len(words):
+            person.name = written  # the user's full name is the fullest form NER saw ("Ferris")
+    return person or Entity(written, "NAME", [] if span is None else [span])
 
 
 def is_label(span: Span) -> bool:

@@ -29,7 +29,7 @@ from quotetrace.extract.parentheticals import parenthetical_fragments
 from quotetrace.extract.posts import quoted_posts
 from quotetrace.extract.reported import ReportedQuote, reported_quotes
 from quotetrace.extract.sources import with_source
-from quotetrace.extract.transcripts import Turn, transcript_turns
+from quotetrace.extract.transcripts import TURN_ROLES, USER, Turn, transcript_turns
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
@@ -65,6 +65,7 @@ def find_quotes_with_evidence(
     cues = with_channels([_source_outside_quotes(doc, c, spans) for c in found])
     attached = attach_cues(doc, spans, cues)
     turns = _with_posts(transcript_turns(doc, spans), quoted_posts(doc, spans))
+    doc.user_data[TURN_ROLES] = {t.quote.start: t.role for t in turns if t.role is not None}
     reported = _with_transcript(reported_quotes(text, cues, spans), turns)
     absorbed = {id(s) for r in reported for s in r.absorbed}
     # a turn or a post is whole as it stands: no sentence around it continues it
@@ -81,11 +82,11 @@ def find_quotes_with_evidence(
     return _without_overlaps(quotes)
 
 
-def _with_posts(turns: list[Turn], posts: list[ReportedQuote]) -> list[Turn]:
+def _with_posts(turns: list[Turn], posts: list[Turn]) -> list[Turn]:
     """A thread's quoted posts and comments join a transcript's turns, unless they lie inside one."""
     pieces = [piece for t in turns for piece in t.fragments]
-    kept = [p for p in posts if not any(p.start < end and start < p.end for start, end in pieces)]
-    return sorted([*turns, *(Turn(p, [(p.start, p.end)]) for p in kept)], key=lambda t: t.quote.start)
+    kept = [p for p in posts if not any(p.quote.start < end and start < p.quote.end for start, end in pieces)]
+    return sorted([*turns, *kept], key=lambda t: t.quote.start)
 
 
 def _with_transcript(reported: list[ReportedQuote], turns: list[Turn]) -> list[ReportedQuote]:
@@ -126,8 +127,10 @@ def _turn_quote(text: str, turn: Turn) -> tuple[Quote, Evidence]:
     """A turn of a conversation or a thread, over the paragraphs it runs over."""
     r = turn.quote
     # a label is a cue as a colon after a name is; a post's header ("X wrote:") is read as its cue
-    evidence = reported_evidence(r) if turn.role is None else turn_evidence(r)
+    evidence = reported_evidence(r) if turn.role == USER else turn_evidence(r)
     quote, _ = _quote(text, r.start, r.end, r.kind, r.cue, evidence)
+    if turn.speaker is not None:
+        quote.speaker_mention = TextSpan(text[turn.speaker[0] : turn.speaker[1]], *turn.speaker)
     if len(turn.fragments) > 1:
         quote.fragments = [TextSpan(text[a:b], a, b) for a, b in turn.fragments]
     return quote, evidence

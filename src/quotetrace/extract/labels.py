@@ -55,6 +55,7 @@ HEADER_WORDS = frozenset({
     "subscribe", "follow", "also", "more", "previously", "next", "previous", "tip", "hint", "via", "topics",
     "category", "categories", "episode", "part", "chapter", "step", "round", "day", "week", "by", "from", "to",
     "subject", "re", "fwd", "cc", "attachment", "length", "duration", "recorded", "keywords",
+    "quote", "quoting", "quoted", "reply", "replying", "replies", "originally", "posts", "thread", "topic",
     "фото", "видео", "источник", "обновлено", "автор", "текст", "тема", "читайте", "смотрите", "примечание",
 })
 # Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Nadia de la Cruz").

@@ -33,9 +33,11 @@ from quotetrace.nlp import doc_text
 
 # Where the extractor leaves, for quotetrace.attribute, the part played by the speaker of each turn whose label
 # is a role or that has no label: the start of the turn's statement → "question", "answer", "host" or
-# "audience"; and "label" for a turn whose label is a name as written ("OQ", "Ilse", "HARBOUR MASTER").
+# "audience"; "label" for a turn whose label is a name as written ("OQ", "Ilse", "HARBOUR MASTER"); "user" for
+# a thread's quoted post or comment, whose author is a user name as written ("lettie_rides").
 TURN_ROLES = "quotetrace.turn_roles"
 LABEL = "label"
+USER = "user"
 # ... and one closing a line of speech: "… I think. [LAUGHTER]", "… (inaudible)".
 TRAILING_DIRECTION = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|\([A-Za-z][a-z ]{0,30}\))$")
 OPENING_MARKS = frozenset("“\"‘«„")
@@ -59,11 +61,13 @@ class TurnSpan:
 
 @dataclass(slots=True)
 class Turn:
-    """A turn as a statement: its reported quote, the spans it runs over, and its role for ``TURN_ROLES``."""
+    """A turn as a statement: its reported quote, the spans it runs over, its role for ``TURN_ROLES``, and
+    where its speaker is written when that is not a whole token ('[quote="Pipit_77"]', "Q.")."""
 
     quote: ReportedQuote
     fragments: list[tuple[int, int]]
     role: str | None = None
+    speaker: tuple[int, int] | None = None
 
 
 def conversation(text: str, is_sentence: IsSentence, spans: list[MarkedSpan]) -> list[TurnSpan]:
@@ -88,15 +92,10 @@ def conversation(text: str, is_sentence: IsSentence, spans: list[MarkedSpan]) ->
 
 
 def transcript_turns(doc: Doc, spans: list[MarkedSpan]) -> list[Turn]:
-    """The turns of an English ``doc`` as statements; their roles go to ``doc.user_data[TURN_ROLES]``."""
+    """The turns of an English ``doc`` as statements."""
     text = doc_text(doc)
-    out = []
-    for span in conversation(text, lambda a, b: _a_sentence(doc, a, b), spans):
-        turn = _statement(doc, span, spans)
-        if turn is not None:
-            out.append(turn)
-    doc.user_data[TURN_ROLES] = {t.quote.start: t.role for t in out if t.role is not None}
-    return out
+    turns = (_statement(doc, span, spans) for span in conversation(text, lambda a, b: _a_sentence(doc, a, b), spans))
+    return [t for t in turns if t is not None]
 
 
 def _labelled(text: str, label: Label, is_sentence: IsSentence, spans: list[MarkedSpan]) -> TurnSpan | None:
@@ -162,7 +161,8 @@ def _statement(doc: Doc, turn: TurnSpan, spans: list[MarkedSpan]) -> Turn | None
     cue_text = text[mark[0] : mark[1]] if turn.marker is not None else ""
     cue = Cue(token, cue_text, token.idx, token.idx + len(token), speaker, (start, end))
     inside = [s for s in spans if start <= s.start and s.end <= end]
-    return Turn(ReportedQuote(start, end, "mixed" if inside else "indirect", cue, inside), turn.fragments, turn.role)
+    quote = ReportedQuote(start, end, "mixed" if inside else "indirect", cue, inside)
+    return Turn(quote, turn.fragments, turn.role, turn.speaker)
 
 
 def _line_end(text: str, start: int) -> int:

@@ -1,7 +1,8 @@
-"""Interviews, Q&As and transcripts in the shapes real ones take (tests/fixtures/interviews/, annotated in the
-format of benchmarks/ood/build.py): every answer is the interviewee's by name, every question the interviewer's
-(by name, or by the role the intro gives a name), no label is part of what was said, and no byline, caption or
-header is a statement. (A headline quotation whose speaker the text never names beside it, '"We were never
+"""Interviews, Q&As, transcripts (tests/fixtures/interviews/) and forum threads, mailing lists and comment
+sections (tests/fixtures/threads/) in the shapes real ones take, annotated in the format of
+benchmarks/ood/build.py: every answer is the interviewee's by name, every question the interviewer's (by name,
+or by the role the intro gives a name), every quoted post or comment its user's; no label or header is part of
+what was said, and no byline, caption or header is a statement. (A headline quotation whose speaker the text never names beside it, '"We were never
 told": a pharmacist on …', needs only to be found.)"""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import quotetrace
 from quotetrace.evaluation import name_match
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures" / "interviews"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _builder() -> ModuleType:
@@ -33,7 +34,7 @@ def _builder() -> ModuleType:
 
 
 build = _builder()
-SHAPES = sorted(FIXTURES.glob("*.txt"))
+SHAPES = sorted([*(FIXTURES / "interviews").glob("*.txt"), *(FIXTURES / "threads").glob("*.txt")])
 
 
 def _units(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
