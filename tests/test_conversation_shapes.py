@@ -1,9 +1,9 @@
-"""Interviews, Q&As, transcripts (tests/fixtures/interviews/) and forum threads, mailing lists and comment
-sections (tests/fixtures/threads/) in the shapes real ones take, annotated in the format of
-benchmarks/ood/build.py: every answer is the interviewee's by name, every question the interviewer's (by name,
-or by the role the intro gives a name), every quoted post or comment its user's; no label or header is part of
-what was said, and no byline, caption or header is a statement. (A headline quotation whose speaker the text never names beside it, '"We were never
-told": a pharmacist on …', needs only to be found.)"""
+"""Interviews, Q&As, transcripts (tests/fixtures/interviews/) and forum threads, mailing lists and comment sections
+(tests/fixtures/threads/) in the shapes real ones take, annotated in the format of benchmarks/ood/build.py:
+every answer is the interviewee's by name, every question the interviewer's (by name, or by the role the intro
+gives a name), every quoted post or comment its user's; no label or header is part of what was said, and no
+byline, caption or header is a statement. (A headline quotation whose speaker the text never names beside it,
+'"We were never told": a pharmacist on …', needs only to be found.)"""
 
 from __future__ import annotations
 

@@ -3,17 +3,18 @@
     BRENNER: Forty years of numbers.           **Katya Lund:** Four winters.        *Monk:* What happened?
     Carmen Ruiz – Why sail?                    [00:00:19] Anja Petersen: Thanks.    > Reader (Ballast_Bob): When …
     Q. Was this flood unusual?                 CALLER (RUTH): I walk with a stick.  Корреспондент: Почему …
-    MARGIT SOLBERG                             (a name alone on its line: the turn is the line under it)
-    Every February. …
+    MARGIT SOLBERG                             (a name alone on its line: the turn is the line under it,
+    Every February. …                           also "Priyanka Desai (00:00):", "Fern Achterberg  0:04")
 
 What makes a label is its shape and that the document repeats it. The shape: at a line's start, perhaps after
 a quoting ">" and a timestamp, perhaps in bold or italics, a who (one to four capitalised words, initials,
 a handle, or a role such as "Q" or "HOST"), perhaps a bracket, then a colon, a spaced dash, or after "Q"/"A"
-a full stop; or the who alone on its line. The repetition: some who opens two lines or more, and the
-document has two whos or more (a conversation), or its one who asks the questions ("Q:" before unlabelled
-answers). Once a document is a transcript, a label of the same form as the repeated ones counts though its
-who speaks once ("**Ruairi Voss:**" before "**Voss**:"). Without repetition, labelled lines that follow one
-another still count (a comment section: "Pip_Tram_Fan: …" then "Hollis (hollis_rides): …").
+a full stop; or the who alone on its line (perhaps with the time it was said). The repetition: some who
+opens two lines or more, and the document has two whos or more (a conversation), or its one who asks the
+questions ("Q:" before unlabelled answers). Once a document is a transcript, a label of the same form as the
+repeated ones counts though its who speaks once ("**Ruairi Voss:**" before "**Voss**:"). Without repetition,
+labelled lines that follow one another still count (a comment section: "Pip_Tram_Fan: …" then "Hollis
+(hollis_rides): …").
 
 A header that names what a line is, not who speaks it ("Photo:", "Updated:", "Editor's note:", "Source:"),
 is never a label, however often it repeats.
@@ -74,8 +75,11 @@ _INLINE = re.compile(
     rf"(?P<close>{_DECOR})?(?P<gap>[ \t]*)(?P<marker>:|[–—]|\.)[ \t]*(?P<after>{_DECOR})?[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# ... or alone on its line, perhaps with when it was said after it ("Priyanka Desai (00:00):", "Fern
+# Achterberg  0:04", as transcription services write them).
 _ALONE = re.compile(
-    rf"^(?P<prefix>{_PREFIX})(?P<open>{_DECOR})?(?P<who>{_WHO})(?P<close>{_DECOR})?[ \t]*:?[ \t]*\n(?=[ \t]*\S)",
+    rf"^(?P<prefix>{_PREFIX})(?P<open>{_DECOR})?(?P<who>{_WHO})(?P<close>{_DECOR})?"
+    r"(?P<when>[ \t]*\(\d{1,2}(?::\d{2}){1,2}\)|[ \t]+\d{1,2}(?::\d{2}){1,2})?[ \t]*:?[ \t]*\n(?=[ \t]*\S)",
     re.MULTILINE,
 )
 # A line that is only a stage direction or a timestamp: "[LAUGHTER]", "(Applause)", "[00:08:40]", "14:05".
@@ -177,7 +181,8 @@ def _alone(text: str, m: re.Match[str]) -> Label | None:
     words = who.split()
     if (m.group("open") or "") != (m.group("close") or "") or who.endswith("."):
         return None
-    if not (who.isupper() or (len(words) >= 2 and all(w[:1].isupper() for w in words))):
+    timed = m.group("when") is not None  # a time after the name says it is a speaker's
+    if not (who.isupper() or timed or (len(words) >= 2 and all(w[:1].isupper() for w in words))):
         return None
     if not _names_someone(who, None) or who.lower() in ROLES or is_initials(who):
         return None
@@ -185,7 +190,7 @@ def _alone(text: str, m: re.Match[str]) -> Label | None:
         return None
     end = m.end("who")
     return Label(m.start(), (m.start("who"), end), (m.start("who"), end), m.end(), None, True,
-                 ("alone", bool(m.group("open")), bool(m.group("prefix").strip())))
+                 ("alone", bool(m.group("open")), bool(m.group("prefix").strip()) or timed))
 
 
 def _names_someone(who: str, bracket: str | None) -> bool:

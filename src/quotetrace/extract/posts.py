@@ -15,7 +15,8 @@ comment.
                                                      Twenty minutes is fine in the day. …
 
 A header line names a user and introduces their words: "X wrote:" (said, posted, replied, commented; perhaps
-"On <date>, X <address> wrote:" as a mail client writes it, perhaps "@X"), "Quote from: X", "Quoting X:",
+"On <date>, X <address> wrote:" as a mail client writes it, "X on <date> said:" as a blog does, perhaps "@X";
+perhaps followed by a link back and a date, "wrote: ↑Sat Jul 06, 2024"), "Quote from: X", "Quoting X:",
 "In reply to X:", "Originally Posted by X" (perhaps with "on <date>" after the user), and a comment's "X
 says:" or "X writes:". It hands the user the lines under it up to a blank line (a line "Click to
 expand..." or "Reply" ends them too, and a date line right under a comment's header is skipped), or only
@@ -44,10 +45,14 @@ USER_NAME = r"(?P<user>@?[A-Za-z][\w.-]*\w(?:[ \t]+[A-Z][\w.'’-]*){0,3}|@?[A-Z
 _WHEN = r"(?:[ \t]+(?:on|at|@)[ \t]+[^\n]{1,40}?)?"
 # "X wrote:" alone on its line (the post follows), or with the post after it; "On <date>, X <mail> wrote:".
 WROTE = re.compile(
-    rf"^[ \t>]*(?:On[ \t]+[^\n]{{3,80}}?,[ \t]*)?{USER_NAME}(?:[ \t]*<[^<>\n]+>)?(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+"
-    rf"(?P<cue>wrote|said|posted|replied|commented){_WHEN}[ \t]*:[ \t]*(?P<rest>[^\n]*)$",
+    rf"^[ \t>]*(?:On[ \t]+[^\n]{{3,80}}?,[ \t]*)?{USER_NAME}(?:[ \t]*<[^<>\n]+>)?(?:[ \t]*\([^()\n]{{1,40}}\))?{_WHEN}"
+    rf"[ \t]+(?P<cue>wrote|said|posted|replied|commented){_WHEN}[ \t]*:[ \t]*(?P<rest>[^\n]*)$",
     re.MULTILINE,
 )
+# What a forum may print after a header's colon instead of the post: a link back to it and its date
+# ("wrote: ↑Sat Jul 06, 2024 6:55 pm").
+_HEADER_TAIL = re.compile(
+    r"^[ \t]*[↑^»]?[ \t]*(?:[A-Z][a-z]{2},?[ \t]+)?[A-Z][a-z]{2}[a-z]*[ \t]+\d{1,2},?[ \t]+\d{4}[^\n]*$")
 # "Quote from: X", "Quoting X:", "In reply to X:", "Originally Posted by X on 14 May 2024".
 QUOTING = re.compile(
     rf"^[ \t>]*(?P<cue>(?i:Quote from|Quoting|Quoted from|In reply to|Replying to|Reply to|Originally posted by))"
@@ -91,6 +96,8 @@ def quoted_posts(doc: Doc, spans: list[MarkedSpan]) -> list[Turn]:
 
 def _post(doc: Doc, text: str, m: re.Match[str], spans: list[MarkedSpan]) -> Turn | None:
     rest = m.group("rest")
+    if rest and _HEADER_TAIL.match(rest):
+        rest = ""  # the post is under the header; the rest of its line is when it was written
     if rest and rest.strip():
         if m.group("cue").lower() == "said":
             return None  # "Smith said: …" on one line is news prose, which the cues read

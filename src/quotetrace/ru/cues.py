@@ -518,6 +518,10 @@ def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
                  act, "according", fragments)
 
 
+# Question words that open a headline's topic after a colon: "Фермер: как пережить засуху".
+TOPIC_WORDS = frozenset("как что почему зачем где когда куда кто чем сколько".split())
+
+
 def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
     """A speaker named before a colon, with no verb: "Глава района Иван Гусев: «Мост откроют к осени»",
     "Учёные: озеро мелеет быстрее, чем считалось". The words before the colon must be a person's or an
@@ -545,6 +549,8 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
         if _words(doc, nxt.start, s_end) < 3 or not (_has_predicate(rest) or any(
                 t.pos == "NOUN" and is_finite_verb(t.text) for t in rest)):
             return None  # "Участники: Иван Петров, ..." is a list
+        if nxt.lower in TOPIC_WORDS and not any(t.feats.get("VerbForm") == "Fin" for t in rest):
+            return None  # "Фермер из-под Вологды: как пережить засуху" names a topic, not a statement
         content = (nxt.start, s_end)
     gender, plural = _gender(head)
     subject = [t.i for t in words if t.pos != "PUNCT"]

@@ -67,7 +67,9 @@ def _by_surname(label: str, persons: list[Person]) -> Person | None:
 
 def _interviewee(doc: RuDoc, persons: list[Person], writer: str | None) -> Person | None:
     """The person the intro says was spoken to, else the first person named who is not the writer."""
-    not_writer = [p for p in persons if writer is None or _by_surname(writer, [p]) is None]
+    written = set() if writer is None else {w.lower() for w in writer.split()}
+    # (not by surname alone: NER may run the byline's name into the next line, "Мария Кузина Этим")
+    not_writer = [p for p in persons if not written & {w.lower() for w in p.name.split()}]
     for m in INTERVIEW_WITH.finditer(doc.text):
         after = [(mention.start, p) for p in not_writer for mention in p.mentions
                  if 0 <= mention.start - m.end() <= INTRO_REACH]
