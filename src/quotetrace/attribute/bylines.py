@@ -12,7 +12,7 @@ import re
 
 _NAME = r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})"
 BYLINE = re.compile(
-    r"^[ \t]*(?:[Bb]y|BY|(?:[Ii]nterview|[Ii]nterviewed|[Qq]uestions|[Rr]eporting|[Ww]ords|[Tt]ext) by|"
+    r"^[ \t]*(?:[—–-][ \t]*)?(?:[Bb]y|BY|(?:[Ii]nterview|[Ii]nterviewed|[Qq]uestions|[Rr]eporting|[Ww]ords|[Tt]ext) by|"
     r"[Ww]ords(?: and (?:photos|pictures|photographs))?:|[Tt]ext:|[Ii]nterview:|"
     r"[Бб]еседовал[аи]?|[Бб]еседу вел[аи]?|[Тт]екст:|[Аа]втор:|[Ии]нтервью:)"
     rf"[ \t]+{_NAME}[ \t]*(?:,[^\n]*)?$",

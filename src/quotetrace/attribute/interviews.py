@@ -257,6 +257,8 @@ def _interview_verb(verb: Token) -> bool:
         return lemma != "sit" or any(c.lower_ in ("with", "down") for c in verb.children)
     if verb.pos_ == "VERB" and lemma == "put":
         return any(c.dep_ == "dobj" and c.lower_ in QUESTION_NOUNS for c in verb.children)
+    if verb.pos_ == "VERB" and lemma == "conduct":  # "The interview was conducted by …"
+        return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() == "interview" for c in verb.children)
     return verb.pos_ == "NOUN" and lemma == "interview" and any(c.lower_ == "by" for c in verb.children)
 
 

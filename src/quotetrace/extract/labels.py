@@ -120,8 +120,10 @@ class Label:
         return "audience" if word in AUDIENCE_ROLES else None
 
 
-def speaker_labels(text: str) -> list[Label]:
-    """The speaker labels of ``text``, in text order: none unless the document reads as a transcript."""
+def speaker_labels(text: str, asked_apart: bool = False) -> list[Label]:
+    """The speaker labels of ``text``, in text order: none unless the document reads as a transcript.
+    ``asked_apart``: the document sets questions apart by its layout, so one who answering them is a
+    conversation too ("**Why now?**" over "Lindqvist: Because …")."""
     found = _candidates(text)
     counts = Counter(label.key(text) for label in found)
     repeated = {key for key, n in counts.items() if n >= MIN_REPEATS}
@@ -129,7 +131,7 @@ def speaker_labels(text: str) -> list[Label]:
     kept = [label for label in found if label.key(text) in repeated or (label.form in forms and not label.alone)]
     whos = {label.key(text) for label in kept}
     asks = any(label.role(text) == "question" for label in kept if label.key(text) in repeated)
-    if len(whos) >= MIN_REPEATS or asks:
+    if len(whos) >= MIN_REPEATS or asks or (asked_apart and repeated):
         return [label for label in kept if label.line > 0 or label.key(text) in repeated]  # not a headline
     return _in_runs(text, [label for label in found if label.line > 0 and not label.alone and label.form[0] == ":"])
 

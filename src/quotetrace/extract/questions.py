@@ -59,6 +59,18 @@ class LayoutTurn:
         return self.fragments[-1][1]
 
 
+def set_apart_questions(text: str) -> list[tuple[int, int, int]]:
+    """Lines set apart as questions by bold, italics or a heading, ending in a question mark: (where the line
+    starts, where its words start, where they end). In a transcript whose answers are labelled ("**Why
+    now?**" over "Lindqvist: Because …") they are its questions."""
+    out = []
+    for marking, pattern in _MARKED:
+        if marking in ("emphasis", "heading"):
+            out += [(m.start(), m.start("words"), m.end("words")) for m in pattern.finditer(text)
+                    if _is_question(text, m.start("words"), m.end("words"))]
+    return sorted(out)
+
+
 def layout_turns(text: str) -> list[LayoutTurn]:
     """The questions and answers of ``text`` when a layout sets its questions apart; else none."""
     for marking, pattern in _MARKED:

@@ -8,7 +8,7 @@ the unlabelled paragraphs between it and the next label: an answer running over 
 directions such as "[LAUGHTER]" or a timestamp are skipped over; a paragraph that is no sentence, a heading
 or a list, ends the turn). What follows the last label is the writer's again, past its first paragraph. When
 the document labels only its questions ("Q:" over unlabelled answers), the paragraphs under a question are
-its answer.
+its answer; when it labels only its answers, a question in bold or italics between them is the interviewer's.
 
 When a label is a role ("CALLER", "QUESTION", "HOST") and its bracket starts with a name, the name is who
 speaks; otherwise the bracket only says more about the speaker ("Dr Adjei (Lowmarsh General)"). A label
@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from quotetrace.extract.cues import Cue
-from quotetrace.extract.labels import STAGE_DIRECTION, Label, is_header, speaker_labels
+from quotetrace.extract.labels import MIN_REPEATS, STAGE_DIRECTION, Label, is_header, speaker_labels
 from quotetrace.extract.marks import MarkedSpan
-from quotetrace.extract.questions import layout_turns
+from quotetrace.extract.questions import layout_turns, set_apart_questions
 from quotetrace.extract.reported import ReportedQuote
 from quotetrace.nlp import doc_text
 
@@ -72,12 +72,17 @@ class Turn:
 
 def conversation(text: str, is_sentence: IsSentence, spans: list[MarkedSpan]) -> list[TurnSpan]:
     """The turns of ``text``, if it is a conversation: labelled turns, or a Q&A set out by its layout."""
-    labels = speaker_labels(text)
+    apart = set_apart_questions(text)
+    labels = speaker_labels(text, asked_apart=len(apart) >= MIN_REPEATS)
     if not labels:
         return [TurnSpan(list(t.fragments), t.role) for t in layout_turns(text)]
     questions_only = all(label.role(text) == "question" for label in labels)
-    starts = [label.line for label in labels]
-    turns = []
+    labelled_lines = {label.line for label in labels}
+    first = min(labelled_lines)
+    # the questions set apart among the labelled turns (one just before the first label asks it)
+    asked = [q for q in apart if q[0] not in labelled_lines and q[0] >= _line_before(text, first)]
+    starts = sorted([*labelled_lines, *(q[0] for q in asked)])
+    turns = [TurnSpan([(start, end)], "question") for _, start, end in asked]
     for label in labels:
         turn = _labelled(text, label, is_sentence, spans)
         if turn is None:
@@ -88,7 +93,7 @@ def conversation(text: str, is_sentence: IsSentence, spans: list[MarkedSpan]) ->
         else:
             turn.fragments += following
             turns.append(turn)
-    return turns
+    return sorted(turns, key=lambda t: t.fragments[0][0])
 
 
 def transcript_turns(doc: Doc, spans: list[MarkedSpan]) -> list[Turn]:
@@ -112,6 +117,12 @@ def _labelled(text: str, label: Label, is_sentence: IsSentence, spans: list[Mark
         if named is not None:
             speaker, role = named, None  # "CALLER (RUTH)": the caller is named
     return TurnSpan([(start, end)], role or LABEL, speaker, None if label.alone else label.marker)
+
+
+def _line_before(text: str, at: int) -> int:
+    """Where the last non-blank line before ``at`` starts (-1 when there is none)."""
+    end = len(text[:at].rstrip())
+    return text.rfind("\n", 0, end) + 1 if end > 0 else -1
 
 
 def _bracket_name(text: str, bracket: tuple[int, int]) -> tuple[int, int] | None:
