@@ -36,6 +36,7 @@ from quotetrace.attribute.bylines import byline
 from quotetrace.attribute.people import Entity, fuller_names
 from quotetrace.extract.cues import mention_span, subject_of
 from quotetrace.extract.labels import is_initials
+from quotetrace.extract.transcripts import LABEL
 from quotetrace.lexicon import FIRST_PERSON, ORGANISATION_NOUNS
 from quotetrace.nlp import doc_text
 
@@ -91,7 +92,7 @@ class Cast:
             introduced = None if label is None else self_introduced(label, self.entities)
             return introduced or self._once("host", lambda: _host(self.doc, self.entities, self.resolve)) \
                 or self._interviewer()
-        if role == "label" and label is not None:
+        if role == LABEL and label is not None:
             return named_by_label(label, self.entities)
         return None
 

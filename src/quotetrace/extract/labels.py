@@ -12,7 +12,8 @@ a handle, or a role such as "Q" or "HOST"), perhaps a bracket, then a colon, a s
 a full stop; or the who alone on its line (perhaps with the time it was said). The repetition: some who
 opens two lines or more, and the document has two whos or more (a conversation), or its one who asks the
 questions ("Q:" before unlabelled answers). Once a document is a transcript, a label of the same form as the
-repeated ones counts though its who speaks once ("**Ruairi Voss:**" before "**Voss**:"). Without repetition,
+repeated ones counts though its who speaks once ("**Ruairi Voss:**" before "**Voss**:"; alone on its line, only
+in capitals or with a time). Without repetition,
 labelled lines that follow one another still count (a comment section: "Pip_Tram_Fan: …" then "Hollis
 (hollis_rides): …").
 
@@ -88,8 +89,8 @@ STAGE_DIRECTION = re.compile(r"^[ \t]*(?:\[[^\]\n]*\]|\([^)\n]*\)|\d{1,2}(?::\d{
 _HEADER_LINE = re.compile(
     r"^[ \t]*[*_]{0,2}(?P<word>[^\W\d_][\w'’.;-]*)(?:[ \t]+[^\W\d_][\w'’]*)?[ \t]*[*_]{0,2}(?::|[ \t]+\d)")
 MIN_REPEATS = 2
-# Initials as a label ("HB", "J.T."): capitals, perhaps with full stops, at most four letters.
-_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.?){2,4}$")
+# Initials as a label ("HB", "J.T."): capitals, perhaps with full stops, at most three letters ("HALE" is a name).
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.?){2,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,8 @@ def speaker_labels(text: str, asked_apart: bool = False) -> list[Label]:
     counts = Counter(label.key(text) for label in found)
     repeated = {key for key, n in counts.items() if n >= MIN_REPEATS}
     forms = {label.form for label in found if label.key(text) in repeated}
-    kept = [label for label in found if label.key(text) in repeated or (label.form in forms and not label.alone)]
+    kept = [label for label in found if label.key(text) in repeated or (label.form in forms and (
+        not label.alone or label.form[2] or text[label.who[0] : label.who[1]].isupper()))]
     whos = {label.key(text) for label in kept}
     asks = any(label.role(text) == "question" for label in kept if label.key(text) in repeated)
     if len(whos) >= MIN_REPEATS or asks or (asked_apart and repeated):
