@@ -53,6 +53,13 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("in the second quarter", {"2"}),
         ("three and four", {"3", "4"}),  # "and" joins no whole numbers
         ("one of 500 people", {"1", "500"}),
+        ("three dozen ambulances", {"36"}),  # "dozen" multiplies what comes before it
+        ("a dozen ambulances", {"12"}),
+        ("две дюжины машин", {"24"}),
+        ("the first three ferries", {"1", "3"}),  # an ordinal then a number: two numbers, not four
+        ("первые три парома", {"1", "3"}),
+        ("the twenty-first day", {"21"}),  # ... while a number then an ordinal is one
+        ("к тридцать первому числу", {"31"}),
     ],
 )
 def test_facts_numbers_in_words_and_digits_compare_as_values(text: str, numbers: set[str]) -> None:

@@ -33,7 +33,7 @@ for _value, _word in enumerate(_EN_ORDINALS):
 for _k, _word in enumerate(_EN_TENS):
     NUMBER_WORDS[_word] = 20 + 10 * _k
     NUMBER_WORDS[_word[:-1] + "ieth"] = 20 + 10 * _k  # twentieth
-NUMBER_WORDS.update({"single": 1, "twice": 2, "dozen": 12, "dozens": 12, "half": 0.5})
+NUMBER_WORDS.update({"single": 1, "twice": 2, "half": 0.5})
 
 _RU_CARDINALS: dict[float, str] = {
     0: "ноль,нуля,нулю,нулём,нулем,нуле",
@@ -43,7 +43,7 @@ _RU_CARDINALS: dict[float, str] = {
     4: "четыре,четырёх,четырех,четырём,четырем,четырьмя",
     5: "пять,пяти,пятью", 6: "шесть,шести,шестью", 7: "семь,семи,семью", 8: "восемь,восьми,восемью,восьмью",
     9: "девять,девяти,девятью", 10: "десять,десяти,десятью",
-    11: "одиннадцать,одиннадцати", 12: "двенадцать,двенадцати,дюжина,дюжины", 13: "тринадцать,тринадцати",
+    11: "одиннадцать,одиннадцати", 12: "двенадцать,двенадцати", 13: "тринадцать,тринадцати",
     14: "четырнадцать,четырнадцати", 15: "пятнадцать,пятнадцати", 16: "шестнадцать,шестнадцати",
     17: "семнадцать,семнадцати", 18: "восемнадцать,восемнадцати", 19: "девятнадцать,девятнадцати",
     20: "двадцать,двадцати,двадцатью", 30: "тридцать,тридцати,тридцатью", 40: "сорок,сорока",
@@ -70,6 +70,11 @@ for _stem, _value in _RU_ORDINAL_STEMS.items():
         NUMBER_WORDS.setdefault(_word, _value)
 for _word in "третий,третья,третье,третьего,третьей,третьему,третьим,третьем,третью,третьи,третьих".split(","):
     NUMBER_WORDS[_word] = 3
+# Ordinals: a number after one is another number ("the first two batteries", «первые две машины»: two, not three),
+# while one after a number ends it ("twenty-first", «двадцать первого»).
+ORDINALS = frozenset({*_EN_ORDINALS[1:], *(w[:-1] + "ieth" for w in _EN_TENS),
+                      *(w for stem in _RU_ORDINAL_STEMS for w in _forms(stem, _RU_ADJECTIVE_ENDINGS)),
+                      *"третий,третья,третье,третьего,третьей,третьему,третьим,третьем,третью,третьи,третьих".split(",")})
 NUMBER_WORDS.update({"полмиллиона": 5e5, "полмиллиарда": 5e8, "полтысячи": 500})
 # Fractions that are a number only before a multiplier ("a quarter of a million", «четверть миллиона», «треть
 # миллиарда»): alone, "quarter" is as often three months or a district, «четверть» a school term.
@@ -87,7 +92,8 @@ LONE_FRACTIONS = frozenset({"треть", "трети", "третью"})
 SUFFIX_MULTIPLIERS: dict[str, float] = {"m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
 AMBIGUOUS_SUFFIXES = frozenset({"m"})
 CURRENCY_SIGNS = frozenset("€$£₽¥")
-MULTIPLIERS: dict[str, float] = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
+MULTIPLIERS: dict[str, float] = {"dozen": 12, "dozens": 12, "дюжина": 12, "дюжины": 12, "дюжину": 12,
+                                 "hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
                                  "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
                                  "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
 for _stem, _multiplier in (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9)):
@@ -223,6 +229,7 @@ NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS = (
     _folded(UNITS), _folded(RELATIVE_DAYS))
 COUNTED_FRACTIONS, FRACTION_COUNTS, LONE_FRACTIONS = (
     _folded(COUNTED_FRACTIONS), frozenset(map(fold, FRACTION_COUNTS)), frozenset(map(fold, LONE_FRACTIONS)))
+ORDINALS = frozenset(map(fold, ORDINALS))
 NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozenset(map(fold, CONCORD)),
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))

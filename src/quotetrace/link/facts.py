@@ -53,6 +53,7 @@ from quotetrace.link.fact_words import (
     NOT_NEGATING_AFTER,
     NOT_NEGATING_NEXT,
     NUMBER_WORDS,
+    ORDINALS,
     RELATIVE_DAYS,
     SEASONS,
     SUFFIX_MULTIPLIERS,
@@ -410,7 +411,10 @@ def _join_numbers(text: str, tokens: list[Token]) -> list[Token]:
 
 def _digits_then_word(previous: Token, token: Token) -> bool:
     """"shaft № 4 six hundred miners" («шахты № 4 шестьсот»): digits then a number word that multiplies
-    nothing are two numbers ("3 тысячи", "1.5 million" are one)."""
+    nothing are two numbers ("3 тысячи", "1.5 million" are one); so are an ordinal and the number after it ("the
+    first two batteries", «первые две машины»)."""
+    if fold(previous.text) in ORDINALS:
+        return True
     return bool(previous.value) and not token.value and fold(token.text) not in MULTIPLIERS
 
 
