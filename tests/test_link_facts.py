@@ -87,6 +87,9 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("no more than ten lorries", 0),
         ("Мы будем ждать, пока не получим ответ", 0),  # «пока не» = "until"
         ("Страховщики пока не дают гарантий", 1),  # «пока не» = "not yet"
+        # a clause that «пока» opens after a comma is "until", its «не» wherever it stands
+        ("Фермеры не уедут с площади, пока министерство письменно не пообещает субсидии", 1),
+        ("Паром будет стоять в порту, пока шторм не утихнет", 0),
         ("She turned the offer down", 1),
         ("There will be no mobilisation, it is out of the question", 2),
         ("I never signed it, and I would not have signed it", 2),

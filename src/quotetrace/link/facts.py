@@ -454,10 +454,11 @@ def clauses(tokens: tuple[Token, ...], text: str) -> list[list[int]]:
     return [*out, clause] if clause else out
 
 
-def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
+def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -> int:
     """Negation words that negate (see the module's docstring)."""
     plain = 0
     concord = 0
+    until = _until_clause(tokens, clause, text)
     for at, i in enumerate(clause):
         token = tokens[i]
         if token.kind != "negation":
@@ -468,7 +469,7 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
         if following in NOT_NEGATING_NEXT and (following not in _EN_COMPARATIVES or after == "than"
                                                or token.value in ("nothing", "none")):
             continue  # "no more than", "nothing less", "none other"
-        if preceding in NOT_NEGATING_AFTER and at == 1:
+        if (preceding in NOT_NEGATING_AFTER and at == 1) or (until and token.value not in CONCORD):
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if (preceding, token.value) == CONCESSIVE:
             continue  # «что бы ни случилось» ("whatever happens")
@@ -481,6 +482,15 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
         else:
             plain += 1
     return plain if plain else min(concord, 1)
+
+
+def _until_clause(tokens: tuple[Token, ...], clause: list[int], text: str) -> bool:
+    """A clause that «пока» opens after a comma, inside a sentence, is "until": its «не» negates nothing («не
+    вернёмся, пока правительство не подпишет» = "until the government signs"); «пока» inside a clause is "not
+    yet" («страховщики пока не дают»)."""
+    first = tokens[clause[0]]
+    return (fold(first.text) in NOT_NEGATING_AFTER and clause[0] > 0
+            and text[tokens[clause[0] - 1].end:first.start].strip() == ",")
 
 
 def _refusal_negated(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
@@ -521,7 +531,7 @@ def facts(text: str) -> Facts:
                         for v in _readings(t, text))
     parts = clauses(tokens, text)
     negations = _elliptical(tokens, parts, _distributed(tokens, text, parts,
-                                                        [_clause_negations(tokens, clause) for clause in parts]))
+                                                        [_clause_negations(tokens, clause, text) for clause in parts]))
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
     doubled = _double_negatives(parts, negative)
