@@ -348,3 +348,36 @@ def test_facts_a_compound_ties_by_its_words() -> None:
     assert "empt" in facts("We cannot keep running a half-empty ward").anchors
     assert disagreement("We cannot keep running a half-empty ward, the board said",
                         "the board could no longer afford to run the ward half empty") is None
+
+
+WE_ORIGINAL = "We will build two schools in Olkhovka by September"
+TOLD = "the government of {} would build two schools by September"
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "affiliations", "reason"),
+    [
+        # a retelling names the speaker's country for "we"; the descriptors say which country that is
+        ("«Мы построим в Ольховке две школы к сентябрю»", TOLD.format("Velmaria"), frozenset({"velmari"}), None),
+        (WE_ORIGINAL, TOLD.format("Velmaria"), frozenset({"velmari"}), None),
+        # another country in its place, or none known, is a name replaced
+        (WE_ORIGINAL, TOLD.format("Dornia"), frozenset({"velmari"}), "name"),
+        (WE_ORIGINAL, TOLD.format("Velmaria"), frozenset(), "name"),
+        # a quote of the words names no one for "we"
+        (WE_ORIGINAL, "“The government of Velmaria will build two schools by September”", frozenset({"velmari"}),
+         "name"),
+    ],
+)
+def test_veto_a_retelling_may_name_the_speakers_side_for_we(original: str, echo: str, affiliations: frozenset[str],
+                                                            reason: str | None) -> None:
+    assert disagreement(original, echo, affiliations=affiliations) == reason
+
+
+def test_veto_affiliations_are_the_names_in_descriptors() -> None:
+    from quotetrace.link.veto import affiliation_keys
+
+    assert affiliation_keys(["Velmaria's health minister", "глава Минздрава Вельмарии"]) >= {"velmari"}
+
+
+def test_facts_a_plural_abbreviation_is_no_name() -> None:
+    assert facts("the army will buy 40 APCs and two MRAPs from Dornia").names == {"dornia"}

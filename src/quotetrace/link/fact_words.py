@@ -192,6 +192,10 @@ NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", 
 # stand" = "cannot stand" («слишком слаб, чтобы встать»). Not "only if": "talks can only begin once the
 # shelling stops" says "the shelling must stop before talks begin" as much as "no talks unless it stops".
 NEGATING_PAIRS = (("too", "to", 4), ("слишком", "чтобы", 5))
+# The speaker's own side, which a retelling names ("we will not restrict exports" → "Rudenia would keep exports
+# free"): a name in its place is no name replaced.
+FIRST_PERSON_PLURAL = frozenset("we us our ours мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашу "
+                                "наших нашими нашем".split())
 # Coordinating conjunctions open a clause of their own: "has not met him and does not plan to" negates twice.
 CONJUNCTIONS = frozenset("and but or nor while whereas и а но или однако зато".split())
 # Negative words that only echo a negation already in their clause in Russian ("никто не", "ни один ... не").
@@ -234,3 +238,4 @@ NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozen
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))
 AUXILIARIES, CONTROL = frozenset(map(fold, AUXILIARIES)), frozenset(map(fold, CONTROL))
+FIRST_PERSON_PLURAL = frozenset(map(fold, FIRST_PERSON_PLURAL))

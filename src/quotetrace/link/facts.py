@@ -40,6 +40,7 @@ from quotetrace.link.fact_words import (
     COUNTED_FRACTIONS,
     CURRENCY_SIGNS,
     DURATIONS,
+    FIRST_PERSON_PLURAL,
     FRACTION_COUNTS,
     FRACTIONS,
     LONE_FRACTIONS,
@@ -75,6 +76,7 @@ _TOKEN = re.compile(
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "го", "й", "я", "е", "м", "х", "ого", "ой", "ым"})
 _SENTENCE_GAP = re.compile(r"[.!?…]")
 _POSSESSIVE = re.compile(r"['’]s$")
+_PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?…—–()]")
 # Names whose English and Russian forms are not spellings of each other (keys as name_key gives them).
 NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "rf": "rusia", "rossia": "rusia",
@@ -157,6 +159,8 @@ class Facts:
     dated: frozenset[str] = frozenset()  # days of a month: "1 November", "June 15", «1 октября» ("m11-1")
     openers: frozenset[Opener] = frozenset()
     sides: Sides = field(default_factory=Sides)  # where its words stand on pairs of opposites (opposites.py)
+    we: bool = False  # it speaks as "we" («мы», "our"): the speaker's side, which a retelling may name
+    name_order: tuple[str, ...] = ()  # the keys of its names and of the words opening its sentences, as written
 
     @property
     def negations(self) -> int:
@@ -235,7 +239,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
         return "day", RELATIVE_DAYS[key]
     if key in NEGATIONS or key.endswith("n't") or key == "cannot" or key.startswith(NEGATIVE_STEMS):
         return "negation", key
-    if capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS:  # «400 МВт» is no name
+    if (capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS  # «400 МВт» is no name
+            and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
         return "name", name_key_of(raw)
     return "word", key
 
@@ -544,7 +549,22 @@ def facts(text: str) -> Facts:
                               _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end],
                               _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
-                 measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides)
+                 measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
+                 any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text))
+
+
+def _name_order(tokens: tuple[Token, ...], text: str) -> tuple[str, ...]:
+    """The name keys of its names and capitalised words, in the order written (the first is most often what the
+    quote is about: its subject)."""
+    openers = {o.key for o in _openers(tokens, text)}
+    keys = institutions([t.text for t in tokens]) if openers else [None] * len(tokens)
+    out: list[str] = []
+    for token, key in zip(tokens, keys, strict=True):
+        if token.kind == "name":
+            out.append(token.value)
+        elif token.kind == "word" and token.text[:1].isupper() and (key or name_key_of(token.text)) in openers:
+            out.append(key or name_key_of(token.text))
+    return tuple(dict.fromkeys(out))
 
 
 _ENDS = frozenset({"end", "конца", "конце", "конец", "концу"})
