@@ -381,3 +381,30 @@ def test_veto_affiliations_are_the_names_in_descriptors() -> None:
 
 def test_facts_a_plural_abbreviation_is_no_name() -> None:
     assert facts("the army will buy 40 APCs and two MRAPs from Dornia").names == {"dornia"}
+
+
+@pytest.mark.parametrize(("text", "ratios"), [
+    ("Exports were twice as high as last year", {"x2"}),
+    ("Продажи выросли вчетверо", {"x4"}),
+    ("Fares will be five times higher than in 2020", {"x5"}),
+    ("в пять раз дороже, чем в прошлом году", {"x5"}),
+    ("about the same number as last winter", {"x1"}),
+    ("примерно столько же, сколько прошлой зимой", {"x1"}),
+    ("the ferry sails three times a week", set()),  # how often, not a factor
+])
+def test_facts_a_comparison_by_a_factor_is_a_fact(text: str, ratios: set[str]) -> None:
+    assert facts(text).ratios == ratios
+
+
+def test_veto_a_factor_replaced_is_a_figure_changed() -> None:
+    original = "В этом сезоне на острове поймали вчетверо больше лосося, чем в прошлом"
+    assert disagreement(original, "В этом сезоне на острове поймали столько же лосося, сколько в прошлом") == "number"
+    assert compare(original, "В этом сезоне на острове поймали примерно столько же лосося, сколько в прошлом"
+                   ).verdict != "same"
+    assert disagreement("Fares will be five times higher than in 2020", "fares would rise fivefold on 2020") is None
+
+
+def test_changes_a_length_of_time_said_in_other_units_is_no_change() -> None:
+    assert compare("«За месяц в порт зашли 40 судов»", "«За тридцать дней в порт зашли 40 судов»").verdict == "same"
+    assert compare("“Within a week the road will reopen”", "“Within seven days the road will reopen”").verdict == "same"
+    assert compare("«За месяц в порт зашли 40 судов»", "«За три месяца в порт зашли 40 судов»").verdict == "altered"

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from itertools import zip_longest
 from typing import Literal
 
-from quotetrace.link.fact_words import UNITS
+from quotetrace.link.fact_words import DURATIONS, UNITS
 from quotetrace.link.facts import Token, facts, read, same_polarity
 from quotetrace.link.opposites import ONE_SIDED, Sides, engaged, read_sides
 from quotetrace.link.speakers import fold
@@ -105,7 +105,7 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
     def values(tokens: tuple[Token, ...], *kinds: str) -> list[str]:
         return sorted(t.value for t in tokens if t.kind in kinds)
 
-    if values(o, "number") != values(e, "number"):
+    if values(o, "number", "ratio") != values(e, "number", "ratio") and not _same_length(o, e):
         return "number"
     if values(o, *_DATE_KINDS) != values(e, *_DATE_KINDS):
         return "date"
@@ -119,6 +119,25 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
     if counted and units_o and units_e and units_o != units_e:
         return "number"
     return None
+
+
+def _same_length(o: tuple[Token, ...], e: tuple[Token, ...]) -> bool:
+    """Both sides of an edit are one length of time («за неделю» / «за семь дней»; "a month" / "30 days"): a unit
+    with no number is one of it."""
+    def days(tokens: tuple[Token, ...]) -> tuple[float, float] | None:
+        low = high = 0.0
+        count, found = 1.0, False
+        for token in tokens:
+            unit = UNITS.get(token.value)
+            if token.kind == "number":
+                count = float(token.value)
+            elif unit in DURATIONS:
+                low, high = low + count * DURATIONS[unit][0], high + count * DURATIONS[unit][1]
+                count, found = 1.0, True
+        return (low, high) if found else None
+
+    x, y = days(o), days(e)
+    return x is not None and y is not None and x[0] <= y[1] and y[0] <= x[1]
 
 
 def _overhang(ops: Sequence[tuple[str, int, int, int, int]], first: int, last: int) -> set[int]:
@@ -182,7 +201,7 @@ def fact_changes(original: str, echo: str, match: Match | None = None) -> tuple[
     a, b = read(original), read(echo)
     fa, fb = facts(original), facts(echo)
     out: list[Change] = []
-    for kinds in (("number",), _DATE_KINDS):
+    for kinds in (("number", "ratio"), _DATE_KINDS):
         only_a = [t for t in a if t.kind in kinds and t.value not in {u.value for u in b if u.kind in kinds}]
         only_b = [t for t in b if t.kind in kinds and t.value not in {u.value for u in a if u.kind in kinds}]
         if only_a and only_b:

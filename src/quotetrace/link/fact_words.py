@@ -100,6 +100,16 @@ for _stem, _multiplier in (("тысяч", 1e3), ("миллион", 1e6), ("ми�
     for _word in _forms(_stem, ",а,и,у,е,ей,ам,ами,ах,ом,ов,ы"):
         MULTIPLIERS[_word] = _multiplier
 
+# Comparisons by a factor ("three times as much", «втрое больше», "the same as", «столько же»): the factor is a
+# fact of its own, so that "three times more than last month" is not "about as much as last month".
+RATIO_WORDS: dict[str, float] = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "всемеро": 7,
+                                 "вдесятеро": 10, "вполовину": 0.5}
+TIMES = frozenset({"times", "раза", "раз"})  # "three times", «в три раза» ...
+# ... before a comparative: a factor ("three times a week" is how often)
+RATIO_COMPARATIVES = frozenset(
+    "as more less higher lower larger smaller bigger greater faster slower longer shorter cheaper dearer "
+    "больше меньше выше ниже дороже дешевле быстрее медленнее чаще реже длиннее короче".split())
+
 MONTHS: dict[str, int] = {}
 for _number, _word in enumerate("january february march april may june july august september october november "
                                 "december".split(), start=1):
@@ -234,6 +244,8 @@ NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS = (
 COUNTED_FRACTIONS, FRACTION_COUNTS, LONE_FRACTIONS = (
     _folded(COUNTED_FRACTIONS), frozenset(map(fold, FRACTION_COUNTS)), frozenset(map(fold, LONE_FRACTIONS)))
 ORDINALS = frozenset(map(fold, ORDINALS))
+RATIO_WORDS, TIMES, RATIO_COMPARATIVES = _folded(RATIO_WORDS), frozenset(map(fold, TIMES)), frozenset(
+    map(fold, RATIO_COMPARATIVES))
 NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozenset(map(fold, CONCORD)),
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))

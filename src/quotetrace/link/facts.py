@@ -55,9 +55,12 @@ from quotetrace.link.fact_words import (
     NOT_NEGATING_NEXT,
     NUMBER_WORDS,
     ORDINALS,
+    RATIO_COMPARATIVES,
+    RATIO_WORDS,
     RELATIVE_DAYS,
     SEASONS,
     SUFFIX_MULTIPLIERS,
+    TIMES,
     UNITS,
     WEEKDAYS,
 )
@@ -66,7 +69,7 @@ from quotetrace.link.opposites import ONE_SIDED, WITHOUT, Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
 from quotetrace.link.units import FUNCTION_WORDS
 
-Kind = Literal["number", "month", "weekday", "season", "day", "negation", "name", "word"]
+Kind = Literal["number", "ratio", "month", "weekday", "season", "day", "negation", "name", "word"]
 
 _TOKEN = re.compile(
     r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)"  # 40 000 (Russian thousands)
@@ -161,6 +164,7 @@ class Facts:
     sides: Sides = field(default_factory=Sides)  # where its words stand on pairs of opposites (opposites.py)
     we: bool = False  # it speaks as "we" («мы», "our"): the speaker's side, which a retelling may name
     name_order: tuple[str, ...] = ()  # the keys of its names and of the words opening its sentences, as written
+    ratios: frozenset[str] = frozenset()  # factors it compares by: "x3" ("three times as much", «втрое»), "x1"
 
     @property
     def negations(self) -> int:
@@ -229,6 +233,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
     calendar = capital if key.isascii() else not capital or first
     if _word_number(key) is not None or key in MULTIPLIERS:
         return "number", ""
+    if key in RATIO_WORDS:
+        return "ratio", f"x{number_value(RATIO_WORDS[key])}"
     if key in MONTHS and calendar:
         return "month", f"m{MONTHS[key]}"
     if key in WEEKDAYS and calendar:
@@ -285,7 +291,28 @@ def read(text: str) -> tuple[Token, ...]:
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    return _institutions_named(tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw)))))
+    return _institutions_named(_ratios(tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw))))))
+
+
+_SAME = {"столько": ("же",), "same": ("as",)}  # «столько же», "the same as", "the same amount as"
+SAME_REACH = 3
+_TWICE = frozenset({"twice", "дважды"})  # "twice as high": a factor with no "times"
+
+
+def _ratios(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The comparisons by a factor: a number before "times" / «раза» and a comparative ("three times as much",
+    «в три раза больше») is also its factor (a token "x3" after it); "the same as", «столько же» are the factor 1."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        out.append(token)
+        following = [fold(t.text) for t in tokens[i + 1:i + 1 + SAME_REACH]]
+        times = following[:1] and following[0] in TIMES and any(w in RATIO_COMPARATIVES for w in following[1:])
+        twice = fold(token.text) in _TWICE and following[:1] and following[0] in RATIO_COMPARATIVES
+        if token.kind == "number" and (times or twice):
+            out.append(Token(token.text, token.start, token.end, "ratio", f"x{token.value}"))
+        elif fold(token.text) in _SAME and any(word in _SAME[fold(token.text)] for word in following):
+            out.append(Token(token.text, token.start, token.end, "ratio", "x1"))
+    return tuple(out) if len(out) > len(tokens) else tokens
 
 
 def _institutions_named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -542,6 +569,7 @@ def facts(text: str) -> Facts:
     doubled = _double_negatives(parts, negative)
     numbers = frozenset(v for i, t in enumerate(tokens) if t.kind == "number" and i not in none
                         for v in _readings(t, text))
+    ratios = values("ratio")
     return Facts(numbers, values("month"), values("weekday"), values("season"), values("day") | _period_ends(tokens),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
@@ -550,7 +578,7 @@ def facts(text: str) -> Facts:
                               _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
-                 any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text))
+                 any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios)
 
 
 def _name_order(tokens: tuple[Token, ...], text: str) -> tuple[str, ...]:

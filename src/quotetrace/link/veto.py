@@ -108,6 +108,7 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     a, b = facts(original), facts(echo)
     if (_replaced(_as_percent(a.amounts), _as_percent(b.amounts))
             or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
+            or _replaced(a.ratios, b.ratios)  # "three times as much" / "about as much"
             or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
         return "number", f"{sorted(a.numbers)} / {sorted(b.numbers)}"
     dates = ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons), (a.days, b.days),
