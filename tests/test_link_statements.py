@@ -168,6 +168,15 @@ def test_link_statements_a_near_miss_is_another_statement(echo: str, when: str, 
     assert members[2] == (members[2][0], "original") and members[2][0] != members[1][0]
 
 
+def test_link_statements_the_altered_window_counts_calendar_days() -> None:
+    members, _ = _link(_said(1, CONVOY, "2026-05-01T08:00:00Z"),
+                       _said(2, CONVOY.replace("40", "14"), "2026-05-04T20:00:00Z"))  # 3 days on, 84 hours
+    assert members[2] == (members[1][0], "altered")
+    members, _ = _link(_said(1, CONVOY, "2026-05-01T23:00:00Z"),
+                       _said(2, CONVOY.replace("40", "14"), "2026-05-05T01:00:00Z"))  # 4 days on, 74 hours
+    assert members[2][0] != members[1][0]
+
+
 def test_link_statements_a_report_copied_with_a_figure_changed_is_altered() -> None:
     report = "the agency would send 40 tonnes of grain to the villages of the valley this week, with a convoy on 15 May"
     members, changes = _link(_said(1, report, "2026-05-01"), _said(2, report.replace("40", "14"), "2026-05-02"))

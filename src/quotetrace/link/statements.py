@@ -10,10 +10,10 @@ Each member is labelled against the earliest one (see provenance.sighting_time):
 - ``altered``: the statement kept, one or two of its facts changed (a number, a date, a name, a negation),
   with the changes named (changes.py). An echo is altered only when it keeps most of the words (or, as a
   direct quote, is a close translation of them), gives them as a quote, is attributed to the same speaker,
-  and appeared within ALTERED_WINDOW_DAYS of the original; the same sentence from the same speaker later on
-  (a weekly bulletin; a daily one, by the signs bulletins.py reads), or from someone else, or in other words
-  (a retelling with another figure), or in more than MAX_VARIANTS versions (a template's daily figure), is
-  another statement.
+  and appeared within ALTERED_WINDOW_DAYS (calendar days) of the original; the same sentence from the same
+  speaker later on (a weekly bulletin; a daily one, by the signs bulletins.py reads), or from someone else, or
+  in other words (a retelling with another figure), or in more than MAX_VARIANTS versions (a template's daily
+  figure), is another statement.
 
 Verbatim and partial candidates come from two indexes over the distinct word sequences, never from all
 pairs (candidates.py): a winnowed fingerprint index on word 4-shingles finds shared runs however short the
@@ -489,7 +489,7 @@ class _Echoes:
             return True
         if next_bulletin(self.sightings[original].text, self.sightings[echo].text, a.date(), b.date()):
             return False  # the speaker's next bulletin (bulletins.py)
-        return abs((b - a).total_seconds()) <= ALTERED_WINDOW_DAYS * 86400
+        return abs((b.date() - a.date()).days) <= ALTERED_WINDOW_DAYS  # by the calendar: "within three days"
 
     def same_holder(self, one: int, other: int) -> bool:
         """Two sightings are attributed to one named speaker, or neither names anyone and both give the same role
