@@ -90,6 +90,8 @@ def test_facts_dates_names_and_case_endings() -> None:
         # a clause that «пока» opens after a comma is "until", its «не» wherever it stands
         ("Фермеры не уедут с площади, пока министерство письменно не пообещает субсидии", 1),
         ("Паром будет стоять в порту, пока шторм не утихнет", 0),
+        ("There is no danger of the levee failing", 1),  # a failure named after "of": one "no"
+        ("The council was accused of failing to repair the levee", 1),  # ... but "failing to" denies
         ("She turned the offer down", 1),
         ("There will be no mobilisation, it is out of the question", 2),
         ("I never signed it, and I would not have signed it", 2),

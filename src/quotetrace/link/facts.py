@@ -505,6 +505,8 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if (preceding, token.value) == CONCESSIVE:
             continue  # «что бы ни случилось» ("whatever happens")
+        if _nominal_predicate(tokens, clause, at):
+            continue  # "no risk of the dam failing": a failure named, not a claim denied
         if token.value in QUANTIFIERS and _bounds(tokens, clause[at + 1:]):
             continue  # "no pension will be lower than 9,000": a bound, as "no more than" is
         if token.value in CONCORD:
@@ -514,6 +516,21 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -
         else:
             plain += 1
     return plain if plain else min(concord, 1)
+
+
+_NOMINAL_BEFORE = frozenset({"of", "from"})
+NOMINAL_REACH = 3  # words from "of" to the predicate it takes ("of the dam failing")
+
+
+def _nominal_predicate(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """A negative predicate in "-ing" after "of" / "from" names an event ("the risk of the dam failing", "fears
+    of talks failing"), unless it takes "to" ("accused of failing to pay" says "did not pay")."""
+    token = tokens[clause[at]]
+    if not token.value.startswith(NEGATIVE_STEMS) or not token.value.endswith("ing"):
+        return False
+    following = fold(tokens[clause[at + 1]].text) if at + 1 < len(clause) else ""
+    before = {fold(tokens[i].text) for i in clause[max(at - NOMINAL_REACH, 0):at]}
+    return following != "to" and bool(before & _NOMINAL_BEFORE)
 
 
 def _until_clause(tokens: tuple[Token, ...], clause: list[int], text: str) -> bool:

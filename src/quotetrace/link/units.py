@@ -42,6 +42,7 @@ PIECE_SPAN = 1.6  # ... nor one whose matching part is this much longer (it hold
 # translation's length differs from its original's).
 SHORTER_CARRIER = 0.85
 STEM = 5  # letters of a word that say which word it is, endings aside
+NAME_STEM = 4  # letters of a name key that say which name it is, in either script («в Тесмаре» / "Tesmar")
 _WORD = re.compile(r"[^\W\d_]+")
 # Words of four letters or more that tie nothing: grammar, not content.
 FUNCTION_WORDS = frozenset(
@@ -208,5 +209,6 @@ def _anchors(text: str) -> frozenset[str]:
     from quotetrace.link.facts import read
 
     stems = {word[:STEM] for word in _WORD.findall(text.casefold()) if len(word) >= 4 and word not in FUNCTION_WORDS}
-    facts = {f"#{t.value}" if t.kind == "number" else f"@{t.value}" for t in read(text) if t.kind in ("number", "name")}
+    facts = {f"#{t.value}" if t.kind == "number" else f"@{t.value[:NAME_STEM]}" for t in read(text)
+             if t.kind in ("number", "name")}
     return frozenset(stems | facts)
