@@ -90,6 +90,11 @@ MAX_GROUP = 1000  # paraphrase candidates compared at once (a very prolific spea
 # in more versions than MAX_VARIANTS is a template (a daily figure), each version its own statement.
 ALTERED_WINDOW_DAYS = 3
 MAX_VARIANTS = 4
+# The last word of a report's frame ("A decree published on Tuesday says …", "Figures … show that …", «В
+# сообщении говорится, что …»): an echo of the words after it, without it, is verbatim.
+REPORT_FRAMES = frozenset("says said say shows show showed states stated reports reported announced warns warned "
+                          "that говорится сказано сообщается отмечается указывается что".split())
+MIN_FRAME = 3  # words of a frame at least ("the ministry says")
 
 _WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -377,6 +382,15 @@ class _Words:
         """One sequence is the other's words, or a run of them (no fact can differ)."""
         ta, tb = self._text(a), self._text(b)
         return ta in tb or tb in ta
+
+    def reframed(self, a: int, b: int) -> bool:
+        """One sequence is the other's words after a report's frame ("Figures from the statistics office show
+        that …", «В сообщении говорится, что …»): the same words, told without who reported them."""
+        one, other = self.sequences[a], self.sequences[b]
+        longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+        frame = longer[:len(longer) - len(shorter)]
+        return (len(frame) >= MIN_FRAME and longer[len(frame):] == shorter and frame[-1] in REPORT_FRAMES
+                and len(shorter) >= MIN_RUN)
 
     def compare(self, first: int, other: int) -> Comparison:
         """``changes.compare`` of two sequences' words as written (first: the original)."""
@@ -740,7 +754,7 @@ class _Rows:
 
         words = self.words
         a, b = words.of_quote[first], words.of_quote[index]
-        if a == b:
+        if a == b or words.reframed(a, b):
             return "verbatim", ()
         if words.copies(a, b):  # a fragment, word for word
             return "partial", ()
