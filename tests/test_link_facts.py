@@ -53,6 +53,7 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("in the second quarter", {"2"}),
         ("three and four", {"3", "4"}),  # "and" joins no whole numbers
         ("one of 500 people", {"1", "500"}),
+        ("пятеро рыбаков и двое спасателей", {"5", "2"}),  # collective numerals count people
         ("three dozen ambulances", {"36"}),  # "dozen" multiplies what comes before it
         ("a dozen ambulances", {"12"}),
         ("две дюжины машин", {"24"}),
