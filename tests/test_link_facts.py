@@ -411,3 +411,11 @@ def test_changes_a_length_of_time_said_in_other_units_is_no_change() -> None:
     assert compare("«За месяц в порт зашли 40 судов»", "«За тридцать дней в порт зашли 40 судов»").verdict == "same"
     assert compare("“Within a week the road will reopen”", "“Within seven days the road will reopen”").verdict == "same"
     assert compare("«За месяц в порт зашли 40 судов»", "«За три месяца в порт зашли 40 судов»").verdict == "altered"
+
+
+def test_veto_across_languages_a_prefixed_adjective_says_not_where_that_makes_the_two_agree() -> None:
+    assert disagreement("«Дорога через перевал не безопасна для автобусов»",
+                        "the mountain pass road was unsuitable for buses") is None
+    # a noun that merely starts like a prefixed word says nothing ("university")
+    assert disagreement("«Общежития университета не будут открыты в августе»",
+                        "the university dormitories would be opened in August") == "negation"

@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from quotetrace.link.facts import Clause, Facts, facts, name_key_of, number_value, read, same_polarity
 from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
-from quotetrace.link.opposites import ONE_SIDED, contrary, engaged
+from quotetrace.link.opposites import ONE_SIDED, PREFIXED, contrary, engaged, negated_stem
 from quotetrace.link.units import Match, Similarity
 
 Reason = Literal["number", "date", "name", "negation"]
@@ -131,6 +131,8 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     # Across languages such a word counts only where it makes the two agree ("is banned" / «нельзя»: its
     # counterpart may be no word of the lists, and it says "not" on its own).
     countings = (opposed, opposed | ONE_SIDED) if across else (opposed | ONE_SIDED,)
+    if across:  # ... as does an adjective with a negative prefix ("unprepared" / «не готова»), no pair of the lists
+        countings = (*countings, opposed | ONE_SIDED | _prefixed(a) | _prefixed(b))
     pairs = match.pairs if match else ((original, echo),)
     for one, other in pairs:
         disagreeing = [_disagreeing(facts(one), facts(other), counted, across, match) for counted in countings]
@@ -139,6 +141,19 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
             x, y = first
             return "negation", f"{x} in {one!r} / {y} in {other!r}" + (f" {sorted(opposed)}" if opposed else "")
     return None
+
+
+# Endings of an adjective or a participle: a prefixed word that says "not" on its own ("unprepared", "unlawful",
+# «неготовы»), not a noun that merely starts like one ("university", «неделя»).
+_ADJECTIVE_ENDINGS = ("ed", "able", "ible", "ful", "al", "ous", "ive", "ent", "ant", "ic", "ary", "ory",
+                      "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ен", "на", "но",
+                      "ны", "ов", "ова", "овы")
+
+
+def _prefixed(found: Facts) -> frozenset[str]:
+    """The entries of its words that a negative prefix negates, when they read as adjectives or participles."""
+    return frozenset(PREFIXED + stem for word in found.sides.words
+                     if (stem := negated_stem(word)) is not None and word.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _opposite_stances(one: Facts, other: Facts, across: bool) -> frozenset[str]:
