@@ -170,6 +170,9 @@ def test_a_copy_that_runs_past_the_original_with_a_word_of_its_own_changed_it() 
         ("Travellers from Norland will not need a permit", "travellers from Norland can enter permit-free", None),
         ("Farmers will not have to pay the new levy", "farmers will be exempt from the new levy", None),
         ("Residents will not be charged for the new bins", "the new bins are free for residents", None),
+        ("«Перебоев с газом в Ольхове этой зимой не будет»", "Olkhov would be spared gas outages this winter", None),
+        ("«Перебоев с газом в Ольхове этой зимой не будет»", "Olkhov would face gas outages this winter",
+         "negation"),
         # abolished, kept off, suspended: a "not" in one word
         ("The toll on the coast road will be abolished in May",
          "drivers will no longer pay the toll on the coast road from May", None),

@@ -27,7 +27,7 @@ closed doors") contradict each other whatever else either negates (``Sides.place
 The side of "without" / «без» is the negation itself: it says "no" only when the other quote has a "no" in its
 place ("had no clean water" / "had gone without clean water"); against a quote without one, it says nothing
 ("the days without heating" are the cold days). So do "exempt", "freed from" and a compound ending in "-free"
-("visa-free": without a visa).
+("visa-free": without a visa), and "spared" ("spared blackouts": without them).
 
 The pairs are written from general language (antonym pairs of news reporting: openings, cancellations, damage,
 prices, casualties, permissions, detentions, supplies, services suspended, jobs kept or cut), not from the
@@ -143,7 +143,7 @@ OPPOSITES: tuple[Opposites, ...] = (
     Opposites("include", _forms("includ*, том числе, включ*"), _forms(
         "leave out, leaves out, leaving out, left out, exclud*, исключ*")),
     Opposites(WITHOUT, (NEGATION_SIDE,), _forms(
-        "without, без, lacking, absent, absence, exempt*, freed from, free from, free of, освобожд* от, "
+        "without, без, lacking, absent, absence, exempt*, spared, freed from, free from, free of, освобожд* от, "
         "освобод* от, безвиз*")),
 )
 CONTRARY = frozenset(o.name for o in OPPOSITES if o.contrary)
