@@ -91,6 +91,9 @@ def test_facts_dates_names_and_case_endings() -> None:
         # a clause that «пока» opens after a comma is "until", its «не» wherever it stands
         ("Фермеры не уедут с площади, пока министерство письменно не пообещает субсидии", 1),
         ("Паром будет стоять в порту, пока шторм не утихнет", 0),
+        ("The mayor doubts the bridge will reopen in May", 1),  # "doubts" says "does not think"
+        ("There is no doubt the bridge will reopen in May", 0),  # ... and "no doubt" says yes
+        ("Мэр сомневается, что мост откроют в мае", 1),
         ("There is no danger of the levee failing", 1),  # a failure named after "of": one "no"
         ("The council was accused of failing to repair the levee", 1),  # ... but "failing to" denies
         ("She turned the offer down", 1),

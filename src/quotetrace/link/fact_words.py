@@ -196,8 +196,11 @@ NEGATIONS = frozenset(
     "невозможно невозможен невозможна неизвестно неизвестен неизвестна небезопасно небезопасна небезопасен "
     "невыплаченные невыплаченных ложь ложные ложная ложно".split()
 )
-# Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»).
-NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ",
+# Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»); "doubts that"
+# says "does not think" ("no doubt" is two that say yes; "doubtless" none).
+NOT_NEGATIVE = frozenset({"doubtless"})
+NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "doubt", "сомневаю",
+                                   "сомневае", "отказ",
                                    "откаж",  # «откажется», «откажемся»: the future's stem
                                    "отверг", "отклон", "опроверг", "провал")
 # Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
@@ -257,5 +260,6 @@ RATIO_WORDS, TIMES, RATIO_COMPARATIVES = _folded(RATIO_WORDS), frozenset(map(fol
 NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozenset(map(fold, CONCORD)),
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))
+NOT_NEGATIVE = frozenset(map(fold, NOT_NEGATIVE))
 AUXILIARIES, CONTROL = frozenset(map(fold, AUXILIARIES)), frozenset(map(fold, CONTROL))
 FIRST_PERSON_PLURAL = frozenset(map(fold, FIRST_PERSON_PLURAL))

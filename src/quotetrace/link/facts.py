@@ -53,6 +53,7 @@ from quotetrace.link.fact_words import (
     NEGATIVE_STEMS,
     NOT_NEGATING_AFTER,
     NOT_NEGATING_NEXT,
+    NOT_NEGATIVE,
     NUMBER_WORDS,
     ORDINALS,
     RATIO_COMPARATIVES,
@@ -243,7 +244,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
         return "season", f"s{SEASONS[key]}"
     if key in RELATIVE_DAYS:
         return "day", RELATIVE_DAYS[key]
-    if key in NEGATIONS or key.endswith("n't") or key == "cannot" or key.startswith(NEGATIVE_STEMS):
+    if key in NEGATIONS or key.endswith("n't") or key == "cannot" or (key.startswith(NEGATIVE_STEMS)
+                                                                      and key not in NOT_NEGATIVE):
         return "negation", key
     if (capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS  # «400 МВт» is no name
             and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
