@@ -185,6 +185,10 @@ def test_a_copy_that_runs_past_the_original_with_a_word_of_its_own_changed_it() 
         ("Gas supplies face disruption this winter", "gas supplies will continue as normal this winter", "negation"),
         ("The clinic will raise its fees this year", "«Клиника в этом году не будет поднимать плату»", "negation"),
         ("The nurses voted to end their walkout", "the nurses decided to stop their walkout", None),
+        ("Flood risk on the Orva will reach its highest level on Sunday", "«В воскресенье паводковая опасность на Орве "
+         "снизится»", "negation"),  # a level at its highest is a rise
+        ("Flood risk on the Orva will reach its highest level on Sunday",
+         "«В воскресенье паводковая опасность на Орве достигнет пика»", None),
         ("The nurses voted to end their walkout", "the nurses decided to carry on with their walkout", "negation"),
         ("Two guards were charged with theft", "the two guards were accused of theft and released for free", None),
     ],

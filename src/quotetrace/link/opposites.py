@@ -63,10 +63,14 @@ def _forms(text: str) -> tuple[str, ...]:
     return tuple(form.strip() for form in text.split(",") if form.strip())
 
 
+# A level reached at its highest is a rise ("will reach its highest level"); "lowest level" is left out: it
+# mostly repeats a fall already said ("slowed to 6.1 percent, its lowest level"), and «рост цен замедлился» says
+# both sides at once.
 _RISE = ("rise, rises, rising, rose, risen, grow, grows, growing, grew, grown, increas*, go up, goes up, went up, "
          "raise, raises, raised, raising, hike, hikes, hiked, pick up, picks up, picked up, picking up, accelerat*, "
          "вырас*, вырос*, раст, растут, растёт, растет, рост, роста, подорож*, повыс*, повыш*, увелич*, подним*, "
-         "подня*, ускор*")
+         "подня*, ускор*, peak, peaks, peaked, peaking, highest level, record high, максимальн* уровня, "
+         "максимальн* отметки")
 _FALL = ("fall, falls, falling, fell, fallen, drop*, declin*, decreas*, go down, goes down, went down, reduc*, "
          "cut, cuts, cutting, slash*, slow, slows, slowed, slowing, slower, decelerat*, замедл*, "
          "shrink, shrinks, shrank, shrunk, shrinking, сниз*, сниж*, упал*, упад*, пада*, сократ*, сокращ*, уменьш*, "
