@@ -422,3 +422,21 @@ def test_veto_across_languages_a_prefixed_adjective_says_not_where_that_makes_th
     # a noun that merely starts like a prefixed word says nothing ("university")
     assert disagreement("«Общежития университета не будут открыты в августе»",
                         "the university dormitories would be opened in August") == "negation"
+
+
+def test_fact_changes_name_a_number_said_once_more_and_pair_numbers_by_their_units() -> None:
+    changes = fact_changes("«Из трёх паромов два вышли в рейс, а ремонт займёт три дня»",
+                           "“Two of the three ferries sailed, and repairs will take ten days”")
+    assert changes == (("три", "ten"),)  # «три» twice against "three" once: one of them changed
+    changes = fact_changes("«Рейсов будет пять в неделю, а стоянка в порту продлится 72 часа»",
+                           "“The stop in port will last 48 hours, and there will be seven sailings a week”")
+    assert set(changes) == {("72", "48"), ("пять", "seven")}
+    changes = fact_changes("«Трасса закроется на три недели»", "“The motorway will close for three months”")
+    assert changes == (("три недели", "three months"),)  # the number kept, its unit changed
+
+
+def test_fact_changes_name_the_negation_of_the_clause_that_changed(meaning: Embeddings) -> None:
+    original = "«Библиотека не закроется летом, и читальный зал тоже не закроют»"
+    echo = "“The library will not close in summer, but the reading room will close”"
+    changes = fact_changes(original, echo, Match(1.0, ((original, echo),), meaning.similarity))
+    assert changes == (("тоже не закроют", ""),)  # the library's "not" is kept on both sides: no change

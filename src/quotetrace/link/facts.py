@@ -614,7 +614,7 @@ def _name_order(tokens: tuple[Token, ...], text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_ENDS = frozenset({"end", "конца", "конце", "конец", "концу"})
+PERIOD_ENDS = frozenset({"end", "конца", "конце", "конец", "концу"})
 _PERIODS = frozenset({"week", "month", "year"})
 PERIOD_REACH = 3  # words from "end" to its period ("the end of this week", «до конца недели»)
 
@@ -624,7 +624,7 @@ def _period_ends(tokens: tuple[Token, ...]) -> frozenset[str]:
     "end-month"): a deadline moved from one to another is a date changed."""
     out: set[str] = set()
     for i, token in enumerate(tokens):
-        if fold(token.text) not in _ENDS:
+        if fold(token.text) not in PERIOD_ENDS:
             continue
         period = next((UNITS[t.value] for t in tokens[i + 1:i + 1 + PERIOD_REACH] if UNITS.get(t.value) in _PERIODS),
                       None)
