@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from quotetrace.link.provenance import sighting_time
 from quotetrace.link.units import Embeddings
-from quotetrace.link.veto import Capitals, disagreement, speaker_keys
+from quotetrace.link.veto import Capitals, affiliation_keys, disagreement, speaker_keys
 from quotetrace.store import Sighting
 
 if TYPE_CHECKING:
@@ -111,8 +111,10 @@ def merge_translations(
         match = embeddings.best(texts[a], texts[b])
         if match.score < RETELLING_THRESHOLD:
             continue
-        speakers = speaker_keys(sightings[i].speaker for i in (representative[a], representative[b]))
-        reason = disagreement(texts[a], texts[b], speakers, match, corpus)
+        pair = (representative[a], representative[b])
+        speakers = speaker_keys(sightings[i].speaker for i in pair)
+        reason = disagreement(texts[a], texts[b], speakers, match, corpus,
+                              affiliation_keys(d for i in pair for d in sightings[i].descriptors))
         if reason is not None:
             evidence.veto(reason)
             if match.score >= TRANSLATION_THRESHOLD:  # the same words with a fact changed, if the speaker is the same
