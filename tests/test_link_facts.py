@@ -440,3 +440,12 @@ def test_fact_changes_name_the_negation_of_the_clause_that_changed(meaning: Embe
     echo = "“The library will not close in summer, but the reading room will close”"
     changes = fact_changes(original, echo, Match(1.0, ((original, echo),), meaning.similarity))
     assert changes == (("тоже не закроют", ""),)  # the library's "not" is kept on both sides: no change
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("Дорога займёт два с половиной часа вместо пяти", {"2.5", "5"}),
+    ("на складе три с половиной тысячи тонн", {"3500"}),
+    ("встреча с половиной депутатов", {"0.5"}),  # «с» with no number before it joins nothing
+])
+def test_facts_a_russian_number_with_a_half_is_one_number(text: str, numbers: set[str]) -> None:
+    assert set(facts(text).numbers) == numbers

