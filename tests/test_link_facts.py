@@ -449,3 +449,26 @@ def test_fact_changes_name_the_negation_of_the_clause_that_changed(meaning: Embe
 ])
 def test_facts_a_russian_number_with_a_half_is_one_number(text: str, numbers: set[str]) -> None:
     assert set(facts(text).numbers) == numbers
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("one in five pupils walks to school", {"0.2"}),
+    ("one family in ten spends half its income on food", {"0.1", "0.5"}),
+    ("two out of three nurses voted for the strike", {"0.666667"}),
+    ("каждый десятый житель остался без работы", {"0.1"}),
+    ("sales rose 3 in 2024", {"3", "2024"}),  # a year is no whole
+    ("a fifth of households spend more", {"0.2"}),
+    ("the level fell by 2 metres in 10 years", {"2", "10"}),  # a measure over a time, no share
+    ("the fifth round of talks", {"5"}),
+])
+def test_facts_a_part_of_a_whole_is_one_share(text: str, numbers: set[str]) -> None:
+    assert set(facts(text).numbers) == numbers
+
+
+def test_veto_a_share_said_as_a_part_of_a_whole_agrees_with_its_percentage() -> None:
+    from quotetrace.link.veto import disagreement
+
+    assert disagreement("one in four pupils walks to school", "25 percent of pupils walk to school") is None
+    assert disagreement("каждый четвёртый ученик ходит в школу пешком",
+                        "a quarter of pupils walk to school") is None
+    assert disagreement("one in four pupils walks to school", "40 percent of pupils walk to school") == "number"

@@ -89,8 +89,10 @@ NUMBER_WORDS.update({"полмиллиона": 5e5, "полмиллиарда": 
 FRACTIONS: dict[str, float] = {"quarter": 0.25, "third": 1 / 3, "четверть": 0.25, "четверти": 0.25,
                                "треть": 1 / 3, "трети": 1 / 3}
 # A fraction counted by a number before it is a number wherever it stands ("by a third", "two thirds", "one
-# quarter"): "third" alone is an ordinal ("the third unit"). «треть» has no ordinal sense: a fraction alone too.
+# quarter", "a fifth of households"): "third" alone is an ordinal ("the third unit").
+# «треть» has no ordinal sense: a fraction alone too.
 COUNTED_FRACTIONS: dict[str, float] = {"third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+                                       "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
                                        "трети": 1 / 3, "треть": 1 / 3, "третью": 1 / 3, "четверти": 0.25,
                                        "четверть": 0.25, "четвертью": 0.25}
 FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "одна", "одну", "две", "три"})

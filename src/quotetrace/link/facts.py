@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, product
 from typing import Literal
 
 from quotetrace.link.fact_words import (
@@ -294,7 +294,58 @@ def read(text: str) -> tuple[Token, ...]:
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    return _institutions_named(_ratios(tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw))))))
+    numbers = _join_numbers(text, _fractions(text, _counted_fractions(text, raw)))
+    return _institutions_named(_ratios(tuple(_proportions(text, numbers))))
+
+
+# "one in five", "one family in five", "two out of three", «каждый пятый»: a share, as "20 percent" or "a fifth"
+# says it (veto.py compares fractions with percentages). The whole has to be a small count, so that "3 in 2024"
+# stays two numbers.
+_PROPORTION_GAPS = (("in",), ("out", "of"))
+_EVERY = frozenset({"каждыи", "каждая", "каждое", "каждого", "каждую", "каждои", "каждому", "каждым"})
+MAX_WHOLE = 1000
+MAX_PART_WORDS = 2  # what the part counts may stand between: "one family in five", "one in five"
+
+
+def _part_of_whole(part: Token, whole: Token) -> bool:
+    """Two counts, the first smaller, the second a small whole: "one (family) in five", not "2.3 in 10"."""
+    a, b = float(part.value), float(whole.value)
+    return a.is_integer() and b.is_integer() and 0 < a < b <= MAX_WHOLE
+
+
+def _proportions(text: str, tokens: list[Token]) -> list[Token]:
+    """A share said as a part of a whole ("one in five", «каждый пятый») is one number, the fraction."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "number":
+            for skip, gap in product(range(MAX_PART_WORDS + 1), _PROPORTION_GAPS):
+                j = i + 1 + skip + len(gap)
+                if (j < len(tokens) and tokens[j].kind == "number" and _part_of_whole(token, tokens[j])
+                        and all(t.kind == "word" for t in tokens[i + 1:i + 1 + skip])
+                        and tuple(fold(t.text) for t in tokens[i + 1 + skip:j]) == gap
+                        and not (j + 1 < len(tokens) and tokens[j + 1].value in UNITS)):  # "2 metres in 10 years"
+                    share = float(token.value) / float(tokens[j].value)
+                    out.append(Token(text[token.start:tokens[j].end], token.start, tokens[j].end, "number",
+                                     number_value(share)))
+                    i = j + 1
+                    break
+            else:
+                out.append(token)
+                i += 1
+            continue
+        if (fold(token.text) in _EVERY and i + 1 < len(tokens) and tokens[i + 1].kind == "number"
+                and 1 < float(tokens[i + 1].value) <= MAX_WHOLE):
+            following = tokens[i + 1]
+            out.append(Token(text[token.start:following.end], token.start, following.end, "number",
+                             number_value(1 / float(following.value))))
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
 
 
 _SAME = {"столько": ("же",), "same": ("as",)}  # «столько же», "the same as", "the same amount as"
