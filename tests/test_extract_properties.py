@@ -15,7 +15,12 @@ pieces = st.sampled_from(
      "Smith", " the minister", " We will", " not retreat", "—", "…",
      # transcripts and threads: labels, bold, brackets, quoted posts, stage directions
      "\nHOST: ", "\nQ: ", "\nA: ", "\nVOSS: ", "**", "(", ")", " wrote:", "\nQuote from: ", "\n> ",
-     " says: ", "[LAUGHTER]", "Trust me", " I'm Ana Lee"]
+     " says: ", "[LAUGHTER]", "Trust me", " I'm Ana Lee",
+     # the other shapes of interviews: dash labels, timestamps, quoted and role labels, "Q.", names alone on
+     # their line, questions set apart by bold, italics or a number, bylines and captions
+     "\nRuiz – ", "\n[00:00:19] Anja Petersen: ", "\n> Reader (Bob_1): ", "\nQ. ", "\nA. ", "\nMARGIT SOLBERG\n",
+     "\n**Why?**\n", "\n*Why?*\n", "\n1. ", "\nINTERVIEWER: ", "\nCALLER (Maureen, Oldfield): ", "\nLF: ",
+     "(inaudible)", "\nBy Jane Roe\n", "\nPhoto: ", " we spoke to", " you", "—"]
 )
 tricky_text = st.lists(pieces | st.text(max_size=8), max_size=40).map("".join)
 

@@ -53,6 +53,14 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("in the second quarter", {"2"}),
         ("three and four", {"3", "4"}),  # "and" joins no whole numbers
         ("one of 500 people", {"1", "500"}),
+        ("пятеро рыбаков и двое спасателей", {"5", "2"}),  # collective numerals count people
+        ("three dozen ambulances", {"36"}),  # "dozen" multiplies what comes before it
+        ("a dozen ambulances", {"12"}),
+        ("две дюжины машин", {"24"}),
+        ("the first three ferries", {"1", "3"}),  # an ordinal then a number: two numbers, not four
+        ("первые три парома", {"1", "3"}),
+        ("the twenty-first day", {"21"}),  # ... while a number then an ordinal is one
+        ("к тридцать первому числу", {"31"}),
     ],
 )
 def test_facts_numbers_in_words_and_digits_compare_as_values(text: str, numbers: set[str]) -> None:
@@ -80,6 +88,14 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("no more than ten lorries", 0),
         ("Мы будем ждать, пока не получим ответ", 0),  # «пока не» = "until"
         ("Страховщики пока не дают гарантий", 1),  # «пока не» = "not yet"
+        # a clause that «пока» opens after a comma is "until", its «не» wherever it stands
+        ("Фермеры не уедут с площади, пока министерство письменно не пообещает субсидии", 1),
+        ("Паром будет стоять в порту, пока шторм не утихнет", 0),
+        ("The mayor doubts the bridge will reopen in May", 1),  # "doubts" says "does not think"
+        ("There is no doubt the bridge will reopen in May", 0),  # ... and "no doubt" says yes
+        ("Мэр сомневается, что мост откроют в мае", 1),
+        ("There is no danger of the levee failing", 1),  # a failure named after "of": one "no"
+        ("The council was accused of failing to repair the levee", 1),  # ... but "failing to" denies
         ("She turned the offer down", 1),
         ("There will be no mobilisation, it is out of the question", 2),
         ("I never signed it, and I would not have signed it", 2),
@@ -338,3 +354,98 @@ def test_facts_a_compound_ties_by_its_words() -> None:
     assert "empt" in facts("We cannot keep running a half-empty ward").anchors
     assert disagreement("We cannot keep running a half-empty ward, the board said",
                         "the board could no longer afford to run the ward half empty") is None
+
+
+WE_ORIGINAL = "We will build two schools in Olkhovka by September"
+TOLD = "the government of {} would build two schools by September"
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "affiliations", "reason"),
+    [
+        # a retelling names the speaker's country for "we"; the descriptors say which country that is
+        ("«Мы построим в Ольховке две школы к сентябрю»", TOLD.format("Velmaria"), frozenset({"velmari"}), None),
+        (WE_ORIGINAL, TOLD.format("Velmaria"), frozenset({"velmari"}), None),
+        # another country in its place, or none known, is a name replaced
+        (WE_ORIGINAL, TOLD.format("Dornia"), frozenset({"velmari"}), "name"),
+        (WE_ORIGINAL, TOLD.format("Velmaria"), frozenset(), "name"),
+        # a quote of the words names no one for "we"
+        (WE_ORIGINAL, "“The government of Velmaria will build two schools by September”", frozenset({"velmari"}),
+         "name"),
+    ],
+)
+def test_veto_a_retelling_may_name_the_speakers_side_for_we(original: str, echo: str, affiliations: frozenset[str],
+                                                            reason: str | None) -> None:
+    assert disagreement(original, echo, affiliations=affiliations) == reason
+
+
+def test_veto_affiliations_are_the_names_in_descriptors() -> None:
+    from quotetrace.link.veto import affiliation_keys
+
+    assert affiliation_keys(["Velmaria's health minister", "глава Минздрава Вельмарии"]) >= {"velmari"}
+
+
+def test_facts_a_plural_abbreviation_is_no_name() -> None:
+    assert facts("the army will buy 40 APCs and two MRAPs from Dornia").names == {"dornia"}
+
+
+@pytest.mark.parametrize(("text", "ratios"), [
+    ("Exports were twice as high as last year", {"x2"}),
+    ("Продажи выросли вчетверо", {"x4"}),
+    ("Fares will be five times higher than in 2020", {"x5"}),
+    ("в пять раз дороже, чем в прошлом году", {"x5"}),
+    ("about the same number as last winter", {"x1"}),
+    ("примерно столько же, сколько прошлой зимой", {"x1"}),
+    ("the ferry sails three times a week", set()),  # how often, not a factor
+])
+def test_facts_a_comparison_by_a_factor_is_a_fact(text: str, ratios: set[str]) -> None:
+    assert facts(text).ratios == ratios
+
+
+def test_veto_a_factor_replaced_is_a_figure_changed() -> None:
+    original = "В этом сезоне на острове поймали вчетверо больше лосося, чем в прошлом"
+    assert disagreement(original, "В этом сезоне на острове поймали столько же лосося, сколько в прошлом") == "number"
+    assert compare(original, "В этом сезоне на острове поймали примерно столько же лосося, сколько в прошлом"
+                   ).verdict != "same"
+    assert disagreement("Fares will be five times higher than in 2020", "fares would rise fivefold on 2020") is None
+
+
+def test_changes_a_length_of_time_said_in_other_units_is_no_change() -> None:
+    assert compare("«За месяц в порт зашли 40 судов»", "«За тридцать дней в порт зашли 40 судов»").verdict == "same"
+    assert compare("“Within a week the road will reopen”", "“Within seven days the road will reopen”").verdict == "same"
+    assert compare("«За месяц в порт зашли 40 судов»", "«За три месяца в порт зашли 40 судов»").verdict == "altered"
+
+
+def test_veto_across_languages_a_prefixed_adjective_says_not_where_that_makes_the_two_agree() -> None:
+    assert disagreement("«Дорога через перевал не безопасна для автобусов»",
+                        "the mountain pass road was unsuitable for buses") is None
+    # a noun that merely starts like a prefixed word says nothing ("university")
+    assert disagreement("«Общежития университета не будут открыты в августе»",
+                        "the university dormitories would be opened in August") == "negation"
+
+
+def test_fact_changes_name_a_number_said_once_more_and_pair_numbers_by_their_units() -> None:
+    changes = fact_changes("«Из трёх паромов два вышли в рейс, а ремонт займёт три дня»",
+                           "“Two of the three ferries sailed, and repairs will take ten days”")
+    assert changes == (("три", "ten"),)  # «три» twice against "three" once: one of them changed
+    changes = fact_changes("«Рейсов будет пять в неделю, а стоянка в порту продлится 72 часа»",
+                           "“The stop in port will last 48 hours, and there will be seven sailings a week”")
+    assert set(changes) == {("72", "48"), ("пять", "seven")}
+    changes = fact_changes("«Трасса закроется на три недели»", "“The motorway will close for three months”")
+    assert changes == (("три недели", "three months"),)  # the number kept, its unit changed
+
+
+def test_fact_changes_name_the_negation_of_the_clause_that_changed(meaning: Embeddings) -> None:
+    original = "«Библиотека не закроется летом, и читальный зал тоже не закроют»"
+    echo = "“The library will not close in summer, but the reading room will close”"
+    changes = fact_changes(original, echo, Match(1.0, ((original, echo),), meaning.similarity))
+    assert changes == (("тоже не закроют", ""),)  # the library's "not" is kept on both sides: no change
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("Дорога займёт два с половиной часа вместо пяти", {"2.5", "5"}),
+    ("на складе три с половиной тысячи тонн", {"3500"}),
+    ("встреча с половиной депутатов", {"0.5"}),  # «с» with no number before it joins nothing
+])
+def test_facts_a_russian_number_with_a_half_is_one_number(text: str, numbers: set[str]) -> None:
+    assert set(facts(text).numbers) == numbers

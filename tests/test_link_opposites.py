@@ -170,6 +170,9 @@ def test_a_copy_that_runs_past_the_original_with_a_word_of_its_own_changed_it() 
         ("Travellers from Norland will not need a permit", "travellers from Norland can enter permit-free", None),
         ("Farmers will not have to pay the new levy", "farmers will be exempt from the new levy", None),
         ("Residents will not be charged for the new bins", "the new bins are free for residents", None),
+        ("«Перебоев с газом в Ольхове этой зимой не будет»", "Olkhov would be spared gas outages this winter", None),
+        ("«Перебоев с газом в Ольхове этой зимой не будет»", "Olkhov would face gas outages this winter",
+         "negation"),
         # abolished, kept off, suspended: a "not" in one word
         ("The toll on the coast road will be abolished in May",
          "drivers will no longer pay the toll on the coast road from May", None),
@@ -182,6 +185,10 @@ def test_a_copy_that_runs_past_the_original_with_a_word_of_its_own_changed_it() 
         ("Gas supplies face disruption this winter", "gas supplies will continue as normal this winter", "negation"),
         ("The clinic will raise its fees this year", "«Клиника в этом году не будет поднимать плату»", "negation"),
         ("The nurses voted to end their walkout", "the nurses decided to stop their walkout", None),
+        ("Flood risk on the Orva will reach its highest level on Sunday", "«В воскресенье паводковая опасность на Орве "
+         "снизится»", "negation"),  # a level at its highest is a rise
+        ("Flood risk on the Orva will reach its highest level on Sunday",
+         "«В воскресенье паводковая опасность на Орве достигнет пика»", None),
         ("The nurses voted to end their walkout", "the nurses decided to carry on with their walkout", "negation"),
         ("Two guards were charged with theft", "the two guards were accused of theft and released for free", None),
     ],

@@ -25,6 +25,8 @@ def _speaker_ids(*sightings: Sighting) -> list[str]:
 @pytest.mark.parametrize(("cyrillic", "latin"), [
     ("Торвальд", "Thorvald"), ("Уитмор", "Whitmore"), ("Кершоу", "Kershaw"),
     ("Шарлотта", "Charlotte"), ("Джереми", "Jeremy"),
+    ("Гельмут", "Helmut"), ("Ганна", "Hanna"), ("Игорь", "Ihor"),  # an "h" sounded: «г» or «х»
+    ("Зальцман", "Saltzman"),  # voiced or not, "tz" or «ц»
 ])
 def test_a_name_and_its_transcription_sound_alike(cyrillic: str, latin: str) -> None:
     assert sound(transliterate(cyrillic)) == sound(latin)
@@ -113,3 +115,21 @@ def test_role_words_read_the_office(descriptor: str, roles: set[str]) -> None:
 def test_two_specific_roles_across_languages_keep_a_name_apart() -> None:
     ids = _speaker_ids(_sighting(1, "Timur Galeev", ("goalkeeper",)), _sighting(2, "Тимур Галеев", ("губернатор",)))
     assert ids[0] != ids[1]
+
+
+def test_two_latin_spellings_of_one_russian_name_join_through_its_cyrillic_spelling() -> None:
+    ids = _speaker_ids(_sighting(1, "Борис Зайцев"), _sighting(2, "Boris Zaitsev"), _sighting(3, "Boris Saitzev"),
+                       _sighting(4, "Taras Hrytsenko"), _sighting(5, "Тарас Гриценко"),
+                       _sighting(6, "Taras Gritsenko"))
+    assert ids[0] == ids[1] == ids[2] and ids[3] == ids[4] == ids[5] and ids[0] != ids[3]
+
+
+def test_latin_spellings_alone_are_still_compared_letter_by_letter() -> None:
+    ids = _speaker_ids(_sighting(1, "Boris Zaitsev"), _sighting(2, "Boris Saitzev"))
+    assert ids[0] != ids[1]
+
+
+def test_two_latin_spellings_that_hear_one_cyrillic_name_leave_it_alone() -> None:
+    ids = _speaker_ids(_sighting(1, "Оливер Хейл"), _sighting(2, "Oliver Heil"), _sighting(3, "Oliver Hale"),
+                       _sighting(4, "Oliver Hall"))
+    assert len(set(ids[1:])) == 3

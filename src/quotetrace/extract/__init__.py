@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from quotetrace.extract.channels import with_channels
-from quotetrace.extract.confidence import Evidence, confidence, direct_evidence, reported_evidence
+from quotetrace.extract.confidence import Evidence, confidence, direct_evidence, reported_evidence, turn_evidence
 from quotetrace.extract.continuations import continuation_fragments
 from quotetrace.extract.cue_model import learned_cues
 from quotetrace.extract.cues import Cue, find_cues
@@ -29,7 +29,7 @@ from quotetrace.extract.parentheticals import parenthetical_fragments
 from quotetrace.extract.posts import quoted_posts
 from quotetrace.extract.reported import ReportedQuote, reported_quotes
 from quotetrace.extract.sources import with_source
-from quotetrace.extract.transcripts import Turn, transcript_turns
+from quotetrace.extract.transcripts import TURN_ROLES, USER, Turn, transcript_turns
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
 from quotetrace.nlp import doc_text
 from quotetrace.settings import Settings
@@ -65,14 +65,15 @@ def find_quotes_with_evidence(
     cues = with_channels([_source_outside_quotes(doc, c, spans) for c in found])
     attached = attach_cues(doc, spans, cues)
     turns = _with_posts(transcript_turns(doc, spans), quoted_posts(doc, spans))
+    doc.user_data[TURN_ROLES] = {t.quote.start: t.role for t in turns if t.role is not None}
     reported = _with_transcript(reported_quotes(text, cues, spans), turns)
     absorbed = {id(s) for r in reported for s in r.absorbed}
     # a turn or a post is whole as it stands: no sentence around it continues it
-    labelled = {id(t): fragments if len(fragments) > 1 else [] for t, fragments in turns}
+    labelled = {id(t.quote): t for t in turns}
     others = [r for r in reported if id(r) not in labelled]
     continued = continuation_fragments(doc, others, cues, spans)
     around = parenthetical_fragments(doc, others)
-    quotes = [_reported_quote(text, r, labelled[id(r)], False) if id(r) in labelled else
+    quotes = [_turn_quote(text, labelled[id(r)]) if id(r) in labelled else
               _reported_quote(text, r, continued.get(id(r)) or around.get(id(r), []), id(r) in continued)
               for r in reported]
     directs = [d for d in attached if id(d.span) not in absorbed]
@@ -81,21 +82,21 @@ def find_quotes_with_evidence(
     return _without_overlaps(quotes)
 
 
-def _with_posts(turns: list[Turn], posts: list[ReportedQuote]) -> list[Turn]:
+def _with_posts(turns: list[Turn], posts: list[Turn]) -> list[Turn]:
     """A thread's quoted posts and comments join a transcript's turns, unless they lie inside one."""
-    pieces = [piece for _, fragments in turns for piece in fragments]
-    kept = [p for p in posts if not any(p.start < end and start < p.end for start, end in pieces)]
-    return sorted([*turns, *((p, [(p.start, p.end)]) for p in kept)], key=lambda t: t[0].start)
+    pieces = [piece for t in turns for piece in t.fragments]
+    kept = [p for p in posts if not any(p.quote.start < end and start < p.quote.end for start, end in pieces)]
+    return sorted([*turns, *kept], key=lambda t: t.quote.start)
 
 
 def _with_transcript(reported: list[ReportedQuote], turns: list[Turn]) -> list[ReportedQuote]:
-    """A transcript's labelled paragraphs (and the paragraphs that go on with them) replace the attributions
-    found inside them (which do not nest)."""
+    """A transcript's turns (and the paragraphs that go on with them) replace the attributions found inside
+    them (which do not nest)."""
     if not turns:
         return reported
-    pieces = [piece for _, fragments in turns for piece in fragments]
+    pieces = [piece for t in turns for piece in t.fragments]
     kept = [r for r in reported if not any(r.start < end and start < r.end for start, end in pieces)]
-    return sorted([*kept, *(t for t, _ in turns)], key=lambda r: r.start)
+    return sorted([*kept, *(t.quote for t in turns)], key=lambda r: r.start)
 
 
 def _source_outside_quotes(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> Cue:
@@ -119,6 +120,19 @@ def _reported_quote(
         return _quote(text, r.start, r.end, r.kind, r.cue, evidence)
     quote, _ = _quote(text, fragments[0][0], fragments[-1][1], r.kind, r.cue, evidence)
     quote.fragments = [TextSpan(text[a:b], a, b) for a, b in fragments]
+    return quote, evidence
+
+
+def _turn_quote(text: str, turn: Turn) -> tuple[Quote, Evidence]:
+    """A turn of a conversation or a thread, over the paragraphs it runs over."""
+    r = turn.quote
+    # a label is a cue as a colon after a name is; a post's header ("X wrote:") is read as its cue
+    evidence = reported_evidence(r) if turn.role == USER else turn_evidence(r)
+    quote, _ = _quote(text, r.start, r.end, r.kind, r.cue, evidence)
+    if turn.speaker is not None:
+        quote.speaker_mention = TextSpan(text[turn.speaker[0] : turn.speaker[1]], *turn.speaker)
+    if len(turn.fragments) > 1:
+        quote.fragments = [TextSpan(text[a:b], a, b) for a, b in turn.fragments]
     return quote, evidence
 
 
@@ -160,7 +174,7 @@ def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None,
         start=start,
         end=end,
         kind=kind,
-        cue=cue.text if cue is not None else None,
+        cue=cue.text or None if cue is not None else None,
         speaker_mention=mention,
         confidence=confidence(evidence),
         type=evidence.type,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -76,6 +76,15 @@ def reported_evidence(r: ReportedQuote, continued: bool = False) -> Evidence:
     act: ActType = "speech" if r.kind == "mixed" and r.cue.act == "stance" else r.cue.act
     return Evidence("continued" if continued else "clause", r.kind, act, r.cue.rate, True,
                     r.cue.token.lemma_.lower(), r.cue.frame, source_class(r.cue.subject), cue_kind(r.cue))
+
+
+def turn_evidence(r: ReportedQuote) -> Evidence:
+    """A turn of a conversation: its label's mark counts as the colon after a name ("TOVE: …") whatever it is
+    (a dash, "Q.", a name alone on its line), and a turn that only the layout of a Q&A sets apart counts as
+    named by its label."""
+    evidence = reported_evidence(r)
+    source = "name" if r.cue.subject is None else evidence.source
+    return replace(evidence, source=source, cue="colon", lemma=":")
 
 
 def cue_kind(cue: Cue | None) -> str:

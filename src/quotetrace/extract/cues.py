@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from quotetrace.extract.labels import HEADER_WORDS
 from quotetrace.extract.senses import (
     CONTENT_RULES,
     DEMONSTRATIVES,
@@ -751,6 +752,8 @@ def _headline_cue(doc: Doc, colon: Token) -> Cue | None:
         return None
     if not head[0].is_title or any(t.is_punct and t.text not in ("’s", "'s") for t in head):
         return None
+    if head[0].lower_ in HEADER_WORDS:
+        return None  # "Photo: …", "Updated: …": a caption or a note, not who says it
     if any(t.pos_ in ("VERB", "AUX") for t in head):  # "Trump went further:" is a sentence, not a headline
         return None
     content = trim_chars(doc, list(body))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from quotetrace.extract.cues import SUBJECT_DEPS, Cue, mention_span
+from quotetrace.extract.labels import HEADER_WORDS
 from quotetrace.extract.marks import MarkedSpan
 from quotetrace.extract.sources import colon_byline, colon_introduction, dash_signature, with_source
 from quotetrace.lexicon import ABBREVIATIONS, FIRST_PERSON, QUESTION_VERBS, TITLE_CUES
@@ -60,13 +61,16 @@ def is_statement_like(text: str, span: MarkedSpan, settings: Settings) -> bool:
 
 
 def is_titled(text: str, span: MarkedSpan) -> bool:
-    """Introduced as a title or an address: 'an ad titled “Scam.”', 'a letter addressed to “the Members …”'."""
+    """Introduced as a title or an address: 'an ad titled “Scam.”', 'a letter addressed to “the Members …”', or
+    after a header: 'Comments on: “…”'."""
     before = text[max(0, span.start - 40) : span.start].lower()
     before = before[before.rfind("\n") + 1 :]  # only the quotation's own paragraph
     before = SENTENCE_END.split(before)[-1]  # and sentence: "… funding his campaign. “He’s …”" is no title
     words = WORD.findall(before)
     if words and words[-1] in TITLE_CUES:
         return True
+    if words and words[0] in HEADER_WORDS and before.rstrip().endswith(":"):
+        return True  # "Comments on: “Council confirms …”", "Read more: “…”": the title of what is named
     return len(words) >= 2 and words[-2] in TITLE_CUES and words[-1] in ("to", "the", "as", "a")
 
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import SUBJECT_DEPS, Cue, mention_span, subject_of
+from quotetrace.extract.labels import HEADER_WORDS
 from quotetrace.lexicon import SPEECH_VERBS
 from quotetrace.nlp import doc_text, noun_chunk_in
 
@@ -197,8 +198,11 @@ def _colon_before(doc: Doc, quote_start: int) -> Token | None:
 
 
 def _lead(colon: Token) -> list[Token]:
-    """The words of the colon's sentence before it."""
-    return [t for t in colon.sent if t.i < colon.i and not t.is_space]
+    """The words of the colon's sentence before it; none when they are a header ("Comments on:", "Photo:",
+    "Read more:"), which names what follows, not who says it."""
+    lead = [t for t in colon.sent if t.i < colon.i and not t.is_space]
+    header = lead and lead[0].lower_ in HEADER_WORDS and lead[0].lower_ not in BYLINE_LEAD_INS
+    return [] if header else lead
 
 
 def _lead_subject(lead: list[Token]) -> Span | None:

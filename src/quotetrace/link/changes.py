@@ -13,19 +13,25 @@ a replaced word at an edge is a change when it holds a fact ("Forty tonnes" → 
 
 Across languages nothing aligns word by word: ``fact_changes`` names the facts one side holds and the other
 does not, with the words that carry them (a number with the month it dates, a negation with the word it
-negates); the side that has no word for a change (a negation dropped) is "".
+negates); the side that has no word for a change (a negation dropped) is "". Numbers are counted (a value said
+twice on one side and once on the other was changed once), a factor matches its number ("three times" /
+«втрое»), and changed numbers pair by the unit they count, then by the nearest value; a length of time whose
+unit changed is named with its unit; a negation is named in the clause whose counterpart by meaning (the
+closest embedding on the other side) says none, not with every negation of the quote.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 from typing import Literal
 
-from quotetrace.link.fact_words import UNITS
-from quotetrace.link.facts import Token, facts, read, same_polarity
+from quotetrace.link.fact_words import DURATIONS, UNITS
+from quotetrace.link.facts import PERIOD_ENDS, PERIOD_REACH, Token, facts, read, same_polarity
 from quotetrace.link.opposites import ONE_SIDED, Sides, engaged, read_sides
 from quotetrace.link.speakers import fold
 from quotetrace.link.units import Match
@@ -105,7 +111,7 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
     def values(tokens: tuple[Token, ...], *kinds: str) -> list[str]:
         return sorted(t.value for t in tokens if t.kind in kinds)
 
-    if values(o, "number") != values(e, "number"):
+    if values(o, "number", "ratio") != values(e, "number", "ratio") and not _same_length(o, e):
         return "number"
     if values(o, *_DATE_KINDS) != values(e, *_DATE_KINDS):
         return "date"
@@ -119,6 +125,25 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
     if counted and units_o and units_e and units_o != units_e:
         return "number"
     return None
+
+
+def _same_length(o: tuple[Token, ...], e: tuple[Token, ...]) -> bool:
+    """Both sides of an edit are one length of time («за неделю» / «за семь дней»; "a month" / "30 days"): a unit
+    with no number is one of it."""
+    def days(tokens: tuple[Token, ...]) -> tuple[float, float] | None:
+        low = high = 0.0
+        count, found = 1.0, False
+        for token in tokens:
+            unit = UNITS.get(token.value)
+            if token.kind == "number":
+                count = float(token.value)
+            elif unit in DURATIONS:
+                low, high = low + count * DURATIONS[unit][0], high + count * DURATIONS[unit][1]
+                count, found = 1.0, True
+        return (low, high) if found else None
+
+    x, y = days(o), days(e)
+    return x is not None and y is not None and x[0] <= y[1] and y[0] <= x[1]
 
 
 def _overhang(ops: Sequence[tuple[str, int, int, int, int]], first: int, last: int) -> set[int]:
@@ -182,11 +207,17 @@ def fact_changes(original: str, echo: str, match: Match | None = None) -> tuple[
     a, b = read(original), read(echo)
     fa, fb = facts(original), facts(echo)
     out: list[Change] = []
-    for kinds in (("number",), _DATE_KINDS):
-        only_a = [t for t in a if t.kind in kinds and t.value not in {u.value for u in b if u.kind in kinds}]
-        only_b = [t for t in b if t.kind in kinds and t.value not in {u.value for u in a if u.kind in kinds}]
-        if only_a and only_b:
-            out += [(_with_date(original, a, x), _with_date(echo, b, y)) for x, y in zip_longest(only_a, only_b)]
+    only_a, only_b = _unmatched_numbers(a, b, fb.ratios), _unmatched_numbers(b, a, fa.ratios)
+    if only_a and only_b:
+        out += [(_with_date(original, a, x), _with_date(echo, b, y)) for x, y in _paired(a, b, only_a, only_b)]
+    for kinds in (_DATE_KINDS,):
+        dates_a = [t for t in a if t.kind in kinds and t.value not in {u.value for u in b if u.kind in kinds}]
+        dates_b = [t for t in b if t.kind in kinds and t.value not in {u.value for u in a if u.kind in kinds}]
+        if dates_a and dates_b:
+            out += [(_with_date(original, a, x), _with_date(echo, b, y)) for x, y in zip_longest(dates_a, dates_b)]
+    out += _lengths_changed(original, echo, a, b)  # «три недели» / "three months": the number kept, the unit not
+    if fa.days != fb.days and fa.days and fb.days and not out:  # "by the end of the week" / «до конца месяца»
+        out.append((_period(original, a), _period(echo, b)))
     names_a = [t for t in a if t.kind == "name" and not name_matches(t.value, fb.names)]
     names_b = [t for t in b if t.kind == "name" and not name_matches(t.value, fa.names)]
     if names_a and names_b:
@@ -194,9 +225,102 @@ def fact_changes(original: str, echo: str, match: Match | None = None) -> tuple[
     opposed = engaged(fa.sides, fb.sides)
     for unit_a, unit_b in match.pairs if match else ((original, echo),):
         if not same_polarity(facts(unit_a).polarity(opposed), facts(unit_b).polarity(opposed)):  # the first that differ
-            out.append((_negated(unit_a, read(unit_a)), _negated(unit_b, read(unit_b))))
+            out += _negations_changed(unit_a, unit_b, opposed, match)
             break
     return tuple(out)
+
+
+def _unmatched_numbers(one: tuple[Token, ...], other: tuple[Token, ...], ratios: frozenset[str]) -> list[Token]:
+    """The numbers of ``one`` the other quote does not say as often (a value said twice on one side and once on
+    the other was changed once: "ten days" → «три дня» beside «из трёх больниц»), nor as a factor ("three times"
+    for «втрое»)."""
+    left = Counter(t.value for t in other if t.kind == "number")
+    out = []
+    for token in one:
+        if token.kind != "number" or f"x{token.value}" in ratios:
+            continue
+        if left[token.value]:
+            left[token.value] -= 1
+        else:
+            out.append(token)
+    return out
+
+
+def _paired(a: tuple[Token, ...], b: tuple[Token, ...], only_a: list[Token],
+            only_b: list[Token]) -> list[tuple[Token | None, Token | None]]:
+    """Numbers changed, paired by what they count (the unit after each: "72 hours" / «48 часов»), then by the
+    nearest value ("2040" / "2030", not "half"), the rest in the order written."""
+    def unit(tokens: tuple[Token, ...], token: Token) -> str | None:
+        at = tokens.index(token)
+        return UNITS.get(tokens[at + 1].value) if at + 1 < len(tokens) else None
+
+    pairs: list[tuple[Token | None, Token | None]] = []
+    rest_b = list(only_b)
+    rest_a = []
+    for x in only_a:
+        y = next((y for y in rest_b if unit(a, x) is not None and unit(b, y) == unit(a, x)), None)
+        if y is None:
+            rest_a.append(x)
+        else:
+            rest_b.remove(y)
+            pairs.append((x, y))
+    for x in list(rest_a):
+        if not rest_b:
+            break
+        y = min(rest_b, key=lambda y: _distance(x, y))
+        rest_a.remove(x)
+        rest_b.remove(y)
+        pairs.append((x, y))
+    return pairs + list(zip_longest(rest_a, rest_b))
+
+
+def _distance(x: Token, y: Token) -> float:
+    """How far apart two numbers are, as orders of magnitude."""
+    a, b = abs(float(x.value)), abs(float(y.value))
+    return abs(math.log10(a + 1e-9) - math.log10(b + 1e-9))
+
+
+def _lengths_changed(original: str, echo: str, a: tuple[Token, ...], b: tuple[Token, ...]) -> list[Change]:
+    """Lengths of time whose number both sides say but whose unit differs, named with their units."""
+    def lengths(text: str, tokens: tuple[Token, ...]) -> list[tuple[str, str, float]]:
+        return [(t.value, text[t.start:u.end], DURATIONS[UNITS[u.value]][0] * float(t.value))
+                for t, u in pairwise(tokens)
+                if t.kind == "number" and UNITS.get(u.value) in DURATIONS]
+
+    mine, theirs = lengths(original, a), lengths(echo, b)
+    return [(words, other_words) for value, words, days in mine for other_value, other_words, other_days in theirs
+            if value == other_value and days != other_days
+            and not any(d == days for _, _, d in theirs) and not any(d == other_days for _, _, d in mine)]
+
+
+def _period(text: str, tokens: tuple[Token, ...]) -> str:
+    """The words of the end of a period a quote dates by ("the end of the week", «конца месяца»)."""
+    for at, token in enumerate(tokens):
+        if token.value in PERIOD_ENDS:
+            last = next((i for i in range(at + 1, min(at + 1 + PERIOD_REACH, len(tokens)))
+                         if UNITS.get(tokens[i].value) in ("week", "month", "year")), at)
+            return text[token.start:tokens[last].end]
+    return ""
+
+
+def _negations_changed(unit_a: str, unit_b: str, opposed: frozenset[str], match: Match | None) -> list[Change]:
+    """The negations one side says in a clause whose counterpart on the other side (the closest in meaning) says
+    none: each with its words, the other side's "" (a negation dropped or added). Without the embeddings, or
+    when no clause stands out, all the negations of each side, as before."""
+    one, other = facts(unit_a), facts(unit_b)
+    similarity = match.similarity if match else None
+    if similarity is not None and one.clauses and other.clauses:
+        cosines = similarity([c.text for c in one.clauses], [c.text for c in other.clauses])
+        out: list[Change] = []
+        for i, clause in enumerate(one.clauses):
+            if clause.polarity(opposed) and not other.clauses[int(cosines[i].argmax())].polarity(opposed):
+                out.append((_negated(clause.text, read(clause.text)) or clause.text, ""))
+        for j, clause in enumerate(other.clauses):
+            if clause.polarity(opposed) and not one.clauses[int(cosines[:, j].argmax())].polarity(opposed):
+                out.append(("", _negated(clause.text, read(clause.text)) or clause.text))
+        if out:
+            return out
+    return [(_negated(unit_a, read(unit_a)), _negated(unit_b, read(unit_b)))]
 
 
 def _with_date(text: str, tokens: tuple[Token, ...], token: Token | None) -> str:

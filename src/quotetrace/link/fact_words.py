@@ -33,7 +33,7 @@ for _value, _word in enumerate(_EN_ORDINALS):
 for _k, _word in enumerate(_EN_TENS):
     NUMBER_WORDS[_word] = 20 + 10 * _k
     NUMBER_WORDS[_word[:-1] + "ieth"] = 20 + 10 * _k  # twentieth
-NUMBER_WORDS.update({"single": 1, "twice": 2, "dozen": 12, "dozens": 12, "half": 0.5})
+NUMBER_WORDS.update({"single": 1, "twice": 2, "half": 0.5})
 
 _RU_CARDINALS: dict[float, str] = {
     0: "ноль,нуля,нулю,нулём,нулем,нуле",
@@ -43,7 +43,7 @@ _RU_CARDINALS: dict[float, str] = {
     4: "четыре,четырёх,четырех,четырём,четырем,четырьмя",
     5: "пять,пяти,пятью", 6: "шесть,шести,шестью", 7: "семь,семи,семью", 8: "восемь,восьми,восемью,восьмью",
     9: "девять,девяти,девятью", 10: "десять,десяти,десятью",
-    11: "одиннадцать,одиннадцати", 12: "двенадцать,двенадцати,дюжина,дюжины", 13: "тринадцать,тринадцати",
+    11: "одиннадцать,одиннадцати", 12: "двенадцать,двенадцати", 13: "тринадцать,тринадцати",
     14: "четырнадцать,четырнадцати", 15: "пятнадцать,пятнадцати", 16: "шестнадцать,шестнадцати",
     17: "семнадцать,семнадцати", 18: "восемнадцать,восемнадцати", 19: "девятнадцать,девятнадцати",
     20: "двадцать,двадцати,двадцатью", 30: "тридцать,тридцати,тридцатью", 40: "сорок,сорока",
@@ -55,6 +55,14 @@ _RU_CARDINALS: dict[float, str] = {
     0.5: "половина,половину,половины,половиной,половинная,половинную,половинной,половинный,половинном",
     1.5: "полтора,полторы",
 }
+# Collective numerals, which count people («трое мужчин», «пятеро детей», «двоих»).
+_RU_COLLECTIVES: dict[float, str] = {
+    2: "двое,двоих,двоим,двоими", 3: "трое,троих,троим,троими", 4: "четверо,четверых,четверым,четверыми",
+    5: "пятеро,пятерых,пятерым,пятерыми", 6: "шестеро,шестерых,шестерым", 7: "семеро,семерых,семерым",
+    8: "восьмеро,восьмерых", 9: "девятеро,девятерых", 10: "десятеро,десятерых",
+}
+for _collective, _words in _RU_COLLECTIVES.items():
+    _RU_CARDINALS[_collective] += "," + _words
 for _value, _words in _RU_CARDINALS.items():
     for _word in _words.split(","):
         NUMBER_WORDS[_word] = _value
@@ -70,6 +78,11 @@ for _stem, _value in _RU_ORDINAL_STEMS.items():
         NUMBER_WORDS.setdefault(_word, _value)
 for _word in "третий,третья,третье,третьего,третьей,третьему,третьим,третьем,третью,третьи,третьих".split(","):
     NUMBER_WORDS[_word] = 3
+# Ordinals: a number after one is another number ("the first two batteries", «первые две машины»: two, not three),
+# while one after a number ends it ("twenty-first", «двадцать первого»).
+ORDINALS = frozenset({*_EN_ORDINALS[1:], *(w[:-1] + "ieth" for w in _EN_TENS),
+                      *(w for stem in _RU_ORDINAL_STEMS for w in _forms(stem, _RU_ADJECTIVE_ENDINGS)),
+                      *"третий,третья,третье,третьего,третьей,третьему,третьим,третьем,третью,третьи,третьих".split(",")})
 NUMBER_WORDS.update({"полмиллиона": 5e5, "полмиллиарда": 5e8, "полтысячи": 500})
 # Fractions that are a number only before a multiplier ("a quarter of a million", «четверть миллиона», «треть
 # миллиарда»): alone, "quarter" is as often three months or a district, «четверть» a school term.
@@ -87,12 +100,23 @@ LONE_FRACTIONS = frozenset({"треть", "трети", "третью"})
 SUFFIX_MULTIPLIERS: dict[str, float] = {"m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
 AMBIGUOUS_SUFFIXES = frozenset({"m"})
 CURRENCY_SIGNS = frozenset("€$£₽¥")
-MULTIPLIERS: dict[str, float] = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
+MULTIPLIERS: dict[str, float] = {"dozen": 12, "dozens": 12, "дюжина": 12, "дюжины": 12, "дюжину": 12,
+                                 "hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
                                  "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
                                  "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
 for _stem, _multiplier in (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9)):
     for _word in _forms(_stem, ",а,и,у,е,ей,ам,ами,ах,ом,ов,ы"):
         MULTIPLIERS[_word] = _multiplier
+
+# Comparisons by a factor ("three times as much", «втрое больше», "the same as", «столько же»): the factor is a
+# fact of its own, so that "three times more than last month" is not "about as much as last month".
+RATIO_WORDS: dict[str, float] = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "всемеро": 7,
+                                 "вдесятеро": 10, "вполовину": 0.5}
+TIMES = frozenset({"times", "раза", "раз"})  # "three times", «в три раза» ...
+# ... before a comparative: a factor ("three times a week" is how often)
+RATIO_COMPARATIVES = frozenset(
+    "as more less higher lower larger smaller bigger greater faster slower longer shorter cheaper dearer "
+    "больше меньше выше ниже дороже дешевле быстрее медленнее чаще реже длиннее короче".split())
 
 MONTHS: dict[str, int] = {}
 for _number, _word in enumerate("january february march april may june july august september october november "
@@ -172,8 +196,11 @@ NEGATIONS = frozenset(
     "невозможно невозможен невозможна неизвестно неизвестен неизвестна небезопасно небезопасна небезопасен "
     "невыплаченные невыплаченных ложь ложные ложная ложно".split()
 )
-# Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»).
-NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "отказ",
+# Stems of negative predicates, in any form ("refuses", "refused"; «отказываются», «отказался»); "doubts that"
+# says "does not think" ("no doubt" is two that say yes; "doubtless" none).
+NOT_NEGATIVE = frozenset({"doubtless"})
+NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "doubt", "сомневаю",
+                                   "сомневае", "отказ",
                                    "откаж",  # «откажется», «откажемся»: the future's stem
                                    "отверг", "отклон", "опроверг", "провал")
 # Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
@@ -186,6 +213,10 @@ NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", 
 # stand" = "cannot stand" («слишком слаб, чтобы встать»). Not "only if": "talks can only begin once the
 # shelling stops" says "the shelling must stop before talks begin" as much as "no talks unless it stops".
 NEGATING_PAIRS = (("too", "to", 4), ("слишком", "чтобы", 5))
+# The speaker's own side, which a retelling names ("we will not restrict exports" → "Rudenia would keep exports
+# free"): a name in its place is no name replaced.
+FIRST_PERSON_PLURAL = frozenset("we us our ours мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашу "
+                                "наших нашими нашем".split())
 # Coordinating conjunctions open a clause of their own: "has not met him and does not plan to" negates twice.
 CONJUNCTIONS = frozenset("and but or nor while whereas и а но или однако зато".split())
 # Negative words that only echo a negation already in their clause in Russian ("никто не", "ни один ... не").
@@ -223,7 +254,12 @@ NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS = (
     _folded(UNITS), _folded(RELATIVE_DAYS))
 COUNTED_FRACTIONS, FRACTION_COUNTS, LONE_FRACTIONS = (
     _folded(COUNTED_FRACTIONS), frozenset(map(fold, FRACTION_COUNTS)), frozenset(map(fold, LONE_FRACTIONS)))
+ORDINALS = frozenset(map(fold, ORDINALS))
+RATIO_WORDS, TIMES, RATIO_COMPARATIVES = _folded(RATIO_WORDS), frozenset(map(fold, TIMES)), frozenset(
+    map(fold, RATIO_COMPARATIVES))
 NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozenset(map(fold, CONCORD)),
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))
+NOT_NEGATIVE = frozenset(map(fold, NOT_NEGATIVE))
 AUXILIARIES, CONTROL = frozenset(map(fold, AUXILIARIES)), frozenset(map(fold, CONTROL))
+FIRST_PERSON_PLURAL = frozenset(map(fold, FIRST_PERSON_PLURAL))

@@ -40,6 +40,7 @@ from quotetrace.link.fact_words import (
     COUNTED_FRACTIONS,
     CURRENCY_SIGNS,
     DURATIONS,
+    FIRST_PERSON_PLURAL,
     FRACTION_COUNTS,
     FRACTIONS,
     LONE_FRACTIONS,
@@ -52,10 +53,15 @@ from quotetrace.link.fact_words import (
     NEGATIVE_STEMS,
     NOT_NEGATING_AFTER,
     NOT_NEGATING_NEXT,
+    NOT_NEGATIVE,
     NUMBER_WORDS,
+    ORDINALS,
+    RATIO_COMPARATIVES,
+    RATIO_WORDS,
     RELATIVE_DAYS,
     SEASONS,
     SUFFIX_MULTIPLIERS,
+    TIMES,
     UNITS,
     WEEKDAYS,
 )
@@ -64,7 +70,7 @@ from quotetrace.link.opposites import ONE_SIDED, WITHOUT, Sides, read_sides
 from quotetrace.link.speakers import fold, name_key
 from quotetrace.link.units import FUNCTION_WORDS
 
-Kind = Literal["number", "month", "weekday", "season", "day", "negation", "name", "word"]
+Kind = Literal["number", "ratio", "month", "weekday", "season", "day", "negation", "name", "word"]
 
 _TOKEN = re.compile(
     r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)"  # 40 000 (Russian thousands)
@@ -74,6 +80,7 @@ _TOKEN = re.compile(
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "го", "й", "я", "е", "м", "х", "ого", "ой", "ым"})
 _SENTENCE_GAP = re.compile(r"[.!?…]")
 _POSSESSIVE = re.compile(r"['’]s$")
+_PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?…—–()]")
 # Names whose English and Russian forms are not spellings of each other (keys as name_key gives them).
 NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "rf": "rusia", "rossia": "rusia",
@@ -87,7 +94,8 @@ ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "to
 PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
 QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
 ELLIPSIS = 3  # words of a clause that lists one more negated noun ("and no paperwork", "nor forms")
-_BRIDGES = frozenset({"a", "of", "and"})  # inside one number: "a quarter of a million", "one and a half"
+# Words inside one number: "a quarter of a million", "one and a half", «два с половиной».
+_BRIDGES = frozenset({"a", "of", "and", "с"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +164,9 @@ class Facts:
     dated: frozenset[str] = frozenset()  # days of a month: "1 November", "June 15", «1 октября» ("m11-1")
     openers: frozenset[Opener] = frozenset()
     sides: Sides = field(default_factory=Sides)  # where its words stand on pairs of opposites (opposites.py)
+    we: bool = False  # it speaks as "we" («мы», "our"): the speaker's side, which a retelling may name
+    name_order: tuple[str, ...] = ()  # the keys of its names and of the words opening its sentences, as written
+    ratios: frozenset[str] = frozenset()  # factors it compares by: "x3" ("three times as much", «втрое»), "x1"
 
     @property
     def negations(self) -> int:
@@ -224,6 +235,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
     calendar = capital if key.isascii() else not capital or first
     if _word_number(key) is not None or key in MULTIPLIERS:
         return "number", ""
+    if key in RATIO_WORDS:
+        return "ratio", f"x{number_value(RATIO_WORDS[key])}"
     if key in MONTHS and calendar:
         return "month", f"m{MONTHS[key]}"
     if key in WEEKDAYS and calendar:
@@ -232,9 +245,11 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
         return "season", f"s{SEASONS[key]}"
     if key in RELATIVE_DAYS:
         return "day", RELATIVE_DAYS[key]
-    if key in NEGATIONS or key.endswith("n't") or key == "cannot" or key.startswith(NEGATIVE_STEMS):
+    if key in NEGATIONS or key.endswith("n't") or key == "cannot" or (key.startswith(NEGATIVE_STEMS)
+                                                                      and key not in NOT_NEGATIVE):
         return "negation", key
-    if capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS:  # «400 МВт» is no name
+    if (capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS  # «400 МВт» is no name
+            and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
         return "name", name_key_of(raw)
     return "word", key
 
@@ -279,7 +294,28 @@ def read(text: str) -> tuple[Token, ...]:
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    return _institutions_named(tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw)))))
+    return _institutions_named(_ratios(tuple(_join_numbers(text, _fractions(text, _counted_fractions(text, raw))))))
+
+
+_SAME = {"столько": ("же",), "same": ("as",)}  # «столько же», "the same as", "the same amount as"
+SAME_REACH = 3
+_TWICE = frozenset({"twice", "дважды"})  # "twice as high": a factor with no "times"
+
+
+def _ratios(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The comparisons by a factor: a number before "times" / «раза» and a comparative ("three times as much",
+    «в три раза больше») is also its factor (a token "x3" after it); "the same as", «столько же» are the factor 1."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        out.append(token)
+        following = [fold(t.text) for t in tokens[i + 1:i + 1 + SAME_REACH]]
+        times = following[:1] and following[0] in TIMES and any(w in RATIO_COMPARATIVES for w in following[1:])
+        twice = fold(token.text) in _TWICE and following[:1] and following[0] in RATIO_COMPARATIVES
+        if token.kind == "number" and (times or twice):
+            out.append(Token(token.text, token.start, token.end, "ratio", f"x{token.value}"))
+        elif fold(token.text) in _SAME and any(word in _SAME[fold(token.text)] for word in following):
+            out.append(Token(token.text, token.start, token.end, "ratio", "x1"))
+    return tuple(out) if len(out) > len(tokens) else tokens
 
 
 def _institutions_named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -346,7 +382,8 @@ def _without_bridges(text: str, tokens: list[Token]) -> list[Token]:
 
 
 def _past_bridges(tokens: list[Token], i: int) -> int:
-    """The index of the first token after ``tokens[i]`` that is not a bridge word ("of", "a", "and"; two at most)."""
+    """The index of the first token after ``tokens[i]`` that is not a bridge word ("of", "a", "and", «с»; two at
+    most)."""
     j = i + 1
     while j < len(tokens) and j - i <= 2 and tokens[j].kind == "word" and fold(tokens[j].text) in _BRIDGES:
         j += 1
@@ -369,14 +406,15 @@ def _fractions(text: str, tokens: list[Token]) -> list[Token]:
 
 def _joins(gap: str, following: Token) -> bool:
     """Whether ``gap`` lets the number go on into ``following``: nothing between them, "a" or "of a" before a
-    multiplier ("half a million", "a quarter of a million"), "and a" before a half ("one and a half")."""
+    multiplier ("half a million", "a quarter of a million"), "and a" before a half ("one and a half"), «с»
+    before a half in Russian («два с половиной»)."""
     words = " ".join(gap.split()).casefold()
     if not words:
         return True
     key = fold(following.text)
     if words in ("a", "of", "of a"):
         return key in MULTIPLIERS
-    return words == "and a" and key == "half"
+    return (words == "and a" and key == "half") or (words == "с" and key.startswith("половин"))
 
 
 def _ends_negative_phrase(before: list[Token], key: str) -> bool:
@@ -410,7 +448,10 @@ def _join_numbers(text: str, tokens: list[Token]) -> list[Token]:
 
 def _digits_then_word(previous: Token, token: Token) -> bool:
     """"shaft № 4 six hundred miners" («шахты № 4 шестьсот»): digits then a number word that multiplies
-    nothing are two numbers ("3 тысячи", "1.5 million" are one)."""
+    nothing are two numbers ("3 тысячи", "1.5 million" are one); so are an ordinal and the number after it ("the
+    first two batteries", «первые две машины»)."""
+    if fold(previous.text) in ORDINALS:
+        return True
     return bool(previous.value) and not token.value and fold(token.text) not in MULTIPLIERS
 
 
@@ -450,10 +491,11 @@ def clauses(tokens: tuple[Token, ...], text: str) -> list[list[int]]:
     return [*out, clause] if clause else out
 
 
-def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
+def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -> int:
     """Negation words that negate (see the module's docstring)."""
     plain = 0
     concord = 0
+    until = _until_clause(tokens, clause, text)
     for at, i in enumerate(clause):
         token = tokens[i]
         if token.kind != "negation":
@@ -464,10 +506,12 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
         if following in NOT_NEGATING_NEXT and (following not in _EN_COMPARATIVES or after == "than"
                                                or token.value in ("nothing", "none")):
             continue  # "no more than", "nothing less", "none other"
-        if preceding in NOT_NEGATING_AFTER and at == 1:
+        if (preceding in NOT_NEGATING_AFTER and at == 1) or (until and token.value not in CONCORD):
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if (preceding, token.value) == CONCESSIVE:
             continue  # «что бы ни случилось» ("whatever happens")
+        if _nominal_predicate(tokens, clause, at):
+            continue  # "no risk of the dam failing": a failure named, not a claim denied
         if token.value in QUANTIFIERS and _bounds(tokens, clause[at + 1:]):
             continue  # "no pension will be lower than 9,000": a bound, as "no more than" is
         if token.value in CONCORD:
@@ -477,6 +521,30 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int]) -> int:
         else:
             plain += 1
     return plain if plain else min(concord, 1)
+
+
+_NOMINAL_BEFORE = frozenset({"of", "from"})
+NOMINAL_REACH = 3  # words from "of" to the predicate it takes ("of the dam failing")
+
+
+def _nominal_predicate(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """A negative predicate in "-ing" after "of" / "from" names an event ("the risk of the dam failing", "fears
+    of talks failing"), unless it takes "to" ("accused of failing to pay" says "did not pay")."""
+    token = tokens[clause[at]]
+    if not token.value.startswith(NEGATIVE_STEMS) or not token.value.endswith("ing"):
+        return False
+    following = fold(tokens[clause[at + 1]].text) if at + 1 < len(clause) else ""
+    before = {fold(tokens[i].text) for i in clause[max(at - NOMINAL_REACH, 0):at]}
+    return following != "to" and bool(before & _NOMINAL_BEFORE)
+
+
+def _until_clause(tokens: tuple[Token, ...], clause: list[int], text: str) -> bool:
+    """A clause that «пока» opens after a comma, inside a sentence, is "until": its «не» negates nothing («не
+    вернёмся, пока правительство не подпишет» = "until the government signs"); «пока» inside a clause is "not
+    yet" («страховщики пока не дают»)."""
+    first = tokens[clause[0]]
+    return (fold(first.text) in NOT_NEGATING_AFTER and clause[0] > 0
+            and text[tokens[clause[0] - 1].end:first.start].strip() == ",")
 
 
 def _refusal_negated(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
@@ -517,12 +585,13 @@ def facts(text: str) -> Facts:
                         for v in _readings(t, text))
     parts = clauses(tokens, text)
     negations = _elliptical(tokens, parts, _distributed(tokens, text, parts,
-                                                        [_clause_negations(tokens, clause) for clause in parts]))
+                                                        [_clause_negations(tokens, clause, text) for clause in parts]))
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
     doubled = _double_negatives(parts, negative)
     numbers = frozenset(v for i, t in enumerate(tokens) if t.kind == "number" and i not in none
                         for v in _readings(t, text))
+    ratios = values("ratio")
     return Facts(numbers, values("month"), values("weekday"), values("season"), values("day") | _period_ends(tokens),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
@@ -530,10 +599,25 @@ def facts(text: str) -> Facts:
                               _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end],
                               _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
-                 measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides)
+                 measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
+                 any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios)
 
 
-_ENDS = frozenset({"end", "конца", "конце", "конец", "концу"})
+def _name_order(tokens: tuple[Token, ...], text: str) -> tuple[str, ...]:
+    """The name keys of its names and capitalised words, in the order written (the first is most often what the
+    quote is about: its subject)."""
+    openers = {o.key for o in _openers(tokens, text)}
+    keys = institutions([t.text for t in tokens]) if openers else [None] * len(tokens)
+    out: list[str] = []
+    for token, key in zip(tokens, keys, strict=True):
+        if token.kind == "name":
+            out.append(token.value)
+        elif token.kind == "word" and token.text[:1].isupper() and (key or name_key_of(token.text)) in openers:
+            out.append(key or name_key_of(token.text))
+    return tuple(dict.fromkeys(out))
+
+
+PERIOD_ENDS = frozenset({"end", "конца", "конце", "конец", "концу"})
 _PERIODS = frozenset({"week", "month", "year"})
 PERIOD_REACH = 3  # words from "end" to its period ("the end of this week", «до конца недели»)
 
@@ -543,7 +627,7 @@ def _period_ends(tokens: tuple[Token, ...]) -> frozenset[str]:
     "end-month"): a deadline moved from one to another is a date changed."""
     out: set[str] = set()
     for i, token in enumerate(tokens):
-        if fold(token.text) not in _ENDS:
+        if fold(token.text) not in PERIOD_ENDS:
             continue
         period = next((UNITS[t.value] for t in tokens[i + 1:i + 1 + PERIOD_REACH] if UNITS.get(t.value) in _PERIODS),
                       None)

@@ -24,7 +24,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -143,6 +143,9 @@ _SOUNDS = (("shch", "S"), ("dzh", "J"), ("tch", "S"), ("sch", "S"), ("ch", "S"),
            ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("gh", "g"), ("qu", "kv"), ("x", "ks"),
            ("wh", "w"), ("w", "u"), ("j", "J"), ("q", "k"))
 _SOFT_C = re.compile(r"c(?=[eiy])")
+# An "h" that opens a name or stands between vowels is sounded, and Russian writes it «г» ("Henrik" = «Генрик»,
+# Ukrainian "Ihor" = «Игорь») or «х» ("Hannah" = «Ханна»): one sound here, as «г» and «х» are; elsewhere silent.
+_SOUNDED_H = re.compile(r"^h|(?<=[aeiouy])h(?=[aeiouy])")
 _INNER_H = re.compile(r"(?<=.)h")
 _VOWEL = re.compile(r"[aeiouy'ʹʼ]")
 # A French name's silent last letter, which its Russian transcription leaves out ("Dubois" = «Дюбуа»,
@@ -155,8 +158,8 @@ def sound(part: str) -> str:
     text = fold(part).strip(".")
     for a, b in _SOUNDS:
         text = text.replace(a, b)
-    text = _SOFT_C.sub("s", text).replace("c", "k")
-    text = _VOWEL.sub("", _INNER_H.sub("", text))
+    text = _SOFT_C.sub("s", text).replace("c", "k").replace("z", "s")  # voiced or not: "Seltzer" = «Зельцер»
+    text = _VOWEL.sub("", _INNER_H.sub("", _SOUNDED_H.sub("g", text)))
     return re.sub(r"(.)\1+", r"\1", text)
 
 
@@ -180,8 +183,8 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
         return out
 
     script = {key: {has_cyrillic(m.name) for m in mentions} for key, mentions in persons.items()}
-    if not any(scripts == {True} for scripts in script.values()):
-        return persons  # no name seen only in Cyrillic: nothing to hear (most corpora, at no cost)
+    if not any(True in scripts for scripts in script.values()):
+        return persons  # no name seen in Cyrillic: nothing to hear (most corpora, at no cost)
     latin: dict[tuple[str | None, str], set[str]] = defaultdict(set)
     for key, scripts in script.items():
         if scripts == {False}:
@@ -197,6 +200,45 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
             continue  # none, or several people it could be: left apart rather than guessed
         target = targets.pop()
         firsts = {_heard(m)[0]: m.person.first for m in persons[target] if m.person and m.person.first}
+        moved = []
+        for m in out.pop(key):
+            assert m.person is not None
+            first = firsts.get(_heard(m)[0]) or m.person.first
+            moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
+                                  PersonName(first, m.person.middle, target, m.person.gender)))
+        out[target] = out[target] + moved
+    return _latin_spellings_heard(out, sounds)
+
+
+def _latin_spellings_heard(persons: dict[str, list[_Mention]],
+                           sounds: Callable[[str, bool], set[tuple[str | None, str]]]) -> dict[str, list[_Mention]]:
+    """A surname seen only in Latin letters joins the one surname written in Cyrillic too whose Cyrillic
+    spelling sounds the same, with a first name that sounds the same: two outlets' transliterations of one
+    Russian name ("Mark Seltzer" and "Mark Zeltser", both «Марк Зельцер»; "Ihor Pasichnyk" and «Игорь
+    Пасечник»). Never on Latin spellings alone, which are compared letter by letter."""
+    from quotetrace.ru.names import has_cyrillic
+
+    cyrillic: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for key, mentions in persons.items():
+        if any(has_cyrillic(m.name) for m in mentions):
+            for m in mentions:
+                if has_cyrillic(m.name):
+                    first, surname = _heard(m)
+                    cyrillic[(first, sound(surname))].add(key)
+    if not cyrillic:
+        return persons
+    heard: dict[str, set[str]] = {}  # each Latin-only surname: the surnames with a Cyrillic spelling it sounds as
+    for key, mentions in persons.items():
+        if not any(has_cyrillic(m.name) for m in mentions):
+            heard[key] = {t for h in sounds(key, True) if h[0] is not None and len(h[1]) >= 2
+                          for t in cyrillic.get(h, ()) if t != key}
+    hearers = Counter(t for targets in heard.values() if len(targets) == 1 for t in targets)
+    out = dict(persons)
+    for key, targets in heard.items():
+        if len(targets) != 1 or hearers[next(iter(targets))] != 1:
+            continue  # none, or several it could be, or several spellings it could join: left apart
+        target = targets.pop()
+        firsts = {_heard(m)[0]: m.person.first for m in out[target] if m.person and m.person.first}
         moved = []
         for m in out.pop(key):
             assert m.person is not None

@@ -10,10 +10,10 @@ Each member is labelled against the earliest one (see provenance.sighting_time):
 - ``altered``: the statement kept, one or two of its facts changed (a number, a date, a name, a negation),
   with the changes named (changes.py). An echo is altered only when it keeps most of the words (or, as a
   direct quote, is a close translation of them), gives them as a quote, is attributed to the same speaker,
-  and appeared within ALTERED_WINDOW_DAYS of the original; the same sentence from the same speaker later on
-  (a weekly bulletin; a daily one, by the signs bulletins.py reads), or from someone else, or in other words
-  (a retelling with another figure), or in more than MAX_VARIANTS versions (a template's daily figure), is
-  another statement.
+  and appeared within ALTERED_WINDOW_DAYS (calendar days) of the original; the same sentence from the same
+  speaker later on (a weekly bulletin; a daily one, by the signs bulletins.py reads), or from someone else, or
+  in other words (a retelling with another figure), or in more than MAX_VARIANTS versions (a template's daily
+  figure), is another statement.
 
 Verbatim and partial candidates come from two indexes over the distinct word sequences, never from all
 pairs (candidates.py): a winnowed fingerprint index on word 4-shingles finds shared runs however short the
@@ -62,7 +62,7 @@ from quotetrace.link.provenance import sighting_time
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors
-from quotetrace.link.veto import Capitals, Reason, capitals, disagreement, speaker_keys
+from quotetrace.link.veto import Capitals, Reason, affiliation_keys, capitals, disagreement, speaker_keys
 from quotetrace.store import Sighting
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,11 @@ MAX_GROUP = 1000  # paraphrase candidates compared at once (a very prolific spea
 # in more versions than MAX_VARIANTS is a template (a daily figure), each version its own statement.
 ALTERED_WINDOW_DAYS = 3
 MAX_VARIANTS = 4
+# The last word of a report's frame ("A decree published on Tuesday says …", "Figures … show that …", «В
+# сообщении говорится, что …»): an echo of the words after it, without it, is verbatim.
+REPORT_FRAMES = frozenset("says said say shows show showed states stated reports reported announced warns warned "
+                          "that говорится сказано сообщается отмечается указывается что".split())
+MIN_FRAME = 3  # words of a frame at least ("the ministry says")
 
 _WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -378,6 +383,15 @@ class _Words:
         ta, tb = self._text(a), self._text(b)
         return ta in tb or tb in ta
 
+    def reframed(self, a: int, b: int) -> bool:
+        """One sequence is the other's words after a report's frame ("Figures from the statistics office show
+        that …", «В сообщении говорится, что …»): the same words, told without who reported them."""
+        one, other = self.sequences[a], self.sequences[b]
+        longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+        frame = longer[:len(longer) - len(shorter)]
+        return (len(frame) >= MIN_FRAME and longer[len(frame):] == shorter and frame[-1] in REPORT_FRAMES
+                and len(shorter) >= MIN_RUN)
+
     def compare(self, first: int, other: int) -> Comparison:
         """``changes.compare`` of two sequences' words as written (first: the original)."""
         key = first * len(self.sequences) + other
@@ -489,7 +503,7 @@ class _Echoes:
             return True
         if next_bulletin(self.sightings[original].text, self.sightings[echo].text, a.date(), b.date()):
             return False  # the speaker's next bulletin (bulletins.py)
-        return abs((b - a).total_seconds()) <= ALTERED_WINDOW_DAYS * 86400
+        return abs((b.date() - a.date()).days) <= ALTERED_WINDOW_DAYS  # by the calendar: "within three days"
 
     def same_holder(self, one: int, other: int) -> bool:
         """Two sightings are attributed to one named speaker, or neither names anyone and both give the same role
@@ -520,6 +534,10 @@ class _Echoes:
 
     def speaker_names(self, indexes: Sequence[int]) -> frozenset[str]:
         return speaker_keys(n for i in indexes for n in (self.sightings[i].speaker, self.sightings[i].speaker_mention))
+
+    def affiliations(self, indexes: Sequence[int]) -> frozenset[str]:
+        """The names in the sightings' descriptors: the speaker's country or body, which a retelling may name."""
+        return affiliation_keys(d for i in indexes for d in self.sightings[i].descriptors)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -581,8 +599,9 @@ def _merge_paraphrases(
             for a, b in close:
                 if merged.find(a) == merged.find(b):
                     continue
-                names = echoes.speaker_names([representative[a], representative[b]])
-                reason = disagreement(texts[a], texts[b], names, fine.best(texts[a], texts[b]), echoes.capitals)
+                pair = [representative[a], representative[b]]
+                reason = disagreement(texts[a], texts[b], echoes.speaker_names(pair), fine.best(texts[a], texts[b]),
+                                      echoes.capitals, echoes.affiliations(pair))
                 if reason is None:
                     merged.union(a, b)
                     continue
@@ -731,11 +750,11 @@ class _Rows:
 
     def _relation(self, first: int, index: int) -> tuple[Relation, tuple[Change, ...]] | None:
         """How sighting ``index`` echoes sighting ``first``, or None when it cannot be the same statement."""
-        from quotetrace.link.translations import TRANSLATION_THRESHOLD
+        from quotetrace.link.translations import TRANSLATION_THRESHOLD, renders
 
         words = self.words
         a, b = words.of_quote[first], words.of_quote[index]
-        if a == b:
+        if a == b or words.reframed(a, b):
             return "verbatim", ()
         if words.copies(a, b):  # a fragment, word for word
             return "partial", ()
@@ -751,11 +770,11 @@ class _Rows:
                 return "partial", ()
         match = None if self.embeddings is None else self.embeddings.best(original, echo)
         reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match,
-                              self.echoes.capitals)
+                              self.echoes.capitals, self.echoes.affiliations([first, index]))
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
-            return "translation" if gives_words(original) == gives_words(echo) else "paraphrase", ()
+            return ("translation" if gives_words(original) == gives_words(echo) or renders(match) else "paraphrase"), ()
         if (match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index)
                 and (gives_words(echo) or reason != "negation")):  # a report retells a "no" in other words
             return "altered", fact_changes(original, echo, match)

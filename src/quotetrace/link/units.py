@@ -8,7 +8,9 @@ quotes score the best cosine between their parts' sentence embeddings.
 
 What the veto (veto.py) compares is ``Match.pairs``: the shorter quote whole with the part of the longer that
 it carries, and each piece of the shorter with the part of the longer that it matches, so that "the president
-met the ambassador and will see him again" is held against «Президент не встречался с послом» piece by piece.
+met the ambassador and will see him again" is held against «Президент не встречался с послом» piece by piece;
+pieces that match one part are held against it together (a sentence retold in two pieces carries its negation
+in one of them).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ PIECE_SPAN = 1.6  # ... nor one whose matching part is this much longer (it hold
 # translation's length differs from its original's).
 SHORTER_CARRIER = 0.85
 STEM = 5  # letters of a word that say which word it is, endings aside
+NAME_STEM = 4  # letters of a name key that say which name it is, in either script («в Тесмаре» / "Tesmar")
 _WORD = re.compile(r"[^\W\d_]+")
 # Words of four letters or more that tie nothing: grammar, not content.
 FUNCTION_WORDS = frozenset(
@@ -168,6 +171,7 @@ def _carried(one: Embedded, other: Embedded, scores: npt.NDArray[np.float32]) ->
     vetoed more true paraphrases than near-misses on the tune split and the echo corpus.)"""
     pieces = set(pieces_of(one[0][0])) if len(one[0]) > 1 else set()
     out = []
+    by_part: dict[str, list[str]] = {}  # the pieces each part carries
     for row, unit in enumerate(one[0]):
         if row and unit not in pieces:
             continue
@@ -175,9 +179,16 @@ def _carried(one: Embedded, other: Embedded, scores: npt.NDArray[np.float32]) ->
         near = np.flatnonzero(scores[row] >= best - NEAR_MARGIN)
         part = other[0][int(min(near, key=lambda j: (len(other[0][j]) < SHORTER_CARRIER * len(unit),
                                                     abs(len(other[0][j]) - len(unit)), j)))]
-        if row and (best < PIECE_FLOOR or len(part) > PIECE_SPAN * len(unit)):
-            continue  # a piece that the other does not carry, or only inside a larger part
-        out.append((unit, part if row else _covering(unit, part, other[0])))
+        if not row:
+            out.append((unit, _covering(unit, part, other[0])))
+        elif best >= PIECE_FLOOR:  # else a piece that the other does not carry
+            by_part.setdefault(part, []).append(unit)
+    for part, carried in by_part.items():
+        # the pieces that matched one part, as one: "will not need a visa for stays of up to 72 hours" is «не
+        # понадобится виза» and «если они приезжают не больше чем на 72 часа» together, not each alone
+        joined = ", ".join(carried)
+        if len(part) <= PIECE_SPAN * len(joined):  # else the part holds more than the pieces say
+            out.append((joined, part))
     return out
 
 
@@ -198,5 +209,6 @@ def _anchors(text: str) -> frozenset[str]:
     from quotetrace.link.facts import read
 
     stems = {word[:STEM] for word in _WORD.findall(text.casefold()) if len(word) >= 4 and word not in FUNCTION_WORDS}
-    facts = {f"#{t.value}" if t.kind == "number" else f"@{t.value}" for t in read(text) if t.kind in ("number", "name")}
+    facts = {f"#{t.value}" if t.kind == "number" else f"@{t.value[:NAME_STEM]}" for t in read(text)
+             if t.kind in ("number", "name")}
     return frozenset(stems | facts)

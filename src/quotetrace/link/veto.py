@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from quotetrace.link.facts import Clause, Facts, facts, name_key_of, number_value, read, same_polarity
 from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
-from quotetrace.link.opposites import ONE_SIDED, contrary, engaged
+from quotetrace.link.opposites import ONE_SIDED, PREFIXED, contrary, engaged, negated_stem
 from quotetrace.link.units import Match, Similarity
 
 Reason = Literal["number", "date", "name", "negation"]
@@ -46,6 +46,9 @@ SPEAKER_MATCH = 0.75
 CLAUSE_TIE = 0.2
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_OPENING_MARKS = frozenset("“\"«„‘'")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +85,8 @@ def capitals(texts: Iterable[str]) -> Capitals:
 
 
 def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(),
-                 match: Match | None = None, corpus: Capitals | None = None) -> Reason | None:
+                 match: Match | None = None, corpus: Capitals | None = None,
+                 affiliations: frozenset[str] = frozenset()) -> Reason | None:
     """Why ``echo`` cannot be ``original`` in other words, or None.
 
     Numbers, dates and names are compared over the whole quotes (one side may hold fewer: a fragment); the
@@ -90,19 +94,21 @@ def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(
     pairs of opposites on which the two quotes take opposite sides (opposites.py): a contrary pair ("rose" /
     "fell") vetoes as it is. ``speakers``: name keys of the speakers (a retelling names its speaker, "Volkov
     said …", where the original did not); ``corpus``: what the corpus says of capitalised words, so that a name
-    opening a sentence ("Sorna's schools will open") is read as a name too.
+    opening a sentence ("Sorna's schools will open") is read as a name too; ``affiliations``: name keys in the
+    speakers' descriptors ("Rudenia's defence chief"), which a retelling may name for the speaker's "we".
     """
-    found = explain(original, echo, speakers, match, corpus)
+    found = explain(original, echo, speakers, match, corpus, affiliations)
     return None if found is None else found[0]
 
 
 def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), match: Match | None = None,
-            corpus: Capitals | None = None) -> tuple[Reason, str] | None:
+            corpus: Capitals | None = None, affiliations: frozenset[str] = frozenset()) -> tuple[Reason, str] | None:
     """``disagreement``'s reason with what gave it (the facts replaced, the opposites engaged, the parts whose
     polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
     if (_replaced(_as_percent(a.amounts), _as_percent(b.amounts))
             or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
+            or _replaced(a.ratios, b.ratios)  # "three times as much" / "about as much"
             or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
         return "number", f"{sorted(a.numbers)} / {sorted(b.numbers)}"
     dates = ((a.months, b.months), (a.weekdays, b.weekdays), (a.seasons, b.seasons), (a.days, b.days),
@@ -110,7 +116,7 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     if any(_replaced(x, y) for x, y in dates):
         return "date", " ".join(f"{sorted(x)} / {sorted(y)}" for x, y in dates if _replaced(x, y))
     known = corpus or _NOTHING_KNOWN
-    names = known.names_of(a), known.names_of(b)
+    names = _we_named(a, b, known.names_of(a), known.names_of(b), affiliations, (_retold(original), _retold(echo)))
     if names_replaced(*names, speakers, across_scripts(original, echo)):
         return "name", f"{sorted(names[0] - names[1])} / {sorted(names[1] - names[0])}"
     opposed = engaged(a.sides, b.sides)
@@ -125,6 +131,8 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     # Across languages such a word counts only where it makes the two agree ("is banned" / «нельзя»: its
     # counterpart may be no word of the lists, and it says "not" on its own).
     countings = (opposed, opposed | ONE_SIDED) if across else (opposed | ONE_SIDED,)
+    if across:  # ... as does an adjective with a negative prefix ("unprepared" / «не готова»), no pair of the lists
+        countings = (*countings, opposed | ONE_SIDED | _prefixed(a) | _prefixed(b))
     pairs = match.pairs if match else ((original, echo),)
     for one, other in pairs:
         disagreeing = [_disagreeing(facts(one), facts(other), counted, across, match) for counted in countings]
@@ -133,6 +141,19 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
             x, y = first
             return "negation", f"{x} in {one!r} / {y} in {other!r}" + (f" {sorted(opposed)}" if opposed else "")
     return None
+
+
+# Endings of an adjective or a participle: a prefixed word that says "not" on its own ("unprepared", "unlawful",
+# «неготовы»), not a noun that merely starts like one ("university", «неделя»).
+_ADJECTIVE_ENDINGS = ("ed", "able", "ible", "ful", "al", "ous", "ive", "ent", "ant", "ic", "ary", "ory",
+                      "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ен", "на", "но",
+                      "ны", "ов", "ова", "овы")
+
+
+def _prefixed(found: Facts) -> frozenset[str]:
+    """The entries of its words that a negative prefix negates, when they read as adjectives or participles."""
+    return frozenset(PREFIXED + stem for word in found.sides.words
+                     if (stem := negated_stem(word)) is not None and word.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _opposite_stances(one: Facts, other: Facts, across: bool) -> frozenset[str]:
@@ -222,6 +243,34 @@ def _same_name(x: str, y: str, spelt_apart: bool, close: float) -> bool:
         return x == y or name_key_of(head_of(x)) == y or name_key_of(head_of(y)) == x
     return x[:4] == y[:4] or (spelt_apart and min(len(x), len(y)) >= MIN_SPELT
                               and SequenceMatcher(None, x, y).ratio() >= close)
+
+
+def _we_named(one: Facts, other: Facts, a: frozenset[str], b: frozenset[str], affiliations: frozenset[str],
+              retold: tuple[bool, bool]) -> tuple[frozenset[str], frozenset[str]]:
+    """The two quotes' names, less a name that one says in place of the other's "we": a retelling in the third
+    person names the speaker's country or body ("we will buy 24 carriers" → "Rudenia would purchase two dozen
+    carriers", said by "Rudenia's defence chief"). Only a name of the speaker's descriptors (``affiliations``),
+    only in a retelling (no quote of the words), and only when the other quote speaks as "we" and the retelling
+    does not: any other name still must match, and "Dravonia will buy them" names someone else."""
+    if one.we == other.we or not affiliations:
+        return a, b
+    if one.we and retold[1]:
+        return a, frozenset(key for key in b if not name_matches(key, affiliations, close=SPEAKER_MATCH))
+    if other.we and retold[0]:
+        return frozenset(key for key in a if not name_matches(key, affiliations, close=SPEAKER_MATCH)), b
+    return a, b
+
+
+def _retold(text: str) -> bool:
+    """A quote that gives no words as spoken: it opens with no quotation mark."""
+    return text.lstrip()[:1] not in _OPENING_MARKS
+
+
+def affiliation_keys(descriptors: Iterable[str]) -> frozenset[str]:
+    """The name keys of the capitalised words of descriptors: the speaker's country or body ("Rudenia's defence
+    chief", «глава минобразования Альдермарка»)."""
+    return frozenset(name_key_of(word) for descriptor in descriptors for word in _WORDS.findall(descriptor)
+                     if word[:1].isupper() and word.casefold() not in _ARTICLES and len(word) > 2)
 
 
 def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset(),

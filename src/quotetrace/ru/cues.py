@@ -518,6 +518,10 @@ def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
                  act, "according", fragments)
 
 
+# Question words that open a headline's topic after a colon: "Фермер: как пережить засуху".
+TOPIC_WORDS = frozenset("как что почему зачем где когда куда кто чем сколько".split())
+
+
 def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
     """A speaker named before a colon, with no verb: "Глава района Иван Гусев: «Мост откроют к осени»",
     "Учёные: озеро мелеет быстрее, чем считалось". The words before the colon must be a person's or an
@@ -531,6 +535,9 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
         return None
     named = any(e.label in ("PERSON", "ORG") and e.tokens and e.tokens[-1] == k - 1 for e in doc.ents)
     head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    if noun_is_person(words[0].lemma or words[0].lower) and words[0].pos == "ADJ":
+        head = words[0]  # "Главврач районной больницы:": the tagger took the title opening the line for an adjective
+        named = True
     if head is None or not (named or (head.feats.get("Case") == "Nom" and (
             head.feats.get("Animacy") == "Anim" or noun_is_person(head.lemma or head.lower)))):
         return None
@@ -542,6 +549,8 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
         if _words(doc, nxt.start, s_end) < 3 or not (_has_predicate(rest) or any(
                 t.pos == "NOUN" and is_finite_verb(t.text) for t in rest)):
             return None  # "Участники: Иван Петров, ..." is a list
+        if nxt.lower in TOPIC_WORDS and not any(t.feats.get("VerbForm") == "Fin" for t in rest):
+            return None  # "Фермер из-под Вологды: как пережить засуху" names a topic, not a statement
         content = (nxt.start, s_end)
     gender, plural = _gender(head)
     subject = [t.i for t in words if t.pos != "PUNCT"]

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
+from quotetrace.extract.transcripts import TurnSpan, conversation
 from quotetrace.model import ActType, Mention, Quote, QuoteKind, TextSpan
 from quotetrace.ru.cues import RuCue, find_cues
 from quotetrace.ru.dialogue import DIALOGUE, dialogue_spans
+from quotetrace.ru.interviews import speak_turns
 from quotetrace.ru.lexicon import DOCUMENT_NOUNS, PLACE_ADVERBS, SPEECH_VERBS, TITLE_CUES
 from quotetrace.ru.nlp import RuDoc, lemma_of, parse
 from quotetrace.ru.speakers import Person, as_written, collect_people, resolve
@@ -37,6 +39,7 @@ TITLE_LOOKBACK_WORDS = 4
 DIRECT_BASE = {"after": 0.9, "before": 0.85, "clause": 0.9, "argument": 0.8, "label": 0.8, "colon": 0.8,
                "split": 0.85, "next-paragraph": 0.6, "context": 0.5}
 REPORTED_BASE = {"indirect": 0.7, "mixed": 0.8}
+TURN_SCORE = DIRECT_BASE["label"]  # a turn of a conversation: its label (or the layout) says who speaks
 NO_SOURCE_PENALTY = 0.25
 BELIEF_PENALTY = 0.1
 STANCE_PENALTY = 0.1
@@ -81,7 +84,11 @@ def extract_russian(text: str, settings: Settings) -> tuple[list[Quote], list[Me
     found = _reported(text, cues, spans, absorbed)
     directs = _attach(doc, [s for s in spans if id(s) not in absorbed], cues)
     found += [_direct(group) for group in _groups(text, directs, settings)]
-    quotes = _attribute(doc, _without_overlaps(found), collect_people(doc))
+    turns = conversation(text, lambda a, b: _a_sentence(text, a, b), spans)
+    found = _with_turns(text, found, turns, spans)
+    people = collect_people(doc)
+    quotes = _attribute(doc, _without_overlaps(found), people)
+    speak_turns(doc, quotes, turns, people)
     mentions = [Mention(e.text, e.start, e.end, e.label) for e in doc.ents]
     return quotes, mentions
 
@@ -111,6 +118,27 @@ def _reported(text: str, cues: list[RuCue], spans: list[MarkedSpan], absorbed: s
         score -= STANCE_PENALTY if cue.act == "stance" else 0
         found.append(_Found(start, end, kind, cue, score, pieces if len(pieces) > 1 else (), cue.act, cue.via))
     return found
+
+
+def _with_turns(text: str, found: list[_Found], turns: list[TurnSpan], spans: list[MarkedSpan]) -> list[_Found]:
+    """A conversation's turns replace the statements found inside them (an answer is its speaker's whole)."""
+    if not turns:
+        return found
+    pieces = [piece for turn in turns for piece in turn.fragments]
+    kept = [f for f in found if not any(f.start < b and a < f.end for a, b in pieces)]
+    for turn in turns:
+        start, end = turn.fragments[0][0], turn.fragments[-1][1]
+        kind: QuoteKind = "mixed" if any(start <= s.start and s.end <= end for s in spans) else "indirect"
+        pieces_of = tuple(turn.fragments) if len(turn.fragments) > 1 else ()
+        kept.append(_Found(start, end, kind, None, TURN_SCORE, pieces_of))
+    return kept
+
+
+def _a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a turn's words are something said, not a figure in a list: a question, or words ending a
+    sentence."""
+    words = text[start:end].rstrip()
+    return any(ch.isalpha() for ch in words) and (words.endswith(("?", ".", "!", "…")) or len(WORD.findall(words)) > 2)
 
 
 def _widened(start: int, end: int, spans: list[MarkedSpan]) -> tuple[int, int]:

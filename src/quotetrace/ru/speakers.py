@@ -5,7 +5,8 @@
 2. a pronoun (он/она/они, any case) to the nearest earlier person (organisation for "они") whose gender agrees
    with the pronoun and with the verb (заявил/заявила), preferring those already speaking;
 3. a definite description ("генерал", "министр") to the nearest earlier person with that word among the
-   titles written beside their name ("генерал-полковник в отставке Иван Петров");
+   titles written beside their name ("генерал-полковник в отставке Иван Петров"); in the headline, to the
+   first person the article introduces with that title;
 4. anything else stays as written, lower-cased: an anonymous source ("источник в Минобороны").
 """
 
@@ -38,6 +39,7 @@ from quotetrace.ru.nlp import (
 
 AUTHOR = "автор"
 MAX_ANTECEDENT_DISTANCE = 3000
+TITLE_REACH = 6  # words before a name that may hold the title a headline's description repeats
 _DESCRIPTOR_POS = frozenset({"NOUN", "ADJ", "ADP"})
 
 
@@ -253,7 +255,10 @@ def resolve(
         return None
     if verb_plural:
         return None  # "врачи предупреждают": a group, not the doctor named before
-    return _described(start, nouns[0], verb_gender, people, speakers, follows)
+    described = _described(start, nouns[0], verb_gender, people, speakers, follows)
+    if described is None and "\n" not in doc.text[:start]:
+        return _introduced_later(doc, nouns[0], people)
+    return described
 
 
 def _is_common_noun(doc: RuDoc, i: int) -> bool:
@@ -283,6 +288,21 @@ def _described(
     if found is None and follows is not None and agrees(follows) and noun_is_person(lemma):
         found = follows
     return found
+
+
+def _introduced_later(doc: RuDoc, noun: RuToken, people: list[Person]) -> Person | None:
+    """A headline's description ("Директор заповедника: «…»") names the first person the article goes on to
+    introduce with that word among the few before their name ("с директором заповедника «Тоймский» Ильёй
+    Петровым"), or among their titles."""
+    lemma = noun.lemma or noun.lower
+    found = []
+    for p in (p for p in people if p.label == "PERSON"):
+        for m in p.mentions:
+            first = m.tokens[0] if m.tokens else None
+            before = [] if first is None else doc.tokens[max(doc.sent_of(first)[0], first - TITLE_REACH) : first]
+            if lemma in p.descriptor_heads() or any(t.lemma == lemma for t in before):
+                found.append((m.start, p))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def _antecedent(pos: int, people: list[Person], speakers: list[tuple[int, Person]], fits: Fits) -> Person | None:
