@@ -247,3 +247,13 @@ def test_link_statements_a_close_report_in_another_language_is_a_translation_a_l
     members = {q: (st, rel) for st, q, rel in links.members}
     assert members[2] == (members[1][0], "translation")  # the words rendered, as a report
     assert members.get(3, (None, "paraphrase"))[1] == "paraphrase"  # a retelling, if linked at all
+
+
+def test_link_statements_a_copy_attributed_to_no_one_with_a_figure_changed_is_altered() -> None:
+    original, copy = _said(1, CONVOY, "2026-05-01"), _said(2, CONVOY.replace("40", "14"), "2026-05-02")
+    other_role = Sighting(3, "d3", "d3", CONVOY.replace("40", "70"), None, None, ("a farmers' leader",), "outlet",
+                          None, "2026-05-02", None)
+    links = link_statements([original[0], copy[0], other_role], {1: "sp-ministry"})
+    members = {q: (st, rel) for st, q, rel in links.members}
+    assert members[2] == (members[1][0], "altered") and ("40", "14") in links.changes[2]
+    assert members.get(3, ("", ""))[0] != members[1][0]  # words given to someone else's role: another statement

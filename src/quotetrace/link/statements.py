@@ -492,8 +492,8 @@ class _Echoes:
     def may_alter(self, one: int, other: int) -> bool:
         """The later of two sightings may be an altered echo of the earlier: it gives the words as a quote
         (``is_direct``, or a mixed quote's quoted run) or as the earlier does (both reported), is attributed to
-        the same named speaker, or both to no one named and to the same role (``same_holder``), and was seen
-        within ALTERED_WINDOW_DAYS of it."""
+        the same named speaker, or to no one at all, or both to no one named and to the same role
+        (``same_holder``), and was seen within ALTERED_WINDOW_DAYS of it."""
         original, echo = sorted((one, other), key=lambda i: sighting_time(self.sightings[i]))
         if not self.same_holder(original, echo) or not _gives_words_alike(
                 self.sightings[original].text, self.sightings[echo].text):
@@ -506,15 +506,19 @@ class _Echoes:
         return abs((b.date() - a.date()).days) <= ALTERED_WINDOW_DAYS  # by the calendar: "within three days"
 
     def same_holder(self, one: int, other: int) -> bool:
-        """Two sightings are attributed to one named speaker, or neither names anyone and both give the same role
-        (roles.same_role: "a border guard spokeswoman" twice, in either language): the attribution ties a copy
-        with a figure changed to its statement (the altered window, the bulletins and MAX_VARIANTS keep a
-        role's later statements and templates apart). Two unattributed sentences are tied by nothing but their
-        words: one with another figure, date or place is another statement ("house prices in X rose by 9%" /
-        "... in Y"), as the older echo files label them."""
-        speaker = self.speaker(one)
-        if speaker is not None or self.speaker(other) is not None:
-            return speaker is not None and self.speaker(other) == speaker
+        """Two sightings are attributed to one named speaker; or one to a named speaker and the other to no one
+        at all (no name, no role: an outlet copying the words without saying whose they are, which readers
+        take for the same statement); or neither names anyone and both give the same role (roles.same_role: "a
+        border guard spokeswoman" twice, in either language). The attribution ties a copy with a figure changed
+        to its statement (the altered window, the bulletins and MAX_VARIANTS keep a speaker's later statements
+        and templates apart). Two unattributed sentences are tied by nothing but their words: one with another
+        figure, date or place is another statement ("house prices in X rose by 9%" / "... in Y"), as the older
+        echo files label them; so is a copy given to another role or another person."""
+        speaker, other_speaker = self.speaker(one), self.speaker(other)
+        if speaker is not None and other_speaker is not None:
+            return speaker == other_speaker
+        if speaker is not None or other_speaker is not None:  # one named, the other attributed to no one at all
+            return not self.role_of(other if speaker is not None else one)
         return same_role(self.role_of(one), self.role_of(other))
 
     def role_of(self, index: int) -> tuple[str, ...]:
