@@ -3,7 +3,7 @@ set side by side, or any gold file.
 
     python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl] [--ood-split dev|heldout|blind|blind2]
                                   [--ood-root benchmarks/ood] [--gold FILE] [--limit N] [--out preds.jsonl]
-                                  [--threshold X] [--textacy] [--verbose]
+                                  [--threshold X] [--textacy] [--verbose] [--without-senses RULE,...]
 
 Scores with ``quotetrace.evaluation`` and, when ``../shared/eval/score.py`` exists, with the reference scorer
 too, and stops if the two disagree. See benchmarks/README.md for what each figure means.
@@ -20,13 +20,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from dataclasses import replace
+from functools import lru_cache, partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import quotetrace
 from quotetrace.evaluation import Scores, read_jsonl, score
+from quotetrace.extract.senses import SENSE_RULES
+from quotetrace.settings import DEFAULT_SETTINGS, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -57,13 +60,13 @@ def progress(items: Sequence[Record], label: str) -> Iterator[Record]:
     print(file=sys.stderr)
 
 
-def predict_quotetrace(records: Sequence[Record]) -> list[Record]:
+def predict_quotetrace(records: Sequence[Record], settings: Settings = DEFAULT_SETTINGS) -> list[Record]:
     """quotetrace.extract_document on each record's text; a document that fails is reported and skipped."""
     predictions = []
     for record in progress(records, "quotetrace"):
         quotes: list[Record] = []
         try:
-            document = quotetrace.extract_document(text=record["text"], id=record["id"])
+            document = quotetrace.extract_document(text=record["text"], id=record["id"], settings=settings)
             rows = [row for q in document.quotes for row in quote_records(q)]
             quotes = in_input(record["text"], document.text, rows)
         except Exception as error:  # one bad document must not end the benchmark
@@ -390,13 +393,24 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--textacy", action="store_true", help="also score textacy's direct_quotations")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="list misses, false positives and wrong speakers")
-    return parser.parse_args(argv)
+    parser.add_argument("--without-senses", default="", metavar="RULE,...",
+                        help="switch these cue-sense rules off (senses.SENSE_RULES), to measure what they cost")
+    args = parser.parse_args(argv)
+    unknown = set(rules_of(args.without_senses)) - set(SENSE_RULES)
+    if unknown:
+        parser.error(f"no sense rule {', '.join(sorted(unknown))}; the rules are {', '.join(SENSE_RULES)}")
+    return args
+
+
+def rules_of(spec: str) -> frozenset[str]:
+    return frozenset(rule.strip() for rule in spec.split(",") if rule.strip())
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     datasets = datasets_of(args)
-    predictors: dict[str, Predictor] = {"quotetrace": predict_quotetrace}
+    settings = replace(DEFAULT_SETTINGS, without_senses=rules_of(args.without_senses))
+    predictors: dict[str, Predictor] = {"quotetrace": partial(predict_quotetrace, settings=settings)}
     if args.textacy:
         predictors["textacy"] = predict_textacy
     results: dict[str, Scores] = {}

@@ -8,6 +8,8 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from quotetrace.clean import clean_text
 from quotetrace.evaluation import score
 
@@ -46,3 +48,16 @@ def test_accuracy_predictions_score_the_occurrence_they_were_found_at() -> None:
     found = [q for q in predictions[0]["quotes"] if q["speaker_mention"] == "the harbour master"]
     assert [(q["start"], q["text"]) for q in found] == [(second, "the ferry")]
     assert score(gold, predictions).recall == 1.0
+
+
+def test_accuracy_without_senses_switches_the_named_rules_off() -> None:
+    """`--without-senses` measures what cue-sense rules cost: the rules it names are off, an unknown one is an
+    error, not a silent no-op."""
+    record = {"id": "d", "text": "Firefighters sought to contain the blaze overnight."}
+    args = accuracy.parse_args(["--without-senses", "volition,infinitive"])
+    settings = accuracy.Settings(without_senses=accuracy.rules_of(args.without_senses))
+    assert accuracy.predict_quotetrace([record])[0]["quotes"] == []
+    assert [q["text"] for q in accuracy.predict_quotetrace([record], settings)[0]["quotes"]] == [
+        "to contain the blaze overnight"]
+    with pytest.raises(SystemExit):
+        accuracy.parse_args(["--without-senses", "volition,objekt"])

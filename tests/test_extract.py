@@ -432,3 +432,52 @@ def test_extract_poll_with_a_speech_verb_leaves_the_cue_to_the_verb() -> None:
     text = "In the poll, seven in ten residents said they wanted more buses."
     q = only(quotetrace.extract(text), "indirect")
     assert (q.text, q.cue, mention(q)) == ("they wanted more buses", "said", "seven in ten residents")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ("The harbour master made clear on Monday that the ferry would not sail.",
+         "that the ferry would not sail", "The harbour master", "made clear"),
+        ("The coach has made it very clear she will not resign.", "she will not resign", "The coach",
+         "made it very clear"),
+        ("Tenants made it plain that they would withhold the rent.", "that they would withhold the rent",
+         "Tenants", "made it plain"),
+    ],
+)
+def test_extract_made_clear_says_its_clause(text: str, content: str, speaker: str, cue: str) -> None:
+    """'made clear (that) …', 'made it plain …': the verb and its adjective report what the clause says."""
+    q = only(quotetrace.extract(text))
+    assert (q.text, mention(q), q.cue, q.kind, q.type) == (content, speaker, cue, "indirect", "speech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This makes clear that the old timetable never worked.",  # the writer's inference
+        "The storm made the danger of the old pier clear to everyone.",  # no clause: nothing said
+    ],
+)
+def test_extract_made_clear_without_a_speaker_or_clause_reports_nothing(text: str) -> None:
+    assert quotetrace.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "act"),
+    [
+        ("Her argument was that the ferry should be free for pupils.", "that the ferry should be free for pupils",
+         "Her", "speech"),
+        ("The petition's main claim is that the library was never consulted on.",
+         "that the library was never consulted on", "The petition", "speech"),
+        ("His biggest fear is that the quay will close for good.", "that the quay will close for good", "His",
+         "belief"),
+    ],
+)
+def test_extract_copular_cue_noun_reports_its_owner(text: str, content: str, speaker: str, act: str) -> None:
+    """'her argument was that …': the clause after 'be' is what the noun's owner said or holds."""
+    q = only(quotetrace.extract(text))
+    assert (q.text, mention(q), q.type) == (content, speaker, act)
+
+
+def test_extract_copular_cue_noun_without_an_owner_is_the_writers() -> None:
+    assert quotetrace.extract("The main argument is that the ferry costs too much to run.") == []

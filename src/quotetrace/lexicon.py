@@ -298,6 +298,9 @@ PHRASAL_SPEECH_VERBS = frozenset(
     put+forward sum+up brush+off shrug+off laugh+off wave+off read+out
     """.split()
 )
+# A verb and the adjective after it that together say what the clause after them holds: "made clear that the
+# bridge stays shut", "has made it plain she will not resign".
+SAYING_ADJECTIVES = frozenset(tuple(pair.split("+")) for pair in "make+clear make+plain".split())
 # Verbs that report content only through a speech noun as object: "issued a warning", "offered an apology",
 # "released a statement"; "published a report", "offered a discount" and "posted a video" say nothing.
 CARRIER_VERBS = frozenset(

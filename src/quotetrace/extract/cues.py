@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from quotetrace.extract.labels import HEADER_WORDS
 from quotetrace.extract.senses import (
     CONTENT_RULES,
+    DEMONSTRATIVES,
     FRAMED_VERBS,
     headline_source,
     lexical_frame,
@@ -23,13 +24,16 @@ from quotetrace.extract.senses import (
 )
 from quotetrace.lexicon import (
     BELIEF_ADJECTIVES,
+    BELIEF_NOUNS,
     BELIEF_VERBS,
+    CUE_NOUNS,
     GROUP_MEMBER_NOUNS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     QUESTION_VERBS,
     QUOTE_ONLY_VERBS,
     RELATIVE_PRONOUNS,
+    SAYING_ADJECTIVES,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
@@ -66,6 +70,9 @@ MAX_DATELINE_TOKENS = 12
 CLOSING_MARKS = frozenset("”\"’»'")
 MAX_HEADLINE_SOURCE = 5
 MAX_HEADLINE_WORDS = 25
+SAYING_ADJECTIVE_VERBS = frozenset(verb for verb, _ in SAYING_ADJECTIVES)
+# Nouns whose "is that …" gives what their owner said or holds: "her argument was that …".
+COPULAR_CUE_NOUNS = SPEECH_NOUNS | CUE_NOUNS | BELIEF_NOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,14 +208,18 @@ def find_cues(
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ in ("VERB", "AUX"):
-            if lemma not in learned_lemmas and lemma not in SPEECH_VERBS and lemma not in QUOTE_ONLY_VERBS and (
-                    lemma not in FRAMED_VERBS):
-                continue
-            cue = _sensed_verb_cue(doc, tok, lemma, learned, off)
+            cue = _saying_adjective_cue(doc, tok) if lemma in SAYING_ADJECTIVE_VERBS else None
+            if cue is None:
+                if lemma not in learned_lemmas and lemma not in SPEECH_VERBS and lemma not in QUOTE_ONLY_VERBS and (
+                        lemma not in FRAMED_VERBS):
+                    continue
+                cue = _sensed_verb_cue(doc, tok, lemma, learned, off)
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ == "NOUN":
             cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS else None
+            if cue is None and lemma in COPULAR_CUE_NOUNS:
+                cue = _copular_noun_cue(doc, tok)
             key = cue_key(tok) if cue is None and f"n:{lemma}" in learned_lemmas else None
             rate = learned.get(key) if key is not None and learned is not None else None
             if rate is not None:
@@ -247,6 +258,28 @@ def _sensed_verb_cue(
         # "“…,” she told reporters": what follows the verb is no content, but the verb attributes the quotation
         return replace(cue, content=None, rate=None, act="belief" if lemma in BELIEF_VERBS else "speech")
     return None
+
+
+def _saying_adjective_cue(doc: Doc, verb: Token) -> Cue | None:
+    """"Made clear that the bridge stays shut", "has made it plain she will not resign": the verb and its
+    adjective say what the clause holds, whatever the verb says alone. Not "this makes clear that …" (the
+    writer's inference), nor "made clear his opposition" (no clause)."""
+    lemma = verb.lemma_.lower()
+    adjective = next((c for c in verb.children if c.i > verb.i and (lemma, c.lower_) in SAYING_ADJECTIVES), None)
+    if adjective is None:
+        return None
+    # the parser hangs the clause on the verb ("made clear that …") or on the adjective ("made it clear that …")
+    clause = next((c for c in [*verb.children, *adjective.children] if c.i > adjective.i
+                   and (c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.head.i == adjective.i))
+                   and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+    subject = subject_of(verb)
+    if clause is None or (subject is not None and len(subject) == 1 and subject.root.lower_ in DEMONSTRATIVES):
+        return None
+    content = _clause_chars(verb, [clause])
+    if content is None:
+        return None
+    end = adjective.idx + len(adjective)
+    return Cue(verb, doc_text(doc)[verb.idx : end], verb.idx, end, subject, content, frame="ccomp")
 
 
 def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
@@ -663,6 +696,29 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
     subject = mention_span(owner) if owner is not None else subject_of(noun.head)
     content = trim_chars(doc, list(clause.subtree))
     return Cue(noun, noun.text, noun.idx, noun.idx + len(noun), subject, content, frame="clause")
+
+
+def _copular_noun_cue(doc: Doc, noun: Token) -> Cue | None:
+    """"Her argument was that …", "the appeal's central claim is that …": the noun's owner said (or holds)
+    what the clause after "be" says. Only with an owner: "the answer is that …" with none is the writer's."""
+    be = noun.head
+    if noun.dep_ != "nsubj" or be.lemma_ != "be":
+        return None
+    clause = copular_clause(be)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if clause is None or owner is None:
+        return None
+    content = trim_chars(doc, list(clause.subtree))
+    source = mention_span(owner)
+    if len(source) > 1 and source[-1].dep_ == "case":
+        source = source[:-1]  # "the appeal", not "the appeal's"
+    return Cue(noun, noun.text, noun.idx, noun.idx + len(noun), source, content, frame="clause")
+
+
+def copular_clause(be: Token) -> Token | None:
+    """The "that" clause after a form of "be": "… is that the port will reopen"."""
+    return next((c for c in be.children if c.dep_ in ("ccomp", "attr") and c.i > be.i
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
 def _learned_noun_cue(doc: Doc, noun: Token) -> Cue | None:

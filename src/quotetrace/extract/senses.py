@@ -386,8 +386,10 @@ def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Se
 
 
 def _that_clause(noun: Token) -> bool:
-    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-               for c in noun.children)
+    """"a sense that …", and "her sense is that …" (the clause hangs on "be")."""
+    heads = [*noun.children, *(noun.head.children if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" else [])]
+    return any(c.dep_ in ("acl", "ccomp", "attr") and c.i > noun.i
+               and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children) for c in heads)
 
 
 def headline_source(head: Span, off: frozenset[str] = frozenset()) -> bool:
