@@ -199,14 +199,7 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
         if len(targets) != 1:
             continue  # none, or several people it could be: left apart rather than guessed
         target = targets.pop()
-        firsts = {_heard(m)[0]: m.person.first for m in persons[target] if m.person and m.person.first}
-        moved = []
-        for m in out.pop(key):
-            assert m.person is not None
-            first = firsts.get(_heard(m)[0]) or m.person.first
-            moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
-                                  PersonName(first, m.person.middle, target, m.person.gender)))
-        out[target] = out[target] + moved
+        _move(out, key, target, persons[target])
     return _latin_spellings_heard(out, sounds)
 
 
@@ -238,15 +231,21 @@ def _latin_spellings_heard(persons: dict[str, list[_Mention]],
         if len(targets) != 1 or hearers[next(iter(targets))] != 1:
             continue  # none, or several it could be, or several spellings it could join: left apart
         target = targets.pop()
-        firsts = {_heard(m)[0]: m.person.first for m in out[target] if m.person and m.person.first}
-        moved = []
-        for m in out.pop(key):
-            assert m.person is not None
-            first = firsts.get(_heard(m)[0]) or m.person.first
-            moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
-                                  PersonName(first, m.person.middle, target, m.person.gender)))
-        out[target] = out[target] + moved
+        _move(out, key, target, out[target])
     return out
+
+
+def _move(persons: dict[str, list[_Mention]], key: str, target: str, named: list[_Mention]) -> None:
+    """The mentions under surname ``key`` join ``target``'s, each with the first name that sounds as theirs among
+    ``named`` (the target's own spelling of it), else their own."""
+    firsts = {_heard(m)[0]: m.person.first for m in named if m.person and m.person.first}
+    moved = []
+    for m in persons.pop(key):
+        assert m.person is not None
+        first = firsts.get(_heard(m)[0]) or m.person.first
+        moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
+                              PersonName(first, m.person.middle, target, m.person.gender)))
+    persons[target] = persons[target] + moved
 
 
 def _heard(m: _Mention) -> tuple[str | None, str]:
