@@ -7,33 +7,22 @@ byline, caption or header is a statement. (A headline quotation whose speaker th
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 import quotetrace
+from ood_builder import load_builder
 from quotetrace.evaluation import name_match
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ood_build", ROOT / "benchmarks" / "ood" / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ood_build"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _builder()
+build = load_builder()
 SHAPES = sorted([*(FIXTURES / "interviews").glob("*.txt"), *(FIXTURES / "threads").glob("*.txt")])
 
 

@@ -3,27 +3,17 @@ match their sources."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from ood_builder import load_builder
 
 OOD = Path(__file__).resolve().parents[1] / "benchmarks" / "ood"
 
 
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ood_build", OOD / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ood_build"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _builder()
+build = load_builder()
 
 SOURCE = """id: t-1
 kind: interview
