@@ -206,15 +206,20 @@ def check_against_reference(gold: Sequence[Record], predictions: Sequence[Record
 # --- gold -----------------------------------------------------------------------------------------------
 
 
-def load_ood(root: Path, split: str) -> list[Record]:
-    """The out-of-domain split built from its annotated sources (``benchmarks/ood/build.py``)."""
+def ood_builder(root: Path) -> ModuleType:
+    """``root/build.py``, the out-of-domain set's builder, loaded as a module (a script, not a package)."""
     spec = importlib.util.spec_from_file_location("ood_build", root / "build.py")
     if spec is None or spec.loader is None:
         sys.exit(f"no builder at {root / 'build.py'}")
     module = importlib.util.module_from_spec(spec)
     sys.modules["ood_build"] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
-    records: list[Record] = module.build(split, root)
+    return module
+
+
+def load_ood(root: Path, split: str) -> list[Record]:
+    """The out-of-domain split built from its annotated sources (``benchmarks/ood/build.py``)."""
+    records: list[Record] = ood_builder(root).build(split, root)
     return records
 
 

@@ -41,16 +41,17 @@ name alone (the out-of-domain gold names the source as written, which a mention 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import accuracy  # a sibling script, not a package
 from quotetrace.evaluation import Scores, read_jsonl, score
 from quotetrace.model import Quote, TextSpan
 from quotetrace.ru import extract as ru_extract
@@ -97,21 +98,12 @@ def gold_records(name: str = "articles") -> list[dict[str, Any]]:
     return out
 
 
-def _ood_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ood_build", OOD / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ood_build"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def ood_records(path: Path) -> list[dict[str, Any]]:
     """The Russian records of an out-of-domain gold file: built JSONL, an annotated source, or a folder."""
     if path.suffix == ".jsonl":
         records = read_jsonl(path)
     else:
-        parse = _ood_builder().parse
+        parse = accuracy.ood_builder(OOD).parse
         records = [parse(p) for p in (sorted(path.glob("*.txt")) if path.is_dir() else [path])]
     return [r for r in records if r.get("meta", {}).get("language") == "ru"]
 
