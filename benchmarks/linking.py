@@ -206,7 +206,7 @@ class RelationFigures:
 def relation_figures(corpus: TrustCorpus, scorer: ParaphraseScorer | None) -> RelationFigures:
     """Link the corpus; each echo's predicted relation is its relation when it joined its own statement's
     original, else "none" (linked elsewhere: wrong, and counted against the relation it got)."""
-    speakers = link_speakers(corpus.sightings)
+    speakers = link_speakers(corpus.sightings, scorer=scorer)
     anonymous = frozenset(s.speaker_id for s in speakers.speakers if s.anonymous)
     links = link_statements(corpus.sightings, speakers.quote_speakers, scorer=scorer, anonymous=anonymous)
     statement_of = {m[1]: m[0] for m in links.members}
@@ -441,7 +441,7 @@ def measure(n: int, store_dir: Path | None, paraphrase: bool = False) -> None:
         before = _rss_mib()
         _reset_peak()
         started = time.perf_counter()
-        speakers = link_speakers(corpus.sightings)
+        speakers = link_speakers(corpus.sightings, scorer=scorer)
         links = link_statements(corpus.sightings, speakers.quote_speakers, scorer=scorer)
         seconds = time.perf_counter() - started
         peak = _rss_mib("VmHWM")

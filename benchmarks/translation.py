@@ -47,7 +47,7 @@ def sightings_of(records: list[dict[str, Any]]) -> tuple[list[Sighting], dict[in
 
 def evaluate(records: list[dict[str, Any]], scorer: UseScorer) -> dict[str, float]:
     sightings, gold = sightings_of(records)
-    speakers = link_speakers(sightings)
+    speakers = link_speakers(sightings, scorer=scorer)
     anonymous = frozenset(s.speaker_id for s in speakers.speakers if s.anonymous)
     links = link_statements(sightings, speakers.quote_speakers, scorer=scorer, anonymous=anonymous)
     statement_of = {qid: sid for sid, qid, _ in links.members}

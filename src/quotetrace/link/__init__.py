@@ -47,10 +47,11 @@ def link(store: Store, *, paraphrase: bool = True, scorer: ParaphraseScorer | No
     stored quotes; idempotent."""
     started = time.perf_counter()
     sightings = list(store.sightings())
-    speakers = link_speakers(sightings, store.document_entities(), store.speaker_overrides())
-    anonymous = frozenset(s.speaker_id for s in speakers.speakers if s.anonymous)
     if paraphrase and scorer is None:
-        scorer = default_scorer()
+        scorer = default_scorer()  # its model loads on first use, once for speakers' roles and statements
+    speakers = link_speakers(sightings, store.document_entities(), store.speaker_overrides(),
+                             scorer=scorer if paraphrase else None)
+    anonymous = frozenset(s.speaker_id for s in speakers.speakers if s.anonymous)
     said = [s for s in sightings if s.type != "stance"]  # a stance is no statement that echoes
     statements = link_statements(
         said, speakers.quote_speakers, scorer=scorer if paraphrase else None, anonymous=anonymous

@@ -9,12 +9,19 @@ rules, in order:
    with the same name, "the" and case aside.
 3. Person names group by surname, then by first name ("Jane" and "John" Smith stay apart) and middle
    initial when both give one ("Jane A." and "Jane B."). Names in Cyrillic are read transliterated
-   ("Сергей Волков" = "Sergei Volkov"). Within one full name, documents whose roles (the head word of the
-   descriptors: "minister", "plumber"; a Russian descriptor's role words in English, roles.py) are known
-   and disjoint, and which share no co-occurring names, stay apart: two people with one name.
+   ("Сергей Волков" = "Sergei Volkov"); a name seen in both scripts is compared by how it sounds, its Latin
+   spelling read as English, French, Italian, German, Spanish or Polish letters would be transcribed
+   ("Claude Renard" = «Клод Ренар», "Lucia" = «Лючия», "Juan" = «Хуан»), while Latin spellings alone are
+   compared letter by letter. Within one full name, documents whose roles (the head word of the descriptors:
+   "minister", "plumber"; a Russian descriptor's role words in English, roles.py) are known and disjoint, and
+   which share no co-occurring names, stay apart: two people with one name; unless the roles are one in
+   other words (role_meaning.py): a title of office loosely translated, a shared content word ("swimmer" /
+   "Olympic swimming champion"), or, given the statements' multilingual sentence embeddings, descriptors
+   close in meaning ("virologist" / "epidemiologist"; never "goalkeeper" / "finance minister").
 4. A surname alone ("Smith", "Ms. Smith") joins the full name seen in its own document, else the only full
-   name of that surname in the corpus compatible with its title's gender, its roles and its context; when
-   several remain it is left as its own speaker rather than guessed.
+   name of that surname in the corpus compatible with its title's gender, its roles and its context (once
+   rule 3 has joined one person's roles); when several remain it is left as its own speaker rather than
+   guessed.
 5. The user's corrections (``merge``, ``split``) are applied last, in the order they were made.
 """
 
@@ -29,11 +36,15 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from quotetrace.link.role_meaning import RoleMeaning
 from quotetrace.link.roles import BROAD_ROLES, role_heads, role_heads_by_script
 from quotetrace.model import Speaker
 from quotetrace.store import Sighting
+
+if TYPE_CHECKING:
+    from quotetrace.link.statements import ParaphraseScorer
 
 Override = tuple[Literal["merge", "split"], str, str]
 
@@ -136,9 +147,10 @@ def person_key(name: str) -> PersonName | None:
 
 # How a name sounds, for names written in both scripts: an English name in Cyrillic is spelt by its sound
 # ("Dahl" = «Даль», "Mercer" = «Мерсер», "Stone" = «Стоун»), which a letter-for-letter key cannot match.
-# Digraphs to one letter, then consonants only (vowels and a silent "h" are where transcriptions differ).
-# "ch" is «ч» in English names and «ш» in French ones ("Charlotte" = «Шарлотта»): one sound here, as are the
-# two; an English "w" is written «у», a vowel ("Whitmore" = «Уитмор»).
+# Digraphs to one letter, then consonants only (vowels and a silent "h" are where transcriptions differ), after
+# a mark for a name that opens with a vowel ("Anna" is not «Нина»). "ch" is «ч» in English names and «ш» in
+# French ones ("Charlotte" = «Шарлотта»): one sound here, as are the two; an English "w" is written «у», a
+# vowel ("Whitmore" = «Уитмор»).
 _SOUNDS = (("shch", "S"), ("dzh", "J"), ("tch", "S"), ("sch", "S"), ("ch", "S"), ("sh", "S"), ("zh", "J"),
            ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("gh", "g"), ("qu", "kv"), ("x", "ks"),
            ("wh", "w"), ("w", "u"), ("j", "J"), ("q", "k"))
@@ -148,54 +160,87 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _SOUNDED_H = re.compile(r"^h|(?<=[aeiouy])h(?=[aeiouy])")
 _INNER_H = re.compile(r"(?<=.)h")
 _VOWEL = re.compile(r"[aeiouy'ʹʼ]")
-# A French name's silent last letter, which its Russian transcription leaves out ("Dubois" = «Дюбуа»,
-# "Mercier" = «Мерсье»).
-_SILENT_END = re.compile(r"(?<=[aeiou])[sxtdz]$|(?<=ie)r$")
+OPENING_VOWEL = "a"  # what sound() writes for a name that opens with a vowel
 
 
 def sound(part: str) -> str:
-    """The consonants of a Latin name part as they sound ("Mercer" and «Мерсер» transliterated: "mrsr")."""
+    """The consonants of a Latin name part as they sound ("Mercer" and «Мерсер» transliterated: "mrsr"; "Oliver"
+    and «Оливер»: "alvr", the opening vowel marked)."""
     text = fold(part).strip(".")
     for a, b in _SOUNDS:
         text = text.replace(a, b)
     text = _SOFT_C.sub("s", text).replace("c", "k").replace("z", "s")  # voiced or not: "Seltzer" = «Зельцер»
-    text = _VOWEL.sub("", _INNER_H.sub("", _SOUNDED_H.sub("g", text)))
-    return re.sub(r"(.)\1+", r"\1", text)
+    text = _INNER_H.sub("", _SOUNDED_H.sub("g", text))
+    opening = OPENING_VOWEL if _VOWEL.match(text) else ""
+    return opening + re.sub(r"(.)\1+", r"\1", _VOWEL.sub("", text))
+
+
+def _rules(*pairs: tuple[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), letters) for pattern, letters in pairs)
+
+
+# How a Russian transcription may read a Latin name's letters besides as English (sound() itself): as French,
+# Italian, German (Dutch, Scandinavian), Spanish or Polish names are read. Each is applied in order, then sound().
+_READINGS = (
+    # French: a silent last letter ("Dubois" = «Дюбуа», "Mercier" = «Мерсье», "Renard" = «Ренар», "Laurent" =
+    # «Лоран», "Arnault" = «Арно»), a silent opening "h" ("Henri" = «Анри»), "qu" ("Jacques" = «Жак»), "g"
+    # before e/i ("Gilles" = «Жиль»; "gu" stays hard)
+    _rules((r"(?<=[aeiou])[sxtdz]$|(?<=ie)r$|(?<=r)[dt]$|(?<=[aeiou]n)[td]$|(?<=au)lt$", ""), (r"^h", ""),
+           ("qu", "k"), (r"gu(?=[eiy])", "gh"), (r"g(?=[eiy])", "zh")),
+    # Italian: "ci"/"ce" and "gi"/"ge" ("Lucia" = «Лючия», "Giorgio" = «Джорджо»), "ch" ("Chiara" = «Кьяра»),
+    # "z" («ц»: "Lorenzo" = «Лоренцо»)
+    _rules(("ch", "k"), ("z", "ts"), (r"c?c(?=[ei])", "ch"), (r"g?g(?=[ei])", "dzh")),
+    # German, Dutch, Scandinavian: "w" («в»: "Wolfgang"), "j" («й»: "Jens" = «Йенс»), "z" («ц»: "Heinz"), "ch"
+    # («х»: "Michael" = «Михаэль»)
+    _rules((r"(?<!s)ch", "kh"), ("w", "v"), ("j", "y"), ("z", "ts")),
+    # Spanish, Portuguese: "j" («х»: "Juan" = «Хуан»), a silent opening "h" ("Hernán" = «Эрнан»), "qu"
+    _rules((r"^h", ""), ("j", "h"), ("qu", "k")),
+    # Polish, Czech: "w", "j", "c" («ц»: "Wacław" = «Вацлав»), "cz", "sz", "rz", "ch" («х»)
+    _rules(("ch", "kh"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), (r"c(?!h)", "ts"), ("w", "v"), ("j", "y")),
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def readings(part: str) -> frozenset[str]:
+    """The sounds a Latin name part may have in a Russian transcription: as English, French, Italian, German,
+    Spanish or Polish letters read ("Claude" and «Клод»: "kld"; "Lucia" and «Лючия»: "lS")."""
+    text = fold(part.casefold().replace("ç", "s").replace("ł", "l")).strip(".")
+    out = {sound(text)}
+    for rules in _READINGS:
+        variant = text
+        for pattern, letters in rules:
+            variant = pattern.sub(letters, variant)
+        out.add(sound(variant))
+    return frozenset(out)
+
+
+def _consonants(heard: str) -> int:
+    return len(heard.removeprefix(OPENING_VOWEL))
 
 
 def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
     """A surname seen only in Cyrillic joins the one surname seen only in Latin letters that sounds the same with
-    a first name that sounds the same ("Ханна Рейес" = "Hannah Reyes"); its mentions take the Latin keys, so
-    that the names group as one (rule 3). Never within one script, where spellings are compared letter by letter."""
+    a first name that sounds the same ("Ханна Рейес" = "Hannah Reyes", "Клод Ренар" = "Claude Renard"); its
+    mentions take the Latin keys, so that the names group as one (rule 3). Never within one script, where
+    spellings are compared letter by letter."""
     from quotetrace.ru.names import has_cyrillic
 
-    def sounds(key: str, latin: bool) -> set[tuple[str | None, str]]:
-        out: set[tuple[str | None, str]] = set()
-        for m in persons[key]:
-            first, surname = _heard(m)
-            if not latin:
-                out.add((first, sound(surname)))
-                continue
-            # the ways a Russian transcription may hear a Latin name: a French silent end, "w" as «в» or «у»
-            folded = fold(surname)
-            surnames = {sound(folded), sound(_SILENT_END.sub("", folded)), sound(folded.replace("w", "v"))}
-            out.update((f, s) for f in {first, _heard_w_as_v(m.name)} for s in surnames)
-        return out
+    def sounds(key: str) -> set[tuple[str, str]]:
+        return set().union(*(_name_sounds(name) for name in {m.name for m in persons[key]}))
 
     script = {key: {has_cyrillic(m.name) for m in mentions} for key, mentions in persons.items()}
     if not any(True in scripts for scripts in script.values()):
         return persons  # no name seen in Cyrillic: nothing to hear (most corpora, at no cost)
-    latin: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    latin: dict[tuple[str, str], set[str]] = defaultdict(set)
     for key, scripts in script.items():
         if scripts == {False}:
-            for found in sounds(key, latin=True):
+            for found in sounds(key):
                 latin[found].add(key)
     out = dict(persons)
     for key, scripts in script.items():
         if scripts != {True}:
             continue
-        targets = {t for h in sounds(key, latin=False) if h[0] is not None and len(h[1]) >= 2
-                   for t in latin.get(h, ())}
+        targets = {t for h in sounds(key) for t in latin.get(h, ())}
         if len(targets) != 1:
             continue  # none, or several people it could be: left apart rather than guessed
         target = targets.pop()
@@ -204,27 +249,27 @@ def _merge_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[
 
 
 def _latin_spellings_heard(persons: dict[str, list[_Mention]],
-                           sounds: Callable[[str, bool], set[tuple[str | None, str]]]) -> dict[str, list[_Mention]]:
+                           sounds: Callable[[str], set[tuple[str, str]]]) -> dict[str, list[_Mention]]:
     """A surname seen only in Latin letters joins the one surname written in Cyrillic too whose Cyrillic
     spelling sounds the same, with a first name that sounds the same: two outlets' transliterations of one
     Russian name ("Mark Seltzer" and "Mark Zeltser", both «Марк Зельцер»; "Ihor Pasichnyk" and «Игорь
     Пасечник»). Never on Latin spellings alone, which are compared letter by letter."""
     from quotetrace.ru.names import has_cyrillic
 
-    cyrillic: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    cyrillic: dict[tuple[str, str], set[str]] = defaultdict(set)
     for key, mentions in persons.items():
         if any(has_cyrillic(m.name) for m in mentions):
             for m in mentions:
                 if has_cyrillic(m.name):
-                    first, surname = _heard(m)
-                    cyrillic[(first, sound(surname))].add(key)
+                    firsts, surname = _heard(m)
+                    for first in firsts:
+                        cyrillic[(first, sound(surname))].add(key)
     if not cyrillic:
         return persons
     heard: dict[str, set[str]] = {}  # each Latin-only surname: the surnames with a Cyrillic spelling it sounds as
     for key, mentions in persons.items():
         if not any(has_cyrillic(m.name) for m in mentions):
-            heard[key] = {t for h in sounds(key, True) if h[0] is not None and len(h[1]) >= 2
-                          for t in cyrillic.get(h, ()) if t != key}
+            heard[key] = {t for h in sounds(key) for t in cyrillic.get(h, ()) if t != key}
     hearers = Counter(t for targets in heard.values() if len(targets) == 1 for t in targets)
     out = dict(persons)
     for key, targets in heard.items():
@@ -235,46 +280,57 @@ def _latin_spellings_heard(persons: dict[str, list[_Mention]],
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_sounds(name: str) -> frozenset[tuple[str, str]]:
+    """(first name, surname) as a full name may sound: a Cyrillic spelling's one sound, a Latin one's readings;
+    surnames of two consonants or more (fewer match too much)."""
+    from quotetrace.ru.names import has_cyrillic
+
+    firsts, surname = _heard_name(name)
+    surnames = {sound(surname)} if has_cyrillic(name) else readings(surname)
+    return frozenset((f, s) for f in firsts for s in surnames if _consonants(s) >= 2)
+
+
 def _move(persons: dict[str, list[_Mention]], key: str, target: str, named: list[_Mention]) -> None:
     """The mentions under surname ``key`` join ``target``'s, each with the first name that sounds as theirs among
     ``named`` (the target's own spelling of it), else their own."""
-    firsts = {_heard(m)[0]: m.person.first for m in named if m.person and m.person.first}
+    firsts: dict[str, str] = {}
+    for m in named:
+        if m.person is not None and m.person.first is not None:
+            for heard in sorted(_heard(m)[0]):
+                firsts.setdefault(heard, m.person.first)
     moved = []
     for m in persons.pop(key):
         assert m.person is not None
-        first = firsts.get(_heard(m)[0]) or m.person.first
+        first = next((firsts[h] for h in sorted(_heard(m)[0]) if h in firsts), None) or m.person.first
         moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
                               PersonName(first, m.person.middle, target, m.person.gender)))
     persons[target] = persons[target] + moved
 
 
-def _heard(m: _Mention) -> tuple[str | None, str]:
-    """How a mention's first name sounds, and its surname as written in Latin letters."""
+def _heard(m: _Mention) -> tuple[frozenset[str], str]:
+    """How a mention's first name may sound (none when it has none), and its surname as written in Latin
+    letters."""
     return _heard_name(m.name)
 
 
 @lru_cache(maxsize=1 << 16)
-def _heard_name(name: str) -> tuple[str | None, str]:
+def _heard_name(name: str) -> tuple[frozenset[str], str]:
     from quotetrace.ru.names import has_cyrillic, transliterate
 
-    person = parse_person(transliterate(name) if has_cyrillic(name) else name)
+    cyrillic = has_cyrillic(name)
+    person = parse_person(transliterate(name) if cyrillic else name)
     if person is None:
-        return None, ""
-    return (None if person.first is None else sound(person.first)), person.surname
-
-
-@lru_cache(maxsize=1 << 16)
-def _heard_w_as_v(name: str) -> str | None:
-    """A Latin first name's sound with "w" heard as «в» ("Ewan" = «Эван»; an initial "W" is «У»)."""
-    person = parse_person(name)
-    if person is None or person.first is None:
-        return None
-    return sound(person.first[:1] + person.first[1:].replace("w", "v"))
+        return frozenset(), ""
+    if person.first is None:
+        return frozenset(), person.surname
+    return (frozenset({sound(person.first)}) if cyrillic else readings(person.first)), person.surname
 
 
 def _first_names_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:
     """Within one surname, a first name written in Cyrillic takes the one Latin first name that sounds the same
-    ("Сэмюэл Осеи" = "Samuel Osei": the surname is spelt alike, the first name by its sound)."""
+    ("Сэмюэл Осеи" = "Samuel Osei": the surname is spelt alike, the first name by its sound; "Лючия Ферранте" =
+    "Lucia Ferrante", an Italian "ci" read «чи»)."""
     from quotetrace.ru.names import has_cyrillic
 
     out = dict(persons)
@@ -282,19 +338,22 @@ def _first_names_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str,
         named = [(m, has_cyrillic(m.name)) for m in mentions if m.person is not None and m.person.first is not None]
         if not any(cyrillic for _, cyrillic in named) or all(cyrillic for _, cyrillic in named):
             continue  # first names in one script only: nothing to hear alike
-        latin: dict[str | None, set[str]] = defaultdict(set)
+        latin: dict[str, set[str]] = defaultdict(set)
         for m, cyrillic in named:
             if not cyrillic and m.person is not None and m.person.first is not None:
-                latin[_heard(m)[0]].add(m.person.first)
+                for heard in _heard(m)[0]:
+                    latin[heard].add(m.person.first)
         moved = []
         for m in mentions:
             first = m.person.first if m.person is not None else None
-            heard = latin.get(_heard(m)[0]) if first is not None and has_cyrillic(m.name) else None
-            if m.person is None or heard is None or len(heard) != 1 or first in heard:
+            spellings: set[str] = set()  # the Latin first names it sounds as
+            if first is not None and has_cyrillic(m.name):
+                spellings = spellings.union(*(latin.get(h, set()) for h in _heard(m)[0]))
+            if m.person is None or len(spellings) != 1 or first in spellings:
                 moved.append(m)
                 continue
             moved.append(_Mention(m.quote_id, m.doc_id, m.name, m.descriptors,
-                                  PersonName(next(iter(heard)), m.person.middle, m.person.surname, m.person.gender)))
+                                  PersonName(spellings.pop(), m.person.middle, m.person.surname, m.person.gender)))
         out[key] = moved
     return out
 
@@ -425,9 +484,15 @@ def link_speakers(
     sightings: Iterable[Sighting],
     entities: Mapping[str, set[str]] | None = None,
     overrides: Sequence[Override] = (),
+    *,
+    scorer: ParaphraseScorer | None = None,
 ) -> SpeakerLinks:
-    """Canonical speakers for the resolved speaker names of ``sightings`` (see the module's rules)."""
+    """Canonical speakers for the resolved speaker names of ``sightings`` (see the module's rules).
+
+    ``scorer``: the multilingual sentence embeddings statements are linked with, to compare roles written in
+    other words (role_meaning.py); None compares them by their words only."""
     entities = entities or {}
+    meaning = RoleMeaning(scorer)
     anonymous: dict[tuple[str, str], _Cluster] = {}
     named: dict[str, _Cluster] = {}
     persons: dict[str, list[_Mention]] = defaultdict(list)
@@ -449,12 +514,13 @@ def link_speakers(
     persons = _first_names_across_scripts(_merge_across_scripts(_merge_near_surnames(persons)))
     clusters = list(anonymous.values()) + list(named.values())
     for surname in sorted(persons):
-        clusters += _person_clusters(persons[surname], entities)
+        clusters += _person_clusters(persons[surname], entities, meaning)
     clusters = _apply_overrides(clusters, overrides)
     return _result(clusters)
 
 
-def _person_clusters(mentions: list[_Mention], entities: Mapping[str, set[str]]) -> list[_Cluster]:
+def _person_clusters(mentions: list[_Mention], entities: Mapping[str, set[str]],
+                     meaning: RoleMeaning) -> list[_Cluster]:
     """Clusters for the mentions of one surname."""
     full: dict[tuple[str, str | None], list[_Mention]] = defaultdict(list)
     bare: list[_Mention] = []
@@ -470,12 +536,12 @@ def _person_clusters(mentions: list[_Mention], entities: Mapping[str, set[str]])
         initials = sorted(m for m in groups if m is not None)
         if len(initials) <= 1:  # "Jane Smith" and "Jane A. Smith" are one name
             merged = [m for group in groups.values() for m in group]
-            clusters += _split_by_role(merged, entities)
+            clusters += _split_by_role(merged, entities, meaning)
         else:  # "Jane A." and "Jane B.": two people; the plain "Jane" goes with the most quoted
             by_size = sorted(initials, key=lambda i: (-len(groups[i]), i))
             for initial in initials:
                 extra = groups.get(None, []) if initial == by_size[0] else []
-                clusters += _split_by_role(groups[initial] + extra, entities)
+                clusters += _split_by_role(groups[initial] + extra, entities, meaning)
     standings = [_Standing.of(c) for c in clusters]
     by_doc: dict[str, list[_Standing]] = defaultdict(list)
     for standing in standings:
@@ -495,7 +561,8 @@ def _person_clusters(mentions: list[_Mention], entities: Mapping[str, set[str]])
     return clusters
 
 
-def _split_by_role(mentions: list[_Mention], entities: Mapping[str, set[str]]) -> list[_Cluster]:
+def _split_by_role(mentions: list[_Mention], entities: Mapping[str, set[str]],
+                   meaning: RoleMeaning) -> list[_Cluster]:
     """One full name's mentions as one cluster, unless documents disagree on role and share no context."""
     by_doc: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
@@ -527,24 +594,33 @@ def _split_by_role(mentions: list[_Mention], entities: Mapping[str, set[str]]) -
         best = max(range(len(merged)), key=lambda k: (len(g_context & merged_context[k]), len(merged[k])))
         merged[best] += g
         merged_context[best] |= g_context
-    merged = _join_across_scripts(merged, by_doc)
+    merged = _join_alike_roles(merged, by_doc, meaning)
     return [_Cluster(mentions=[m for d in sorted(g) for m in by_doc[d]]) for g in merged]
 
 
-def _join_across_scripts(groups: list[list[str]], by_doc: Mapping[str, list[_Mention]]) -> list[list[str]]:
-    """Groups kept apart by roles join when their roles do not really disagree (``_disagree``): "chief public
-    health officer" in English and «главный санитарный врач» in Russian are one person's."""
+def _join_alike_roles(groups: list[list[str]], by_doc: Mapping[str, list[_Mention]],
+                      meaning: RoleMeaning) -> list[list[str]]:
+    """Groups kept apart by role words join when their roles do not really disagree: across languages a title
+    of office is a loose translation (``_disagree``: "chief public health officer" and «главный санитарный
+    врач»), and in any language other words may name the same role (``RoleMeaning``: "swimmer" and "Olympic
+    swimming champion", "virologist" and "epidemiologist")."""
     joined: list[list[str]] = []
     roles: list[dict[str, frozenset[str]]] = []
+    described: list[list[str]] = []
     for group in groups:
-        mine = _roles_by_script([m for d in group for m in by_doc[d]])
-        k = next((k for k, theirs in enumerate(roles) if not _disagree(mine, theirs)), None)
+        mentions = [m for d in group for m in by_doc[d]]
+        mine = _roles_by_script(mentions)
+        descriptors = sorted({d for m in mentions for d in m.descriptors})
+        k = next((k for k, theirs in enumerate(roles)
+                  if not _disagree(mine, theirs) or meaning.alike(descriptors, described[k])), None)
         if k is None:
             joined.append(list(group))
             roles.append(mine)
+            described.append(descriptors)
         else:
             joined[k] += group
             roles[k] = _union(roles[k], mine)
+            described[k] = sorted({*described[k], *descriptors})
     return joined
 
 
