@@ -123,6 +123,13 @@ def test_clearly_different_roles_keep_two_people_apart_with_embeddings(use: Para
         assert ids[2] not in ids[:2]  # the surname alone could be either: left apart
 
 
+def test_two_people_of_one_name_in_cyrillic_with_different_roles_stay_apart(use: ParaphraseScorer) -> None:
+    sightings = [_sighting(1, "Лидия Марш", ("министр финансов",)), _sighting(2, "Лидия Марш", ("вратарь сборной",)),
+                 _sighting(3, "Lidia Marsh", ("finance minister",))]
+    ids = _ids(sightings, use)
+    assert ids[0] != ids[1] and ids[0] == ids[2]
+
+
 def test_without_a_scorer_roles_in_other_words_are_compared_by_their_words() -> None:
     sightings = [_sighting(1, "Oskar Lindqvist", ("virologist",)), _sighting(2, "Oskar Lindqvist", ("epidemiologist",))]
     ids = _ids(sightings)
