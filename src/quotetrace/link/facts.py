@@ -43,6 +43,8 @@ from quotetrace.link.fact_words import (
     FIRST_PERSON_PLURAL,
     FRACTION_COUNTS,
     FRACTIONS,
+    HEDGE_BRIDGES,
+    HEDGES,
     LONE_FRACTIONS,
     MONTHS,
     MULTIPLIERS,
@@ -167,6 +169,9 @@ class Facts:
     we: bool = False  # it speaks as "we" («мы», "our"): the speaker's side, which a retelling may name
     name_order: tuple[str, ...] = ()  # the keys of its names and of the words opening its sentences, as written
     ratios: frozenset[str] = frozenset()  # factors it compares by: "x3" ("three times as much", «втрое»), "x1"
+    # its amounts that a hedge makes approximate, with the side the true value may lie on (fact_words.HEDGES):
+    # "almost a quarter" ("0.25", "<"), "more than 2,000" ("2000", ">")
+    hedged: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def negations(self) -> int:
@@ -643,6 +648,8 @@ def facts(text: str) -> Facts:
     numbers = frozenset(v for i, t in enumerate(tokens) if t.kind == "number" and i not in none
                         for v in _readings(t, text))
     ratios = values("ratio")
+    hedged = frozenset((v, sense) for i, t in enumerate(tokens) if t.kind == "number" and i not in timed
+                       and (sense := _hedge(tokens, i)) is not None for v in _readings(t, text))
     return Facts(numbers, values("month"), values("weekday"), values("season"), values("day") | _period_ends(tokens),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
@@ -651,7 +658,15 @@ def facts(text: str) -> Facts:
                               _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
-                 any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios)
+                 any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios, hedged)
+
+
+def _hedge(tokens: tuple[Token, ...], at: int) -> str | None:
+    """The side a hedge before the number at ``at`` leaves its true value on ("~", ">", "<"), or None."""
+    i = at - 1
+    while i >= 0 and at - i <= 3 and tokens[i].kind == "word" and tokens[i].value in HEDGE_BRIDGES:
+        i -= 1
+    return HEDGES.get(tokens[i].value) if i >= 0 and tokens[i].kind == "word" else None
 
 
 def _name_order(tokens: tuple[Token, ...], text: str) -> tuple[str, ...]:
