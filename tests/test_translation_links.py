@@ -114,3 +114,24 @@ def test_an_unattributed_retelling_joins_the_statement_it_renders_best_and_only_
     groups = merge_translations([[0], [1], [2]], sightings, {2: "sp-kral", 3: "sp-novak"}, frozenset(),
                                 scores, _Evidence(), Capitals(), lambda i: sightings[i].speaker)  # type: ignore[arg-type]
     assert sorted(map(sorted, groups)) == sorted([[0, joined], [3 - joined]])
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "veto"),
+    [
+        # a calendar year before «года» is the year "by the end of 2031" names, not a length of 2,031 years
+        ("«Последние вагоны поступят до конца 2031 года»", "the last carriages will arrive by the end of 2031", False),
+        ("«Последние вагоны поступят до конца 2031 года»", "the last carriages will arrive by the end of 2033", True),
+        ("«Ремонт займёт 2 года»", "the repairs will take two years", False),
+        ("«Ремонт займёт 2 года»", "the repairs will take two months", True),
+        # what follows if an obligation is not met: "or" after "must", "otherwise", «иначе»
+        ("“The dam must be repaired before the rains, or the valley will flood”",
+         "the valley will flood if the dam is not repaired before the rains", False),
+        ("«Плотину нужно отремонтировать до дождей, иначе долину затопит»",
+         "the valley will flood if the dam is not repaired before the rains", False),
+        ("“The dam must be repaired before the rains, or the valley will flood”",
+         "the valley will flood because the dam was repaired before the rains", True),
+    ],
+)
+def test_veto_reads_years_and_alternatives(original: str, echo: str, veto: bool) -> None:
+    assert (disagreement(original, echo) is not None) is veto

@@ -256,6 +256,13 @@ CONTROL = frozenset("allow allows let lets permit permits позволим по�
 # A negation of a condition ("unless": "if not") negates each clause joined to its clause by these.
 CONDITION_NEGATIONS = frozenset({"unless"})
 CONDITION_JOINS = frozenset({"and", "or"})
+# An alternative to an obligation is what follows if it is not met: "must be ready by May, or we will move it" =
+# "if it is not ready by May, we will move it"; "otherwise", «иначе», «не то» after any clause. The clause that
+# "or" opens after an obligation (these words in the clause before, in its sentence) counts one negation.
+OBLIGATIONS = frozenset("must should need needs have has обязан обязана обязаны должен должна должно должны нужно "
+                        "надо необходимо".split())
+ALTERNATIVES = frozenset({"or"})
+OTHERWISE = frozenset({"otherwise", "иначе"})
 # «что бы ни», «как бы ни» ("whatever", "however"): concessive, no negation.
 CONCESSIVE = ("бы", "ни")
 
@@ -279,4 +286,5 @@ NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))
 NOT_NEGATIVE = frozenset(map(fold, NOT_NEGATIVE))
 HEDGES, HEDGE_BRIDGES = {fold(k): v for k, v in HEDGES.items()}, frozenset(map(fold, HEDGE_BRIDGES))
 AUXILIARIES, CONTROL = frozenset(map(fold, AUXILIARIES)), frozenset(map(fold, CONTROL))
+OBLIGATIONS, OTHERWISE = frozenset(map(fold, OBLIGATIONS)), frozenset(map(fold, OTHERWISE))
 FIRST_PERSON_PLURAL = frozenset(map(fold, FIRST_PERSON_PLURAL))

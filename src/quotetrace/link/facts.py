@@ -29,6 +29,7 @@ from itertools import pairwise, product
 from typing import Literal
 
 from quotetrace.link.fact_words import (
+    ALTERNATIVES,
     AMBIGUOUS_SUFFIXES,
     AUXILIARIES,
     CONCESSIVE,
@@ -57,7 +58,9 @@ from quotetrace.link.fact_words import (
     NOT_NEGATING_NEXT,
     NOT_NEGATIVE,
     NUMBER_WORDS,
+    OBLIGATIONS,
     ORDINALS,
+    OTHERWISE,
     RATIO_COMPARATIVES,
     RATIO_WORDS,
     RELATIVE_DAYS,
@@ -630,7 +633,7 @@ def facts(text: str) -> Facts:
         return frozenset(t.value for t in tokens if t.kind == kind)
 
     timed = {i for i, (t, u) in enumerate(pairwise(tokens))
-             if t.kind == "number" and UNITS.get(u.value) in DURATIONS}
+             if t.kind == "number" and UNITS.get(u.value) in DURATIONS and not _calendar_year(t, u)}
     durations = _durations(tokens, timed)
     measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
                          if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
@@ -640,8 +643,8 @@ def facts(text: str) -> Facts:
                         if t.kind == "number" and i not in timed and i not in none and i not in dated
                         for v in _readings(t, text))
     parts = clauses(tokens, text)
-    negations = _elliptical(tokens, parts, _distributed(tokens, text, parts,
-                                                        [_clause_negations(tokens, clause, text) for clause in parts]))
+    negations = _elliptical(tokens, parts, _alternatives(tokens, text, parts, _distributed(
+        tokens, text, parts, [_clause_negations(tokens, clause, text) for clause in parts])))
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
     doubled = _double_negatives(parts, negative)
@@ -659,6 +662,17 @@ def facts(text: str) -> Facts:
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
                  any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios, hedged)
+
+
+CALENDAR_YEARS = (1800, 2200)
+
+
+def _calendar_year(number: Token, unit: Token) -> bool:
+    """«до конца 2029 года», «в 2030 год»: a year of the calendar (as "by the end of 2029" says it), not a length of
+    2,029 years; in English a figure before "years" stays a length ("2,000 years old")."""
+    value = float(number.value)
+    return (value.is_integer() and CALENDAR_YEARS[0] <= value <= CALENDAR_YEARS[1] and not unit.value.isascii()
+            and UNITS.get(unit.value) == "year")
 
 
 def _hedge(tokens: tuple[Token, ...], at: int) -> str | None:
@@ -815,6 +829,21 @@ def _distributed(tokens: tuple[Token, ...], text: str, parts: list[list[int]], n
         if scope and joined:
             out[k] += 1
         scope = any(tokens[i].value in CONDITION_NEGATIONS for i in clause) or (scope and joined)
+    return out
+
+
+def _alternatives(tokens: tuple[Token, ...], text: str, parts: list[list[int]], negations: list[int]) -> list[int]:
+    """A clause that says what follows when an obligation is not met counts one negation more: one that "or"
+    opens after a clause of the same sentence holding an obligation ("must be ready by May, or we will move
+    it"), or one that "otherwise" / «иначе» opens ("if it is not ready, we will move it" says the same)."""
+    out = list(negations)
+    for k in range(1, len(parts)):
+        head = fold(tokens[parts[k][0]].text)
+        before = parts[k - 1]
+        same_sentence = not _SENTENCE_GAP.search(text, tokens[before[-1]].end, tokens[parts[k][0]].start)
+        obliged = any(fold(tokens[i].text) in OBLIGATIONS for i in before)
+        if (head in OTHERWISE or (head in ALTERNATIVES and obliged)) and same_sentence:
+            out[k] += 1
     return out
 
 
