@@ -282,7 +282,7 @@ def link_statements(
             from quotetrace.link.translations import merge_translations
 
             groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence,
-                                        echoes.capitals)
+                                        echoes.capitals, echoes.person)
     groups, templates = _merge_altered(groups, sightings, echoes, evidence)
     rows = _Rows(words, echoes, fine, templates)
     return rows.links(groups, None if scorer is None else scorer.name, evidence.vetoes)
@@ -509,9 +509,10 @@ class _Echoes:
         """Two sightings are attributed to one named speaker; or one to a named speaker and the other to no one
         at all (no name, no role: an outlet copying the words without saying whose they are, which readers
         take for the same statement); or neither names anyone and both give the same role (roles.same_role: "a
-        border guard spokeswoman" twice, in either language). The attribution ties a copy with a figure changed
-        to its statement (the altered window, the bulletins and MAX_VARIANTS keep a speaker's later statements
-        and templates apart). Two unattributed sentences are tied by nothing but their words: one with another
+        border guard spokeswoman" twice, in either language), or one to a role and the other to no one at all (an
+        unattributed copy of a spokeswoman's words). The attribution ties a copy with a figure changed to its
+        statement (the altered window, the bulletins and MAX_VARIANTS keep a speaker's later statements and
+        templates apart). Two unattributed sentences are tied by nothing but their words: one with another
         figure, date or place is another statement ("house prices in X rose by 9%" / "... in Y"), as the older
         echo files label them; so is a copy given to another role or another person."""
         speaker, other_speaker = self.speaker(one), self.speaker(other)
@@ -519,7 +520,10 @@ class _Echoes:
             return speaker == other_speaker
         if speaker is not None or other_speaker is not None:  # one named, the other attributed to no one at all
             return not self.role_of(other if speaker is not None else one)
-        return same_role(self.role_of(one), self.role_of(other))
+        roles = self.role_of(one), self.role_of(other)
+        if bool(roles[0]) != bool(roles[1]):  # one given to a role, the other to no one at all
+            return True
+        return same_role(*roles)
 
     def role_of(self, index: int) -> tuple[str, ...]:
         """How an unnamed speaker is described: the descriptors, with an anonymous speaker's own words ("a
