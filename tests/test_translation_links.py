@@ -1,8 +1,10 @@
 import pytest
 
 from quotetrace.link.speakers import link_speakers
-from quotetrace.link.units import units
-from quotetrace.link.veto import disagreement
+from quotetrace.link.statements import _Evidence
+from quotetrace.link.translations import merge_translations
+from quotetrace.link.units import Match, units
+from quotetrace.link.veto import Capitals, disagreement
 from quotetrace.store import Sighting
 
 
@@ -69,3 +71,67 @@ def test_translation_link_end_to_end() -> None:
     relation = {q: r for _, q, r in links.members}
     assert statement[1] == statement[2] and relation[2] == "translation"  # a quote of a quote: its words
     assert statement[3] != statement[1]
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "veto"),
+    [
+        # a hedged figure is the other side's figure rounded, on the hedge's side (fact_words.HEDGES)
+        ("32 процента колодцев в области пересохли", "Almost a third of the region's wells have run dry", False),
+        ("36 процентов колодцев в области пересохли", "Almost a third of the region's wells have run dry", True),
+        ("Эвакуированы 5300 жителей", "More than 5,000 residents were evacuated", False),
+        ("Эвакуированы 4800 жителей", "More than 5,000 residents were evacuated", True),
+        ("Эвакуированы 4800 жителей", "About 14,000 residents were evacuated", True),
+        ("“The mill employs 1,180 people”", "the mill has close to 1,200 workers, the mayor said", False),
+        ("“The mill employs 1,180 people”", "the mill employs 1,200 people", True),  # no hedge: another figure
+        ("«Ремонт моста обойдётся в 9,6 миллиона»", "ремонт моста обойдётся почти в 10 миллионов", False),
+    ],
+)
+def test_veto_reads_hedged_figures_as_approximate(original: str, echo: str, veto: bool) -> None:
+    assert (disagreement(original, echo) is not None) is veto
+
+
+class _Scores:
+    """Embeddings that score given pairs of texts (what merge_translations asks of them)."""
+
+    def __init__(self, scores: dict[tuple[str, str], float]) -> None:
+        self.scores = scores
+
+    def add(self, texts: object) -> None:
+        pass
+
+    def best(self, one: str, other: str) -> Match:
+        return Match(self.scores.get((one, other), self.scores.get((other, one), 0.0)), ((one, other),))
+
+
+@pytest.mark.parametrize(("to_first", "to_second", "joined"), [(0.7, 0.5, 1), (0.5, 0.7, 2)])
+def test_an_unattributed_retelling_joins_the_statement_it_renders_best_and_only_that(
+        to_first: float, to_second: float, joined: int) -> None:
+    retelling = "на фермах севера наняли больше сезонных рабочих"
+    first, second = "“Farms in the north hired more seasonal workers”", "“Farms hired workers from abroad”"
+    sightings = [_s(1, retelling, None), _s(2, first, "Tomas Kral"), _s(3, second, "Eva Novak")]
+    scores = _Scores({(retelling, first): to_first, (retelling, second): to_second})
+    groups = merge_translations([[0], [1], [2]], sightings, {2: "sp-kral", 3: "sp-novak"}, frozenset(),
+                                scores, _Evidence(), Capitals(), lambda i: sightings[i].speaker)  # type: ignore[arg-type]
+    assert sorted(map(sorted, groups)) == sorted([[0, joined], [3 - joined]])
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "veto"),
+    [
+        # a calendar year before «года» is the year "by the end of 2031" names, not a length of 2,031 years
+        ("«Последние вагоны поступят до конца 2031 года»", "the last carriages will arrive by the end of 2031", False),
+        ("«Последние вагоны поступят до конца 2031 года»", "the last carriages will arrive by the end of 2033", True),
+        ("«Ремонт займёт 2 года»", "the repairs will take two years", False),
+        ("«Ремонт займёт 2 года»", "the repairs will take two months", True),
+        # what follows if an obligation is not met: "or" after "must", "otherwise", «иначе»
+        ("“The dam must be repaired before the rains, or the valley will flood”",
+         "the valley will flood if the dam is not repaired before the rains", False),
+        ("«Плотину нужно отремонтировать до дождей, иначе долину затопит»",
+         "the valley will flood if the dam is not repaired before the rains", False),
+        ("“The dam must be repaired before the rains, or the valley will flood”",
+         "the valley will flood because the dam was repaired before the rains", True),
+    ],
+)
+def test_veto_reads_years_and_alternatives(original: str, echo: str, veto: bool) -> None:
+    assert (disagreement(original, echo) is not None) is veto

@@ -186,6 +186,20 @@ RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "to
                                  "сегодня": "today", "вчера": "yesterday", "завтра": "tomorrow",
                                  "сегодняшний": "today", "вчерашний": "yesterday", "завтрашний": "tomorrow"}
 
+# Words that make the number after them approximate, and which way the true value may lie: "~" either side
+# ("about 2,000", «около двух тысяч»), ">" above it ("more than 2,000", «свыше»), "<" below it ("almost a quarter",
+# «почти четверть»). A retelling rounds a figure it hedges ("24.7 percent" / "almost a quarter"): within
+# veto.APPROXIMATE of the other side's figure, on the hedge's side, it is the same figure.
+HEDGES: dict[str, str] = {
+    **dict.fromkeys("about around roughly approximately some circa close около примерно порядка приблизительно "
+                    "ориентировочно".split(), "~"),
+    **dict.fromkeys("more over above upwards exceeding более свыше больше".split(), ">"),
+    **dict.fromkeys("almost nearly under less fewer почти менее меньше малого".split(), "<"),
+}
+# Words that may stand between a hedge and its number: "more than 2,000", "just under 500", "nearly a third",
+# "close to 1,200", «почти в 10 миллионов».
+HEDGE_BRIDGES = frozenset("than of a an just to в чем".split())
+
 # Negation: words that turn a clause's meaning around. Besides the grammatical ones, the words that say "not X"
 # in one word («невозможно» = "cannot"; "unknown" = «не известно») and the predicates that assert a negation
 # (refuse, deny, fail: "refused to sign" = "would not sign"; «провалился» = «не прошёл»), since a translation or
@@ -242,6 +256,13 @@ CONTROL = frozenset("allow allows let lets permit permits позволим по�
 # A negation of a condition ("unless": "if not") negates each clause joined to its clause by these.
 CONDITION_NEGATIONS = frozenset({"unless"})
 CONDITION_JOINS = frozenset({"and", "or"})
+# An alternative to an obligation is what follows if it is not met: "must be ready by May, or we will move it" =
+# "if it is not ready by May, we will move it"; "otherwise", «иначе», «не то» after any clause. The clause that
+# "or" opens after an obligation (these words in the clause before, in its sentence) counts one negation.
+OBLIGATIONS = frozenset("must should need needs have has обязан обязана обязаны должен должна должно должны нужно "
+                        "надо необходимо".split())
+ALTERNATIVES = frozenset({"or"})
+OTHERWISE = frozenset({"otherwise", "иначе"})
 # «что бы ни», «как бы ни» ("whatever", "however"): concessive, no negation.
 CONCESSIVE = ("бы", "ни")
 
@@ -263,5 +284,7 @@ NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozen
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))
 NOT_NEGATIVE = frozenset(map(fold, NOT_NEGATIVE))
+HEDGES, HEDGE_BRIDGES = {fold(k): v for k, v in HEDGES.items()}, frozenset(map(fold, HEDGE_BRIDGES))
 AUXILIARIES, CONTROL = frozenset(map(fold, AUXILIARIES)), frozenset(map(fold, CONTROL))
+OBLIGATIONS, OTHERWISE = frozenset(map(fold, OBLIGATIONS)), frozenset(map(fold, OTHERWISE))
 FIRST_PERSON_PLURAL = frozenset(map(fold, FIRST_PERSON_PLURAL))

@@ -29,6 +29,7 @@ from itertools import pairwise, product
 from typing import Literal
 
 from quotetrace.link.fact_words import (
+    ALTERNATIVES,
     AMBIGUOUS_SUFFIXES,
     AUXILIARIES,
     CONCESSIVE,
@@ -43,6 +44,8 @@ from quotetrace.link.fact_words import (
     FIRST_PERSON_PLURAL,
     FRACTION_COUNTS,
     FRACTIONS,
+    HEDGE_BRIDGES,
+    HEDGES,
     LONE_FRACTIONS,
     MONTHS,
     MULTIPLIERS,
@@ -55,7 +58,9 @@ from quotetrace.link.fact_words import (
     NOT_NEGATING_NEXT,
     NOT_NEGATIVE,
     NUMBER_WORDS,
+    OBLIGATIONS,
     ORDINALS,
+    OTHERWISE,
     RATIO_COMPARATIVES,
     RATIO_WORDS,
     RELATIVE_DAYS,
@@ -167,6 +172,9 @@ class Facts:
     we: bool = False  # it speaks as "we" («мы», "our"): the speaker's side, which a retelling may name
     name_order: tuple[str, ...] = ()  # the keys of its names and of the words opening its sentences, as written
     ratios: frozenset[str] = frozenset()  # factors it compares by: "x3" ("three times as much", «втрое»), "x1"
+    # its amounts that a hedge makes approximate, with the side the true value may lie on (fact_words.HEDGES):
+    # "almost a quarter" ("0.25", "<"), "more than 2,000" ("2000", ">")
+    hedged: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def negations(self) -> int:
@@ -625,7 +633,7 @@ def facts(text: str) -> Facts:
         return frozenset(t.value for t in tokens if t.kind == kind)
 
     timed = {i for i, (t, u) in enumerate(pairwise(tokens))
-             if t.kind == "number" and UNITS.get(u.value) in DURATIONS}
+             if t.kind == "number" and UNITS.get(u.value) in DURATIONS and not _calendar_year(t, u)}
     durations = _durations(tokens, timed)
     measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
                          if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
@@ -635,14 +643,16 @@ def facts(text: str) -> Facts:
                         if t.kind == "number" and i not in timed and i not in none and i not in dated
                         for v in _readings(t, text))
     parts = clauses(tokens, text)
-    negations = _elliptical(tokens, parts, _distributed(tokens, text, parts,
-                                                        [_clause_negations(tokens, clause, text) for clause in parts]))
+    negations = _elliptical(tokens, parts, _alternatives(tokens, text, parts, _distributed(
+        tokens, text, parts, [_clause_negations(tokens, clause, text) for clause in parts])))
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
     doubled = _double_negatives(parts, negative)
     numbers = frozenset(v for i, t in enumerate(tokens) if t.kind == "number" and i not in none
                         for v in _readings(t, text))
     ratios = values("ratio")
+    hedged = frozenset((v, sense) for i, t in enumerate(tokens) if t.kind == "number" and i not in timed
+                       and (sense := _hedge(tokens, i)) is not None for v in _readings(t, text))
     return Facts(numbers, values("month"), values("weekday"), values("season"), values("day") | _period_ends(tokens),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
@@ -651,7 +661,26 @@ def facts(text: str) -> Facts:
                               _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
                        for n, clause in zip(negations, parts, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
-                 any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios)
+                 any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios, hedged)
+
+
+CALENDAR_YEARS = (1800, 2200)
+
+
+def _calendar_year(number: Token, unit: Token) -> bool:
+    """«до конца 2029 года», «в 2030 год»: a year of the calendar (as "by the end of 2029" says it), not a length of
+    2,029 years; in English a figure before "years" stays a length ("2,000 years old")."""
+    value = float(number.value)
+    return (value.is_integer() and CALENDAR_YEARS[0] <= value <= CALENDAR_YEARS[1] and not unit.value.isascii()
+            and UNITS.get(unit.value) == "year")
+
+
+def _hedge(tokens: tuple[Token, ...], at: int) -> str | None:
+    """The side a hedge before the number at ``at`` leaves its true value on ("~", ">", "<"), or None."""
+    i = at - 1
+    while i >= 0 and at - i <= 3 and tokens[i].kind == "word" and tokens[i].value in HEDGE_BRIDGES:
+        i -= 1
+    return HEDGES.get(tokens[i].value) if i >= 0 and tokens[i].kind == "word" else None
 
 
 def _name_order(tokens: tuple[Token, ...], text: str) -> tuple[str, ...]:
@@ -800,6 +829,21 @@ def _distributed(tokens: tuple[Token, ...], text: str, parts: list[list[int]], n
         if scope and joined:
             out[k] += 1
         scope = any(tokens[i].value in CONDITION_NEGATIONS for i in clause) or (scope and joined)
+    return out
+
+
+def _alternatives(tokens: tuple[Token, ...], text: str, parts: list[list[int]], negations: list[int]) -> list[int]:
+    """A clause that says what follows when an obligation is not met counts one negation more: one that "or"
+    opens after a clause of the same sentence holding an obligation ("must be ready by May, or we will move
+    it"), or one that "otherwise" / «иначе» opens ("if it is not ready, we will move it" says the same)."""
+    out = list(negations)
+    for k in range(1, len(parts)):
+        head = fold(tokens[parts[k][0]].text)
+        before = parts[k - 1]
+        same_sentence = not _SENTENCE_GAP.search(text, tokens[before[-1]].end, tokens[parts[k][0]].start)
+        obliged = any(fold(tokens[i].text) in OBLIGATIONS for i in before)
+        if (head in OTHERWISE or (head in ALTERNATIVES and obliged)) and same_sentence:
+            out[k] += 1
     return out
 
 

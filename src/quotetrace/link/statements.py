@@ -282,7 +282,7 @@ def link_statements(
             from quotetrace.link.translations import merge_translations
 
             groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence,
-                                        echoes.capitals)
+                                        echoes.capitals, echoes.person)
     groups, templates = _merge_altered(groups, sightings, echoes, evidence)
     rows = _Rows(words, echoes, fine, templates)
     return rows.links(groups, None if scorer is None else scorer.name, evidence.vetoes)

@@ -7,7 +7,9 @@ original: the earlier is. Each side is cut into units (units.py: the whole quote
 two-sentence windows; outlets quote fragments) and embedded with the multilingual scorer (USE multilingual
 v3); the pair's score is the best cosine between units. Members found this way are labelled ``translation``
 (score at least ``TRANSLATION_THRESHOLD``: the same words in another language, whole or fragment) or
-``paraphrase`` (at least ``RETELLING_THRESHOLD``: a retelling).
+``paraphrase`` (at least ``RETELLING_THRESHOLD``: a retelling). Pairs are joined closest first, and never when
+the two sides' members name different people (by canonical speaker and by surname), so that an unattributed
+echo resembling two people's statements joins the one it renders best and cannot bridge the two.
 
 The veto (veto.py) compares the two units that matched: a pair whose numbers, dates, names or negation
 disagree is never joined as a translation. When such a pair is still a close translation (at least
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -97,17 +99,28 @@ def candidate_pairs(
 def merge_translations(
     groups: list[list[int]], sightings: Sequence[Sighting], quote_speakers: Mapping[int, str],
     anonymous: frozenset[str], embeddings: Embeddings, evidence: _Evidence, corpus: Capitals,
+    person: Callable[[int], str | None] = lambda _: None,
 ) -> list[list[int]]:
     """Join statements with their echoes in the other language (statements.py labels them); ``corpus``: for the
-    veto (veto.py)."""
+    veto (veto.py). ``person``: who a sighting is attributed to (statements._Echoes.person): two statements
+    whose members name different people are never joined, not even through an unattributed echo that each
+    resembles (a fragment joined to one person's statement and retold from another's)."""
     pairs = candidate_pairs(groups, sightings, quote_speakers, anonymous)
     if not pairs:
         return groups
+
+    def speakers_of(i: int) -> str | None:
+        speaker = quote_speakers.get(sightings[i].quote_id)
+        return None if speaker is None or speaker in anonymous else speaker
+
     representative = [max(g, key=lambda i: len(sightings[i].text)) for g in groups]
     first = [min(g, key=lambda i: sighting_time(sightings[i])) for g in groups]  # what an altered echo alters
     texts = [sightings[i].text for i in representative]
     embeddings.add([texts[g] for g in sorted({g for pair in pairs for g in pair})])
     parent = list(range(len(groups)))
+    # by root: who its members name, by canonical speaker and by surname (either in common is one person: a
+    # surname transliterated two ways, "Dahl" / «Даль», or a person speaker linking left in two)
+    people = [{p for i in g for p in (person(i), speakers_of(i)) if p is not None} for g in groups]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -115,10 +128,12 @@ def merge_translations(
             i = parent[i]
         return i
 
-    for a, b in sorted(pairs):
-        match = embeddings.best(texts[a], texts[b])
+    # Closest pairs first: an echo that resembles two statements joins the one it renders best, and the people
+    # its statement then names keep it from the other.
+    matches = [(embeddings.best(texts[a], texts[b]), a, b) for a, b in sorted(pairs)]
+    for match, a, b in sorted(matches, key=lambda m: -m[0].score):
         if match.score < RETELLING_THRESHOLD:
-            continue
+            break
         pair = (representative[a], representative[b])
         speakers = speaker_keys(sightings[i].speaker for i in pair)
         reason = disagreement(texts[a], texts[b], speakers, match, corpus,
@@ -131,7 +146,11 @@ def merge_translations(
                     # a group's longest member may be a retelling; its first sighting gives the words
                     evidence.altered.append((first[a], first[b]))
             continue
-        parent[find(b)] = find(a)
+        root_a, root_b = find(a), find(b)
+        if people[root_a] and people[root_b] and not people[root_a] & people[root_b]:
+            continue
+        parent[root_b] = root_a
+        people[root_a] |= people[root_b]
     merged: dict[int, list[int]] = defaultdict(list)
     for g, members in enumerate(groups):
         merged[find(g)] += members

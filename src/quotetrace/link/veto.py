@@ -2,7 +2,8 @@
 
 Every link that is not a verbatim copy (a fragment, a paraphrase, a translation) must keep the facts of what
 it echoes (facts.py): the numbers, the dates (months, weekdays, seasons, days relative to today) and the
-names of each side must not each hold one the other lacks ("40" and "14"; "3 April" and "3 August"; "Velm" and "Sorna"),
+names of each side must not each hold one the other lacks ("40" and "14"; "3 April" and "3 August"; "Velm" and "Sorna";
+a hedged figure holds the figure it rounds: "almost a third" and "32 percent", ``_amounts_replaced``),
 and the polarity must agree ("is damaged" / "is not damaged"). One side may say less than the other (a
 fragment drops figures; a retelling drops a date): only a fact replaced by another, or a negation gained or
 lost, vetoes. Across scripts a name is matched by its transliterated letters ("Ostrand's" / «Остранда»), an
@@ -48,6 +49,9 @@ SPEAKER_MATCH = 0.75
 # alike) a clause's true counterpart scored down to 0.21 (a fragment: «пришли за медалями»), one left out 0.05 to
 # 0.18: the lowest bound keeps every counterpart, so that a flipped claim stays apart.
 CLAUSE_TIE = 0.2
+# A hedged figure ("almost a quarter", "more than 2,000", «около 500») is the other side's figure when the two
+# differ by at most this share of the larger, on the hedge's side: a rounding, not a change.
+APPROXIMATE = 0.15
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _OPENING_MARKS = frozenset("“\"«„‘'")
@@ -110,7 +114,7 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     """``disagreement``'s reason with what gave it (the facts replaced, the opposites engaged, the parts whose
     polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
-    if (_replaced(_as_percent(a.amounts), _as_percent(b.amounts))
+    if (_amounts_replaced(a, b)
             or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
             or _replaced(a.ratios, b.ratios)  # "three times as much" / "about as much"
             or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
@@ -231,6 +235,43 @@ def _as_percent(amounts: frozenset[str]) -> frozenset[str]:
     return amounts | {number_value(p) for p in shares} | {str(int(p)) for p in shares} | {str(round(p)) for p in shares}
 
 
+def _amounts_replaced(a: Facts, b: Facts) -> bool:
+    """Each side counts an amount the other lacks; with a hedge on either side, an amount is held by the other
+    side when one of its readings (a fraction's percentage: ``_as_percent``) is one of the other's, or lies
+    within APPROXIMATE of one of them on the hedge's side ("almost a quarter" / "24.7 percent"; "more than 2,000"
+    / "2,140"; not "almost a quarter" / "27 percent")."""
+    if not _replaced(_as_percent(a.amounts), _as_percent(b.amounts)):
+        return False
+    if not (a.hedged or b.hedged):
+        return True
+    hedges = dict(a.hedged), dict(b.hedged)
+    return _unheld(a.amounts, b.amounts, hedges) and _unheld(b.amounts, a.amounts, hedges[::-1])
+
+
+def _unheld(mine: frozenset[str], theirs: frozenset[str], hedges: tuple[dict[str, str], dict[str, str]]) -> bool:
+    """Some amount of ``mine`` is held by none of ``theirs`` (see ``_amounts_replaced``)."""
+    def readings(value: str) -> frozenset[str]:
+        return _as_percent(frozenset({value}))
+
+    def held(v: str) -> bool:
+        return any(readings(v) & readings(w) or any(_near(x, y, hedges[0].get(v), hedges[1].get(w))
+                                                    for x in readings(v) for y in readings(w)) for w in theirs)
+    return not all(held(v) for v in mine)
+
+
+def _near(v: str, w: str, v_hedge: str | None, w_hedge: str | None) -> bool:
+    """Two figures are one when one is hedged and the other lies within APPROXIMATE of it on the hedge's side
+    (both hedged: either side)."""
+    if v_hedge is None and w_hedge is None:
+        return False
+    if v_hedge is None or (w_hedge is not None and v_hedge != w_hedge):
+        v, w, v_hedge = w, v, w_hedge or "~"
+    hedged, other = float(v), float(w)
+    if hedged <= 0 or other <= 0 or abs(hedged - other) > APPROXIMATE * max(hedged, other):
+        return False
+    return v_hedge == "~" or (other >= hedged if v_hedge == ">" else other <= hedged)
+
+
 def _replaced(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each side holds a value the other lacks (not one side saying less)."""
     return bool(a) and bool(b) and not (a <= b or b <= a)
@@ -283,18 +324,24 @@ def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str
     """Each side names someone or something the other does not (speakers aside). A name both write alike is
     matched first, so that it matches nothing else ("Kremlin … Berlin" is not "Kremlin … Washington" for
     "Berlin" resembling "Kremlin"). ``across``: the two quotes are in two scripts (names spelt apart)."""
-    mine, theirs = unmatched_names(a, b, speakers, across)
-    return bool(mine) and bool(theirs)
+    a, b = _apart(a, b, speakers)
+    return any(not name_matches(x, b, across) for x in a) and any(not name_matches(y, a, across) for y in b)
 
 
 def unmatched_names(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset(),
                     across: bool = True) -> tuple[frozenset[str], frozenset[str]]:
-    """The names of each side that no name of the other spells (``names_replaced``), speakers aside."""
-    a = frozenset(x for x in a if not name_matches(x, speakers, close=SPEAKER_MATCH))
-    b = frozenset(y for y in b if not name_matches(y, speakers, close=SPEAKER_MATCH))
-    a, b = a - b, b - a
+    """The names of each side that no name of the other spells, speakers aside (what ``names_replaced`` asks of
+    both sides, in full)."""
+    a, b = _apart(a, b, speakers)
     return (frozenset(x for x in a if not name_matches(x, b, across)),
             frozenset(y for y in b if not name_matches(y, a, across)))
+
+
+def _apart(a: frozenset[str], b: frozenset[str], speakers: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of each side that are no speaker's and that the other side does not write alike."""
+    a = frozenset(x for x in a if not name_matches(x, speakers, close=SPEAKER_MATCH))
+    b = frozenset(y for y in b if not name_matches(y, speakers, close=SPEAKER_MATCH))
+    return a - b, b - a
 
 
 def _translated(a: frozenset[str], b: frozenset[str], speakers: frozenset[str], original: str, echo: str,
