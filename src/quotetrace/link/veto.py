@@ -6,12 +6,15 @@ names of each side must not each hold one the other lacks ("40" and "14"; "3 Apr
 a hedged figure holds the figure it rounds: "almost a third" and "32 percent", ``_amounts_replaced``),
 and the polarity must agree ("is damaged" / "is not damaged"). One side may say less than the other (a
 fragment drops figures; a retelling drops a date): only a fact replaced by another, or a negation gained or
-lost, vetoes. Negation is compared between the parts of the two quotes that match (units.py), so a
-two-sentence original with one negated sentence does not veto the retelling of its other, and within them over
-the clauses that have a counterpart on the other side (``_polarities``): in one language a word in common; across
-languages a number, a name, or a close embedding, asked only of a pair whose negations disagree, and only when
-one side retells the other (each of its clauses has a counterpart), so a retelling that leaves out the
-original's negated sentence links while a claim flipped ("will not close" / "will close") stays apart.
+lost, vetoes. Across scripts a name is matched by its transliterated letters ("Ostrand's" / «Остранда»), an
+institution by a table of translations (institutions.py), and a name made of common words, which is translated
+rather than spelt («Соборная площадь» / "Cathedral Square"), by meaning when every name left unmatched on both
+sides is one (translated_names.py). Negation is compared between the parts of the two quotes that match
+(units.py), so a two-sentence original with one negated sentence does not veto the retelling of its other, and
+within them over the clauses that have a counterpart on the other side (``_polarities``): in one language a
+word in common; across languages a number, a name, or a close embedding, asked only of a pair whose negations
+disagree, and only when one side retells the other (each of its clauses has a counterpart), so a retelling that
+leaves out the original's negated sentence links while a claim flipped ("will not close" / "will close") stays apart.
 Beside the parity, affirmative clauses on opposite sides of a listed pair of opposites ("will be open" /
 "behind closed doors") veto, whatever else is negated (``_opposite_stances``).
 """
@@ -30,6 +33,7 @@ import numpy.typing as npt
 from quotetrace.link.facts import Clause, Facts, facts, name_key_of, number_value, read, same_polarity
 from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
 from quotetrace.link.opposites import ONE_SIDED, PREFIXED, contrary, engaged, negated_stem
+from quotetrace.link.translated_names import unexplained
 from quotetrace.link.units import Match, Similarity
 
 Reason = Literal["number", "date", "name", "negation"]
@@ -121,12 +125,13 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
         return "date", " ".join(f"{sorted(x)} / {sorted(y)}" for x, y in dates if _replaced(x, y))
     known = corpus or _NOTHING_KNOWN
     names = _we_named(a, b, known.names_of(a), known.names_of(b), affiliations, (_retold(original), _retold(echo)))
-    if names_replaced(*names, speakers, across_scripts(original, echo)):
+    across = across_scripts(original, echo)
+    replaced = names_replaced(*names, speakers, across)
+    if replaced and not (across and _translated(*names, speakers, original, echo, match)):
         return "name", f"{sorted(names[0] - names[1])} / {sorted(names[1] - names[0])}"
     opposed = engaged(a.sides, b.sides)
     if contrary(opposed):
         return "negation", f"contrary {sorted(opposed)}"
-    across = across_scripts(original, echo)
     taken = _opposite_stances(a, b, across)
     if taken:
         return "negation", f"opposite sides {sorted(taken)}"
@@ -319,10 +324,34 @@ def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str
     """Each side names someone or something the other does not (speakers aside). A name both write alike is
     matched first, so that it matches nothing else ("Kremlin … Berlin" is not "Kremlin … Washington" for
     "Berlin" resembling "Kremlin"). ``across``: the two quotes are in two scripts (names spelt apart)."""
+    a, b = _apart(a, b, speakers)
+    return any(not name_matches(x, b, across) for x in a) and any(not name_matches(y, a, across) for y in b)
+
+
+def unmatched_names(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset(),
+                    across: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of each side that no name of the other spells, speakers aside (what ``names_replaced`` asks of
+    both sides, in full)."""
+    a, b = _apart(a, b, speakers)
+    return (frozenset(x for x in a if not name_matches(x, b, across)),
+            frozenset(y for y in b if not name_matches(y, a, across)))
+
+
+def _apart(a: frozenset[str], b: frozenset[str], speakers: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of each side that are no speaker's and that the other side does not write alike."""
     a = frozenset(x for x in a if not name_matches(x, speakers, close=SPEAKER_MATCH))
     b = frozenset(y for y in b if not name_matches(y, speakers, close=SPEAKER_MATCH))
-    a, b = a - b, b - a
-    return any(not name_matches(x, b, across) for x in a) and any(not name_matches(y, a, across) for y in b)
+    return a - b, b - a
+
+
+def _translated(a: frozenset[str], b: frozenset[str], speakers: frozenset[str], original: str, echo: str,
+                match: Match | None) -> bool:
+    """Across scripts, the names that one side holds and the other does not spell are all translated there: made
+    of common words, with counterparts by meaning (translated_names.py; never without embeddings)."""
+    if match is None:
+        return False
+    mine, theirs = unexplained(*unmatched_names(a, b, speakers), original, echo, match.similarity)
+    return not (mine and theirs)
 
 
 def across_scripts(one: str, other: str) -> bool:

