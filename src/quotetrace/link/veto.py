@@ -262,14 +262,18 @@ def _unheld(mine: frozenset[str], theirs: frozenset[str], hedges: tuple[dict[str
 def _near(v: str, w: str, v_hedge: str | None, w_hedge: str | None) -> bool:
     """Two figures are one when one is hedged and the other lies within APPROXIMATE of it on the hedge's side
     (both hedged: either side)."""
-    if v_hedge is None and w_hedge is None:
+    if v_hedge is not None and w_hedge is not None:
+        sense = "~"
+    elif v_hedge is not None:
+        sense = v_hedge
+    elif w_hedge is not None:
+        v, w, sense = w, v, w_hedge
+    else:
         return False
-    if v_hedge is None or (w_hedge is not None and v_hedge != w_hedge):
-        v, w, v_hedge = w, v, w_hedge or "~"
     hedged, other = float(v), float(w)
     if hedged <= 0 or other <= 0 or abs(hedged - other) > APPROXIMATE * max(hedged, other):
         return False
-    return v_hedge == "~" or (other >= hedged if v_hedge == ">" else other <= hedged)
+    return sense == "~" or (other >= hedged if sense == ">" else other <= hedged)
 
 
 def _replaced(a: frozenset[str], b: frozenset[str]) -> bool:
