@@ -115,5 +115,5 @@ def test_an_unattributed_retelling_joins_the_statement_it_renders_best_and_only_
     sightings = [_s(1, retelling, None), _s(2, first, "Tomas Kral"), _s(3, second, "Eva Novak")]
     scores = _Scores({(retelling, first): to_first, (retelling, second): to_second})
     groups = merge_translations([[0], [1], [2]], sightings, {2: "sp-kral", 3: "sp-novak"}, frozenset(),
-                                scores, _Evidence(), Capitals(), lambda i: sightings[i].speaker)  # type: ignore[arg-type]
+                                scores, _Evidence(), Capitals(), lambda i: frozenset({sightings[i].speaker} - {None}))  # type: ignore[arg-type]
     assert sorted(map(sorted, groups)) == sorted([[0, joined], [3 - joined]])

@@ -257,7 +257,7 @@ CONTROL = frozenset("allow allows let lets permit permits позволим по�
 CONDITION_NEGATIONS = frozenset({"unless"})
 CONDITION_JOINS = frozenset({"and", "or"})
 # An alternative to an obligation is what follows if it is not met: "must be ready by May, or we will move it" =
-# "if it is not ready by May, we will move it"; "otherwise", «иначе», «не то» after any clause. The clause that
+# "if it is not ready by May, we will move it"; "otherwise", «иначе» after any clause. The clause that
 # "or" opens after an obligation (these words in the clause before, in its sentence) counts one negation.
 OBLIGATIONS = frozenset("must should need needs have has обязан обязана обязаны должен должна должно должны нужно "
                         "надо необходимо".split())

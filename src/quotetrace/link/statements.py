@@ -282,7 +282,7 @@ def link_statements(
             from quotetrace.link.translations import merge_translations
 
             groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence,
-                                        echoes.capitals, echoes.person)
+                                        echoes.capitals, echoes.named)
     groups, templates = _merge_altered(groups, sightings, echoes, evidence)
     rows = _Rows(words, echoes, fine, templates)
     return rows.links(groups, None if scorer is None else scorer.name, evidence.vetoes)
@@ -539,6 +539,12 @@ class _Echoes:
         if self.speaker(index) is None:
             return None
         return _person(self.sightings[index].speaker or "")
+
+    def named(self, index: int) -> frozenset[str]:
+        """Who a sighting names, by canonical speaker and by ``person``'s key: two sightings that share either
+        name one person (a surname transliterated two ways, "Dahl" / «Даль», or a person that speaker linking
+        left in two)."""
+        return frozenset(p for p in (self.speaker(index), self.person(index)) if p is not None)
 
     def speaker_names(self, indexes: Sequence[int]) -> frozenset[str]:
         return speaker_keys(n for i in indexes for n in (self.sightings[i].speaker, self.sightings[i].speaker_mention))

@@ -99,28 +99,21 @@ def candidate_pairs(
 def merge_translations(
     groups: list[list[int]], sightings: Sequence[Sighting], quote_speakers: Mapping[int, str],
     anonymous: frozenset[str], embeddings: Embeddings, evidence: _Evidence, corpus: Capitals,
-    person: Callable[[int], str | None] = lambda _: None,
+    named: Callable[[int], frozenset[str]] = lambda _: frozenset(),
 ) -> list[list[int]]:
     """Join statements with their echoes in the other language (statements.py labels them); ``corpus``: for the
-    veto (veto.py). ``person``: who a sighting is attributed to (statements._Echoes.person): two statements
+    veto (veto.py). ``named``: who a sighting is attributed to (statements._Echoes.named): two statements
     whose members name different people are never joined, not even through an unattributed echo that each
     resembles (a fragment joined to one person's statement and retold from another's)."""
     pairs = candidate_pairs(groups, sightings, quote_speakers, anonymous)
     if not pairs:
         return groups
-
-    def speakers_of(i: int) -> str | None:
-        speaker = quote_speakers.get(sightings[i].quote_id)
-        return None if speaker is None or speaker in anonymous else speaker
-
     representative = [max(g, key=lambda i: len(sightings[i].text)) for g in groups]
     first = [min(g, key=lambda i: sighting_time(sightings[i])) for g in groups]  # what an altered echo alters
     texts = [sightings[i].text for i in representative]
     embeddings.add([texts[g] for g in sorted({g for pair in pairs for g in pair})])
     parent = list(range(len(groups)))
-    # by root: who its members name, by canonical speaker and by surname (either in common is one person: a
-    # surname transliterated two ways, "Dahl" / «Даль», or a person speaker linking left in two)
-    people = [{p for i in g for p in (person(i), speakers_of(i)) if p is not None} for g in groups]
+    people = [set().union(*map(named, g)) for g in groups]  # by root: who its members name
 
     def find(i: int) -> int:
         while parent[i] != i:
