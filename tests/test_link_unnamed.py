@@ -198,3 +198,18 @@ def test_translation_candidates_by_any_named_speaker_of_a_group() -> None:
     # the English group's first member is attributed to a spelling linked apart; its other member to her
     speakers = {1: "sp-lund", 2: "sp-p-lund", 3: "sp-lund"}
     assert candidate_pairs([[0], [1, 2]], sightings, speakers, frozenset()) == {(0, 1)}
+
+
+@pytest.mark.parametrize(("original", "echo"), [
+    ("«Дорогу до Белого Яра откроют в пятницу»", "“The road to Bely Yar will open on Friday”"),
+    ("«Премию вручили Веры Осиповой ученикам»", "“The prize went to Vera Osipova's pupils”"),
+    ("«Мост у Льва Толстого закрыт»", "“The bridge at Lev Tolstoy is closed”"),
+])
+def test_a_russian_name_in_another_case_is_the_english_name(original: str, echo: str) -> None:
+    # a short name's case ending («Яра», «Веры», «Льва») is no letters of the name
+    assert explain(original, echo) is None
+
+
+def test_a_russian_name_in_another_case_still_differs_from_another_name() -> None:
+    found = explain("«Дорогу до Белого Яра откроют в пятницу»", "“The road to Bely Dol will open on Friday”")
+    assert found is not None and found[0] == "name"

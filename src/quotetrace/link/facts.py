@@ -262,11 +262,20 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
     return "word", key
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key_of(word: str) -> str:
-    """A spelling-blind key of a name in Latin letters, possessive and Russian case endings aside."""
-    from quotetrace.ru.names import transliterate
+    """A spelling-blind key of a name in Latin letters, possessive and Russian case endings aside: a Russian
+    word is read in its dictionary form first, so that a short name's ending does not count as letters of it
+    («Рудного Бора» = "Rudny Bor", «Анны» = "Anna", «Льва» = "Lev")."""
+    from quotetrace.ru.names import has_cyrillic, transliterate
+    from quotetrace.ru.nlp import lemma_of
 
     bare = _POSSESSIVE.sub("", word)
+    if has_cyrillic(bare):
+        lemma = lemma_of(bare)
+        # a case ending lengthens a name; a longer "lemma" is the dictionary's guess at an unknown word
+        # («в Калмар» read as a form of «калмара»), and the word as written is its own dictionary form
+        bare = lemma if len(lemma) <= len(bare) else bare
     key = name_key(transliterate(bare))[:_NAME_KEY]
     return NAME_EQUIVALENTS.get(key, key)
 

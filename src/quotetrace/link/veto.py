@@ -44,6 +44,9 @@ MIN_SPELT = 4  # ... between keys of this many letters at least ("ana" is not "h
 # A name in a quote is its speaker's, spelt apart, only when closer still: a place is not its speaker's first
 # name for sharing half its letters ("Tesmar" / "Tamara" score 0.67; "Kharitonov" / "Haritonov" 0.86).
 SPEAKER_MATCH = 0.75
+# What a Russian case ending adds to a short name's key that the dictionary cannot take off an unknown name
+# («у Яра», «в Яре»: "Yar"): across scripts, a key that is the other's plus one of these is the same name.
+_CASE_ENDINGS = ("a", "u", "e", "i", "om", "oi", "ei", "ia", "iu")
 # Across languages a clause with no number or name in common with the other side is tied to it by meaning when
 # its embedding is this close to one of the other side's clauses. On trust-final.json (where 0.2 to 0.55 score
 # alike) a clause's true counterpart scored down to 0.21 (a fragment: «пришли за медалями»), one left out 0.05 to
@@ -291,8 +294,12 @@ def name_matches(x: str, others: Iterable[str], spelt_apart: bool = True, close:
 def _same_name(x: str, y: str, spelt_apart: bool, close: float) -> bool:
     if x[:1] == INSTITUTION_MARK or y[:1] == INSTITUTION_MARK:  # an institution is named by its key alone
         return x == y or name_key_of(head_of(x)) == y or name_key_of(head_of(y)) == x
-    return x[:4] == y[:4] or (spelt_apart and min(len(x), len(y)) >= MIN_SPELT
-                              and SequenceMatcher(None, x, y).ratio() >= close)
+    return x[:4] == y[:4] or (spelt_apart and (_inflected(x, y) or _inflected(y, x) or (
+        min(len(x), len(y)) >= MIN_SPELT and SequenceMatcher(None, x, y).ratio() >= close)))
+
+
+def _inflected(longer: str, shorter: str) -> bool:
+    return len(shorter) >= 3 and longer.startswith(shorter) and longer[len(shorter):] in _CASE_ENDINGS
 
 
 def _we_named(one: Facts, other: Facts, a: frozenset[str], b: frozenset[str], affiliations: frozenset[str],
