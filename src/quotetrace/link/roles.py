@@ -64,11 +64,27 @@ OFFICES_BEFORE_GENERAL = frozenset({
     "prosecutor", "attorney", "secretary", "surgeon", "consul", "governor", "inspector", "auditor", "solicitor",
     "director", "procurator", "comptroller", "postmaster", "commissioner",
 })
+# English words for a person's role besides ROLES_RU's translations and the lists above; with the words for a
+# doer (DOERS) they tell a person's role from an organisation's name ("the Border Guard Service", "Rudbor
+# Mining": ``names_person``). A word missed here makes a person's descriptor read as an organisation, which
+# only ties it to an organisation whose name holds all its words (organisations.py).
+PERSON_WORDS = frozenset({
+    "source", "insider", "witness", "resident", "candidate", "agent", "champion", "assistant", "consultant",
+    "student",
+}) | frozenset(word for words in ROLES_RU.values() for word in words) | GENERIC_ROLES | BROAD_ROLES \
+    | OFFICES_BEFORE_GENERAL
+DOERS = ("er", "or", "ist", "man", "woman", "person", "eer", "ian")
+# Words before an English role that rank it rather than say where it is held ("deputy", "former").
+RANKS = frozenset("former ex acting interim deputy vice rear senior junior top first retired new current outgoing "
+                  "incoming".split())
 _CYRILLIC = re.compile(r"[а-яё]")
 _COMPLEMENT = re.compile(r"(?<![\w-])(?:of|for|to|at|in|on|from|with)(?![\w-])|,")  # not inside "editor-in-chief"
 _IN_CHIEF = re.compile(r"-in-chief$")  # "editor-in-chief" is an editor, "commander-in-chief" a commander
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w'’-]+")
+# Words of a descriptor that say nothing of whose role it is ("a spokeswoman for the …").
+_FILLER = frozenset("a an the of for to at in on from with and its his her their our".split())
+_BODY = frozenset({"of", "for", "at", "in", "from", "with"})  # not "ambassador to …": the host, not the role's body
 
 
 def role_words(descriptor: str) -> frozenset[str]:
@@ -88,10 +104,7 @@ def _russian(folded: str) -> frozenset[str]:
     found: set[str] = set()
     previous: set[str] = set()
     for word in _WORD.findall(folded):
-        roles = _translate(word)
-        if "-" in word:  # "генерал-майор", "вице-адмирал": each part that names a role
-            for part in word.split("-"):
-                roles |= _translate(part)
+        roles = _role_word(word)  # "генерал-майор", "вице-адмирал": each part that names a role
         if not previous:
             found |= roles
         previous = roles
@@ -103,6 +116,57 @@ def _translate(word: str) -> set[str]:
         if len(word) - len(stem) <= MAX_ENDING:
             return set(ROLES_RU[stem])
     return set()
+
+
+def names_person(descriptor: str) -> bool:
+    """Whether a descriptor names a person's role, not an organisation: a Russian role word (ROLES_RU), or an
+    English head that is a word for a person's role (PERSON_WORDS) or for a doer (DOERS: "forecaster",
+    "hydrologist"), in the singular or the plural ("prosecutors"). "the Border Guard Service", "Rudbor Mining",
+    «космическое агентство», «пресс-служба компании» name organisations."""
+    words = role_words(descriptor)
+    if _CYRILLIC.search(descriptor.casefold()):
+        return bool(words)
+    return any(_personal(word) for word in words)
+
+
+def _personal(word: str) -> bool:
+    single = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    return bool({word, single} & PERSON_WORDS) or single.endswith(DOERS)
+
+
+def body_of(descriptor: str) -> str:
+    """Where a descriptor's role is held, as written: in English the words before the role, ranks and other
+    roles aside ("Border Guard Service spokesman", "retired Major General": nothing), and the complement after
+    it ("director of the National Space Agency", "research director at Berestov Biopharm"); in Russian the words
+    after its role words («председатель Национального банка», «заместитель министра финансов»). Empty when it
+    names no role or says nothing of where."""
+    if _CYRILLIC.search(descriptor.casefold()):
+        return _russian_body(descriptor)
+    marker = _COMPLEMENT.search(descriptor)
+    before = _WORD.findall(descriptor[:marker.start()] if marker else descriptor)[:-1]  # the head last
+    after = descriptor[marker.end():].split(",")[0] if marker and marker.group() in _BODY else ""
+    kept = [w for w in before if _POSSESSIVE.sub("", w.casefold()) not in _FILLER | RANKS | PERSON_WORDS]
+    return " ".join([*kept, after.strip()]).strip()
+
+
+def _russian_body(descriptor: str) -> str:
+    words = _WORD.findall(descriptor)
+    roles = [bool(_role_word(w.casefold())) for w in words]
+    if True not in roles:
+        return ""
+    start = roles.index(True)
+    while start < len(words) and roles[start]:  # «заместитель министра финансов»: the deputy's body is the minister's
+        start += 1
+    return " ".join(words[start:])
+
+
+def _role_word(word: str) -> set[str]:
+    """The English words for a Russian word's role, its hyphenated parts' too ("генерал-майор")."""
+    roles = _translate(word)
+    if "-" in word:
+        for part in word.split("-"):
+            roles |= _translate(part)
+    return roles
 
 
 def role_heads(descriptors: Iterable[str]) -> frozenset[str]:
@@ -118,11 +182,6 @@ def role_heads_by_script(descriptors: Iterable[str]) -> dict[str, frozenset[str]
         script = "ru" if _CYRILLIC.search(descriptor.casefold()) else "en"
         out.setdefault(script, set()).update(role_words(descriptor) - GENERIC_ROLES)
     return {script: frozenset(words) for script, words in out.items() if words}
-
-
-
-# Words of a descriptor that say nothing of whose role it is ("a spokeswoman for the …").
-_FILLER = frozenset("a an the of for to at in on from with and its his her their our".split())
 
 
 def same_role(one: Iterable[str], other: Iterable[str]) -> bool:

@@ -58,6 +58,7 @@ from quotetrace.link.bulletins import next_bulletin, series
 from quotetrace.link.candidates import buckets
 from quotetrace.link.changes import Change, Comparison, compare, fact_changes
 from quotetrace.link.facts import facts
+from quotetrace.link.organisations import Organisations, bodies, organisation
 from quotetrace.link.provenance import sighting_time
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
@@ -279,6 +280,7 @@ def link_statements(
         coarse, fine = Embeddings(scorer), Embeddings(scorer, pieces=True)
         groups = _merge_paraphrases(groups, echoes, (coarse, fine), evidence)
         if getattr(scorer, "multilingual", False):
+            echoes.organisations = Organisations(fine.similarity)  # organisations named in two languages
             from quotetrace.link.translations import merge_translations
 
             groups = merge_translations(groups, sightings, quote_speakers, anonymous, fine, evidence,
@@ -484,6 +486,7 @@ class _Echoes:
         self.quote_speakers = quote_speakers
         self.anonymous = anonymous
         self.capitals = Capitals()  # what the corpus says of capitalised words (veto.py)
+        self.organisations = Organisations()  # given the multilingual embeddings when there are any
 
     def speaker(self, index: int) -> str | None:
         speaker = self.quote_speakers.get(self.sightings[index].quote_id)
@@ -492,8 +495,8 @@ class _Echoes:
     def may_alter(self, one: int, other: int) -> bool:
         """The later of two sightings may be an altered echo of the earlier: it gives the words as a quote
         (``is_direct``, or a mixed quote's quoted run) or as the earlier does (both reported), is attributed to
-        the same named speaker, or to no one at all, or both to no one named and to the same role
-        (``same_holder``), and was seen within ALTERED_WINDOW_DAYS of it."""
+        the same named speaker, or to no one at all, or both to no one named and to the same role, or to an
+        organisation and a role held in it (``same_holder``), and was seen within ALTERED_WINDOW_DAYS of it."""
         original, echo = sorted((one, other), key=lambda i: sighting_time(self.sightings[i]))
         if not self.same_holder(original, echo) or not _gives_words_alike(
                 self.sightings[original].text, self.sightings[echo].text):
@@ -510,20 +513,43 @@ class _Echoes:
         at all (no name, no role: an outlet copying the words without saying whose they are, which readers
         take for the same statement); or neither names anyone and both give the same role (roles.same_role: "a
         border guard spokeswoman" twice, in either language), or one to a role and the other to no one at all (an
-        unattributed copy of a spokeswoman's words). The attribution ties a copy with a figure changed to its
-        statement (the altered window, the bulletins and MAX_VARIANTS keep a speaker's later statements and
-        templates apart). Two unattributed sentences are tied by nothing but their words: one with another
-        figure, date or place is another statement ("house prices in X rose by 9%" / "... in Y"), as the older
-        echo files label them; so is a copy given to another role or another person."""
+        unattributed copy of a spokeswoman's words); or one to an organisation and the other to a role held in it
+        (``one_organisation``: "the Prison Service" and its head, named or not, or its press office). The attribution
+        ties a copy with a figure changed to its statement (the altered window, the bulletins and MAX_VARIANTS
+        keep a speaker's later statements and templates apart). Two unattributed sentences are tied by nothing
+        but their words: one with another figure, date or place is another statement ("house prices in X rose by
+        9%" / "... in Y"), as the older echo files label them; so is a copy given to another role, another
+        person or another organisation."""
         speaker, other_speaker = self.speaker(one), self.speaker(other)
         if speaker is not None and other_speaker is not None:
-            return speaker == other_speaker
-        if speaker is not None or other_speaker is not None:  # one named, the other attributed to no one at all
-            return not self.role_of(other if speaker is not None else one)
-        roles = self.role_of(one), self.role_of(other)
-        if bool(roles[0]) != bool(roles[1]):  # one given to a role, the other to no one at all
-            return True
-        return same_role(*roles)
+            held = speaker == other_speaker
+        elif speaker is not None or other_speaker is not None:  # one named, the other attributed to no one at all?
+            held = not self.role_of(other if speaker is not None else one)
+        else:  # one given to a role, the other to no one at all; or both to the same role
+            roles = self.role_of(one), self.role_of(other)
+            held = bool(roles[0]) != bool(roles[1]) or same_role(*roles)
+        return held or self.one_organisation(one, other)
+
+    def one_organisation(self, one: int, other: int) -> bool:
+        """One sighting is attributed to an organisation (no person: "the Border Guard Service", «Нацбанк», or a
+        canonical speaker whose name is no person's) and the other to a role held in it: its head, its
+        spokesperson, its press office (organisations.py)."""
+        return any(self.organisations.speaks_for(self.organisation(a), self.bodies(b))
+                   for a, b in ((one, other), (other, one)))
+
+    def organisation(self, index: int) -> tuple[str, ...]:
+        """The names of the organisation a sighting is attributed to, if it is to one."""
+        if self.speaker(index) is None:
+            return organisation(self.role_of(index))
+        name = self.sightings[index].speaker or ""
+        return organisation((name,)) if _organisation_name(name) else ()
+
+    def bodies(self, index: int) -> tuple[str, ...]:
+        """What a person or an office that a sighting is attributed to speaks for (organisations.bodies); none
+        for an organisation."""
+        if self.organisation(index):
+            return ()
+        return bodies(self.sightings[index].descriptors if self.speaker(index) is not None else self.role_of(index))
 
     def role_of(self, index: int) -> tuple[str, ...]:
         """How an unnamed speaker is described: the descriptors, with an anonymous speaker's own words ("a
@@ -552,6 +578,13 @@ class _Echoes:
     def affiliations(self, indexes: Sequence[int]) -> frozenset[str]:
         """The names in the sightings' descriptors: the speaker's country or body, which a retelling may name."""
         return affiliation_keys(d for i in indexes for d in self.sightings[i].descriptors)
+
+
+@lru_cache(maxsize=1 << 16)
+def _organisation_name(name: str) -> bool:
+    """A speaker's name that is no person's ("the Border Guard Service"; not "Rudbor Mining", which reads as
+    a first name and a surname)."""
+    return bool(name) and person_key(name) is None
 
 
 @lru_cache(maxsize=1 << 16)
