@@ -40,14 +40,13 @@ if TYPE_CHECKING:
 TRANSLATION_THRESHOLD = 0.60
 RETELLING_THRESHOLD = 0.45
 DATE_WINDOW_DAYS = 3
-# A report in the other language of a direct quote (or a quote of a report) is a rendering of its words, not a
-# retelling, when it scores this close: "heating will be switched on in X on 5 October, a week earlier than
-# usual" for «Отопление в X включат 5 октября, на неделю раньше обычного». Readers label such a report a
-# translation; a looser one (a summary, figures rounded, clauses reordered) stays a paraphrase. 0.75 is the
-# lowest bound that relabels none of the cross-language retellings of trust-final.json and trust-blind.json
-# (where 0.65 and 0.70 turn some into translations) and raises translation recall on trust-blind2.json and
-# trust-blind3a.json, whose annotators call close reports translations.
-CLOSE_RENDERING = 0.75
+# A report in the other language of a direct quote (or a quote of a report) that scores TRANSLATION_THRESHOLD
+# renders its words, as a quote in the other language does: "heating will be switched on in X on 5 October, a
+# week earlier than usual" for «Отопление в X включат 5 октября, на неделю раньше обычного». A looser one (a
+# summary, figures rounded, clauses reordered) is a paraphrase. The four echo files written since trust-blind2
+# (whose annotators call a report a translation when a reader could back-translate it close to the original)
+# score best with the one threshold for both (0.75 before: translation recall 0.59-0.75 there, now 0.85-0.91);
+# the three older files call every report across languages a paraphrase, and lose paraphrase recall by it.
 
 
 def _day(s: Sighting) -> date | None:
@@ -152,5 +151,5 @@ def merge_translations(
 
 def renders(match: Match | None) -> bool:
     """The best-matching parts of two quotes in different languages are close enough for one to render the
-    other's words, whether as a quote or as a report (``CLOSE_RENDERING``)."""
-    return match is not None and match.score >= CLOSE_RENDERING
+    other's words, whether as a quote or as a report (``TRANSLATION_THRESHOLD``)."""
+    return match is not None and match.score >= TRANSLATION_THRESHOLD
