@@ -161,20 +161,32 @@ for _number, _forms_text in enumerate(("весна,весной,весны,ве�
     for _word in _forms_text.split(","):
         SEASONS[_word] = _number
 # Units of what a number counts: "eight weeks" for "eight days" changes the figure as much as "seven weeks".
+# Russian units in every case a number governs («к семи годам», «на 30 километрах»).
 UNITS: dict[str, str] = {}
 for _unit, _words in {
-    "second": "second seconds секунда секунды секунд секунду", "minute": "minute minutes минута минуты минут минуту",
-    "hour": "hour hours час часа часов", "day": "day days день дня дней сутки суток",
-    "week": "week weeks неделя недели недель неделю", "month": "month months месяц месяца месяцев",
-    "year": "year years год года лет", "tonne": "tonne tonnes ton tons тонна тонны тонн тонну",
-    "kilometre": "kilometre kilometres kilometer kilometers km километр километра километров",
-    "metre": "metre metres meter meters метр метра метров", "mile": "mile miles",
-    "litre": "litre litres liter liters литр литра литров", "percent": "percent процент процента процентов",
-    "dollar": "dollar dollars доллар доллара долларов", "euro": "euro euros евро",
-    "kilowatt": "kilowatt kilowatts kw квт киловатт киловатта киловатт",
-    "megawatt": "megawatt megawatts mw мвт мегаватт мегаватта мегаватт",
-    "gigawatt": "gigawatt gigawatts gw гвт гигаватт гигаватта гигаватт",
-    "rouble": "rouble roubles ruble rubles рубль рубля рублей",
+    "second": "second seconds секунда секунды секунде секунду секундой секунд секундам секундами секундах",
+    "minute": "minute minutes минута минуты минуте минуту минутой минут минутам минутами минутах",
+    "hour": "hour hours час часа часу часом часе часы часов часам часами часах",
+    "day": "day days день дня дню днём днем дне дни дней дням днями днях сутки суток суткам сутками сутках",
+    "week": "week weeks неделя недели неделе неделю неделей недель неделям неделями неделях",
+    "month": "month months месяц месяца месяцу месяцем месяце месяцы месяцев месяцам месяцами месяцах",
+    "year": "year years год года году годом годе годы годов годам годами годах лет",
+    "tonne": "tonne tonnes ton tons тонна тонны тонне тонну тонной тонн тоннам тоннами тоннах",
+    "kilometre": "kilometre kilometres kilometer kilometers km км километр километра километру километром километре "
+                 "километры километров километрам километрами километрах",
+    "metre": "metre metres meter meters метр метра метру метром метре метры метров метрам метрами метрах",
+    "mile": "mile miles миля мили миле милю милей миль милям милями милях",
+    "hectare": "hectare hectares гектар гектара гектару гектаром гектаре гектары гектаров гектарам гектарами "
+               "гектарах",
+    "litre": "litre litres liter liters литр литра литру литром литре литры литров литрам литрами литрах",
+    "percent": "percent процент процента проценту процентом проценте проценты процентов процентам процентами "
+               "процентах",
+    "dollar": "dollar dollars доллар доллара доллару долларом долларе доллары долларов долларам долларами долларах",
+    "euro": "euro euros евро",
+    "kilowatt": "kilowatt kilowatts kw квт киловатт киловатта киловаттам киловаттами",
+    "megawatt": "megawatt megawatts mw мвт мегаватт мегаватта мегаваттам мегаваттами",
+    "gigawatt": "gigawatt gigawatts gw гвт гигаватт гигаватта гигаваттам гигаваттами",
+    "rouble": "rouble roubles ruble rubles рубль рубля рублю рублём рублем рубле рубли рублей рублям рублями рублях",
 }.items():
     for _word in _words.split():
         UNITS[_word] = _unit

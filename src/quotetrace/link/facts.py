@@ -283,6 +283,7 @@ def name_key_of(word: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def read(text: str) -> tuple[Token, ...]:
     """The tokens of ``text``, runs of number words and digits joined into one number ("forty two", «3 тысячи»)."""
+    text = _HYPHENED_MULTIPLIER.sub(lambda m: m.group().replace("-", " "), text)  # as long: offsets hold
     raw: list[Token] = []
     previous_end = 0
     previous_digit = False
@@ -311,8 +312,47 @@ def read(text: str) -> tuple[Token, ...]:
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    numbers = _join_numbers(text, _fractions(text, _counted_fractions(text, raw)))
+    numbers = _clock_times(text, _join_numbers(text, _fractions(text, _counted_fractions(text, raw))))
     return _institutions_named(_ratios(tuple(_proportions(text, numbers))))
+
+
+# A multiplier written onto its figure with hyphens ("a 14.6-billion-kalit contract") is read as words.
+_HYPHENED_MULTIPLIER = re.compile(r"(?<=\d)-(?:thousand|million|billion|trillion)(?:-(?=[^\W\d_]))?", re.IGNORECASE)
+# A time of day is one figure, in hours: "16:00" = "4 p.m." = 16; "02:17" = 2.28...
+_CLOCK = re.compile(r":(?=\d\d(?!\d))")
+_DOTTED_TIME = re.compile(r"(\d{1,2})\.(\d\d)")
+_MERIDIEM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+MINUTES = 60
+
+
+def _clock_times(text: str, raw: list[Token]) -> list[Token]:
+    """Hours and minutes ("16:00") joined into one figure, and "a.m." / "p.m." after an hour read into it."""
+    out: list[Token] = []
+    i = 0
+    while i < len(raw):
+        token = raw[i]
+        dotted = _DOTTED_TIME.fullmatch(token.text) if _MERIDIEM.match(text, token.end) else None  # "7.30 p.m."
+        if token.kind != "number" or not (token.text.isdigit() or dotted) or float(token.value) > 24:
+            out.append(token)
+            i += 1
+            continue
+        hours = int(dotted[1]) + int(dotted[2]) / MINUTES if dotted else float(token.text)
+        end = token.end
+        following = raw[i + 1] if i + 1 < len(raw) else None
+        if (following is not None and _CLOCK.match(text, end) and following.start == end + 1
+                and int(following.text) < MINUTES):
+            hours, end, i = hours + int(following.text) / MINUTES, following.end, i + 1
+        meridiem = _MERIDIEM.match(text, end)
+        if meridiem and hours < 13:
+            afternoon = meridiem.group(1).casefold() == "p"
+            hours = hours % 12 + (12 if afternoon else 0)
+            end = meridiem.end()
+            while i + 1 < len(raw) and raw[i + 1].start < end:  # the "a", "m" or "pm" read as words
+                i += 1
+        out.append(token if end == token.end else Token(text[token.start:end], token.start, end, "number",
+                                                        number_value(hours)))
+        i += 1
+    return out
 
 
 # "one in five", "one family in five", "two out of three", «каждый пятый»: a share, as "20 percent" or "a fifth"
@@ -749,7 +789,8 @@ def _readings(token: Token, text: str) -> tuple[str, ...]:
     """A number's values: "7.2m" with no currency sign before it is 7.2 million or 7.2 metres (either may be
     what the other quote says)."""
     suffix = token.text.rstrip(".")[-1:].casefold()
-    if suffix in AMBIGUOUS_SUFFIXES and text[token.start - 1:token.start] not in CURRENCY_SIGNS:
+    if (suffix in AMBIGUOUS_SUFFIXES and not _MERIDIEM.search(token.text)  # "4 p.m." is no "4m"
+            and text[token.start - 1:token.start] not in CURRENCY_SIGNS):
         return token.value, number_value(float(token.value) / SUFFIX_MULTIPLIERS[suffix])
     return (token.value,)
 

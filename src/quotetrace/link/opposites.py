@@ -112,7 +112,8 @@ OPPOSITES: tuple[Opposites, ...] = (
         "dead, death, deaths, die, dies, died, killed, погиб*, умер, умерл*, умрут, убит*, мертв*"), one_sided=True),
     Opposites("won", _forms("win, wins, won, winning, victory, побед*, выигра*"), _forms(
         "lose, loses, lost, losing, defeat*, пораж*, проигра*")),
-    Opposites("guilty", _forms("guilty, виновн*, виноват*"), _forms("innocent, невинов*, невиноват*"),
+    Opposites("guilty", _forms("guilty, виновн*, виноват*"), _forms(
+        "innocent, acquit, acquits, acquitted, acquittal, cleared of, невинов*, невиноват*, оправдан*, оправдательн*"),
               one_sided=True),
     Opposites("lawful", _forms("legal, lawful, законн*"), _forms("illegal, unlawful, незаконн*"), one_sided=True),
     Opposites("safe", _forms("safe, safely, безопасн*"), _forms(  # "danger" (a risk) says no "not"

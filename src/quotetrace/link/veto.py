@@ -243,12 +243,19 @@ def _amounts_replaced(a: Facts, b: Facts) -> bool:
     side when one of its readings (a fraction's percentage: ``_as_percent``) is one of the other's, or lies
     within APPROXIMATE of one of them on the hedge's side ("almost a quarter" / "24.7 percent"; "more than 2,000"
     / "2,140"; not "almost a quarter" / "27 percent")."""
+    if _hedged_apart(a.hedged, b.hedged):
+        return True
     if not _replaced(_as_percent(a.amounts), _as_percent(b.amounts)):
         return False
     if not (a.hedged or b.hedged):
         return True
     hedges = dict(a.hedged), dict(b.hedged)
     return _unheld(a.amounts, b.amounts, hedges) and _unheld(b.amounts, a.amounts, hedges[::-1])
+
+
+def _hedged_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """One figure hedged two opposite ways: "less than a third" / "more than a third"."""
+    return any((value, OPPOSITE_HEDGE[sense]) in b for value, sense in a if sense in OPPOSITE_HEDGE)
 
 
 def _unheld(mine: frozenset[str], theirs: frozenset[str], hedges: tuple[dict[str, str], dict[str, str]]) -> bool:
@@ -260,6 +267,9 @@ def _unheld(mine: frozenset[str], theirs: frozenset[str], hedges: tuple[dict[str
         return any(readings(v) & readings(w) or any(_near(x, y, hedges[0].get(v), hedges[1].get(w))
                                                     for x in readings(v) for y in readings(w)) for w in theirs)
     return not all(held(v) for v in mine)
+
+
+OPPOSITE_HEDGE = {"<": ">", ">": "<"}
 
 
 def _near(v: str, w: str, v_hedge: str | None, w_hedge: str | None) -> bool:
