@@ -492,6 +492,14 @@ def test_veto_a_share_said_as_a_part_of_a_whole_agrees_with_its_percentage() -> 
         # one figure hedged two opposite ways
         ("«Вакцинировано меньше половины учителей»", "more than half of teachers have been vaccinated", "number"),
         ("«Вакцинировано меньше половины учителей»", "fewer than half of teachers have been vaccinated", None),
+        # a fraction holds its percentage, and a hedge holds a figure measured in the same unit
+        ("The council cut the library budget by 40 percent", "the council slashed the library budget by two fifths",
+         None),
+        ("Floods covered 3,260 hectares of farmland", "floods covered more than 3,000 hectares of farmland", None),
+        ("Floods covered 3,260 hectares of farmland", "floods covered more than 4,000 hectares of farmland", "number"),
+        ("«Экспорт зерна вырос на 4,3 процента»", "«Экспорт зерна вырос более чем на четыре процента»", None),
+        # a Russian name in two cases in one script
+        ("«Шахту у Светлого Лога закрыли»", "«В Светлом Логе закрыли шахту»", None),
         # acquitted is not guilty
         ("The jury found her guilty of fraud", "The jury acquitted her of fraud", "negation"),
         ("«Присяжные оправдали его по делу о поджоге»", "the jury cleared him of arson", None),

@@ -209,8 +209,8 @@ HEDGES: dict[str, str] = {
     **dict.fromkeys("almost nearly under less fewer почти менее меньше малого".split(), "<"),
 }
 # Words that may stand between a hedge and its number: "more than 2,000", "just under 500", "nearly a third",
-# "close to 1,200", «почти в 10 миллионов».
-HEDGE_BRIDGES = frozenset("than of a an just to в чем".split())
+# "close to 1,200", «почти в 10 миллионов», «более чем на три процента».
+HEDGE_BRIDGES = frozenset("than of a an just to в чем на".split())
 
 # Negation: words that turn a clause's meaning around. Besides the grammatical ones, the words that say "not X"
 # in one word («невозможно» = "cannot"; "unknown" = «не известно») and the predicates that assert a negation

@@ -45,7 +45,7 @@ MIN_SPELT = 4  # ... between keys of this many letters at least ("ana" is not "h
 # name for sharing half its letters ("Tesmar" / "Tamara" score 0.67; "Kharitonov" / "Haritonov" 0.86).
 SPEAKER_MATCH = 0.75
 # What a Russian case ending adds to a short name's key that the dictionary cannot take off an unknown name
-# («у Яра», «в Яре»: "Yar"): across scripts, a key that is the other's plus one of these is the same name.
+# («у Яра», «в Яре»: "Yar"): a key that is the other's plus one of these is the same name.
 _CASE_ENDINGS = ("a", "u", "e", "i", "om", "oi", "ei", "ia", "iu")
 # Across languages a clause with no number or name in common with the other side is tied to it by meaning when
 # its embedding is this close to one of the other side's clauses. On trust-final.json (where 0.2 to 0.55 score
@@ -118,7 +118,7 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
     if (_amounts_replaced(a, b)
-            or _replaced(a.measures, b.measures)  # "three tonnes" / "three lorries"
+            or _measures_replaced(a, b)  # "three tonnes" / "three lorries"
             or _replaced(a.ratios, b.ratios)  # "three times as much" / "about as much"
             or _durations_replaced(a.durations, b.durations)):  # "three weeks" / "three months"
         return "number", f"{sorted(a.numbers)} / {sorted(b.numbers)}"
@@ -239,18 +239,31 @@ def _as_percent(amounts: frozenset[str]) -> frozenset[str]:
 
 
 def _amounts_replaced(a: Facts, b: Facts) -> bool:
-    """Each side counts an amount the other lacks; with a hedge on either side, an amount is held by the other
-    side when one of its readings (a fraction's percentage: ``_as_percent``) is one of the other's, or lies
-    within APPROXIMATE of one of them on the hedge's side ("almost a quarter" / "24.7 percent"; "more than 2,000"
-    / "2,140"; not "almost a quarter" / "27 percent")."""
+    """Each side counts an amount the other does not hold: an amount is held by the other side when one of its
+    readings (a fraction's percentage: ``_as_percent``; "three fifths" = "60 percent") is one of the other's, or,
+    with a hedge on either side, lies within APPROXIMATE of one of them on the hedge's side ("almost a quarter" /
+    "24.7 percent"; "more than 2,000" / "2,140"; not "almost a quarter" / "27 percent"). One figure hedged two
+    opposite ways is replaced."""
     if _hedged_apart(a.hedged, b.hedged):
-        return True
-    if not _replaced(_as_percent(a.amounts), _as_percent(b.amounts)):
-        return False
-    if not (a.hedged or b.hedged):
         return True
     hedges = dict(a.hedged), dict(b.hedged)
     return _unheld(a.amounts, b.amounts, hedges) and _unheld(b.amounts, a.amounts, hedges[::-1])
+
+
+def _measures_replaced(a: Facts, b: Facts) -> bool:
+    """As ``_amounts_replaced``, for figures with their unit ("2,140 hectares" / "more than 2,000 hectares"):
+    each side measures something the other does not hold in the same unit."""
+    hedges = dict(a.hedged), dict(b.hedged)
+
+    def unheld(mine: frozenset[str], theirs: frozenset[str], hedge: tuple[dict[str, str], dict[str, str]]) -> bool:
+        by_unit: dict[str, set[str]] = {}
+        for measure in theirs:
+            value, unit = measure.split(" ", 1)
+            by_unit.setdefault(unit, set()).add(value)
+        return any(_unheld(frozenset({value}), frozenset(by_unit.get(unit, ())), hedge)
+                   for value, unit in (m.split(" ", 1) for m in mine))
+
+    return unheld(a.measures, b.measures, hedges) and unheld(b.measures, a.measures, hedges[::-1])
 
 
 def _hedged_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
@@ -304,8 +317,8 @@ def name_matches(x: str, others: Iterable[str], spelt_apart: bool = True, close:
 def _same_name(x: str, y: str, spelt_apart: bool, close: float) -> bool:
     if x[:1] == INSTITUTION_MARK or y[:1] == INSTITUTION_MARK:  # an institution is named by its key alone
         return x == y or name_key_of(head_of(x)) == y or name_key_of(head_of(y)) == x
-    return x[:4] == y[:4] or (spelt_apart and (_inflected(x, y) or _inflected(y, x) or (
-        min(len(x), len(y)) >= MIN_SPELT and SequenceMatcher(None, x, y).ratio() >= close)))
+    return x[:4] == y[:4] or _inflected(x, y) or _inflected(y, x) or (
+        spelt_apart and min(len(x), len(y)) >= MIN_SPELT and SequenceMatcher(None, x, y).ratio() >= close)
 
 
 def _inflected(longer: str, shorter: str) -> bool:
