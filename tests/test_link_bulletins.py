@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from quotetrace.link.bulletins import anchored, figures_only, next_bulletin, series
+from quotetrace.link.bulletins import anchored, figures_only, next_bulletin, restated, series
 from quotetrace.link.statements import link_statements
 from quotetrace.store import Sighting
 
@@ -67,3 +67,24 @@ def test_link_keeps_daily_bulletins_apart_and_still_finds_an_altered_copy() -> N
     # a bulletin's figure changed the same day is a misquote
     assert _relations([(EVACUATED.format(312), "2026-03-02T09:00:00Z"),
                        (EVACUATED.format(321), "2026-03-02T15:00:00Z")]) == ["original", "altered"]
+
+
+SEARCH = "“Of the {} passengers, {} have been brought ashore and divers are looking for {} more.”"
+
+
+def test_restated_takes_two_figures_or_more_and_nothing_else() -> None:
+    assert restated(SEARCH.format(40, 31, 9), SEARCH.format(40, 35, 5))
+    assert not restated(SEARCH.format(40, 31, 9), SEARCH.format(40, 35, 9))  # one figure: a misquote
+    assert not restated("“Of the 40 passengers, 31 are safe and 9 are not found”",
+                        "“Of the 40 passengers, 35 are safe and 5 are found”")  # a negation changed too
+    assert not restated("«Из 40 пассажиров 31 спасён»", "“Of the 40 passengers, 35 are safe and 5 missing”")
+
+
+def test_link_reads_a_speakers_update_of_two_figures_a_day_later_as_a_new_statement() -> None:
+    assert _relations([(SEARCH.format(40, 31, 9), "2026-05-02T09:00:00Z"),
+                       (SEARCH.format(40, 35, 5), "2026-05-03T09:00:00Z")]) == ["original", "original"]
+    assert _relations([(SEARCH.format(40, 31, 9), "2026-05-02T09:00:00Z"),
+                       (SEARCH.format(40, 35, 9), "2026-05-03T09:00:00Z")]) == ["original", "altered"]
+    # the same day, two figures changed are still a misquote
+    assert _relations([(SEARCH.format(40, 31, 9), "2026-05-02T09:00:00Z"),
+                       (SEARCH.format(40, 35, 5), "2026-05-02T15:00:00Z")]) == ["original", "altered"]

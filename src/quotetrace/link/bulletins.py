@@ -8,6 +8,9 @@ figures (numbers and dates: a negation or a name changed is never a bulletin's),
   «за сутки», «на утро», «по состоянию на»): said on another day, it is about another day (``anchored``);
 - or a date in it moved on by as many days as the echo came later ("as of 3 March" a day after "as of 2
   March": ``rolled``);
+- or, said again by the speaker it is attributed to (statements.py asks), it states two figures or more anew in
+  the same language (``restated``): an outlet's misquote changes one figure, a speaker's update all of the day's
+  ("58 rescued, 5 missing" → "60 rescued, 3 missing");
 - or the sentence has versions on three days or more, days apart, that differ from each other in the same
   places, each day its own figures (``series``; two outlets' misquotes of one statement change it in
   different places).
@@ -20,8 +23,10 @@ from collections.abc import Sequence
 from datetime import date
 from itertools import combinations, pairwise
 
+from quotetrace.link.changes import compare
 from quotetrace.link.facts import Token, facts, read, same_polarity
 from quotetrace.link.speakers import fold
+from quotetrace.link.veto import across_scripts
 
 # Words that date a sentence by the day it is said; calibrated on no fixture (none has a daily bulletin), written
 # from the bulletins of emergency services and ministries in both languages.
@@ -55,6 +60,20 @@ def next_bulletin(original: str, echo: str, said: date, echoed: date) -> bool:
     if anchored(original) and anchored(echo) and _figures(read(original), _DATES) == _figures(read(echo), _DATES):
         return True  # "today" is another day: only the counts changed, not a date it names ("since August")
     return rolled(original, echo, said, echoed)
+
+
+MIN_RESTATED = 2
+
+
+def restated(original: str, echo: str) -> bool:
+    """In one language, the echo keeps the original's words (all or a fragment) with MIN_RESTATED or more of its
+    figures replaced and nothing else (changes.compare aligns the two: a negation or a name changed is no
+    bulletin's)."""
+    if across_scripts(original, echo):
+        return False
+    comparison = compare(original, echo)
+    return (comparison.verdict == "altered" and comparison.kinds == {"number"}
+            and len(comparison.changes) >= MIN_RESTATED)
 
 
 def rolled(original: str, echo: str, said: date, echoed: date) -> bool:

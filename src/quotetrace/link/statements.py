@@ -54,7 +54,7 @@ import numpy as np
 import numpy.typing as npt
 
 from quotetrace.dates import parse_timestamp
-from quotetrace.link.bulletins import next_bulletin, series
+from quotetrace.link.bulletins import next_bulletin, restated, series
 from quotetrace.link.candidates import buckets
 from quotetrace.link.changes import Change, Comparison, compare, fact_changes
 from quotetrace.link.facts import facts
@@ -504,9 +504,15 @@ class _Echoes:
         a, b = _moment(self.sightings[original]), _moment(self.sightings[echo])
         if a is None or b is None:
             return True
-        if next_bulletin(self.sightings[original].text, self.sightings[echo].text, a.date(), b.date()):
+        texts = self.sightings[original].text, self.sightings[echo].text
+        if next_bulletin(*texts, a.date(), b.date()) or (
+                a.date() != b.date() and self.attributed(echo) and restated(*texts)):
             return False  # the speaker's next bulletin (bulletins.py)
         return abs((b.date() - a.date()).days) <= ALTERED_WINDOW_DAYS  # by the calendar: "within three days"
+
+    def attributed(self, index: int) -> bool:
+        """The sighting names its speaker or gives a role (not an outlet's copy with no source)."""
+        return self.speaker(index) is not None or bool(self.role_of(index))
 
     def same_holder(self, one: int, other: int) -> bool:
         """Two sightings are attributed to one named speaker; or one to a named speaker and the other to no one
