@@ -209,9 +209,9 @@ def _russian_stop_words() -> frozenset[str]:
 def _russian_morph() -> Any:
     """pymorphy2's analyser (through natasha), or None when it cannot load."""
     try:
-        from natasha import MorphVocab
+        from quotetrace.ru.nlp import morph_vocab
 
-        return MorphVocab()
+        return morph_vocab()
     except Exception as error:  # Russian names are all proper, as before
         log.warning("Russian dictionary unavailable (%s): translated names are compared by spelling", error)
         return None

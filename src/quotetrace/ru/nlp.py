@@ -128,10 +128,19 @@ def _line_segmenter() -> Any:
 @lru_cache(maxsize=1)
 def load_natasha() -> Natasha:
     """natasha's news models (inside its wheel: nothing is downloaded), loaded once per process."""
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 
     emb = NewsEmbedding()
-    return Natasha(_line_segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb))
+    return Natasha(_line_segmenter(), morph_vocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb))
+
+
+@lru_cache(maxsize=1)
+def morph_vocab() -> Any:
+    """natasha's dictionary (pymorphy) alone: what a lone word's readings need, without the taggers' embeddings
+    (linking reads Russian names with it and never parses)."""
+    from natasha import MorphVocab
+
+    return MorphVocab()
 
 
 def _masked(text: str, masks: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int, bool]]]:
@@ -220,21 +229,21 @@ def parse(text: str, masks: Sequence[tuple[int, int]] = ()) -> RuDoc:
 
 def lemma_of(word: str) -> str:
     """The most likely lemma of a lone word (pymorphy)."""
-    forms = load_natasha().morph_vocab(word)
+    forms = morph_vocab()(word)
     return str(forms[0].normal).replace("ё", "е") if forms else word.lower()
 
 
 def is_finite_verb(word: str) -> bool:
     """Whether a lone word's most likely reading is a finite verb (pymorphy): for the few places the tagger
     reads a verb in a headline as a noun ("Учёные: озеро мелеет ...")."""
-    forms = load_natasha().morph_vocab(word)
+    forms = morph_vocab()(word)
     return bool(forms) and forms[0].pos == "VERB"
 
 
 def noun_gender(word: str) -> str | None:
     """The dictionary gender of a noun (pymorphy), whatever the sentence makes it agree with: the tagger calls
     "омбудсмен" feminine in "омбудсмен подчеркнула", the dictionary masculine."""
-    for form in load_natasha().morph_vocab(word):
+    for form in morph_vocab()(word):
         if form.pos == "NOUN":
             gender = form.feats.get("Gender")
             return str(gender) if gender else None
@@ -243,20 +252,20 @@ def noun_gender(word: str) -> str | None:
 
 def is_noun(word: str) -> bool:
     """Whether a lone word's most likely reading is a noun (pymorphy)."""
-    forms = load_natasha().morph_vocab(word)
+    forms = morph_vocab()(word)
     return bool(forms) and forms[0].pos == "NOUN"
 
 
 def noun_is_person(word: str) -> bool:
     """Whether the dictionary makes a noun animate ("гидролог", "дипломат"), whatever the tagger says."""
-    return any(form.pos == "NOUN" and form.feats.get("Animacy") == "Anim" for form in load_natasha().morph_vocab(word))
+    return any(form.pos == "NOUN" and form.feats.get("Animacy") == "Anim" for form in morph_vocab()(word))
 
 
 def name_in_nominative(words: Sequence[str]) -> list[str] | None:
     """A full name the normaliser left in an oblique case ("Игнату Белозёрову", when the tagger calls it
     nominative) put in the nominative by the dictionary: the given name fixes case and gender, the other words
     follow it. None when the given name can be nominative, or is not one."""
-    vocab = load_natasha().morph_vocab
+    vocab = morph_vocab()
     if not vocab.word_is_known(words[0].lower()):
         return None
     given = [p for p in vocab.parse(words[0].lower()) if "Name" in p.tag and "sing" in p.tag]
@@ -275,6 +284,6 @@ def name_in_nominative(words: Sequence[str]) -> list[str] | None:
 
 def is_given_name(word: str) -> bool:
     """Whether the dictionary knows a word as a given name in the nominative ("Эльза", "Тимур")."""
-    vocab = load_natasha().morph_vocab
+    vocab = morph_vocab()
     low = word.lower()
     return vocab.word_is_known(low) and any("Name" in p.tag and "nomn" in p.tag for p in vocab.parse(low))

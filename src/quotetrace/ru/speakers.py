@@ -31,7 +31,7 @@ from quotetrace.ru.nlp import (
     is_given_name,
     is_noun,
     lemma_of,
-    load_natasha,
+    morph_vocab,
     name_in_nominative,
     noun_gender,
     noun_is_person,
@@ -359,7 +359,7 @@ def nominative(doc: RuDoc, mention: list[int]) -> str:
     tokens = [doc.tokens[i] for i in mention]
     norm = [_NormToken(t.i, t.head, t.text, t.pos, t.feats, t.start, t.end) for t in tokens]
     try:
-        words = list(inflect_words(load_natasha().morph_vocab, norm, set(select_inflectable(norm))))
+        words = list(inflect_words(morph_vocab(), norm, set(select_inflectable(norm))))
     except (AttributeError, KeyError, TypeError):  # an odd parse is not worth losing the speaker over
         return " ".join(t.text for t in tokens)
     # the normaliser writes ё as е; a word it left as it was keeps its own spelling
