@@ -322,6 +322,7 @@ def _same_name(x: str, y: str, spelt_apart: bool, close: float) -> bool:
 
 
 def _inflected(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` (three letters at least) with a Russian case ending (``_CASE_ENDINGS``)."""
     return len(shorter) >= 3 and longer.startswith(shorter) and longer[len(shorter):] in _CASE_ENDINGS
 
 
