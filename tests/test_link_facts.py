@@ -131,6 +131,32 @@ def test_facts_negations_that_negate(text: str, negations: int) -> None:
          "negation"),
         ("within three weeks", "within three months", "number"),
         ("Our hospital has four days of oxygen left", "four days of oxygen", None),  # a fragment says less
+        # a Russian unit of time in any case a number governs
+        ("He was sentenced to nine years in prison", "его приговорили к девяти годам заключения", None),
+        ("He was sentenced to nine years in prison", "его приговорили к девяти месяцам заключения", "number"),
+        # a multiplier hyphened onto its figure
+        ("a 3.1-billion-dinar loan for the port", "кредит на 3,1 млрд динаров для порта", None),
+        ("a 3.1-billion-dinar loan for the port", "кредит на 3,1 млн динаров для порта", "number"),
+        # a time of day, by the 24-hour clock or with a.m. / p.m.
+        ("«Паром отправится в 19:30»", "the ferry will leave at 7.30 p.m.", None),
+        ("«Магазины откроются в 9:00 и закроются в 21:00»", "shops will open at 9 a.m. and close at 9 p.m.", None),
+        ("«Магазины откроются в 9:00 и закроются в 21:00»", "shops will open at 9 a.m. and close at 8 p.m.", "number"),
+        ("The vote closes at 10pm", "The vote closes at 22:00", None),
+        ("The ferry left at 5 a.m. 20 miles off the coast", "The ferry left at 5 a.m., 20 miles off the coast", None),
+        # one figure hedged two opposite ways
+        ("«Вакцинировано меньше половины учителей»", "more than half of teachers have been vaccinated", "number"),
+        ("«Вакцинировано меньше половины учителей»", "fewer than half of teachers have been vaccinated", None),
+        # a fraction holds its percentage, and a hedge holds a figure measured in the same unit
+        ("The council cut the library budget by 40 percent", "the council slashed the library budget by two fifths",
+         None),
+        ("Floods covered 3,260 hectares of farmland", "floods covered more than 3,000 hectares of farmland", None),
+        ("Floods covered 3,260 hectares of farmland", "floods covered more than 4,000 hectares of farmland", "number"),
+        ("«Экспорт зерна вырос на 4,3 процента»", "«Экспорт зерна вырос более чем на четыре процента»", None),
+        # a Russian name in two cases in one script
+        ("«Шахту у Светлого Лога закрыли»", "«В Светлом Логе закрыли шахту»", None),
+        # acquitted is not guilty
+        ("The jury found her guilty of fraud", "The jury acquitted her of fraud", "negation"),
+        ("«Присяжные оправдали его по делу о поджоге»", "the jury cleared him of arson", None),
     ],
 )
 def test_veto_reasons(original: str, echo: str, reason: str | None) -> None:
@@ -472,39 +498,3 @@ def test_veto_a_share_said_as_a_part_of_a_whole_agrees_with_its_percentage() -> 
     assert disagreement("каждый четвёртый ученик ходит в школу пешком",
                         "a quarter of pupils walk to school") is None
     assert disagreement("one in four pupils walks to school", "40 percent of pupils walk to school") == "number"
-
-
-@pytest.mark.parametrize(
-    ("original", "echo", "reason"),
-    [
-        # a Russian unit of time in any case a number governs
-        ("He was sentenced to nine years in prison", "его приговорили к девяти годам заключения", None),
-        ("He was sentenced to nine years in prison", "его приговорили к девяти месяцам заключения", "number"),
-        # a multiplier hyphened onto its figure
-        ("a 3.1-billion-dinar loan for the port", "кредит на 3,1 млрд динаров для порта", None),
-        ("a 3.1-billion-dinar loan for the port", "кредит на 3,1 млн динаров для порта", "number"),
-        # a time of day, by the 24-hour clock or with a.m. / p.m.
-        ("«Паром отправится в 19:30»", "the ferry will leave at 7.30 p.m.", None),
-        ("«Магазины откроются в 9:00 и закроются в 21:00»", "shops will open at 9 a.m. and close at 9 p.m.", None),
-        ("«Магазины откроются в 9:00 и закроются в 21:00»", "shops will open at 9 a.m. and close at 8 p.m.", "number"),
-        ("The vote closes at 10pm", "The vote closes at 22:00", None),
-        ("The ferry left at 5 a.m. 20 miles off the coast", "The ferry left at 5 a.m. 20 miles off the coast", None),
-        # one figure hedged two opposite ways
-        ("«Вакцинировано меньше половины учителей»", "more than half of teachers have been vaccinated", "number"),
-        ("«Вакцинировано меньше половины учителей»", "fewer than half of teachers have been vaccinated", None),
-        # a fraction holds its percentage, and a hedge holds a figure measured in the same unit
-        ("The council cut the library budget by 40 percent", "the council slashed the library budget by two fifths",
-         None),
-        ("Floods covered 3,260 hectares of farmland", "floods covered more than 3,000 hectares of farmland", None),
-        ("Floods covered 3,260 hectares of farmland", "floods covered more than 4,000 hectares of farmland", "number"),
-        ("«Экспорт зерна вырос на 4,3 процента»", "«Экспорт зерна вырос более чем на четыре процента»", None),
-        # a Russian name in two cases in one script
-        ("«Шахту у Светлого Лога закрыли»", "«В Светлом Логе закрыли шахту»", None),
-        # acquitted is not guilty
-        ("The jury found her guilty of fraud", "The jury acquitted her of fraud", "negation"),
-        ("«Присяжные оправдали его по делу о поджоге»", "the jury cleared him of arson", None),
-    ],
-)
-def test_veto_reads_units_in_every_case_clock_times_and_opposite_hedges(original: str, echo: str,
-                                                                       reason: str | None) -> None:
-    assert disagreement(original, echo) == reason
