@@ -498,3 +498,47 @@ def test_veto_a_share_said_as_a_part_of_a_whole_agrees_with_its_percentage() -> 
     assert disagreement("каждый четвёртый ученик ходит в школу пешком",
                         "a quarter of pupils walk to school") is None
     assert disagreement("one in four pupils walks to school", "40 percent of pupils walk to school") == "number"
+
+
+@pytest.mark.parametrize(("text", "weekdays", "months"), [
+    ("The vote was moved to Thursday’s session in Velm", {"w4"}, set()),
+    ("Friday's ferries to Harlow are cancelled", {"w5"}, set()),
+    ("The market in Dornia is shut on Tuesdays", {"w2"}, set()),
+    ("Officials in Velm blamed October's floods", set(), {"m10"}),
+])
+def test_facts_a_weekday_or_month_owning_something_is_a_date_not_a_name(text: str, weekdays: set[str],
+                                                                        months: set[str]) -> None:
+    found = facts(text)
+    assert found.weekdays == weekdays and found.months == months
+    assert not any(key.startswith(("thur", "frid", "tues", "octob")) for key in found.names)
+
+
+def test_veto_a_weekday_owning_something_does_not_replace_a_name() -> None:
+    # the original's place against the retelling's "Thursday's": one side names Velm, the other nothing
+    assert disagreement("“We will win in Velm on Thursday”", "the coach expects a win in Thursday's match") is None
+    assert disagreement("«Мы выиграем в Вельме в четверг»", "the coach expects a win at Thursday's match") is None
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # the short word of a two-word name, spelt across scripts, beside a word both spell alike
+        ("“On Monday Barvel Air will cancel 30 flights”", "«В понедельник Барвел Эйр отменит 30 рейсов»", None),
+        ("«Компания Тарни Ойл закроет скважину»", "“Tarni Oil will close the well”", None),
+        # a name in full on one side, its surname on the other
+        ("the Dornia court had freed Rusev on bail", "«Суд Дорнии отпустил Павла Русева под залог»", None),
+        ("“The team will be led by Olga Marten”", "“The team will be led by Marten”", None),
+        # two different first names beside one surname, in one script or two
+        ("«Мэр Ковеля Пётр Ланин подал в отставку»", "“Kovel mayor Ivan Lanin has resigned”", "name"),
+        ("“The team will be led by Olga Marten”", "“The team will be led by Anna Marten”", "name"),
+        # two words of two names side by side are aligned on each: «Ланин» does not make "Ivan" a word of "Kovel"
+        ("«Бывшему мэру Ковеля Петру Ланину предъявлено обвинение»", "“Former Kovel mayor Ivan Lanin was charged”",
+         "name"),
+        # the short word is another word, not the same spelt apart
+        ("“On Monday Barvel Air will cancel 30 flights”", "«В понедельник Барвел Газ отменит 30 рейсов»", "name"),
+        # a lone short name is still too short to match by its letters
+        ("“The team will be led by Ana”", "«Команду возглавит Яна»", "name"),
+    ],
+)
+def test_veto_the_words_of_one_name_travel_together(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason

@@ -118,3 +118,30 @@ def test_a_dictionary_that_cannot_load_says_so_once(monkeypatch: pytest.MonkeyPa
     with caplog.at_level(logging.WARNING, logger="quotetrace.link.translated_names"):
         assert translated_names._english_lemmas.__wrapped__() is None
     assert "English lemma index unavailable" in caplog.text
+
+
+@pytest.mark.parametrize(("original", "echo"), [
+    # a name of common words retold in the other quote's lower-case words, beside a proper name said on one side
+    ("«Северный вокзал в Брельске закроют на ремонт с 1 мая»", "“The North Station will close for repairs from 1 May”"),
+    ("the mayor said the Iron Bridge would reopen in May", "«Железный мост через Ветлугу откроют в мае»"),
+])
+def test_a_name_retold_in_common_words_beside_a_name_said_on_one_side_does_not_veto(
+        meaning: Embeddings, original: str, echo: str) -> None:
+    assert disagreement(original, echo, match=meaning.best(original, echo)) is None
+
+
+@pytest.mark.parametrize(("original", "echo"), [
+    # a town named by a common word, in place of a proper name: its word has no translation in the other quote,
+    # only words it scores against as it would against anything
+    ("«Танки соберут на заводе в Горлице»", "“The tanks will be assembled at the plant in Tesmar”"),
+    ("“The queue of lorries at the Ostrov crossing is 9 km long”",
+     "«Очередь грузовиков на пункте пропуска Вербное растянулась на 9 км»"),
+    # a name of one common word is left to its spelling beside a proper name: "unconstitutional" is close to
+    # «Конституции» and says the opposite of «соответствует Конституции»
+    ("«Новый налог полностью соответствует Конституции»", "Tarnovia's judges found the new tax unconstitutional"),
+    # a name of common words whose meaning the other quote does not carry, beside a proper name
+    ("“The Opera House will close for repairs on Monday”", "«В понедельник вокзал Брельска закроют на ремонт»"),
+])
+def test_a_common_word_name_against_a_proper_name_still_vetoes(meaning: Embeddings, original: str,
+                                                               echo: str) -> None:
+    assert disagreement(original, echo, match=meaning.best(original, echo)) == "name"

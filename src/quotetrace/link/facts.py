@@ -245,12 +245,13 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
         return "number", ""
     if key in RATIO_WORDS:
         return "ratio", f"x{number_value(RATIO_WORDS[key])}"
-    if key in MONTHS and calendar:
-        return "month", f"m{MONTHS[key]}"
-    if key in WEEKDAYS and calendar:
-        return "weekday", f"w{WEEKDAYS[key]}"
-    if key in SEASONS:
-        return "season", f"s{SEASONS[key]}"
+    day = _calendar_key(key)
+    if day in MONTHS and calendar:
+        return "month", f"m{MONTHS[day]}"
+    if day in WEEKDAYS and calendar:
+        return "weekday", f"w{WEEKDAYS[day]}"
+    if day in SEASONS:
+        return "season", f"s{SEASONS[day]}"
     if key in RELATIVE_DAYS:
         return "day", RELATIVE_DAYS[key]
     if key in NEGATIONS or key.endswith("n't") or key == "cannot" or (key.startswith(NEGATIVE_STEMS)
@@ -260,6 +261,16 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
             and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
         return "name", name_key_of(raw)
     return "word", key
+
+
+def _calendar_key(key: str) -> str:
+    """A month, weekday or season as the calendar lists it, an English possessive or a weekday's plural aside:
+    "Saturday's match", "July's figures", "on Sundays" are dates, never names (a capitalised "Saturday's" in
+    mid-sentence would otherwise be read as one, and veto a retelling that says "on Saturday")."""
+    bare = _POSSESSIVE.sub("", key)
+    if bare.isascii() and bare.endswith("days") and bare[:-1] in WEEKDAYS:
+        return bare[:-1]
+    return bare
 
 
 @lru_cache(maxsize=1 << 16)

@@ -9,8 +9,11 @@ fragment drops figures; a retelling drops a date): only a fact replaced by anoth
 lost, vetoes. Across scripts a name is matched by its transliterated letters ("Ostrand's" / «Остранда»), an
 institution by a table of translations (institutions.py), and a name made of common words, which is translated
 rather than spelt («Соборная площадь» / "Cathedral Square"), by meaning when every name left unmatched on both
-sides is one (translated_names.py). Negation is compared between the parts of the two quotes that match
-(units.py), so a two-sentence original with one negated sentence does not veto the retelling of its other, and
+sides is one, or when one side's are all such names of two words or more (translated_names.py). The words of one
+name travel together (``_spelt_together``): a short word beside a word that matches ("Morosh Air" / «Морош Эйр»)
+and a first name beside a surname that matches («Денис Саблин» / "Sablin's") are that name. Negation is compared
+between the parts of the two quotes that match (units.py), so a two-sentence original with one negated sentence
+does not veto the retelling of its other, and
 within them over the clauses that have a counterpart on the other side (``_polarities``): in one language a
 word in common; across languages a number, a name, or a close embedding, asked only of a pair whose negations
 disagree, and only when one side retells the other (each of its clauses has a counterpart), so a retelling that
@@ -25,15 +28,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from quotetrace.link.facts import Clause, Facts, facts, name_key_of, number_value, read, same_polarity
+from quotetrace.link.facts import Clause, Facts, Token, facts, name_key_of, number_value, read, same_polarity
 from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
 from quotetrace.link.opposites import ONE_SIDED, PREFIXED, contrary, engaged, negated_stem
-from quotetrace.link.translated_names import unexplained
+from quotetrace.link.translated_names import common_word, unexplained
 from quotetrace.link.units import Match, Similarity
 
 Reason = Literal["number", "date", "name", "negation"]
@@ -60,6 +64,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _OPENING_MARKS = frozenset("“\"«„‘'")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +135,9 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     names = _we_named(a, b, known.names_of(a), known.names_of(b), affiliations, (_retold(original), _retold(echo)))
     across = across_scripts(original, echo)
     replaced = names_replaced(*names, speakers, across)
+    if replaced:  # a word of a longer name whose other words match is that name's, not another's
+        names = _one_name_each(names, _spelt_together(original, echo, *names, speakers, across))
+        replaced = names_replaced(*names, speakers, across)
     if replaced and not (across and _translated(*names, speakers, original, echo, match)):
         return "name", f"{sorted(names[0] - names[1])} / {sorted(names[1] - names[0])}"
     opposed = engaged(a.sides, b.sides)
@@ -377,6 +385,85 @@ def _apart(a: frozenset[str], b: frozenset[str], speakers: frozenset[str]) -> tu
     a = frozenset(x for x in a if not name_matches(x, speakers, close=SPEAKER_MATCH))
     b = frozenset(y for y in b if not name_matches(y, speakers, close=SPEAKER_MATCH))
     return a - b, b - a
+
+
+def _one_name_each(names: tuple[frozenset[str], frozenset[str]],
+                   together: tuple[frozenset[str], frozenset[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    return names[0] - together[0], names[1] - together[1]
+
+
+@lru_cache(maxsize=1 << 14)
+def name_runs(text: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The capitalised words of ``text`` written next to each other (a space between), one run each, as (name key,
+    word as written): "Morosh Air", «Денис Саблин», "Sablin's" (a run of one; a possessive ends its run:
+    "Tarnovia's GDP" is two names). A word opening a sentence counts ("Morosh Air has filed …"): a run is asked
+    only about keys that the veto reads as names."""
+    runs: list[list[tuple[str, str]]] = []
+    previous: Token | None = None
+    for token in read(text):
+        if token.kind not in ("name", "word") or not token.text[:1].isupper():
+            previous = None
+            continue
+        key = token.value if token.kind == "name" else name_key_of(token.text)
+        if previous is not None and text[previous.end:token.start].isspace():
+            runs[-1].append((key, token.text))
+        else:
+            runs.append([(key, token.text)])
+        previous = None if _POSSESSIVE.search(token.text) else token
+    return tuple(tuple(run) for run in runs)
+
+
+def _spelt_together(original: str, echo: str, a: frozenset[str], b: frozenset[str], speakers: frozenset[str],
+                    across: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """The unmatched names of each side that are words of one name with a word that matches the other side: the
+    words of one name travel together. Two runs of capitalised words (``name_runs``) are aligned on a word both
+    spell alike (read as a name on one side at least). Two words that face each other are one word spelt across
+    scripts when their keys are close (NAME_MATCH), however short: "Morosh Air" / «Морош Эйр» ("air" / "eir" is
+    too short for MIN_SPELT as a lone name: "Ana" is not "Halden"). A word that faces no word of the other is
+    that name in full when it is a proper name ("Anatoly Zorich" / "Zorich", «Денис Саблин» / "Sablin's"); a
+    common word there names something else ("Brelsk City Council" is not "Brelsk"), for the translated names to
+    match (translated_names.py). A word that faces, in any alignment, a word spelt apart is a name of its own
+    ("Igor Somov" / «Олег Сомов»; «мэру Ковыльска Игорю Сомову», two names in a row, against "Kovylsk mayor
+    Oleg Somov")."""
+    mine, theirs = unmatched_names(a, b, speakers, across)
+    if not (mine and theirs):
+        return frozenset(), frozenset()
+    same: set[tuple[int, str]] = set()
+    apart: set[tuple[int, str]] = set()
+    for run in name_runs(original):
+        for other in name_runs(echo):
+            for i, j in _anchors(run, other, a, b, across):
+                _align(run, other, j - i, (mine, theirs), across, same, apart)
+    return (frozenset(k for side, k in same - apart if side == 0),
+            frozenset(k for side, k in same - apart if side == 1))
+
+
+Run = tuple[tuple[str, str], ...]
+
+
+def _anchors(run: Run, other: Run, a: frozenset[str], b: frozenset[str], across: bool) -> Iterable[tuple[int, int]]:
+    """The positions of a word of ``run`` and one of ``other`` that spell one name (read as one on a side)."""
+    return ((i, j) for i, (x, _) in enumerate(run) for j, (y, _) in enumerate(other)
+            if (x in a or y in b) and name_matches(x, (y,), across))
+
+
+def _align(run: Run, other: Run, shift: int, unmatched: tuple[frozenset[str], frozenset[str]], across: bool,
+           same: set[tuple[int, str]], apart: set[tuple[int, str]]) -> None:
+    """With ``run``'s word i facing ``other``'s word i + ``shift``, each unmatched word (side 0: ``run``'s, 1:
+    ``other``'s) into ``same`` when it faces a word spelt alike across scripts or, a proper name, no word (see
+    ``_spelt_together``), else into ``apart``."""
+    for i in range(min(0, -shift), max(len(run), len(other) - shift)):
+        x = run[i] if 0 <= i < len(run) else None
+        y = other[i + shift] if 0 <= i + shift < len(other) else None
+        for side, word, facing, keys in ((0, x, y, unmatched[0]), (1, y, x, unmatched[1])):
+            if word is None or word[0] not in keys:
+                continue
+            if facing is None:
+                alike = not common_word(word[1])
+            else:
+                alike = (across and facing[0] in unmatched[1 - side]
+                         and SequenceMatcher(None, word[0], facing[0]).ratio() >= NAME_MATCH)
+            (same if alike else apart).add((side, word[0]))
 
 
 def _translated(a: frozenset[str], b: frozenset[str], speakers: frozenset[str], original: str, echo: str,
