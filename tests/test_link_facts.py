@@ -402,7 +402,17 @@ TOLD = "the government of {} would build two schools by September"
 )
 def test_veto_a_retelling_may_name_the_speakers_side_for_we(original: str, echo: str, affiliations: frozenset[str],
                                                             reason: str | None) -> None:
-    assert disagreement(original, echo, affiliations=affiliations) == reason
+    assert disagreement(original, echo, affiliations=(affiliations, frozenset())) == reason
+    assert disagreement(original, echo, affiliations=(frozenset(), affiliations)) == reason  # the "we" side's none
+
+
+def test_veto_the_name_for_we_is_the_we_speakers_own() -> None:
+    """A retelling that names its own speaker's town for a "we" whose speaker's descriptors name another town
+    replaces a name: two growers' associations, each described by its town."""
+    original = "“Hail has flattened half of the barley in our fields, so there will be little Olkhovka beer”"
+    echo = "hail has flattened half of the barley in the Dornsk fields"
+    assert disagreement(original, echo, affiliations=(frozenset({"olkhovk"}), frozenset({"dornsk"}))) == "name"
+    assert disagreement(original, echo, affiliations=(frozenset({"dornsk"}), frozenset())) is None
 
 
 def test_veto_affiliations_are_the_names_in_descriptors() -> None:

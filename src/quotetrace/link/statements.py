@@ -63,7 +63,7 @@ from quotetrace.link.provenance import sighting_time
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors
-from quotetrace.link.veto import Capitals, Reason, affiliation_keys, capitals, disagreement, speaker_keys
+from quotetrace.link.veto import Affiliations, Capitals, Reason, affiliation_keys, capitals, disagreement, speaker_keys
 from quotetrace.store import Sighting
 
 log = logging.getLogger(__name__)
@@ -589,9 +589,9 @@ class _Echoes:
     def speaker_names(self, indexes: Sequence[int]) -> frozenset[str]:
         return speaker_keys(n for i in indexes for n in (self.sightings[i].speaker, self.sightings[i].speaker_mention))
 
-    def affiliations(self, indexes: Sequence[int]) -> frozenset[str]:
-        """The names in the sightings' descriptors: the speaker's country or body, which a retelling may name."""
-        return affiliation_keys(d for i in indexes for d in self.sightings[i].descriptors)
+    def affiliations(self, one: int, other: int) -> Affiliations:
+        """The names in each sighting's descriptors: its speaker's country or body, which a retelling may name."""
+        return affiliation_keys(self.sightings[one].descriptors), affiliation_keys(self.sightings[other].descriptors)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -662,7 +662,7 @@ def _merge_paraphrases(
                     continue
                 pair = [representative[a], representative[b]]
                 reason = disagreement(texts[a], texts[b], echoes.speaker_names(pair), fine.best(texts[a], texts[b]),
-                                      echoes.capitals, echoes.affiliations(pair))
+                                      echoes.capitals, echoes.affiliations(*pair))
                 if reason is None:
                     merged.union(a, b)
                     continue
@@ -831,7 +831,7 @@ class _Rows:
                 return "partial", ()
         match = None if self.embeddings is None else self.embeddings.best(original, echo)
         reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match,
-                              self.echoes.capitals, self.echoes.affiliations([first, index]))
+                              self.echoes.capitals, self.echoes.affiliations(first, index))
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling

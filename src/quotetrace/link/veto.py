@@ -37,6 +37,8 @@ from quotetrace.link.translated_names import unexplained
 from quotetrace.link.units import Match, Similarity
 
 Reason = Literal["number", "date", "name", "negation"]
+# The name keys in the descriptors of the original's speaker and of the echo's (``affiliation_keys``)
+Affiliations = tuple[frozenset[str], frozenset[str]]
 # Two name keys match across scripts and case endings when their first letters agree, or they are this close
 # ("ukraina"/"ukraine", "stambul"/"istanbu").
 NAME_MATCH = 0.6
@@ -97,7 +99,7 @@ def capitals(texts: Iterable[str]) -> Capitals:
 
 def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(),
                  match: Match | None = None, corpus: Capitals | None = None,
-                 affiliations: frozenset[str] = frozenset()) -> Reason | None:
+                 affiliations: Affiliations = (frozenset(), frozenset())) -> Reason | None:
     """Why ``echo`` cannot be ``original`` in other words, or None.
 
     Numbers, dates and names are compared over the whole quotes (one side may hold fewer: a fragment); the
@@ -113,7 +115,8 @@ def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(
 
 
 def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), match: Match | None = None,
-            corpus: Capitals | None = None, affiliations: frozenset[str] = frozenset()) -> tuple[Reason, str] | None:
+            corpus: Capitals | None = None,
+            affiliations: Affiliations = (frozenset(), frozenset())) -> tuple[Reason, str] | None:
     """``disagreement``'s reason with what gave it (the facts replaced, the opposites engaged, the parts whose
     polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
@@ -326,20 +329,26 @@ def _inflected(longer: str, shorter: str) -> bool:
     return len(shorter) >= 3 and longer.startswith(shorter) and longer[len(shorter):] in _CASE_ENDINGS
 
 
-def _we_named(one: Facts, other: Facts, a: frozenset[str], b: frozenset[str], affiliations: frozenset[str],
+def _we_named(one: Facts, other: Facts, a: frozenset[str], b: frozenset[str], affiliations: Affiliations,
               retold: tuple[bool, bool]) -> tuple[frozenset[str], frozenset[str]]:
     """The two quotes' names, less a name that one says in place of the other's "we": a retelling in the third
     person names the speaker's country or body ("we will buy 24 carriers" → "Rudenia would purchase two dozen
-    carriers", said by "Rudenia's defence chief"). Only a name of the speaker's descriptors (``affiliations``),
-    only in a retelling (no quote of the words), and only when the other quote speaks as "we" and the retelling
-    does not: any other name still must match, and "Dravonia will buy them" names someone else."""
-    if one.we == other.we or not affiliations:
+    carriers", said by "Rudenia's defence chief"). Only a name of the "we" speaker's descriptors (the first of
+    ``affiliations`` for ``one``, the second for ``other``; the retelling's speaker's when the "we" speaker's
+    name none), only in a retelling (no quote of the words), and only when the other quote speaks as "we" and
+    the retelling does not: any other name still must match, and "Dravonia will buy them" names someone else,
+    as does a retelling that names its own speaker's town for a "we" whose descriptors name another."""
+    if one.we == other.we:
         return a, b
     if one.we and retold[1]:
-        return a, frozenset(key for key in b if not name_matches(key, affiliations, close=SPEAKER_MATCH))
+        return a, _less(b, affiliations[0] or affiliations[1])
     if other.we and retold[0]:
-        return frozenset(key for key in a if not name_matches(key, affiliations, close=SPEAKER_MATCH)), b
+        return _less(a, affiliations[1] or affiliations[0]), b
     return a, b
+
+
+def _less(names: frozenset[str], affiliations: frozenset[str]) -> frozenset[str]:
+    return frozenset(key for key in names if not name_matches(key, affiliations, close=SPEAKER_MATCH))
 
 
 def _retold(text: str) -> bool:
