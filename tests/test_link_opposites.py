@@ -256,3 +256,10 @@ def test_a_copy_that_swaps_a_direction_or_a_comparative_is_altered(original: str
 def test_a_copy_that_says_a_direction_in_another_form_is_no_swap() -> None:
     assert compare("Storms are expected in the north of the island on Tuesday",
                    "Storms are expected in the northern part of the island on Tuesday").verdict == "same"
+
+
+def test_a_hedge_turned_is_the_figures_change_not_a_swap() -> None:
+    original = "A flood destroyed some 4,000 files. Less than a third of them had been copied"
+    echo = "A flood destroyed some 4,000 files. More than a third of them had been copied"
+    assert compare(original, echo).verdict == "same"  # the veto reads it: one figure hedged two ways
+    assert disagreement(original, echo) == "number"

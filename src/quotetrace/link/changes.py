@@ -5,7 +5,8 @@ In one language the two quotes are aligned word by word (numbers by value, so "f
 
 - ``same``: no fact differs where they overlap (a copy, a fragment, a near-copy with a word changed);
 - ``altered``: they overlap on most of the echo's words, and what differs is a few facts (MAX_FACT_CHANGES:
-  a number, a date, a name replaced, a negation dropped or added) with at most a word or two besides;
+  a number, a date, a name replaced, a negation dropped or added, a word swapped for its opposite: "open" →
+  "closed", "north" → "south", «больше» → «меньше») with at most a word or two besides;
 - ``apart``: anything else (another statement that shares a phrase, or one that differs in more than facts).
 
 Where the overlap ends is a fragment's edge, not a change ("four days of oxygen left" inside the whole quote);

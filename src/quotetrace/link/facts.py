@@ -13,7 +13,13 @@ conjunction), and two agree when they are as many modulo two and none on both si
 negations ("is not damaged and is not closed" / "is damaged and is not closed") or both ("has not met him and
 does not plan to" / "met him and plans to") does not. A word on the negative side of a pair of opposites
 (opposites.py: "closed" against "open", "unharmed" against "harmed") counts as a negation when the other quote
-takes the positive side, and cancels a "not" in its clause ("not closed" = "open").
+takes the positive side, and cancels a "not" in its clause ("not closed" = "open"). A negative predicate cancels a
+"not" before it the same way ("did not refuse"; "we do not rule out" = «мы не исключаем»).
+
+A corrective negation ("not three months but three weeks", «не из-за травмы, просто хочу домой») denies a part of
+the sentence to assert another: the claim is what follows. It counts only against a quote that does not say that
+claim (``Facts.polarity``), so a retelling that says only "three weeks" keeps the claim while "I am leaving
+because of the injury" / «я ухожу не из-за травмы, просто …» stays a flip.
 
 Durations compare by length ("eight weeks" = "two months"); a capitalised word that opens a sentence may be a
 name or not (``openers``): the corpus decides (veto.py).

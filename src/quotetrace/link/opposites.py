@@ -29,6 +29,10 @@ place ("had no clean water" / "had gone without clean water"); against a quote w
 ("the days without heating" are the cold days). So do "exempt", "freed from" and a compound ending in "-free"
 ("visa-free": without a visa), and "spared" ("spared blackouts": without them).
 
+Words that a copy may swap for their opposite though a retelling's use of them says too little (directions,
+"more" / "fewer", "higher" / "lower": ``SWAPS``) are read only where two quotes in one language align word by word
+(changes.py): a copy that says "south" for "north" is altered, with the swap named.
+
 The pairs are written from general language (antonym pairs of news reporting: openings, cancellations, damage,
 prices, casualties, permissions, detentions, supplies, services suspended, jobs kept or cut), not from the
 fixtures' sentences; a pair is added when
