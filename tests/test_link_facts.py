@@ -508,3 +508,54 @@ def test_veto_a_share_said_as_a_part_of_a_whole_agrees_with_its_percentage() -> 
     assert disagreement("каждый четвёртый ученик ходит в школу пешком",
                         "a quarter of pupils walk to school") is None
     assert disagreement("one in four pupils walks to school", "40 percent of pupils walk to school") == "number"
+
+
+@pytest.mark.parametrize(
+    ("text", "negations"),
+    [
+        ("Мы не исключаем, что тариф вырастет ещё раз", 0),  # "we do not rule out": two "no"s that say yes
+        ("the council does not rule out a second vote", 0),
+        ("Повторное голосование исключено", 1),
+        ("the council rules out a second vote", 1),
+        ("Совет исключает повторное голосование", 1),
+        ("За исключением двух школ, все откроются в срок", 0),  # "except": no negation
+        ("a second vote is not out of the question", 0),
+    ],
+)
+def test_facts_rule_out_is_a_negative_predicate_in_both_languages(text: str, negations: int) -> None:
+    assert facts(text).negations == negations
+
+
+def test_veto_do_not_rule_out_is_the_same_across_languages() -> None:
+    assert disagreement("«Мы не исключаем ещё одного повышения ставки до конца года»",
+                        "“We do not rule out another rate rise before the end of the year”") is None
+    assert disagreement("the bank does not rule out another rise", "the bank rules out another rise") == "negation"
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # the corrective negation stresses the claim that the other quote says
+        ("The repairs will take about three weeks",
+         "the repairs will take not three months but about three weeks", None),
+        ("«Ремонт моста займёт три недели»", "«Ремонт моста займёт не три месяца, а три недели»", None),
+        ("The mill closed because orders dried up",
+         "The mill closed not because of the fire, but because orders dried up", None),
+        # ... but a quote that says the negated part alone is flipped
+        ("The mill closed because of the fire",
+         "The mill closed not because of the fire, but because orders dried up", "negation"),
+        ("«Завод перенесут в Борск»", "«Завод перенесут в Каменку, а не в Борск»", "negation"),
+        # the negation of a verb is no correction: "will not raise taxes, but will cut spending"
+        ("«Налоги мы повышать не будем, но расходы урежем»", "«Налоги мы повысим, и расходы урежем»", "negation"),
+    ],
+)
+def test_veto_a_corrective_negation_is_no_flip_where_the_claim_is_said(original: str, echo: str,
+                                                                        reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+def test_veto_across_languages_a_corrective_negation_whose_claim_is_said(meaning: Embeddings) -> None:
+    original = "«Я ухожу из клуба не из-за денег, просто хочу быть ближе к семье»"
+    for echo, reason in (("he is leaving the club simply because he wants to be closer to his family", None),
+                         ("“I am leaving the club because of the money”", "negation")):
+        assert disagreement(original, echo, match=Match(1.0, ((original, echo),), meaning.similarity)) == reason

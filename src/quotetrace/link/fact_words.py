@@ -231,6 +231,11 @@ NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial",
                                    "сомневае", "отказ",
                                    "откаж",  # «откажется», «откажемся»: the future's stem
                                    "отверг", "отклон", "опроверг", "провал")
+# Negative predicates in one word that only some forms are ("rule out" = «исключать»: «мы не исключаем» = "we
+# do not rule out", «это исключено» = "it is ruled out"; not «исключение», "an exception", nor «за исключением»,
+# "except"): the forms of the verb's present, future and infinitive, and its predicative participle.
+NEGATIVE_PREDICATES = frozenset("исключаю исключаем исключает исключают исключать исключить исключим исключит "
+                                "исключено".split())
 # Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
 # down", "turned the offer down", "keep the children away".
 # "should stay away from school" = "should not go to school".
@@ -245,6 +250,10 @@ NEGATING_PAIRS = (("too", "to", 4), ("слишком", "чтобы", 5))
 # free"): a name in its place is no name replaced.
 FIRST_PERSON_PLURAL = frozenset("we us our ours мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашу "
                                 "наших нашими нашем".split())
+# Words that open the part of a sentence correcting a negated one: "not for money but for honour", "not three
+# months, only three weeks", «не из-за травмы, просто хочу домой», «не три месяца, а три недели» (facts: the
+# claim is what follows; «здесь, а не там», "here, not there": what comes before).
+CORRECTIVES = frozenset("but only just simply merely rather instead а просто лишь только".split())
 # Coordinating conjunctions open a clause of their own: "has not met him and does not plan to" negates twice.
 CONJUNCTIONS = frozenset("and but or nor while whereas и а но или однако зато".split())
 # Negative words that only echo a negation already in their clause in Russian ("никто не", "ни один ... не").
@@ -296,6 +305,8 @@ NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozen
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))
 NOT_NEGATIVE = frozenset(map(fold, NOT_NEGATIVE))
+NEGATIVE_PREDICATES = frozenset(map(fold, NEGATIVE_PREDICATES))
+CORRECTIVES = frozenset(map(fold, CORRECTIVES))
 HEDGES, HEDGE_BRIDGES = {fold(k): v for k, v in HEDGES.items()}, frozenset(map(fold, HEDGE_BRIDGES))
 AUXILIARIES, CONTROL = frozenset(map(fold, AUXILIARIES)), frozenset(map(fold, CONTROL))
 OBLIGATIONS, OTHERWISE = frozenset(map(fold, OBLIGATIONS)), frozenset(map(fold, OTHERWISE))

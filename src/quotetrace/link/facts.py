@@ -13,7 +13,13 @@ conjunction), and two agree when they are as many modulo two and none on both si
 negations ("is not damaged and is not closed" / "is damaged and is not closed") or both ("has not met him and
 does not plan to" / "met him and plans to") does not. A word on the negative side of a pair of opposites
 (opposites.py: "closed" against "open", "unharmed" against "harmed") counts as a negation when the other quote
-takes the positive side, and cancels a "not" in its clause ("not closed" = "open").
+takes the positive side, and cancels a "not" in its clause ("not closed" = "open"). A negative predicate cancels a
+"not" before it the same way ("did not refuse"; "we do not rule out" = «мы не исключаем»).
+
+A corrective negation ("not three months but three weeks", «не из-за травмы, просто хочу домой») denies a part of
+the sentence to assert another: the claim is what follows. It counts only against a quote that does not say that
+claim (``Facts.polarity``), so a retelling that says only "three weeks" keeps the claim while "I am leaving
+because of the injury" / «я ухожу не из-за травмы, просто …» stays a flip.
 
 Durations compare by length ("eight weeks" = "two months"); a capitalised word that opens a sentence may be a
 name or not (``openers``): the corpus decides (veto.py).
@@ -38,6 +44,7 @@ from quotetrace.link.fact_words import (
     CONDITION_NEGATIONS,
     CONJUNCTIONS,
     CONTROL,
+    CORRECTIVES,
     COUNTED_FRACTIONS,
     CURRENCY_SIGNS,
     DURATIONS,
@@ -53,6 +60,7 @@ from quotetrace.link.fact_words import (
     NEGATIONS,
     NEGATIVE_IDIOMS,
     NEGATIVE_PHRASES,
+    NEGATIVE_PREDICATES,
     NEGATIVE_STEMS,
     NOT_NEGATING_AFTER,
     NOT_NEGATING_NEXT,
@@ -141,17 +149,23 @@ class Clause:
     # For each word of ``opposite``: it is "without" and the word it governs is on a negative side, or that word
     # ("without outages", «без потерь»): two negatives that say one positive, counted as none
     doubled: tuple[bool, ...] = ()
+    # Its negation corrects ("not X but Y", «не X, а Y»): the index of the clause that says the claim Y, and the
+    # anchors of the part it denies, X (``_corrections``)
+    corrects: int | None = None
+    denied: frozenset[str] = frozenset()
 
-    def polarity(self, engaged: frozenset[str]) -> int:
+    def polarity(self, engaged: frozenset[str], corrected: bool = False) -> int:
         """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
         one; such a word that a negation negates cancels it instead ("not closed" = "open"; «дефицита не
         будет» = "enough"), one that it does not negate does not ("no surgery because of a shortage" says
-        "no" twice; «не позволим закрыть» negates "allow", not "close")."""
+        "no" twice; «не позволим закрыть» negates "allow", not "close"). ``corrected``: its corrective negation
+        is left out (the other quote says the claim it corrects to)."""
         doubled = self.doubled or (False,) * len(self.opposite)
         counted = [near for entries, near, double in zip(self.opposite, self.negated, doubled, strict=True)
                    if entries & engaged and not double]
-        cancelled = min(self.negations, sum(counted))
-        return self.negations + len(counted) - 2 * cancelled
+        negations = self.negations - (corrected and self.corrects is not None and self.negations > 0)
+        cancelled = min(negations, sum(counted))
+        return negations + len(counted) - 2 * cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +194,36 @@ class Facts:
     def negations(self) -> int:
         return self.polarity()
 
-    def polarity(self, engaged: frozenset[str] = frozenset(), within: frozenset[str] | None = None) -> int:
+    def polarity(self, engaged: frozenset[str] = frozenset(), within: frozenset[str] | None = None,
+                 said: frozenset[int] | None = None) -> int:
         """The negations that negate, with the words on the negative side of ``engaged`` opposites; with
         ``within`` (another quote's anchors, in the same language), only in the clauses that have a counterpart
-        there: a clause none of whose content words the other quote says was dropped, or added, not negated."""
-        return sum(clause.polarity(engaged) for clause in self.with_counterpart(within))
+        there: a clause none of whose content words the other quote says was dropped, or added, not negated.
+
+        A corrective negation ("not three months but three weeks") counts only when the other quote does not
+        say the claim it corrects to: one that says it ("the wait will fall to three weeks") tells the same
+        claim, which the negation only stresses; one that says the negated part alone ("because of the
+        injury" / "not because of the injury, I just want to rest") still flips it. ``said``: the clauses
+        holding such claims that the other quote says (``claims_said``; across languages veto.py ties them by
+        meaning)."""
+        return sum(clause.polarity(engaged, clause.corrects in (said or ()))
+                   for clause in self.with_counterpart(within))
+
+    def claims_said(self, other: Facts) -> frozenset[int]:
+        """The clauses holding the claim of a corrective negation ("not X but Y": Y) that ``other``, in the same
+        language, says: a clause of it shares what Y says and X does not, and none says X without Y ("from
+        three months to three weeks" says both, as a correction does; "because of the injury" says X alone)."""
+        out = set()
+        for clause in self.clauses:
+            if clause.corrects is None:
+                continue
+            claim = self.clauses[clause.corrects].anchors
+            own = (claim - clause.denied) or claim
+            denied = clause.denied - claim
+            if any(o.anchors & own for o in other.clauses) and not any(
+                    o.anchors & denied and not o.anchors & own for o in other.clauses):
+                out.add(clause.corrects)
+        return frozenset(out)
 
     def stances(self, within: frozenset[str] | None = None) -> Counter[str]:
         """The side its affirmative clauses take on each pair of opposites their words are on (a sum of +1 and
@@ -253,8 +292,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
         return "season", f"s{SEASONS[key]}"
     if key in RELATIVE_DAYS:
         return "day", RELATIVE_DAYS[key]
-    if key in NEGATIONS or key.endswith("n't") or key == "cannot" or (key.startswith(NEGATIVE_STEMS)
-                                                                      and key not in NOT_NEGATIVE):
+    if key in NEGATIONS or key.endswith("n't") or key == "cannot" or key in NEGATIVE_PREDICATES or (
+            key.startswith(NEGATIVE_STEMS) and key not in NOT_NEGATIVE):
         return "negation", key
     if (capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS  # «400 МВт» is no name
             and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
@@ -656,16 +695,35 @@ def _until_clause(tokens: tuple[Token, ...], clause: list[int], text: str) -> bo
 
 
 def _refusal_negated(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
-    """The negation at ``at`` is a negative predicate ("refuse", «отказаться») right after a plain "not"
-    (auxiliaries between allowed)."""
-    if not tokens[clause[at]].value.startswith(NEGATIVE_STEMS):
+    """The negation at ``at`` is a negative predicate ("refuse", «отказаться», «исключаем») or the end of a
+    negative phrase or idiom ("rule out", "turn down") right after a plain "not" (auxiliaries between allowed):
+    "we do not rule out" = «мы не исключаем», each one "no" that cancels the other."""
+    value = tokens[clause[at]].value
+    start = at - _phrase_length(tokens, clause, at) + 1
+    if start == at and not (value.startswith(NEGATIVE_STEMS) or value in NEGATIVE_PREDICATES):
         return False
-    for i in reversed(clause[:at]):
+    for i in reversed(clause[:start]):
         value = fold(tokens[i].text)
         if value in AUXILIARIES:
             continue
         return tokens[i].kind == "negation" and value not in CONCORD and not value.startswith(NEGATIVE_STEMS)
     return False
+
+
+def _phrase_length(tokens: tuple[Token, ...], clause: list[int], at: int) -> int:
+    """The words of the negative phrase or idiom whose last word is at ``at`` ("rule out": 2; "turned the offer
+    down": 4), 1 when it ends none."""
+    value = tokens[clause[at]].value
+    before = [fold(tokens[i].text) for i in clause[:at]]
+    for idiom in NEGATIVE_IDIOMS:
+        if idiom[-1] == value and tuple(before[len(before) + 1 - len(idiom):]) == idiom[:-1]:
+            return len(idiom)
+    for verb, particle in NEGATIVE_PHRASES:
+        if value == particle:
+            back = next((k for k in range(1, 4) if k <= len(before) and before[-k].startswith(verb)), None)
+            if back is not None:
+                return back + 1
+    return 1
 
 
 def _bounds(tokens: tuple[Token, ...], rest: list[int]) -> bool:
@@ -694,6 +752,7 @@ def facts(text: str) -> Facts:
     parts = clauses(tokens, text)
     negations = _elliptical(tokens, parts, _alternatives(tokens, text, parts, _distributed(
         tokens, text, parts, [_clause_negations(tokens, clause, text) for clause in parts])))
+    corrections = _corrections(tokens, text, parts, negations)
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
     doubled = _double_negatives(parts, negative)
@@ -707,8 +766,9 @@ def facts(text: str) -> Facts:
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
                               tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
                               _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end],
-                              _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
-                       for n, clause in zip(negations, parts, strict=True)),
+                              _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative),
+                              *corrects)
+                       for n, clause, corrects in zip(negations, parts, corrections, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
                  any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios, hedged)
 
@@ -908,6 +968,53 @@ def _elliptical(tokens: tuple[Token, ...], parts: list[list[int]], negations: li
                 and out[k - 1] and out[k] == 1):
             out[k] = 0
     return out
+
+
+_PLAIN_NEGATIONS = frozenset({"not", "не"})
+
+
+_NO_CORRECTION: tuple[int | None, frozenset[str]] = (None, frozenset())
+
+
+def _corrections(tokens: tuple[Token, ...], text: str, parts: list[list[int]],
+                 negations: list[int]) -> list[tuple[int | None, frozenset[str]]]:
+    """For each clause whose one negation corrects, the index of the clause that says the claim and the anchors
+    of the part it denies: a negated part of a sentence, not its verb, followed in the sentence by a clause
+    that a corrective word opens ("not for the money but for the title", «не в понедельник, а в среду», «не
+    из-за денег, просто устал»). Only the negation of a part corrects: "we will not raise taxes, but we will
+    cut spending" denies a claim of its own. (A correction that comes first, «здесь, а не в Борске», is left
+    to count: its claim's clause holds the whole predicate, which a flipped quote says too.)"""
+    out = [_NO_CORRECTION] * len(parts)
+    for k, clause in enumerate(parts[:-1]):
+        at = next((n for n, i in enumerate(clause) if tokens[i].kind == "negation"), None)
+        if (negations[k] == 1 and at is not None and tokens[clause[at]].value in _PLAIN_NEGATIONS
+                and _of_a_part(tokens, clause, at) and fold(tokens[parts[k + 1][0]].text) in CORRECTIVES
+                and _one_sentence(text, tokens, clause, parts[k + 1])):
+            out[k] = (k + 1, _anchors(tokens, clause[at + 1:]))
+    return out
+
+
+def _of_a_part(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """The plain negation at ``at`` negates a part of the sentence, not its verb: no auxiliary before it ("will
+    not", "is not") or after it («не будет»), and in Russian no verb after it («не повысим»)."""
+    before = fold(tokens[clause[at - 1]].text) if at > 0 else ""
+    after = tokens[clause[at + 1]] if at + 1 < len(clause) else None
+    if before in AUXILIARIES or after is None or fold(after.text) in AUXILIARIES:
+        return False
+    return not (tokens[clause[at]].value == "не" and _verb(fold(after.text)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _verb(word: str) -> bool:
+    """A Russian word read as a verb, an infinitive or a gerund (pymorphy)."""
+    from quotetrace.ru.nlp import morph_vocab
+
+    forms = morph_vocab()(word)
+    return bool(forms) and forms[0].pos in ("VERB", "INFN", "GRND", "PRTS")
+
+
+def _one_sentence(text: str, tokens: tuple[Token, ...], one: list[int], other: list[int]) -> bool:
+    return not _SENTENCE_GAP.search(text, tokens[one[-1]].end, tokens[other[0]].start)
 
 
 def _after_negation(tokens: tuple[Token, ...], at: int) -> bool:

@@ -54,6 +54,9 @@ _CASE_ENDINGS = ("a", "u", "e", "i", "om", "oi", "ei", "ia", "iu")
 # alike) a clause's true counterpart scored down to 0.21 (a fragment: «пришли за медалями»), one left out 0.05 to
 # 0.18: the lowest bound keeps every counterpart, so that a flipped claim stays apart.
 CLAUSE_TIE = 0.2
+# The claim a corrective negation corrects to ("not X but Y": Y) is said by a clause in another language this close
+# at least: stricter than CLAUSE_TIE, since saying it is what lets the negation go.
+CLAIM_TIE = 0.4
 # A hedged figure ("almost a quarter", "more than 2,000", «около 500») is the other side's figure when the two
 # differ by at most this share of the larger, on the hedge's side: a rounding, not a change.
 APPROXIMATE = 0.15
@@ -197,12 +200,18 @@ def _polarities(one: Facts, other: Facts, counted: frozenset[str], across: bool,
     clauses out make a veto: the whole sides agreeing is enough). In one language a counterpart shares a
     content word, number or name; across languages see ``_tied``."""
     if not across:
-        return one.polarity(counted, other.anchors), other.polarity(counted, one.anchors)
+        return (one.polarity(counted, other.anchors, one.claims_said(other)),
+                other.polarity(counted, one.anchors, other.claims_said(one)))
     whole = one.polarity(counted), other.polarity(counted)
     if similarity is None or same_polarity(*whole) or not one.clauses or not other.clauses:
         return whole
     cosines = similarity([c.text for c in one.clauses], [c.text for c in other.clauses])
     tied_one, tied_other = _tied(one.clauses, other.clauses, cosines), _tied(other.clauses, one.clauses, cosines.T)
+    said = _said(one.clauses, other.clauses, cosines), _said(other.clauses, one.clauses, cosines.T)
+    if said[0] or said[1]:  # a corrective negation whose claim the other side says (facts.Facts.polarity)
+        whole = one.polarity(counted, said=said[0]), other.polarity(counted, said=said[1])
+        if same_polarity(*whole):
+            return whole
     if all(tied_other):  # ``other`` retells ``one``, which may say more
         return sum(c.polarity(counted) for c, tied in zip(one.clauses, tied_one, strict=True) if tied), whole[1]
     if all(tied_one):
@@ -218,6 +227,15 @@ def _tied(clauses: tuple[Clause, ...], others: tuple[Clause, ...], cosines: npt.
     facts_of_others = frozenset().union(*(_fact_anchors(c) for c in others))
     return [not clause.anchors or bool(_fact_anchors(clause) & facts_of_others) or float(row.max()) >= CLAUSE_TIE
             for clause, row in zip(clauses, cosines, strict=True)]
+
+
+def _said(clauses: tuple[Clause, ...], others: tuple[Clause, ...], cosines: npt.NDArray[np.float32]) -> frozenset[int]:
+    """The clauses that hold the claim of a corrective negation ("not X but Y": Y) and that the other side says
+    in another language: a number or a name in common, or a meaning closer than CLAIM_TIE."""
+    facts_of_others = frozenset().union(*(_fact_anchors(c) for c in others))
+    claims = {c.corrects for c in clauses if c.corrects is not None}
+    return frozenset(k for k in claims if _fact_anchors(clauses[k]) & facts_of_others
+                     or float(cosines[k].max()) >= CLAIM_TIE)
 
 
 def _fact_anchors(clause: Clause) -> frozenset[str]:
