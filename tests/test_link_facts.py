@@ -448,6 +448,12 @@ def test_veto_across_languages_a_prefixed_adjective_says_not_where_that_makes_th
     # a noun that merely starts like a prefixed word says nothing ("university")
     assert disagreement("«Общежития университета не будут открыты в августе»",
                         "the university dormitories would be opened in August") == "negation"
+    # ... and "without" then says what it says ("unvaccinated" / «без прививок»), so a claim turned around
+    # does not agree by the prefixed word counted on one side only
+    assert disagreement("«Детей без прививок не пустят в бассейн»",
+                        "unvaccinated children may keep using the pool") == "negation"
+    assert disagreement("«Детей без прививок не пустят в бассейн»",
+                        "unvaccinated children will not be let into the pool") is None
 
 
 def test_fact_changes_name_a_number_said_once_more_and_pair_numbers_by_their_units() -> None:

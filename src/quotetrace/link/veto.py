@@ -3,7 +3,8 @@
 Every link that is not a verbatim copy (a fragment, a paraphrase, a translation) must keep the facts of what
 it echoes (facts.py): the numbers, the dates (months, weekdays, seasons, days relative to today) and the
 names of each side must not each hold one the other lacks ("40" and "14"; "3 April" and "3 August"; "Velm" and "Sorna";
-a hedged figure holds the figure it rounds: "almost a third" and "32 percent", ``_amounts_replaced``),
+a hedged figure holds the figure it rounds: "almost a third" and "32 percent", ``_amounts_replaced``; a bound
+on a round figure one on its side: "more than a billion" and "1.2 billion", ``_bounded``),
 and the polarity must agree ("is damaged" / "is not damaged"). One side may say less than the other (a
 fragment drops figures; a retelling drops a date): only a fact replaced by another, or a negation gained or
 lost, vetoes. Across scripts a name is matched by its transliterated letters ("Ostrand's" / «Остранда»), an
@@ -33,7 +34,7 @@ import numpy.typing as npt
 
 from quotetrace.link.facts import Clause, Duration, Facts, facts, name_key_of, number_value, read, same_polarity
 from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
-from quotetrace.link.opposites import ONE_SIDED, PREFIXED, contrary, engaged, negated_stem
+from quotetrace.link.opposites import ONE_SIDED, PREFIXED, WITHOUT, contrary, engaged, negated_stem
 from quotetrace.link.translated_names import unexplained
 from quotetrace.link.units import Match, Similarity
 
@@ -155,8 +156,11 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     # Across languages such a word counts only where it makes the two agree ("is banned" / «нельзя»: its
     # counterpart may be no word of the lists, and it says "not" on its own).
     countings = (opposed, opposed | ONE_SIDED) if across else (opposed | ONE_SIDED,)
-    if across:  # ... as does an adjective with a negative prefix ("unprepared" / «не готова»), no pair of the lists
-        countings = (*countings, opposed | ONE_SIDED | _prefixed(a) | _prefixed(b))
+    if across:  # ... as does an adjective with a negative prefix ("unprepared" / «не готова»), no pair of the lists,
+        # and then "without" too, which says what such a word says in the other language ("unvaccinated" / «без
+        # прививок»): counted on one side only, it would make a claim turned around agree
+        prefixed = _prefixed(a) | _prefixed(b)
+        countings = (*countings, opposed | ONE_SIDED | prefixed | ({WITHOUT} if prefixed else set()))
     pairs = match.pairs if match else ((original, echo),)
     for one, other in pairs:
         disagreeing = [_disagreeing(facts(one), facts(other), counted, across, match) for counted in countings]
@@ -268,8 +272,9 @@ def _amounts_replaced(a: Facts, b: Facts) -> bool:
     """Each side counts an amount the other does not hold: an amount is held by the other side when one of its
     readings (a fraction's percentage: ``_as_percent``; "three fifths" = "60 percent") is one of the other's, or,
     with a hedge on either side, lies within APPROXIMATE of one of them on the hedge's side ("almost a quarter" /
-    "24.7 percent"; "more than 2,000" / "2,140"; not "almost a quarter" / "27 percent"). One figure hedged two
-    opposite ways is replaced."""
+    "24.7 percent"; "more than 2,000" / "2,140"; not "almost a quarter" / "27 percent"), or within BOUND_MARGIN
+    on a bound's side of a round figure ("more than a billion" / 1.2 billion). One figure hedged two opposite ways
+    is replaced."""
     if _hedged_apart(a.hedged, b.hedged):
         return True
     hedges = dict(a.hedged), dict(b.hedged)
