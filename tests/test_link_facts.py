@@ -558,6 +558,8 @@ def test_facts_a_hedge_says_which_side_the_figure_lies_on(text: str, hedged: set
     ("cut from 24 to 12 months", {(672.0, 744.0), (336.0, 372.0)}),  # a range's unit is its first figure's too
     ("between 3 and 5 days", {(3.0, 3.0), (5.0, 5.0)}),
     ("for two more years", {(730.0, 732.0)}),
+    ("half an hour", {(0.5 * (1 / 24), 0.5 * (1 / 24))}),
+    ("почти полгода", {(182.5, 183.0)}),
 ])
 def test_facts_lengths_of_time_said_in_words(text: str, days: set[tuple[float, float]]) -> None:
     assert {(d.low, d.high) for d in facts(text).durations} == days
@@ -594,6 +596,8 @@ def test_facts_lengths_of_time_said_in_words(text: str, days: set[tuple[float, f
     ("The crossing takes 2 hours 15 minutes", "«Переправа займёт меньше двух часов»", "number"),
     ("The comet will be visible for about ten days", "«комету будет видно примерно полторы недели»", None),
     ("The comet will be visible for ten days", "«комету будет видно три недели»", "number"),
+    ("Repairs will take six months", "«Ремонт займёт полгода»", None),
+    ("Repairs will take nine months", "«Ремонт займёт полгода»", "number"),
     ("Service will be cut from 18 to 12 months", "service will last a year instead of a year and a half", None),
     ("Service will be cut from 18 to 12 months", "service will stay at 18 months for three more years", "number"),
     # a figure a negation sets aside is no figure the quote states

@@ -217,6 +217,15 @@ for _unit, _words in {
 DURATIONS: dict[str, tuple[float, float]] = {"second": (1 / 86400, 1 / 86400), "minute": (1 / 1440, 1 / 1440),
                                              "hour": (1 / 24, 1 / 24), "day": (1, 1), "week": (7, 7),
                                              "month": (28, 31), "year": (365, 366)}
+# Half a unit of time in one word («полгода» = "six months", «полчаса» = "half an hour"), in every case.
+HALF_UNITS: dict[str, str] = {
+    **dict.fromkeys("полгода полугода полугоду полугодом".split(), "year"),
+    **dict.fromkeys("полчаса получаса получасу получасом".split(), "hour"),
+    **dict.fromkeys("полдня полудня полсуток полусуток".split(), "day"),
+    **dict.fromkeys("полмесяца полумесяца".split(), "month"),
+    **dict.fromkeys("полнедели полунедели".split(), "week"),
+    **dict.fromkeys("полминуты полуминуты".split(), "minute"),
+}
 RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "tomorrow": "tomorrow",
                                  "сегодня": "today", "вчера": "yesterday", "завтра": "tomorrow",
                                  "сегодняшний": "today", "вчерашний": "yesterday", "завтрашний": "tomorrow"}
@@ -318,9 +327,9 @@ def _folded(words: dict[str, _T]) -> dict[str, _T]:
     return {fold(word): value for word, value in words.items()}
 
 
-NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS = (
+NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS, HALF_UNITS = (
     _folded(NUMBER_WORDS), _folded(MULTIPLIERS), _folded(MONTHS), _folded(WEEKDAYS), _folded(SEASONS),
-    _folded(UNITS), _folded(RELATIVE_DAYS))
+    _folded(UNITS), _folded(RELATIVE_DAYS), _folded(HALF_UNITS))
 COUNTED_FRACTIONS, FRACTION_COUNTS, LONE_FRACTIONS = (
     _folded(COUNTED_FRACTIONS), frozenset(map(fold, FRACTION_COUNTS)), frozenset(map(fold, LONE_FRACTIONS)))
 RU_DENOMINATORS, PARTS, COUNTED_MULTIPLIERS = _folded(RU_DENOMINATORS), frozenset(map(fold, PARTS)), _folded(

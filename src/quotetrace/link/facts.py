@@ -45,6 +45,7 @@ from quotetrace.link.fact_words import (
     FIRST_PERSON_PLURAL,
     FRACTION_COUNTS,
     FRACTIONS,
+    HALF_UNITS,
     HEDGE_BRIDGES,
     HEDGE_PAIRS,
     HEDGES,
@@ -810,12 +811,14 @@ _DASHES = frozenset("-–—")  # "2-4 hours"
 
 
 def _units_of(tokens: tuple[Token, ...], text: str) -> dict[int, Token]:
-    """The unit of each number that has one (fact_words.UNITS), by index: the word after it, or the unit of the
-    range it opens ("from 18 to 12 months": 18 months too; "between 2 and 4 hours", «с 9,5 до 8,75 процента»,
-    "2-4 hours"), so that the first figure of a range compares as what it measures."""
+    """The unit of each number that has one (fact_words.UNITS), by index: the word after it (past "more", or "a"
+    after "half": "two more years", "half an hour"), or the unit of the range it opens ("from 18 to 12 months":
+    18 months too; "between 2 and 4 hours", «с 9,5 до 8,75 процента», "2-4 hours"), so that the first figure of
+    a range compares as what it measures."""
     out = {i: u for i, (t, u) in enumerate(pairwise(tokens)) if t.kind == "number" and u.value in UNITS}
-    out.update({i: tokens[i + 2] for i, t in enumerate(tokens[:-2])  # "two more years", "ten further days"
-                if t.kind == "number" and tokens[i + 1].value in _MORE and tokens[i + 2].value in UNITS})
+    out.update({i: tokens[i + 2] for i, t in enumerate(tokens[:-2])  # "two more years", "half an hour"
+                if t.kind == "number" and tokens[i + 2].value in UNITS
+                and (tokens[i + 1].value in _MORE or (t.value == "0.5" and tokens[i + 1].value in _ONE))})
     for i in range(len(tokens) - 2, -1, -1):
         if tokens[i].kind != "number" or i in out:
             continue
@@ -1047,11 +1050,16 @@ _DURATION_JOINS = frozenset({"and", "и"})
 
 def _durations(tokens: tuple[Token, ...], timed: dict[int, str]) -> frozenset[Duration]:
     """The lengths of time, a larger unit and a smaller one after it as one ("an hour and 35 minutes", «1 час 35
-    минут»: 95 minutes), each with the hedge before it ("about ten days", "less than two hours")."""
+    минут»: 95 minutes), and half a unit in one word («полгода»), each with the hedge before it ("about ten
+    days", "less than two hours")."""
     out: list[Duration] = []
     i = 0
     while i < len(tokens):
         one = tokens[i].value in _ONE and i + 1 < len(tokens) and UNITS.get(tokens[i + 1].value) in DURATIONS
+        half = HALF_UNITS.get(tokens[i].value) if tokens[i].kind == "word" else None  # «полгода»
+        if half is not None:
+            low, high = _days(0.5, half)
+            out.append(Duration(low, high, _hedge(tokens, i) or "", 0.5))
         if i not in timed and not one:
             i += 1
             continue
