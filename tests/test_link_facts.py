@@ -402,7 +402,17 @@ TOLD = "the government of {} would build two schools by September"
 )
 def test_veto_a_retelling_may_name_the_speakers_side_for_we(original: str, echo: str, affiliations: frozenset[str],
                                                             reason: str | None) -> None:
-    assert disagreement(original, echo, affiliations=affiliations) == reason
+    assert disagreement(original, echo, affiliations=(affiliations, frozenset())) == reason
+    assert disagreement(original, echo, affiliations=(frozenset(), affiliations)) == reason  # the "we" side's none
+
+
+def test_veto_the_name_for_we_is_the_we_speakers_own() -> None:
+    """A retelling that names its own speaker's town for a "we" whose speaker's descriptors name another town
+    replaces a name: two growers' associations, each described by its town."""
+    original = "“Hail has flattened half of the barley in our fields, so there will be little Olkhovka beer”"
+    echo = "hail has flattened half of the barley in the Dornsk fields"
+    assert disagreement(original, echo, affiliations=(frozenset({"olkhovk"}), frozenset({"dornsk"}))) == "name"
+    assert disagreement(original, echo, affiliations=(frozenset({"dornsk"}), frozenset())) is None
 
 
 def test_veto_affiliations_are_the_names_in_descriptors() -> None:
@@ -448,6 +458,12 @@ def test_veto_across_languages_a_prefixed_adjective_says_not_where_that_makes_th
     # a noun that merely starts like a prefixed word says nothing ("university")
     assert disagreement("«Общежития университета не будут открыты в августе»",
                         "the university dormitories would be opened in August") == "negation"
+    # ... and "without" then says what it says ("unvaccinated" / «без прививок»), so a claim turned around
+    # does not agree by the prefixed word counted on one side only
+    assert disagreement("«Детей без прививок не пустят в бассейн»",
+                        "unvaccinated children may keep using the pool") == "negation"
+    assert disagreement("«Детей без прививок не пустят в бассейн»",
+                        "unvaccinated children will not be let into the pool") is None
 
 
 def test_fact_changes_name_a_number_said_once_more_and_pair_numbers_by_their_units() -> None:
@@ -498,6 +514,158 @@ def test_veto_a_share_said_as_a_part_of_a_whole_agrees_with_its_percentage() -> 
     assert disagreement("каждый четвёртый ученик ходит в школу пешком",
                         "a quarter of pupils walk to school") is None
     assert disagreement("one in four pupils walks to school", "40 percent of pupils walk to school") == "number"
+
+
+@pytest.mark.parametrize(
+    ("text", "negations"),
+    [
+        ("Мы не исключаем, что тариф вырастет ещё раз", 0),  # "we do not rule out": two "no"s that say yes
+        ("the council does not rule out a second vote", 0),
+        ("Повторное голосование исключено", 1),
+        ("the council rules out a second vote", 1),
+        ("Совет исключает повторное голосование", 1),
+        ("За исключением двух школ, все откроются в срок", 0),  # "except": no negation
+        ("a second vote is not out of the question", 0),
+    ],
+)
+def test_facts_rule_out_is_a_negative_predicate_in_both_languages(text: str, negations: int) -> None:
+    assert facts(text).negations == negations
+
+
+def test_veto_do_not_rule_out_is_the_same_across_languages() -> None:
+    assert disagreement("«Мы не исключаем ещё одного повышения ставки до конца года»",
+                        "“We do not rule out another rate rise before the end of the year”") is None
+    assert disagreement("the bank does not rule out another rise", "the bank rules out another rise") == "negation"
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # the corrective negation stresses the claim that the other quote says
+        ("The repairs will take about three weeks",
+         "the repairs will take not three months but about three weeks", None),
+        ("«Ремонт моста займёт три недели»", "«Ремонт моста займёт не три месяца, а три недели»", None),
+        ("The mill closed because orders dried up",
+         "The mill closed not because of the fire, but because orders dried up", None),
+        # ... but a quote that says the negated part alone is flipped
+        ("The mill closed because of the fire",
+         "The mill closed not because of the fire, but because orders dried up", "negation"),
+        ("«Завод перенесут в Борск»", "«Завод перенесут в Каменку, а не в Борск»", "negation"),
+        # the negation of a verb is no correction: "will not raise taxes, but will cut spending"
+        ("«Налоги мы повышать не будем, но расходы урежем»", "«Налоги мы повысим, и расходы урежем»", "negation"),
+    ],
+)
+def test_veto_a_corrective_negation_is_no_flip_where_the_claim_is_said(original: str, echo: str,
+                                                                        reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+def test_veto_across_languages_a_corrective_negation_whose_claim_is_said(meaning: Embeddings) -> None:
+    original = "«Я ухожу из клуба не из-за денег, просто хочу быть ближе к семье»"
+    for echo, reason in (("he is leaving the club simply because he wants to be closer to his family", None),
+                         ("“I am leaving the club because of the money”", "negation")):
+        assert disagreement(original, echo, match=Match(1.0, ((original, echo),), meaning.similarity)) == reason
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    # a fraction in words is the share it says, with any count, in every case
+    ("costs went up by an eighth", {"0.125"}),
+    ("nine tenths of the wells are dry", {"0.9"}),
+    ("for a sixth straight season", {"6"}),  # "a sixth" with no share word by it is an ordinal
+    ("урожай сократился на шестую часть", {"0.166667"}),  # an ordinal before «часть»
+    ("десятой части бюджета", {"0.1"}),
+    ("на седьмой минуте матча", {"7"}),  # ... and alone an ordinal
+    ("три десятых процента", {"0.3"}),
+    ("двух пятых бюджета", {"0.4"}),
+    ("трёх четвертей жителей", {"0.75"}),
+    # Russian tens and hundreds counted like thousands; «десятки» alone is "dozens", no figure
+    ("шесть десятков домов", {"60"}),
+    ("5 десятков машин", {"50"}),
+    ("десятки домов", set()),
+    ("почти три сотни вагонов", {"300"}),
+    ("полторы сотни заявлений", {"150"}),
+    ("полутора миллионов рублей", {"1500000"}),
+    ("с двумя сотнями участников", {"200"}),
+    # "and some more" after a number, and "-odd"
+    ("двух с лишним тысяч жителей", {"2000"}),
+    ("forty-odd villages", {"40"}),
+])
+def test_facts_fractions_and_counted_tens_in_words(text: str, numbers: set[str]) -> None:
+    assert set(facts(text).numbers) == numbers
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("at least 40 lorries", {("40", ">")}),
+    ("no more than 40 lorries", {("40", "<")}),  # a negation turns a bound
+    ("не менее двадцати машин", {("20", ">")}),
+    ("не больше двадцати машин", {("20", "<")}),
+    ("just under 3 percent", {("3", "<")}),
+    ("below 5 percent", {("5", "<")}),
+    ("почти 300 человек", {("300", "-")}),  # close below: no bound
+    ("шести с небольшим миллионов тонн", {("6000000", ">")}),
+    ("три с лишним тысячи", {("3000", ">")}),
+    ("roughly a tenth more", {("0.1", "~")}),
+])
+def test_facts_a_hedge_says_which_side_the_figure_lies_on(text: str, hedged: set[tuple[str, str]]) -> None:
+    assert set(facts(text).hedged) == hedged
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("a year and a half", {(547.5, 549.0)}),  # 18 months
+    ("two hours and a half", {(2.5 * (1 / 24), 2.5 * (1 / 24))}),
+    ("два часа с половиной", {(2.5 * (1 / 24), 2.5 * (1 / 24))}),
+    ("полторы недели", {(10.5, 10.5)}),
+    ("сто с лишним лет", {(36500.0, 36600.0)}),
+    ("cut from 24 to 12 months", {(672.0, 744.0), (336.0, 372.0)}),  # a range's unit is its first figure's too
+    ("between 3 and 5 days", {(3.0, 3.0), (5.0, 5.0)}),
+    ("for two more years", {(730.0, 732.0)}),
+    ("half an hour", {(0.5 * (1 / 24), 0.5 * (1 / 24))}),
+    ("почти полгода", {(182.5, 183.0)}),
+])
+def test_facts_lengths_of_time_said_in_words(text: str, days: set[tuple[float, float]]) -> None:
+    assert {(d.low, d.high) for d in facts(text).durations} == days
+
+
+@pytest.mark.parametrize(("original", "echo", "reason"), [
+    # a fraction is the share it says, held against a percentage under a hedge
+    ("Gas prices will rise by 12 percent", "gas will cost roughly an eighth more", None),
+    ("Gas prices will rise by 12 percent", "gas will cost roughly a fifth more", "number"),
+    ("Tourist numbers rose by 19 percent", "«Турпоток вырос почти на пятую часть»", None),
+    ("Tourist numbers rose by 23 percent", "«Турпоток вырос почти на пятую часть»", "number"),  # past "almost"
+    ("«Морозы погубили 60 процентов посевов»", "frost killed six tenths of the crops", None),
+    # Russian counted tens and hundreds
+    ("The drill will involve 30 tanks", "«В учениях задействуют три десятка танков»", None),
+    ("The drill will involve 13 tanks", "«В учениях задействуют три десятка танков»", "number"),
+    ("The clinic has recorded 147 cases", "«в клинике выявили почти полторы сотни случаев»", None),
+    ("The clinic has recorded 104 cases", "«в клинике выявили почти полторы сотни случаев»", "number"),
+    # "and some more": a bound above a round figure
+    ("«Урожай составит 3,2 миллиона тонн»", "«урожай составит три с небольшим миллиона тонн»", None),
+    ("«Урожай составит 2,9 миллиона тонн»", "«урожай составит три с лишним миллиона тонн»", "number"),
+    # a bound on a round figure holds a figure on its side within BOUND_MARGIN, never one on the other side
+    ("The port handled 1.2 billion tonnes", "the port handled more than a billion tonnes", None),
+    ("The port handled 0.95 billion tonnes", "the port handled more than a billion tonnes", "number"),
+    ("«Прибыль составила 2,7 миллиарда рублей»", "profit came to more than two billion roubles", "number"),
+    ("Unemployment fell to 4.6 percent", "unemployment fell below 5 percent", None),
+    ("Unemployment fell to 5.2 percent", "unemployment fell below 5 percent", "number"),
+    ("«Безработица снизилась до 2,8 процента»", "unemployment is now just under 3 percent", None),
+    ("Fewer than 300 volunteers came", "«Пришли 460 добровольцев»", "number"),
+    ("The harvest will be 3.8 million tonnes", "the harvest will be no more than 4 million tonnes", None),
+    ("The harvest will be 4.4 million tonnes", "the harvest will be no more than 4 million tonnes", "number"),
+    ("«Больше трети колодцев пересохли»", "fewer than a third of the wells have run dry", "number"),
+    # lengths of time: a hedge widens one, a bound on its side only
+    ("The crossing takes 1 hour 40 minutes", "«Переправа займёт меньше двух часов»", None),
+    ("The crossing takes 2 hours 15 minutes", "«Переправа займёт меньше двух часов»", "number"),
+    ("The comet will be visible for about ten days", "«комету будет видно примерно полторы недели»", None),
+    ("The comet will be visible for ten days", "«комету будет видно три недели»", "number"),
+    ("Repairs will take six months", "«Ремонт займёт полгода»", None),
+    ("Repairs will take nine months", "«Ремонт займёт полгода»", "number"),
+    ("Service will be cut from 18 to 12 months", "service will last a year instead of a year and a half", None),
+    ("Service will be cut from 18 to 12 months", "service will stay at 18 months for three more years", "number"),
+    # a figure a negation sets aside is no figure the quote states
+    ("«Почта закроет около 140 отделений»", "the post office will close about 50 branches, not 140", "number"),
+])
+def test_veto_reads_approximate_and_fractional_figures(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
 
 
 @pytest.mark.parametrize(("text", "weekdays", "months"), [

@@ -232,3 +232,34 @@ def test_a_clause_with_a_negation_takes_no_side_of_its_own() -> None:
 )
 def test_a_one_sided_word_across_languages_only_agrees(original: str, echo: str, reason: str | None) -> None:
     assert disagreement(original, echo) == reason
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "change"),
+    [
+        ("Storms are expected in the north of the island on Tuesday and Wednesday",
+         "Storms are expected in the south of the island on Tuesday and Wednesday", ("north", "south")),
+        ("Exports of timber grew, with 12 percent more sawmills working than in spring",
+         "Exports of timber grew, with 12 percent fewer sawmills working than in spring", ("more", "fewer")),
+        ("«Цены на хлеб в районе на 7 процентов выше, чем год назад»",
+         "«Цены на хлеб в районе на 7 процентов ниже, чем год назад»", ("выше", "ниже")),
+        ("«На западе области снег ляжет уже в пятницу, дороги будут закрыты»",
+         "«На востоке области снег ляжет уже в пятницу, дороги будут закрыты»", ("западе", "востоке")),
+    ],
+)
+def test_a_copy_that_swaps_a_direction_or_a_comparative_is_altered(original: str, echo: str,
+                                                                    change: tuple[str, str]) -> None:
+    found = compare(original, echo)
+    assert found.verdict == "altered" and found.changes == (change,)
+
+
+def test_a_copy_that_says_a_direction_in_another_form_is_no_swap() -> None:
+    assert compare("Storms are expected in the north of the island on Tuesday",
+                   "Storms are expected in the northern part of the island on Tuesday").verdict == "same"
+
+
+def test_a_hedge_turned_is_the_figures_change_not_a_swap() -> None:
+    original = "A flood destroyed some 4,000 files. Less than a third of them had been copied"
+    echo = "A flood destroyed some 4,000 files. More than a third of them had been copied"
+    assert compare(original, echo).verdict == "same"  # the veto reads it: one figure hedged two ways
+    assert disagreement(original, echo) == "number"

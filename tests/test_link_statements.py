@@ -257,3 +257,19 @@ def test_link_statements_a_copy_attributed_to_no_one_with_a_figure_changed_is_al
     members = {q: (st, rel) for st, q, rel in links.members}
     assert members[2] == (members[1][0], "altered") and ("40", "14") in links.changes[2]
     assert members.get(3, ("", ""))[0] != members[1][0]  # words given to someone else's role: another statement
+
+
+def test_link_statements_quotes_of_no_one_alter_only_in_quotation_marks() -> None:
+    notice = "“The reading room on Mill Lane closes at 6 p.m. on weekdays and stays shut for 12 days in August.”"
+    report = "the reading room on Mill Lane closes at 6 p.m. on weekdays and stays shut for 12 days in August"
+
+    def unattributed(quote_id: int, text: str, when: str) -> Sighting:
+        return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, None, None, (), "outlet", None, when, None)
+
+    links = link_statements([unattributed(1, notice, "2026-07-01"), unattributed(2, notice.replace("12", "21"),
+                                                                               "2026-07-02"),
+                             unattributed(3, report, "2026-07-01"), unattributed(4, report.replace("12", "21"),
+                                                                                "2026-07-02")], {})
+    members = {q: (st, rel) for st, q, rel in links.members}
+    assert members[2] == (members[1][0], "altered") and ("12", "21") in links.changes[2]
+    assert members.get(4, ("", ""))[0] != members[3][0]  # news copy alike, no one's words: two statements

@@ -5,7 +5,8 @@ In one language the two quotes are aligned word by word (numbers by value, so "f
 
 - ``same``: no fact differs where they overlap (a copy, a fragment, a near-copy with a word changed);
 - ``altered``: they overlap on most of the echo's words, and what differs is a few facts (MAX_FACT_CHANGES:
-  a number, a date, a name replaced, a negation dropped or added) with at most a word or two besides;
+  a number, a date, a name replaced, a negation dropped or added, a word swapped for its opposite: "open" →
+  "closed", "north" → "south", «больше» → «меньше») with at most a word or two besides;
 - ``apart``: anything else (another statement that shares a phrase, or one that differs in more than facts).
 
 Where the overlap ends is a fragment's edge, not a change ("four days of oxygen left" inside the whole quote);
@@ -30,9 +31,9 @@ from difflib import SequenceMatcher
 from itertools import pairwise, zip_longest
 from typing import Literal
 
-from quotetrace.link.fact_words import DURATIONS, UNITS
+from quotetrace.link.fact_words import DURATIONS, HEDGE_BRIDGES, UNITS
 from quotetrace.link.facts import PERIOD_ENDS, PERIOD_REACH, Token, facts, read, same_polarity
-from quotetrace.link.opposites import ONE_SIDED, Sides, engaged, read_sides
+from quotetrace.link.opposites import ONE_SIDED, Sides, engaged, read_sides, swapped
 from quotetrace.link.speakers import fold
 from quotetrace.link.units import Match
 from quotetrace.link.veto import name_matches
@@ -87,7 +88,7 @@ def compare(original: str, echo: str) -> Comparison:
         if tag == "equal":
             continue
         counted = i1 > 0 and j1 > 0 and a[i1 - 1].kind == "number" and _key(a[i1 - 1]) == _key(b[j1 - 1])
-        kind = _fact_change(a[i1:i2], b[j1:j2], counted)
+        kind = _fact_change(a[i1:i2], b[j1:j2], counted, _hedges(a, i2) or _hedges(b, j2))
         if kind is None:
             other += max(i2 - i1, j2 - j1)
             continue
@@ -105,9 +106,18 @@ def _plain(tokens: tuple[Token, ...]) -> int:
     return sum(1 for t in tokens if t.kind == "word")
 
 
-def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = False) -> str | None:
+def _hedges(tokens: tuple[Token, ...], end: int) -> bool:
+    """The words before ``end`` hedge the number after it ("more than a third", «меньше трети»)."""
+    rest = [t for t in tokens[end:end + 3] if t.value not in HEDGE_BRIDGES]
+    return bool(rest) and rest[0].kind == "number"
+
+
+def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = False,
+                 hedge: bool = False) -> str | None:
     """The kind of fact one side of an edit holds and the other does not, or None. ``counted``: the edit
-    follows the same number on both sides ("eight weeks" / "eight days": the unit is the figure's)."""
+    follows the same number on both sides ("eight weeks" / "eight days": the unit is the figure's);
+    ``hedge``: it hedges the number after it, and a hedge turned ("more than a third" / "less than a third")
+    is the figure's, which the veto reads (veto._hedged_apart), no word swapped."""
     def values(tokens: tuple[Token, ...], *kinds: str) -> list[str]:
         return sorted(t.value for t in tokens if t.kind in kinds)
 
@@ -115,7 +125,7 @@ def _fact_change(o: tuple[Token, ...], e: tuple[Token, ...], counted: bool = Fal
         return "number"
     if values(o, *_DATE_KINDS) != values(e, *_DATE_KINDS):
         return "date"
-    if len(values(o, "negation")) != len(values(e, "negation")) or _opposed(o, e):
+    if len(values(o, "negation")) != len(values(e, "negation")) or _opposed(o, e, swaps=not hedge):
         return "negation"  # "not" dropped or added; "open" → "closed"
     names_o, names_e = values(o, "name"), values(e, "name")
     if names_o and names_e and not any(name_matches(x, names_e, spelt_apart=False) for x in names_o):
@@ -159,16 +169,18 @@ def _overhang(ops: Sequence[tuple[str, int, int, int, int]], first: int, last: i
     return set()
 
 
-def _opposed(o: tuple[Token, ...], e: tuple[Token, ...]) -> bool:
+def _opposed(o: tuple[Token, ...], e: tuple[Token, ...], swaps: bool = True) -> bool:
     """The two sides of an edit take opposite sides of a pair of opposites (opposites.py), or one side holds
-    more words on the negative side of a one-sided pair ("will run again" → "are cancelled")."""
+    more words on the negative side of a one-sided pair ("will run again" → "are cancelled"), or the edit swaps
+    a word for another of its group (opposites.SWAPS: "more" → "fewer", "north" → "south")."""
     def sides(tokens: tuple[Token, ...]) -> tuple[Sides, int]:
         negations = {i for i, t in enumerate(tokens) if t.kind == "negation"}
         found, negative = read_sides([fold(t.text) for t in tokens], 0, negations)
         return found, sum(1 for entries in negative.values() if entries & ONE_SIDED)
 
     (a, one_sided_a), (b, one_sided_b) = sides(o), sides(e)
-    return bool(engaged(a, b)) or one_sided_a != one_sided_b
+    return (bool(engaged(a, b)) or one_sided_a != one_sided_b
+            or (swaps and swapped(tuple(fold(t.text) for t in o), tuple(fold(t.text) for t in e))))
 
 
 def _named(original: str, echo: str, a: tuple[Token, ...], b: tuple[Token, ...],

@@ -47,13 +47,13 @@ _RU_CARDINALS: dict[float, str] = {
     14: "четырнадцать,четырнадцати", 15: "пятнадцать,пятнадцати", 16: "шестнадцать,шестнадцати",
     17: "семнадцать,семнадцати", 18: "восемнадцать,восемнадцати", 19: "девятнадцать,девятнадцати",
     20: "двадцать,двадцати,двадцатью", 30: "тридцать,тридцати,тридцатью", 40: "сорок,сорока",
-    50: "пятьдесят,пятидесяти", 60: "шестьдесят,шестидесяти", 70: "семьдесят,семидесяти",
+    50: "пятьдесят,пятидесяти,полсотни", 60: "шестьдесят,шестидесяти", 70: "семьдесят,семидесяти",
     80: "восемьдесят,восьмидесяти", 90: "девяносто,девяноста",
-    100: "сто,ста,сотня,сотни", 200: "двести,двухсот,двумстам", 300: "триста,трёхсот,трехсот",
+    100: "сто,ста", 200: "двести,двухсот,двумстам", 300: "триста,трёхсот,трехсот",
     400: "четыреста,четырёхсот,четырехсот", 500: "пятьсот,пятисот", 600: "шестьсот,шестисот",
     700: "семьсот,семисот", 800: "восемьсот,восьмисот", 900: "девятьсот,девятисот",
     0.5: "половина,половину,половины,половиной,половинная,половинную,половинной,половинный,половинном",
-    1.5: "полтора,полторы",
+    1.5: "полтора,полторы,полутора", 150: "полтораста,полутораста",
 }
 # Collective numerals, which count people («трое мужчин», «пятеро детей», «двоих»).
 _RU_COLLECTIVES: dict[float, str] = {
@@ -63,6 +63,7 @@ _RU_COLLECTIVES: dict[float, str] = {
 }
 for _collective, _words in _RU_COLLECTIVES.items():
     _RU_CARDINALS[_collective] += "," + _words
+_RU_COLLECTIVE_WORDS = frozenset(w for words in _RU_COLLECTIVES.values() for w in words.split(","))
 for _value, _words in _RU_CARDINALS.items():
     for _word in _words.split(","):
         NUMBER_WORDS[_word] = _value
@@ -88,14 +89,29 @@ NUMBER_WORDS.update({"полмиллиона": 5e5, "полмиллиарда": 
 # миллиарда»): alone, "quarter" is as often three months or a district, «четверть» a school term.
 FRACTIONS: dict[str, float] = {"quarter": 0.25, "third": 1 / 3, "четверть": 0.25, "четверти": 0.25,
                                "треть": 1 / 3, "трети": 1 / 3}
-# A fraction counted by a number before it is a number wherever it stands ("by a third", "two thirds", "one
-# quarter", "a fifth of households"): "third" alone is an ordinal ("the third unit").
+# A fraction counted by a number before it is a number wherever it stands ("by a third", "two thirds", "seven
+# tenths", "an eighth more", "a fifth of households"): "third" alone is an ordinal ("the third unit"), and so is
+# "fifth" after "a" unless a share word stands by it (facts._a_share: "a fifth term"). Not "second" ("one second").
 # «треть» has no ordinal sense: a fraction alone too.
-COUNTED_FRACTIONS: dict[str, float] = {"third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-                                       "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
-                                       "трети": 1 / 3, "треть": 1 / 3, "третью": 1 / 3, "четверти": 0.25,
-                                       "четверть": 0.25, "четвертью": 0.25}
-FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "одна", "одну", "две", "три"})
+COUNTED_FRACTIONS: dict[str, float] = {"quarter": 0.25, "quarters": 0.25,
+                                       "трети": 1 / 3, "треть": 1 / 3, "третью": 1 / 3, "третей": 1 / 3,
+                                       "четверти": 0.25, "четверть": 0.25, "четвертью": 0.25, "четвертей": 0.25}
+for _value, _word in enumerate(_EN_ORDINALS[3:11], start=3):
+    COUNTED_FRACTIONS[_word] = COUNTED_FRACTIONS[_word + "s"] = 1 / _value
+COUNTED_FRACTIONS["halves"] = 0.5
+# A Russian ordinal is a fraction only counted («две пятых», «три десятых», «одну пятую») or before «часть»
+# («пятую часть», «на десятую часть»): alone it is an ordinal («на пятой минуте»). Not «вторая» («вторая часть»
+# is the second part: a half is «половина»).
+RU_DENOMINATORS: dict[str, float] = {
+    word: 1 / value for stem, value in _RU_ORDINAL_STEMS.items() if 3 <= value <= 100
+    for word in _forms(stem, _RU_ADJECTIVE_ENDINGS)}
+RU_DENOMINATORS.update(dict.fromkeys("третья,третье,третьей,третью,третьих,третьи,третьим".split(","), 1 / 3))
+PARTS = frozenset("часть,части,частью,частей,частям,частями,частях".split(","))  # «пятая часть»: a fifth
+_NO_COUNTS = frozenset({"single", "twice", "дважды", "трижды"})
+# Counts of a fraction: "a", "an", and the cardinals one to ten in every case («двух третей», «семи десятых»).
+FRACTION_COUNTS = frozenset({"a", "an", *(w for w, v in NUMBER_WORDS.items()
+                                          if v in range(1, 11) and w not in ORDINALS and w not in _NO_COUNTS
+                                          and w not in _RU_COLLECTIVE_WORDS)})
 LONE_FRACTIONS = frozenset({"треть", "трети", "третью"})
 # Letters written onto a figure that multiply it ("€600m", "2.4bn", "5k"). "m" is also metres ("7.2m"): read
 # as millions only after a currency sign, else as either (each side may then hold both values).
@@ -109,6 +125,13 @@ MULTIPLIERS: dict[str, float] = {"dozen": 12, "dozens": 12, "дюжина": 12, 
 for _stem, _multiplier in (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9)):
     for _word in _forms(_stem, ",а,и,у,е,ей,ам,ами,ах,ом,ов,ы"):
         MULTIPLIERS[_word] = _multiplier
+# «сотня» counts hundreds as «тысяча» counts thousands: «полторы сотни» = 150, «три сотни» = 300 (alone, «сотни
+# людей» is "hundreds of people", as "hundreds" is).
+MULTIPLIERS.update(dict.fromkeys("сотня,сотни,сотню,сотней,сотне,сотен,сотням,сотнями,сотнях".split(","), 100))
+# «десяток» counts tens after a number («четыре десятка» = 40, «два десятка» = 20); alone it is "a dozen or so"
+# and «десятки» "dozens" (what "dozens" says is no figure to hold): a multiplier only after a number.
+COUNTED_MULTIPLIERS: dict[str, float] = dict.fromkeys(
+    "десяток,десятка,десятку,десятком,десятке,десятки,десятков,десяткам,десятками,десятках".split(","), 10)
 
 # Comparisons by a factor ("three times as much", «втрое больше», "the same as", «столько же»): the factor is a
 # fact of its own, so that "three times more than last month" is not "about as much as last month".
@@ -194,23 +217,43 @@ for _unit, _words in {
 DURATIONS: dict[str, tuple[float, float]] = {"second": (1 / 86400, 1 / 86400), "minute": (1 / 1440, 1 / 1440),
                                              "hour": (1 / 24, 1 / 24), "day": (1, 1), "week": (7, 7),
                                              "month": (28, 31), "year": (365, 366)}
+# Half a unit of time in one word («полгода» = "six months", «полчаса» = "half an hour"), in every case.
+HALF_UNITS: dict[str, str] = {
+    **dict.fromkeys("полгода полугода полугоду полугодом".split(), "year"),
+    **dict.fromkeys("полчаса получаса получасу получасом".split(), "hour"),
+    **dict.fromkeys("полдня полудня полсуток полусуток".split(), "day"),
+    **dict.fromkeys("полмесяца полумесяца".split(), "month"),
+    **dict.fromkeys("полнедели полунедели".split(), "week"),
+    **dict.fromkeys("полминуты полуминуты".split(), "minute"),
+}
 RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "tomorrow": "tomorrow",
                                  "сегодня": "today", "вчера": "yesterday", "завтра": "tomorrow",
                                  "сегодняшний": "today", "вчерашний": "yesterday", "завтрашний": "tomorrow"}
 
 # Words that make the number after them approximate, and which way the true value may lie: "~" either side
-# ("about 2,000", «около двух тысяч»), ">" above it ("more than 2,000", «свыше»), "<" below it ("almost a quarter",
-# «почти четверть»). A retelling rounds a figure it hedges ("24.7 percent" / "almost a quarter"): within
-# veto.APPROXIMATE of the other side's figure, on the hedge's side, it is the same figure.
+# ("about 2,000", «около двух тысяч»), "-" just below it ("almost a quarter", «почти»), and the bounds, ">" above
+# it ("more than 2,000", "at least", «свыше», «минимум») and "<" below it ("less than", "under", "below", «менее»).
+# A retelling rounds a figure it hedges ("24.7 percent" / "almost a quarter"): within veto.APPROXIMATE of the
+# other side's figure, on the hedge's side, it is the same figure; a bound on a round figure ("more than a
+# billion" for 1.2 billion) within veto.BOUND_MARGIN.
 HEDGES: dict[str, str] = {
     **dict.fromkeys("about around roughly approximately some circa close около примерно порядка приблизительно "
                     "ориентировочно".split(), "~"),
-    **dict.fromkeys("more over above upwards exceeding более свыше больше".split(), ">"),
-    **dict.fromkeys("almost nearly under less fewer почти менее меньше малого".split(), "<"),
+    **dict.fromkeys("more over above upwards exceeding minimum более свыше больше выше минимум".split(), ">"),
+    **dict.fromkeys("almost nearly почти малого".split(), "-"),
+    **dict.fromkeys("under below less fewer maximum менее меньше ниже максимум".split(), "<"),
 }
+# Two words that hedge together ("at least 300", "at most", "up to"): the second's sense.
+HEDGE_PAIRS: dict[tuple[str, str], str] = {("at", "least"): ">", ("at", "most"): "<"}
+# A negation before a bound turns it: "no more than 2,000" is at most 2,000, «не менее трёх» at least three.
+TURNED_BOUNDS = {">": "<", "<": ">"}
 # Words that may stand between a hedge and its number: "more than 2,000", "just under 500", "nearly a third",
-# "close to 1,200", «почти в 10 миллионов», «более чем на три процента».
-HEDGE_BRIDGES = frozenset("than of a an just to в чем на".split())
+# "close to 1,200", "slightly more than", «почти в 10 миллионов», «более чем на три процента», «чуть больше»,
+# «меньше чем за два часа».
+HEDGE_BRIDGES = frozenset("than of a an just slightly little to в чем на за чуть немногим немного".split())
+# Words after a number that say "and some more": «три с небольшим миллиона», «сто с лишним лет», "300-odd"
+# (a leading "-": written onto the number): a bound, ">" (facts._postposed_hedges). Not "plus" ("€500 plus VAT").
+POSTPOSED_HEDGES = ("с небольшим", "с лишним", "с гаком", "-odd")
 
 # Negation: words that turn a clause's meaning around. Besides the grammatical ones, the words that say "not X"
 # in one word («невозможно» = "cannot"; "unknown" = «не известно») and the predicates that assert a negation
@@ -231,6 +274,11 @@ NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial",
                                    "сомневае", "отказ",
                                    "откаж",  # «откажется», «откажемся»: the future's stem
                                    "отверг", "отклон", "опроверг", "провал")
+# Negative predicates in one word that only some forms are ("rule out" = «исключать»: «мы не исключаем» = "we
+# do not rule out", «это исключено» = "it is ruled out"; not «исключение», "an exception", nor «за исключением»,
+# "except"): the forms of the verb's present, future and infinitive, and its predicative participle.
+NEGATIVE_PREDICATES = frozenset("исключаю исключаем исключает исключают исключать исключить исключим исключит "
+                                "исключено".split())
 # Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
 # down", "turned the offer down", "keep the children away".
 # "should stay away from school" = "should not go to school".
@@ -245,6 +293,10 @@ NEGATING_PAIRS = (("too", "to", 4), ("слишком", "чтобы", 5))
 # free"): a name in its place is no name replaced.
 FIRST_PERSON_PLURAL = frozenset("we us our ours мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашу "
                                 "наших нашими нашем".split())
+# Words that open the part of a sentence correcting a negated one: "not for money but for honour", "not three
+# months, only three weeks", «не из-за травмы, просто хочу домой», «не три месяца, а три недели» (facts: the
+# claim is what follows; «здесь, а не там», "here, not there": what comes before).
+CORRECTIVES = frozenset("but only just simply merely rather instead а просто лишь только".split())
 # Coordinating conjunctions open a clause of their own: "has not met him and does not plan to" negates twice.
 CONJUNCTIONS = frozenset("and but or nor while whereas и а но или однако зато".split())
 # Negative words that only echo a negation already in their clause in Russian ("никто не", "ни один ... не").
@@ -284,11 +336,13 @@ def _folded(words: dict[str, _T]) -> dict[str, _T]:
     return {fold(word): value for word, value in words.items()}
 
 
-NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS = (
+NUMBER_WORDS, MULTIPLIERS, MONTHS, WEEKDAYS, SEASONS, UNITS, RELATIVE_DAYS, HALF_UNITS = (
     _folded(NUMBER_WORDS), _folded(MULTIPLIERS), _folded(MONTHS), _folded(WEEKDAYS), _folded(SEASONS),
-    _folded(UNITS), _folded(RELATIVE_DAYS))
+    _folded(UNITS), _folded(RELATIVE_DAYS), _folded(HALF_UNITS))
 COUNTED_FRACTIONS, FRACTION_COUNTS, LONE_FRACTIONS = (
     _folded(COUNTED_FRACTIONS), frozenset(map(fold, FRACTION_COUNTS)), frozenset(map(fold, LONE_FRACTIONS)))
+RU_DENOMINATORS, PARTS, COUNTED_MULTIPLIERS = _folded(RU_DENOMINATORS), frozenset(map(fold, PARTS)), _folded(
+    COUNTED_MULTIPLIERS)
 ORDINALS = frozenset(map(fold, ORDINALS))
 RATIO_WORDS, TIMES, RATIO_COMPARATIVES = _folded(RATIO_WORDS), frozenset(map(fold, TIMES)), frozenset(
     map(fold, RATIO_COMPARATIVES))
@@ -296,7 +350,10 @@ NEGATIONS, CONCORD, NOT_NEGATING_NEXT = (frozenset(map(fold, NEGATIONS)), frozen
                                          frozenset(map(fold, NOT_NEGATING_NEXT)))
 NEGATIVE_STEMS = tuple(map(fold, NEGATIVE_STEMS))
 NOT_NEGATIVE = frozenset(map(fold, NOT_NEGATIVE))
+NEGATIVE_PREDICATES = frozenset(map(fold, NEGATIVE_PREDICATES))
+CORRECTIVES = frozenset(map(fold, CORRECTIVES))
 HEDGES, HEDGE_BRIDGES = {fold(k): v for k, v in HEDGES.items()}, frozenset(map(fold, HEDGE_BRIDGES))
+
 AUXILIARIES, CONTROL = frozenset(map(fold, AUXILIARIES)), frozenset(map(fold, CONTROL))
 OBLIGATIONS, OTHERWISE = frozenset(map(fold, OBLIGATIONS)), frozenset(map(fold, OTHERWISE))
 FIRST_PERSON_PLURAL = frozenset(map(fold, FIRST_PERSON_PLURAL))

@@ -13,7 +13,13 @@ conjunction), and two agree when they are as many modulo two and none on both si
 negations ("is not damaged and is not closed" / "is damaged and is not closed") or both ("has not met him and
 does not plan to" / "met him and plans to") does not. A word on the negative side of a pair of opposites
 (opposites.py: "closed" against "open", "unharmed" against "harmed") counts as a negation when the other quote
-takes the positive side, and cancels a "not" in its clause ("not closed" = "open").
+takes the positive side, and cancels a "not" in its clause ("not closed" = "open"). A negative predicate cancels a
+"not" before it the same way ("did not refuse"; "we do not rule out" = «мы не исключаем»).
+
+A corrective negation ("not three months but three weeks", «не из-за травмы, просто хочу домой») denies a part of
+the sentence to assert another: the claim is what follows. It counts only against a quote that does not say that
+claim (``Facts.polarity``), so a retelling that says only "three weeks" keeps the claim while "I am leaving
+because of the injury" / «я ухожу не из-за травмы, просто …» stays a flip.
 
 Durations compare by length ("eight weeks" = "two months"); a capitalised word that opens a sentence may be a
 name or not (``openers``): the corpus decides (veto.py).
@@ -26,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise, product
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from quotetrace.link.fact_words import (
     ALTERNATIVES,
@@ -38,13 +44,17 @@ from quotetrace.link.fact_words import (
     CONDITION_NEGATIONS,
     CONJUNCTIONS,
     CONTROL,
+    CORRECTIVES,
     COUNTED_FRACTIONS,
+    COUNTED_MULTIPLIERS,
     CURRENCY_SIGNS,
     DURATIONS,
     FIRST_PERSON_PLURAL,
     FRACTION_COUNTS,
     FRACTIONS,
+    HALF_UNITS,
     HEDGE_BRIDGES,
+    HEDGE_PAIRS,
     HEDGES,
     LONE_FRACTIONS,
     MONTHS,
@@ -53,6 +63,7 @@ from quotetrace.link.fact_words import (
     NEGATIONS,
     NEGATIVE_IDIOMS,
     NEGATIVE_PHRASES,
+    NEGATIVE_PREDICATES,
     NEGATIVE_STEMS,
     NOT_NEGATING_AFTER,
     NOT_NEGATING_NEXT,
@@ -61,12 +72,16 @@ from quotetrace.link.fact_words import (
     OBLIGATIONS,
     ORDINALS,
     OTHERWISE,
+    PARTS,
+    POSTPOSED_HEDGES,
     RATIO_COMPARATIVES,
     RATIO_WORDS,
     RELATIVE_DAYS,
+    RU_DENOMINATORS,
     SEASONS,
     SUFFIX_MULTIPLIERS,
     TIMES,
+    TURNED_BOUNDS,
     UNITS,
     WEEKDAYS,
 )
@@ -100,7 +115,19 @@ PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off
 QUANTIFIERS = frozenset({"no", "none", "nobody", "nothing"})  # negations that quantify ("no pension")
 ELLIPSIS = 3  # words of a clause that lists one more negated noun ("and no paperwork", "nor forms")
 # Words inside one number: "a quarter of a million", "one and a half", «два с половиной».
-_BRIDGES = frozenset({"a", "of", "and", "с"})
+_BRIDGES = frozenset({"a", "of", "and", "с", "небольшим", "лишним", "гаком"})  # «три с лишним миллиона»
+_ONE = frozenset({"a", "an"})  # "a year", "an eighth"
+
+
+class Duration(NamedTuple):
+    """A length of time in days, as a range ("two months": 56 to 62), with the hedge before it (fact_words.HEDGES,
+    "" for none) and the figure as written, in its unit ("less than two hours": 2), which decides whether a bound
+    is round (veto.BOUND_MARGIN)."""
+
+    low: float
+    high: float
+    hedge: str = ""
+    figure: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,17 +168,23 @@ class Clause:
     # For each word of ``opposite``: it is "without" and the word it governs is on a negative side, or that word
     # ("without outages", «без потерь»): two negatives that say one positive, counted as none
     doubled: tuple[bool, ...] = ()
+    # Its negation corrects ("not X but Y", «не X, а Y»): the index of the clause that says the claim Y, and the
+    # anchors of the part it denies, X (``_corrections``)
+    corrects: int | None = None
+    denied: frozenset[str] = frozenset()
 
-    def polarity(self, engaged: frozenset[str]) -> int:
+    def polarity(self, engaged: frozenset[str], corrected: bool = False) -> int:
         """Its negations, with each word on the negative side of an ``engaged`` pair of opposites counting as
         one; such a word that a negation negates cancels it instead ("not closed" = "open"; «дефицита не
         будет» = "enough"), one that it does not negate does not ("no surgery because of a shortage" says
-        "no" twice; «не позволим закрыть» negates "allow", not "close")."""
+        "no" twice; «не позволим закрыть» negates "allow", not "close"). ``corrected``: its corrective negation
+        is left out (the other quote says the claim it corrects to)."""
         doubled = self.doubled or (False,) * len(self.opposite)
         counted = [near for entries, near, double in zip(self.opposite, self.negated, doubled, strict=True)
                    if entries & engaged and not double]
-        cancelled = min(self.negations, sum(counted))
-        return self.negations + len(counted) - 2 * cancelled
+        negations = self.negations - (corrected and self.corrects is not None and self.negations > 0)
+        cancelled = min(negations, sum(counted))
+        return negations + len(counted) - 2 * cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +197,7 @@ class Facts:
     names: frozenset[str]
     clauses: tuple[Clause, ...] = ()
     measures: frozenset[str] = frozenset()  # a number with a unit that is no time: "40 tonne" ("forty tonnes")
-    durations: frozenset[tuple[float, float]] = frozenset()  # a number of days, as a range: "eight weeks" (56, 56)
+    durations: frozenset[Duration] = frozenset()  # its lengths of time: "eight weeks", "about ten days"
     amounts: frozenset[str] = frozenset()  # the numbers that count something other than time or a day's date
     dated: frozenset[str] = frozenset()  # days of a month: "1 November", "June 15", «1 октября» ("m11-1")
     openers: frozenset[Opener] = frozenset()
@@ -180,11 +213,36 @@ class Facts:
     def negations(self) -> int:
         return self.polarity()
 
-    def polarity(self, engaged: frozenset[str] = frozenset(), within: frozenset[str] | None = None) -> int:
+    def polarity(self, engaged: frozenset[str] = frozenset(), within: frozenset[str] | None = None,
+                 said: frozenset[int] | None = None) -> int:
         """The negations that negate, with the words on the negative side of ``engaged`` opposites; with
         ``within`` (another quote's anchors, in the same language), only in the clauses that have a counterpart
-        there: a clause none of whose content words the other quote says was dropped, or added, not negated."""
-        return sum(clause.polarity(engaged) for clause in self.with_counterpart(within))
+        there: a clause none of whose content words the other quote says was dropped, or added, not negated.
+
+        A corrective negation ("not three months but three weeks") counts only when the other quote does not
+        say the claim it corrects to: one that says it ("the wait will fall to three weeks") tells the same
+        claim, which the negation only stresses; one that says the negated part alone ("because of the
+        injury" / "not because of the injury, I just want to rest") still flips it. ``said``: the clauses
+        holding such claims that the other quote says (``claims_said``; across languages veto.py ties them by
+        meaning)."""
+        return sum(clause.polarity(engaged, clause.corrects in (said or ()))
+                   for clause in self.with_counterpart(within))
+
+    def claims_said(self, other: Facts) -> frozenset[int]:
+        """The clauses holding the claim of a corrective negation ("not X but Y": Y) that ``other``, in the same
+        language, says: a clause of it shares what Y says and X does not, and none says X without Y ("from
+        three months to three weeks" says both, as a correction does; "because of the injury" says X alone)."""
+        out = set()
+        for clause in self.clauses:
+            if clause.corrects is None:
+                continue
+            claim = self.clauses[clause.corrects].anchors
+            own = (claim - clause.denied) or claim
+            denied = clause.denied - claim
+            if any(o.anchors & own for o in other.clauses) and not any(
+                    o.anchors & denied and not o.anchors & own for o in other.clauses):
+                out.add(clause.corrects)
+        return frozenset(out)
 
     def stances(self, within: frozenset[str] | None = None) -> Counter[str]:
         """The side its affirmative clauses take on each pair of opposites their words are on (a sum of +1 and
@@ -231,8 +289,8 @@ def _digits(text: str) -> float:
 def _word_number(key: str) -> float | None:
     if key in NUMBER_WORDS:
         return NUMBER_WORDS[key]
-    pieces = key.split("-")
-    if len(pieces) > 1 and all(p in NUMBER_WORDS for p in pieces):  # forty-two
+    pieces = key.removesuffix("-odd").split("-")  # "twenty-odd": a number, hedged (``_hedge``)
+    if (len(pieces) > 1 or key.endswith("-odd")) and all(p in NUMBER_WORDS for p in pieces):  # forty-two
         return sum(NUMBER_WORDS[p] for p in pieces)
     return None
 
@@ -254,8 +312,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
         return "season", f"s{SEASONS[day]}"
     if key in RELATIVE_DAYS:
         return "day", RELATIVE_DAYS[key]
-    if key in NEGATIONS or key.endswith("n't") or key == "cannot" or (key.startswith(NEGATIVE_STEMS)
-                                                                      and key not in NOT_NEGATIVE):
+    if key in NEGATIONS or key.endswith("n't") or key == "cannot" or key in NEGATIVE_PREDICATES or (
+            key.startswith(NEGATIVE_STEMS) and key not in NOT_NEGATIVE):
         return "negation", key
     if (capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS  # «400 МВт» is no name
             and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
@@ -323,7 +381,8 @@ def read(text: str) -> tuple[Token, ...]:
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
-    numbers = _clock_times(text, _join_numbers(text, _fractions(text, _counted_fractions(text, raw))))
+    numbers = _postposed_hedges(text, _and_a_half(_clock_times(text, _join_numbers(
+        text, _fractions(text, _counted_fractions(text, _counted_multipliers(raw)))))))
     return _institutions_named(_ratios(tuple(_proportions(text, numbers))))
 
 
@@ -454,24 +513,86 @@ _SHARE_BEFORE = frozenset({"by", "than", "about", "around", "nearly", "almost", 
 
 
 def _counted_fractions(text: str, tokens: list[Token]) -> list[Token]:
-    """A fraction with its count is one number: "one third", "two thirds", «две трети», "by a third" (1/3), and
-    «треть» alone (no ordinal in Russian)."""
+    """A fraction with its count is one number: "one third", "two thirds", "seven tenths", "an eighth more",
+    «две трети», «три десятых», "by a third" (1/3), «треть» alone (no ordinal in Russian), and a Russian ordinal
+    before «часть» («на пятую часть», «десятая часть»: a fifth, a tenth), the share a retelling says for a
+    percentage ("an eighth" for "12 percent"; veto.py reads a fraction as its percentage)."""
     out: list[Token] = []
-    for i, token in enumerate(tokens):
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
         key = fold(token.text)
-        share = COUNTED_FRACTIONS.get(key)
+        share = COUNTED_FRACTIONS.get(key) or RU_DENOMINATORS.get(key)
         if share is None:
             out.append(token)
+            i += 1
             continue
+        part = (key in RU_DENOMINATORS and i + 1 < len(tokens) and fold(tokens[i + 1].text) in PARTS
+                and not text[token.end:tokens[i + 1].start].strip())
+        end = tokens[i + 1].end if part else token.end
         count = out[-1] if out and not text[out[-1].end:token.start].strip() else None
         count_key = fold(count.text) if count is not None else ""
-        if count is not None and count_key in FRACTION_COUNTS and (count_key != "a" or _a_share(tokens, i)):
+        if count is not None and count_key in FRACTION_COUNTS and (count_key not in _ONE or _a_share(tokens, i)):
             value = share * (_word_number(count_key) or 1.0)
-            out[-1] = Token(text[count.start:token.end], count.start, token.end, "number", number_value(value))
-        elif key in LONE_FRACTIONS or (i and fold(tokens[i - 1].text) in _SHARE_BEFORE and key != "third"):
-            out.append(Token(token.text, token.start, token.end, "number", number_value(share)))
+            out[-1] = Token(text[count.start:end], count.start, end, "number", number_value(value))
+        elif part or key in LONE_FRACTIONS or (key in COUNTED_FRACTIONS and i and key != "third"
+                                               and fold(tokens[i - 1].text) in _SHARE_BEFORE):
+            out.append(Token(text[token.start:end], token.start, end, "number", number_value(share)))
         else:
             out.append(token)
+            part = False
+        i += 2 if part else 1
+    return out
+
+
+def _counted_multipliers(tokens: list[Token]) -> list[Token]:
+    """«десяток» after a number multiplies it («четыре десятка» = 40, «2 десятка» = 20): a number there, a word
+    elsewhere («десятки домов» is "dozens of homes", no figure)."""
+    return [Token(t.text, t.start, t.end, "number", "")
+            if t.kind == "word" and t.value in COUNTED_MULTIPLIERS and k and tokens[k - 1].kind == "number" else t
+            for k, t in enumerate(tokens)]
+
+
+_HALF = frozenset({"half", "половинои"})  # folded: «с половиной»
+_AND_A = frozenset({"and", "a", "с"})
+
+
+def _and_a_half(tokens: list[Token]) -> list[Token]:
+    """A count of a unit with a half after the unit is the count and a half of it: "a year and a half" = 1.5
+    years (18 months), "two hours and a half", «два часа с половиной»; the half is then no amount of its own."""
+    out = list(tokens)
+    for i, token in enumerate(tokens[:-3]):
+        if tokens[i + 1].value not in UNITS or not (token.kind == "number" or token.value in _ONE):
+            continue
+        j = i + 2
+        while j < len(tokens) and j - i <= 3 and tokens[j].kind == "word" and tokens[j].value in _AND_A:
+            j += 1
+        if j > i + 2 and j < len(tokens) and fold(tokens[j].text) in _HALF:
+            count = float(token.value) if token.kind == "number" else 1.0
+            out[i] = Token(token.text, token.start, token.end, "number", number_value(count + 0.5))
+            out[j] = Token(tokens[j].text, tokens[j].start, tokens[j].end, "word", fold(tokens[j].text))
+    return out
+
+
+# Words after a number that say "and some more" (fact_words.POSTPOSED_HEDGES: «с лишним», "-odd").
+_POSTPOSED = re.compile("|".join(re.escape(h) if h.startswith("-") else r"\s+" + r"\s+".join(map(re.escape, h.split()))
+                                 for h in POSTPOSED_HEDGES) + r"\b", re.IGNORECASE)
+
+
+def _postposed_hedges(text: str, tokens: list[Token]) -> list[Token]:
+    """A number with the words after it that say "and some more" («сто с лишним», "300-odd") is one token, so
+    that the unit after them is its unit («сто с лишним лет») and ``_hedge`` reads it as a bound."""
+    out: list[Token] = []
+    end = -1
+    for token in tokens:
+        if token.start < end:  # a word of the hedge, read into the number before it
+            continue
+        hedge = _POSTPOSED.match(text, token.end) if token.kind == "number" else None
+        if hedge is None:
+            out.append(token)
+            continue
+        end = hedge.end()
+        out.append(Token(text[token.start:end], token.start, end, "number", token.value))
     return out
 
 
@@ -531,7 +652,7 @@ def _joins(gap: str, following: Token) -> bool:
     if not words:
         return True
     key = fold(following.text)
-    if words in ("a", "of", "of a"):
+    if words in ("a", "of", "of a") or _POSTPOSED.fullmatch(" " + words):  # «три с небольшим миллиона»
         return key in MULTIPLIERS
     return (words == "and a" and key == "half") or (words == "с" and key.startswith("половин"))
 
@@ -571,7 +692,10 @@ def _digits_then_word(previous: Token, token: Token) -> bool:
     first two batteries", «первые две машины»)."""
     if fold(previous.text) in ORDINALS:
         return True
-    return bool(previous.value) and not token.value and fold(token.text) not in MULTIPLIERS
+    return bool(previous.value) and not token.value and fold(token.text) not in _MULTIPLYING
+
+
+_MULTIPLYING = {**MULTIPLIERS, **COUNTED_MULTIPLIERS}  # in a run of number words («четыре десятка»)
 
 
 def _number_run(text: str, run: list[Token]) -> Token:
@@ -585,8 +709,8 @@ def _run_value(run: list[Token]) -> float:
         key = fold(token.text)
         if token.value:  # digits
             current += float(token.value)
-        elif key in MULTIPLIERS:
-            multiplier = MULTIPLIERS[key]
+        elif key in _MULTIPLYING:
+            multiplier = _MULTIPLYING[key]
             if multiplier >= 1000:
                 total += (current or 1) * multiplier
                 current = 0.0
@@ -667,16 +791,35 @@ def _until_clause(tokens: tuple[Token, ...], clause: list[int], text: str) -> bo
 
 
 def _refusal_negated(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
-    """The negation at ``at`` is a negative predicate ("refuse", «отказаться») right after a plain "not"
-    (auxiliaries between allowed)."""
-    if not tokens[clause[at]].value.startswith(NEGATIVE_STEMS):
+    """The negation at ``at`` is a negative predicate ("refuse", «отказаться», «исключаем») or the end of a
+    negative phrase or idiom ("rule out", "turn down") right after a plain "not" (auxiliaries between allowed):
+    "we do not rule out" = «мы не исключаем», each one "no" that cancels the other."""
+    value = tokens[clause[at]].value
+    start = at - _phrase_length(tokens, clause, at) + 1
+    if start == at and not (value.startswith(NEGATIVE_STEMS) or value in NEGATIVE_PREDICATES):
         return False
-    for i in reversed(clause[:at]):
+    for i in reversed(clause[:start]):
         value = fold(tokens[i].text)
         if value in AUXILIARIES:
             continue
         return tokens[i].kind == "negation" and value not in CONCORD and not value.startswith(NEGATIVE_STEMS)
     return False
+
+
+def _phrase_length(tokens: tuple[Token, ...], clause: list[int], at: int) -> int:
+    """The words of the negative phrase or idiom whose last word is at ``at`` ("rule out": 2; "turned the offer
+    down": 4), 1 when it ends none."""
+    value = tokens[clause[at]].value
+    before = [fold(tokens[i].text) for i in clause[:at]]
+    for idiom in NEGATIVE_IDIOMS:
+        if idiom[-1] == value and tuple(before[len(before) + 1 - len(idiom):]) == idiom[:-1]:
+            return len(idiom)
+    for verb, particle in NEGATIVE_PHRASES:
+        if value == particle:
+            back = next((k for k in range(1, 4) if k <= len(before) and before[-k].startswith(verb)), None)
+            if back is not None:
+                return back + 1
+    return 1
 
 
 def _bounds(tokens: tuple[Token, ...], rest: list[int]) -> bool:
@@ -692,19 +835,23 @@ def facts(text: str) -> Facts:
     def values(kind: Kind) -> frozenset[str]:
         return frozenset(t.value for t in tokens if t.kind == kind)
 
-    timed = {i for i, (t, u) in enumerate(pairwise(tokens))
-             if t.kind == "number" and UNITS.get(u.value) in DURATIONS and not _calendar_year(t, u)}
+    units = _units_of(tokens, text)
+    timed = {i: UNITS[u.value] for i, u in units.items()
+             if UNITS[u.value] in DURATIONS and not _calendar_year(tokens[i], u)}
     durations = _durations(tokens, timed)
-    measures = frozenset(f"{t.value} {UNITS[u.value]}" for t, u in pairwise(tokens)
-                         if t.kind == "number" and u.value in UNITS and UNITS[u.value] not in DURATIONS)
+    measures = frozenset(f"{tokens[i].value} {UNITS[u.value]}" for i, u in units.items()
+                         if UNITS[u.value] not in DURATIONS)
     none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
+    denied = {i for i, t in enumerate(tokens) if t.kind == "number" and i and tokens[i - 1].kind == "negation"}
     dated = _days_of_month(tokens)
     amounts = frozenset(v for i, t in enumerate(tokens)
                         if t.kind == "number" and i not in timed and i not in none and i not in dated
+                        and i not in denied  # "60, not 150", «а не полторы сотни»: the figure set aside
                         for v in _readings(t, text))
     parts = clauses(tokens, text)
     negations = _elliptical(tokens, parts, _alternatives(tokens, text, parts, _distributed(
         tokens, text, parts, [_clause_negations(tokens, clause, text) for clause in parts])))
+    corrections = _corrections(tokens, text, parts, negations)
     sides, negative = read_sides([fold(t.text) for t in tokens], sum(negations),
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
     doubled = _double_negatives(parts, negative)
@@ -718,13 +865,45 @@ def facts(text: str) -> Facts:
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
                               tuple(_next_to_negation(tokens, clause, i) for i in clause if i in negative),
                               _anchors(tokens, clause), text[tokens[clause[0]].start:tokens[clause[-1]].end],
-                              _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative))
-                       for n, clause in zip(negations, parts, strict=True)),
+                              _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative),
+                              *corrects)
+                       for n, clause, corrects in zip(negations, parts, corrections, strict=True)),
                  measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
                  any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios, hedged)
 
 
 CALENDAR_YEARS = (1800, 2200)
+
+
+_MORE = frozenset({"more", "further", "additional", "extra"})
+_RANGE_JOINS = frozenset({"to", "до", "по"})  # "from 18 to 12 months", «с 9,5 до 8,75 процента»
+_BETWEEN = {"between": "and", "между": "и"}  # "between 2 and 4 hours"
+_DASHES = frozenset("-–—")  # "2-4 hours"
+
+
+def _units_of(tokens: tuple[Token, ...], text: str) -> dict[int, Token]:
+    """The unit of each number that has one (fact_words.UNITS), by index: the word after it (past "more", or "a"
+    after "half": "two more years", "half an hour"), or the unit of the range it opens ("from 18 to 12 months":
+    18 months too; "between 2 and 4 hours", «с 9,5 до 8,75 процента», "2-4 hours"), so that the first figure of
+    a range compares as what it measures."""
+    out = {i: u for i, (t, u) in enumerate(pairwise(tokens)) if t.kind == "number" and u.value in UNITS}
+    out.update({i: tokens[i + 2] for i, t in enumerate(tokens[:-2])  # "two more years", "half an hour"
+                if t.kind == "number" and tokens[i + 2].value in UNITS
+                and (tokens[i + 1].value in _MORE or (t.value == "0.5" and tokens[i + 1].value in _ONE))})
+    for i in range(len(tokens) - 2, -1, -1):
+        if tokens[i].kind != "number" or i in out:
+            continue
+        join = fold(tokens[i + 1].text)
+        between = _BETWEEN.get(fold(tokens[i - 1].text)) if i else None
+        if join in _RANGE_JOINS or join == between:
+            end = i + 2
+        elif tokens[i + 1].kind == "number" and text[tokens[i].end:tokens[i + 1].start].strip() in _DASHES:
+            end = i + 1
+        else:
+            continue
+        if end in out and tokens[end].kind == "number":
+            out[i] = out[end]
+    return out
 
 
 def _calendar_year(number: Token, unit: Token) -> bool:
@@ -736,11 +915,21 @@ def _calendar_year(number: Token, unit: Token) -> bool:
 
 
 def _hedge(tokens: tuple[Token, ...], at: int) -> str | None:
-    """The side a hedge before the number at ``at`` leaves its true value on ("~", ">", "<"), or None."""
+    """The side a hedge leaves the true value of the number at ``at`` on (fact_words.HEDGES: "~", "-", ">", "<"),
+    or None: a hedge before it ("more than", "at least", "just under"), one after it («с лишним», "-odd"), a
+    bound turned by a negation before it ("no more than 2,000" is at most 2,000; «не менее трёх» at least)."""
+    if _POSTPOSED.search(tokens[at].text):
+        return ">"
     i = at - 1
     while i >= 0 and at - i <= 3 and tokens[i].kind == "word" and tokens[i].value in HEDGE_BRIDGES:
         i -= 1
-    return HEDGES.get(tokens[i].value) if i >= 0 and tokens[i].kind == "word" else None
+    if i < 0 or tokens[i].kind != "word":
+        return None
+    sense = HEDGE_PAIRS.get((fold(tokens[i - 1].text), tokens[i].value)) if i else None
+    sense = sense or HEDGES.get(tokens[i].value)
+    if sense in TURNED_BOUNDS and i and tokens[i - 1].kind == "negation":
+        return TURNED_BOUNDS[sense]
+    return sense
 
 
 def _name_order(tokens: tuple[Token, ...], text: str) -> tuple[str, ...]:
@@ -921,6 +1110,53 @@ def _elliptical(tokens: tuple[Token, ...], parts: list[list[int]], negations: li
     return out
 
 
+_PLAIN_NEGATIONS = frozenset({"not", "не"})
+
+
+_NO_CORRECTION: tuple[int | None, frozenset[str]] = (None, frozenset())
+
+
+def _corrections(tokens: tuple[Token, ...], text: str, parts: list[list[int]],
+                 negations: list[int]) -> list[tuple[int | None, frozenset[str]]]:
+    """For each clause whose one negation corrects, the index of the clause that says the claim and the anchors
+    of the part it denies: a negated part of a sentence, not its verb, followed in the sentence by a clause
+    that a corrective word opens ("not for the money but for the title", «не в понедельник, а в среду», «не
+    из-за денег, просто устал»). Only the negation of a part corrects: "we will not raise taxes, but we will
+    cut spending" denies a claim of its own. (A correction that comes first, «здесь, а не в Борске», is left
+    to count: its claim's clause holds the whole predicate, which a flipped quote says too.)"""
+    out = [_NO_CORRECTION] * len(parts)
+    for k, clause in enumerate(parts[:-1]):
+        at = next((n for n, i in enumerate(clause) if tokens[i].kind == "negation"), None)
+        if (negations[k] == 1 and at is not None and tokens[clause[at]].value in _PLAIN_NEGATIONS
+                and _of_a_part(tokens, clause, at) and fold(tokens[parts[k + 1][0]].text) in CORRECTIVES
+                and _one_sentence(text, tokens, clause, parts[k + 1])):
+            out[k] = (k + 1, _anchors(tokens, clause[at + 1:]))
+    return out
+
+
+def _of_a_part(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """The plain negation at ``at`` negates a part of the sentence, not its verb: no auxiliary before it ("will
+    not", "is not") or after it («не будет»), and in Russian no verb after it («не повысим»)."""
+    before = fold(tokens[clause[at - 1]].text) if at > 0 else ""
+    after = tokens[clause[at + 1]] if at + 1 < len(clause) else None
+    if before in AUXILIARIES or after is None or fold(after.text) in AUXILIARIES:
+        return False
+    return not (tokens[clause[at]].value == "не" and _verb(fold(after.text)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _verb(word: str) -> bool:
+    """A Russian word read as a verb, an infinitive or a gerund (pymorphy)."""
+    from quotetrace.ru.nlp import morph_vocab
+
+    forms = morph_vocab()(word)
+    return bool(forms) and forms[0].pos in ("VERB", "INFN", "GRND", "PRTS")
+
+
+def _one_sentence(text: str, tokens: tuple[Token, ...], one: list[int], other: list[int]) -> bool:
+    return not _SENTENCE_GAP.search(text, tokens[one[-1]].end, tokens[other[0]].start)
+
+
 def _after_negation(tokens: tuple[Token, ...], at: int) -> bool:
     """A "one" that says "none" ("ни одного", "not one", "not a single"): the negation counts, not the number."""
     before = at - 1 - (at > 1 and tokens[at - 1].value == "a")
@@ -928,31 +1164,35 @@ def _after_negation(tokens: tuple[Token, ...], at: int) -> bool:
 
 
 _DURATION_JOINS = frozenset({"and", "и"})
-_ONE = frozenset({"a", "an"})
 
 
-def _durations(tokens: tuple[Token, ...], timed: set[int]) -> frozenset[tuple[float, float]]:
+def _durations(tokens: tuple[Token, ...], timed: dict[int, str]) -> frozenset[Duration]:
     """The lengths of time, a larger unit and a smaller one after it as one ("an hour and 35 minutes", «1 час 35
-    минут»: 95 minutes)."""
-    def unit(i: int) -> str:
-        return UNITS[tokens[i + 1].value]
-
-    out: list[tuple[float, float]] = []
+    минут»: 95 minutes), and half a unit in one word («полгода»), each with the hedge before it ("about ten
+    days", "less than two hours")."""
+    out: list[Duration] = []
     i = 0
     while i < len(tokens):
         one = tokens[i].value in _ONE and i + 1 < len(tokens) and UNITS.get(tokens[i + 1].value) in DURATIONS
+        half = HALF_UNITS.get(tokens[i].value) if tokens[i].kind == "word" else None  # «полгода»
+        if half is not None:
+            low, high = _days(0.5, half)
+            out.append(Duration(low, high, _hedge(tokens, i) or "", 0.5))
         if i not in timed and not one:
             i += 1
             continue
-        low, high = _days(1.0 if one else float(tokens[i].value), unit(i))
+        unit = timed.get(i) or UNITS[tokens[i + 1].value]
+        figure = 1.0 if one else float(tokens[i].value)
+        low, high = _days(figure, unit)
+        hedge = _hedge(tokens, i) or ""
         j = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].value in _DURATION_JOINS)
-        if j in timed and DURATIONS[unit(j)][1] < DURATIONS[unit(i)][0]:
-            more = _days(float(tokens[j].value), unit(j))
-            out.append((low + more[0], high + more[1]))
+        if j in timed and DURATIONS[timed[j]][1] < DURATIONS[unit][0]:
+            more = _days(float(tokens[j].value), timed[j])
+            out.append(Duration(low + more[0], high + more[1], hedge, figure))
             i = j + 2
             continue
         if not one:
-            out.append((low, high))
+            out.append(Duration(low, high, hedge, figure))
         i += 2
     return frozenset(out)
 

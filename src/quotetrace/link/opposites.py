@@ -29,6 +29,10 @@ place ("had no clean water" / "had gone without clean water"); against a quote w
 ("the days without heating" are the cold days). So do "exempt", "freed from" and a compound ending in "-free"
 ("visa-free": without a visa), and "spared" ("spared blackouts": without them).
 
+Words that a copy may swap for their opposite though a retelling's use of them says too little (directions,
+"more" / "fewer", "higher" / "lower": ``SWAPS``) are read only where two quotes in one language align word by word
+(changes.py): a copy that says "south" for "north" is altered, with the swap named.
+
 The pairs are written from general language (antonym pairs of news reporting: openings, cancellations, damage,
 prices, casualties, permissions, detentions, supplies, services suspended, jobs kept or cut), not from the
 fixtures' sentences; a pair is added when
@@ -151,6 +155,21 @@ OPPOSITES: tuple[Opposites, ...] = (
         "without, без, lacking, absent, absence, exempt*, spared, freed from, free from, free of, освобожд* от, "
         "освобод* от, безвиз*")),
 )
+# Words whose swap for another of their group in a copy changes the claim, though in a retelling they say too
+# little to veto on their own ("more" is a hedge, a comparison, a quantity; "north" a place in a name): read only
+# where two quotes in one language align word for word (changes.compare), so that a copy that says "fewer"
+# for "more", "south" for "north" or «ниже» for «выше» is altered, with the swap named, and not a fragment.
+# Groups of general language: the compass, the comparatives of amount, height and time, the extremes.
+SWAPS: tuple[tuple[tuple[str, ...], ...], ...] = tuple(tuple(_forms(fold(side)) for side in group) for group in (
+    ("north, northern, northward, north-east, north-west, северн*, север, севера, северу, севере, северо*",
+     "south, southern, southward, south-east, south-west, южн*, юг, юга, югу, юге, юго*",
+     "east, eastern, eastward, восточн*, восток, востока, востоку, востоке",
+     "west, western, westward, западн*, запад, запада, западу, западе"),
+    ("more, больше, более", "less, fewer, меньше, менее"),
+    ("higher, выше, высше*", "lower, ниже, низше*"),
+    ("earlier, sooner, раньше, ранее", "later, позже, позднее"),
+    ("maximum, максимум*, максимальн*", "minimum, минимум*, минимальн*"),
+))
 CONTRARY = frozenset(o.name for o in OPPOSITES if o.contrary)
 ONE_SIDED = frozenset(o.name for o in OPPOSITES if o.one_sided)
 
@@ -300,3 +319,23 @@ def _opposite(more_positive: int, more_negative: int) -> bool:
 
 def contrary(entries: frozenset[str]) -> bool:
     return bool(entries & CONTRARY)
+
+
+def _swap_group(word: str) -> tuple[int, int] | None:
+    """The group of ``SWAPS`` a folded word belongs to and its side there, or None."""
+    for g, group in enumerate(SWAPS):
+        for side, forms in enumerate(group):
+            if any(word.startswith(form[:-1]) if form.endswith("*") else word == form for form in forms):
+                return g, side
+    return None
+
+
+@lru_cache(maxsize=1 << 12)
+def swapped(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Two runs of folded words that replace each other in a copy hold two sides of one group of ``SWAPS``
+    that each lacks ("more" → "fewer"; «на юге» → «на севере»): the claim turned, not a word changed."""
+    def sides(words: tuple[str, ...]) -> set[tuple[int, int]]:
+        return {found for word in words if (found := _swap_group(word)) is not None}
+
+    mine, theirs = sides(one), sides(other)
+    return any(g == h and side != other_side for g, side in mine - theirs for h, other_side in theirs - mine)

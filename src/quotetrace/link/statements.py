@@ -63,7 +63,7 @@ from quotetrace.link.provenance import sighting_time
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors
-from quotetrace.link.veto import Capitals, Reason, affiliation_keys, capitals, disagreement, speaker_keys
+from quotetrace.link.veto import Affiliations, Capitals, Reason, affiliation_keys, capitals, disagreement, speaker_keys
 from quotetrace.store import Sighting
 
 log = logging.getLogger(__name__)
@@ -525,16 +525,24 @@ class _Echoes:
         keep a speaker's later statements and templates apart). Two unattributed sentences are tied by nothing
         but their words: one with another figure, date or place is another statement ("house prices in X rose by
         9%" / "... in Y"), as the older echo files label them; so is a copy given to another role, another
-        person or another organisation."""
+        person or another organisation. Two unattributed quotes in quotation marks are one source's words
+        (``both_quoted``): every echo file that has them labels a copy with a figure changed altered."""
         speaker, other_speaker = self.speaker(one), self.speaker(other)
         if speaker is not None and other_speaker is not None:
             held = speaker == other_speaker
         elif speaker is not None or other_speaker is not None:  # one named, the other attributed to no one at all?
             held = not self.role_of(other if speaker is not None else one)
-        else:  # one given to a role, the other to no one at all; or both to the same role
+        else:  # one given to a role, the other to no one at all; or both to the same role; or to no one, quoted
             roles = self.role_of(one), self.role_of(other)
-            held = bool(roles[0]) != bool(roles[1]) or same_role(*roles)
+            held = (bool(roles[0]) != bool(roles[1]) or same_role(*roles)
+                    or (not (roles[0] or roles[1]) and self.both_quoted(one, other)))
         return held or self.one_organisation(one, other)
+
+    def both_quoted(self, one: int, other: int) -> bool:
+        """Both sightings give words in quotation marks: two outlets quoting one unnamed source's words (an
+        unsigned notice, a sign, a leaked line) quote one statement, and a copy with a figure changed alters it;
+        two unattributed sentences without quotation marks are only news copy alike (``same_holder``)."""
+        return is_direct(self.sightings[one].text) and is_direct(self.sightings[other].text)
 
     def one_organisation(self, one: int, other: int) -> bool:
         """One sighting is attributed to an organisation (no person: "the Border Guard Service", «Нацбанк», or a
@@ -581,9 +589,9 @@ class _Echoes:
     def speaker_names(self, indexes: Sequence[int]) -> frozenset[str]:
         return speaker_keys(n for i in indexes for n in (self.sightings[i].speaker, self.sightings[i].speaker_mention))
 
-    def affiliations(self, indexes: Sequence[int]) -> frozenset[str]:
-        """The names in the sightings' descriptors: the speaker's country or body, which a retelling may name."""
-        return affiliation_keys(d for i in indexes for d in self.sightings[i].descriptors)
+    def affiliations(self, one: int, other: int) -> Affiliations:
+        """The names in each sighting's descriptors: its speaker's country or body, which a retelling may name."""
+        return affiliation_keys(self.sightings[one].descriptors), affiliation_keys(self.sightings[other].descriptors)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -654,7 +662,7 @@ def _merge_paraphrases(
                     continue
                 pair = [representative[a], representative[b]]
                 reason = disagreement(texts[a], texts[b], echoes.speaker_names(pair), fine.best(texts[a], texts[b]),
-                                      echoes.capitals, echoes.affiliations(pair))
+                                      echoes.capitals, echoes.affiliations(*pair))
                 if reason is None:
                     merged.union(a, b)
                     continue
@@ -823,7 +831,7 @@ class _Rows:
                 return "partial", ()
         match = None if self.embeddings is None else self.embeddings.best(original, echo)
         reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match,
-                              self.echoes.capitals, self.echoes.affiliations([first, index]))
+                              self.echoes.capitals, self.echoes.affiliations(first, index))
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling

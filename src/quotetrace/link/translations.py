@@ -129,7 +129,8 @@ def merge_translations(
         pair = (representative[a], representative[b])
         speakers = speaker_keys(sightings[i].speaker for i in pair)
         reason = disagreement(texts[a], texts[b], speakers, match, corpus,
-                              affiliation_keys(d for i in pair for d in sightings[i].descriptors))
+                              (affiliation_keys(sightings[pair[0]].descriptors),
+                               affiliation_keys(sightings[pair[1]].descriptors)))
         if reason is not None:
             evidence.veto(reason)
             if match.score >= TRANSLATION_THRESHOLD:  # the same words with a fact changed, if the speaker is the same
