@@ -63,7 +63,7 @@ from quotetrace.link.provenance import sighting_time
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors
-from quotetrace.link.veto import Affiliations, Capitals, Reason, affiliation_keys, capitals, disagreement, speaker_keys
+from quotetrace.link.veto import Affiliations, Capitals, Reason, capitals, disagreement, side_affiliations, speaker_keys
 from quotetrace.store import Sighting
 
 log = logging.getLogger(__name__)
@@ -591,7 +591,7 @@ class _Echoes:
 
     def affiliations(self, one: int, other: int) -> Affiliations:
         """The names in each sighting's descriptors: its speaker's country or body, which a retelling may name."""
-        return affiliation_keys(self.sightings[one].descriptors), affiliation_keys(self.sightings[other].descriptors)
+        return side_affiliations(self.sightings[one].descriptors, self.sightings[other].descriptors)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from quotetrace.link.provenance import sighting_time
 from quotetrace.link.units import Embeddings, Match
-from quotetrace.link.veto import Capitals, affiliation_keys, disagreement, speaker_keys
+from quotetrace.link.veto import Capitals, disagreement, side_affiliations, speaker_keys
 from quotetrace.store import Sighting
 
 if TYPE_CHECKING:
@@ -129,8 +129,7 @@ def merge_translations(
         pair = (representative[a], representative[b])
         speakers = speaker_keys(sightings[i].speaker for i in pair)
         reason = disagreement(texts[a], texts[b], speakers, match, corpus,
-                              (affiliation_keys(sightings[pair[0]].descriptors),
-                               affiliation_keys(sightings[pair[1]].descriptors)))
+                              side_affiliations(sightings[pair[0]].descriptors, sightings[pair[1]].descriptors))
         if reason is not None:
             evidence.veto(reason)
             if match.score >= TRANSLATION_THRESHOLD:  # the same words with a fact changed, if the speaker is the same

@@ -458,6 +458,11 @@ def affiliation_keys(descriptors: Iterable[str]) -> frozenset[str]:
                      if word[:1].isupper() and word.casefold() not in _ARTICLES and len(word) > 2)
 
 
+def side_affiliations(original: Iterable[str], echo: Iterable[str]) -> Affiliations:
+    """The ``Affiliations`` of two quotes from their speakers' descriptors, the original's first."""
+    return affiliation_keys(original), affiliation_keys(echo)
+
+
 def names_replaced(a: frozenset[str], b: frozenset[str], speakers: frozenset[str] = frozenset(),
                    across: bool = True) -> bool:
     """Each side names someone or something the other does not (speakers aside). A name both write alike is
