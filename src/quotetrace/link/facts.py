@@ -198,7 +198,9 @@ class Facts:
     clauses: tuple[Clause, ...] = ()
     measures: frozenset[str] = frozenset()  # a number with a unit that is no time: "40 tonne" ("forty tonnes")
     durations: frozenset[Duration] = frozenset()  # its lengths of time: "eight weeks", "about ten days"
-    amounts: frozenset[str] = frozenset()  # the numbers that count something other than time or a day's date
+    # the figures that count something other than time or a day's date, each with its readings ("7.2m": 7.2
+    # million or 7.2 metres)
+    figures: tuple[frozenset[str], ...] = ()
     dated: frozenset[str] = frozenset()  # days of a month: "1 November", "June 15", «1 октября» ("m11-1")
     openers: frozenset[Opener] = frozenset()
     sides: Sides = field(default_factory=Sides)  # where its words stand on pairs of opposites (opposites.py)
@@ -208,6 +210,11 @@ class Facts:
     # its amounts that a hedge makes approximate, with the side the true value may lie on (fact_words.HEDGES):
     # "almost a quarter" ("0.25", "<"), "more than 2,000" ("2000", ">")
     hedged: frozenset[tuple[str, str]] = frozenset()
+
+    @property
+    def amounts(self) -> frozenset[str]:
+        """The values its figures may have."""
+        return frozenset().union(*self.figures)
 
     @property
     def negations(self) -> int:
@@ -844,10 +851,9 @@ def facts(text: str) -> Facts:
     none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
     denied = {i for i, t in enumerate(tokens) if t.kind == "number" and i and tokens[i - 1].kind == "negation"}
     dated = _days_of_month(tokens)
-    amounts = frozenset(v for i, t in enumerate(tokens)
-                        if t.kind == "number" and i not in timed and i not in none and i not in dated
-                        and i not in denied  # "60, not 150", «а не полторы сотни»: the figure set aside
-                        for v in _readings(t, text))
+    figures = tuple(frozenset(_readings(t, text)) for i, t in enumerate(tokens)
+                    if t.kind == "number" and i not in timed and i not in none and i not in dated
+                    and i not in denied)  # "60, not 150", «а не полторы сотни»: the figure set aside
     parts = clauses(tokens, text)
     negations = _elliptical(tokens, parts, _alternatives(tokens, text, parts, _distributed(
         tokens, text, parts, [_clause_negations(tokens, clause, text) for clause in parts])))
@@ -868,7 +874,7 @@ def facts(text: str) -> Facts:
                               _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative),
                               *corrects)
                        for n, clause, corrects in zip(negations, parts, corrections, strict=True)),
-                 measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
+                 measures, durations, figures, frozenset(dated.values()), _openers(tokens, text), sides,
                  any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios, hedged)
 
 
