@@ -308,6 +308,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
     calendar = capital if key.isascii() else not capital or first
     if _word_number(key) is not None or key in MULTIPLIERS:
         return "number", ""
+    if _ROMAN.fullmatch(raw):  # «в XIV веке» = "in the 14th century"; "Pope Leo XIV"
+        return "number", number_value(_roman_value(raw))
     if key in RATIO_WORDS:
         return "ratio", f"x{number_value(RATIO_WORDS[key])}"
     day = _calendar_key(key)
@@ -326,6 +328,17 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
             and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
         return "name", name_key_of(raw)
     return "word", key
+
+
+# A Roman numeral of two letters or more, of the letters centuries and monarchs use: "CV" or "LCD" is an
+# abbreviation more often than a number, and a lone "I" or "V" is a word or a letter.
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(raw: str) -> int:
+    values = [_ROMAN_DIGITS[c] for c in raw]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _calendar_key(key: str) -> str:
