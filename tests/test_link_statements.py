@@ -8,6 +8,7 @@ import pytest
 from quotetrace.link.statements import (
     MAX_MISSES,
     LexicalScorer,
+    StatementLinks,
     Vectors,
     _join,
     _UnionFind,
@@ -259,17 +260,23 @@ def test_link_statements_a_copy_attributed_to_no_one_with_a_figure_changed_is_al
     assert members.get(3, ("", ""))[0] != members[1][0]  # words given to someone else's role: another statement
 
 
-def test_link_statements_quotes_of_no_one_alter_only_in_quotation_marks() -> None:
+def test_link_statements_quotes_of_no_one_alter_in_quotation_marks_or_copied_whole() -> None:
     notice = "“The reading room on Mill Lane closes at 6 p.m. on weekdays and stays shut for 12 days in August.”"
     report = "the reading room on Mill Lane closes at 6 p.m. on weekdays and stays shut for 12 days in August"
+    framed = f"A notice from the city libraries says {report}"
 
     def unattributed(quote_id: int, text: str, when: str) -> Sighting:
         return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, None, None, (), "outlet", None, when, None)
 
-    links = link_statements([unattributed(1, notice, "2026-07-01"), unattributed(2, notice.replace("12", "21"),
-                                                                               "2026-07-02"),
-                             unattributed(3, report, "2026-07-01"), unattributed(4, report.replace("12", "21"),
-                                                                                "2026-07-02")], {})
-    members = {q: (st, rel) for st, q, rel in links.members}
+    def linked(original: str, copy: str) -> tuple[dict[int, tuple[str, str]], StatementLinks]:
+        links = link_statements([unattributed(1, original, "2026-07-01"), unattributed(2, copy, "2026-07-02")], {})
+        return {q: (st, rel) for st, q, rel in links.members}, links
+
+    members, links = linked(notice, notice.replace("12", "21"))
     assert members[2] == (members[1][0], "altered") and ("12", "21") in links.changes[2]
-    assert members.get(4, ("", ""))[0] != members[3][0]  # news copy alike, no one's words: two statements
+    # a whole news sentence copied with one figure changed alters it ...
+    members, links = linked(report, report.replace("12", "21"))
+    assert members[2] == (members[1][0], "altered") and ("12", "21") in links.changes[2]
+    # ... a fragment of one with a figure changed is as likely another day's news: two statements
+    members, _ = linked(framed, report.replace("12", "21"))
+    assert members.get(2, ("", ""))[0] != members[1][0]

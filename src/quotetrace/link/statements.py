@@ -524,10 +524,11 @@ class _Echoes:
         (``one_organisation``: "the Prison Service" and its head, named or not, or its press office). The attribution
         ties a copy with a figure changed to its statement (the altered window, the bulletins and MAX_VARIANTS
         keep a speaker's later statements and templates apart). Two unattributed sentences are tied by nothing
-        but their words: one with another figure, date or place is another statement ("house prices in X rose by
-        9%" / "... in Y"), as the older echo files label them; so is a copy given to another role, another
-        person or another organisation. Two unattributed quotes in quotation marks are one source's words
-        (``both_quoted``): every echo file that has them labels a copy with a figure changed altered."""
+        but their words: a fragment of one with another figure, date or place is another statement ("house prices
+        in X rose by 9%" / "... in Y"), as the older echo files label them; so is a copy given to another role,
+        another person or another organisation. Two unattributed quotes in quotation marks are one source's words
+        (``both_quoted``), and so is a whole sentence copied with a fact changed (``copied_whole``): every echo
+        file that has them labels such a copy altered."""
         speaker, other_speaker = self.speaker(one), self.speaker(other)
         if speaker is not None and other_speaker is not None:
             held = speaker == other_speaker
@@ -536,7 +537,7 @@ class _Echoes:
         else:  # one given to a role, the other to no one at all; or both to the same role; or to no one, quoted
             roles = self.role_of(one), self.role_of(other)
             held = (bool(roles[0]) != bool(roles[1]) or same_role(*roles)
-                    or (not (roles[0] or roles[1]) and self.both_quoted(one, other)))
+                    or (not (roles[0] or roles[1]) and (self.both_quoted(one, other) or self.copied_whole(one, other))))
         return held or self.one_organisation(one, other)
 
     def both_quoted(self, one: int, other: int) -> bool:
@@ -544,6 +545,16 @@ class _Echoes:
         unsigned notice, a sign, a leaked line) quote one statement, and a copy with a figure changed alters it;
         two unattributed sentences without quotation marks are only news copy alike (``same_holder``)."""
         return is_direct(self.sightings[one].text) and is_direct(self.sightings[other].text)
+
+    def copied_whole(self, one: int, other: int) -> bool:
+        """The two give one sentence word for word but a figure, a date or a name (near-copies, ``NEAR_COPY``):
+        an outlet that copies a whole news sentence and changes one fact in it alters it. A fragment with a fact
+        changed is as likely the same news of another place or day, and stays apart."""
+        a, b = tokens(self.sightings[one].text), tokens(self.sightings[other].text)
+        if min(len(a), len(b)) < MIN_RUN:
+            return False
+        kept = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+        return 2 * kept >= NEAR_COPY * (len(a) + len(b))
 
     def one_organisation(self, one: int, other: int) -> bool:
         """One sighting is attributed to an organisation (no person: "the Border Guard Service", «Нацбанк», or a
