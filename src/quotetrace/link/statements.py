@@ -91,7 +91,7 @@ MAX_GROUP = 1000  # paraphrase candidates compared at once (a very prolific spea
 # week later are a new statement (a weekly bulletin), as are a daily bulletin's (bulletins.py). A sentence found
 # in more versions than MAX_VARIANTS is a template (a daily figure), each version its own statement.
 ALTERED_WINDOW_DAYS = 3
-MAX_VARIANTS = 4
+MAX_VARIANTS = 6
 # The last word of a report's frame ("A decree published on Tuesday says …", "Figures … show that …", «В
 # сообщении говорится, что …»): an echo of the words after it, without it, is verbatim.
 REPORT_FRAMES = frozenset("says said say shows show showed states stated reports reported announced warns warned "
