@@ -481,3 +481,56 @@ def test_extract_copular_cue_noun_reports_its_owner(text: str, content: str, spe
 
 def test_extract_copular_cue_noun_without_an_owner_is_the_writers() -> None:
     assert quotetrace.extract("The main argument is that the ferry costs too much to run.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an infinitive after the object is no second attribution, whatever its verb
+        ("The harbour board urged the ferry operators to find a compromise with the unions.",
+         "the ferry operators to find a compromise with the unions"),
+        # a cue noun's infinitive that the parser hangs on the verb taking the noun
+        ("The governor renewed her call for the port authority to lower the fees.",
+         "the port authority to lower the fees"),
+    ],
+)
+def test_extract_infinitive_goes_on_with_the_content(text: str, content: str) -> None:
+    assert content in [q.text for q in quotetrace.extract(text)]
+
+
+def test_extract_infinitive_after_a_prepositional_object_goes_on_with_it() -> None:
+    """'praised the striker as quick to learn' parsed with the infinitive on the verb, as the parser does in
+    longer sentences: the infinitive still closes the content."""
+    from spacy.tokens import Doc
+
+    from quotetrace.extract.cues import find_cues
+    from quotetrace.nlp import load_pipeline
+
+    words = ["The", "coach", "praised", "the", "striker", "as", "quick", "to", "learn", "."]
+    doc = Doc(load_pipeline("en").vocab, words=words, spaces=[True] * 8 + [False, False],
+              heads=[1, 2, 2, 4, 2, 2, 5, 8, 2, 2],
+              deps=["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "aux", "advcl", "punct"],
+              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "ADJ", "PART", "VERB", "PUNCT"],
+              tags=["DT", "NN", "VBD", "DT", "NN", "IN", "JJ", "TO", "VB", "."],
+              lemmas=["the", "coach", "praise", "the", "striker", "as", "quick", "to", "learn", "."])
+    cue = next(c for c in find_cues(doc) if c.token.lower_ == "praised")
+    assert cue.content is not None and doc.text[cue.content[0] : cue.content[1]] == "the striker as quick to learn"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser hangs the bare infinitives on the finite cue verb, which cannot take them
+        ("The governor pledged to cut the harbour fees, dredge the channel and build a new pier.",
+         "to cut the harbour fees, dredge the channel and build a new pier"),
+        ("The union urged the ministry to reopen the dock, rehire the pilots and pay the arrears.",
+         "the ministry to reopen the dock, rehire the pilots and pay the arrears"),
+    ],
+)
+def test_extract_coordinated_infinitives_go_on_with_the_content(text: str, content: str) -> None:
+    assert content in [q.text for q in quotetrace.extract(text)]
+
+
+def test_extract_what_the_speaker_did_next_is_no_content() -> None:
+    quotes = quotetrace.extract("The mayor promised to fix the roads and resigned a week later.")
+    assert [q.text for q in quotes] == ["to fix the roads"]

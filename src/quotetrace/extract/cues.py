@@ -342,6 +342,7 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
             c for c in [_for_clause(verb)] if c is not None]
         after = [c for k, c in enumerate(after) if k == 0 or not _said_when_or_where(c)]
         after += [c for c in [_object_infinitive(verb, after)] if c is not None]
+        after += _coordinated_infinitives(verb, after)
         return _clause_chars(verb, after) if after else None
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
@@ -413,8 +414,10 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     """The content carried by ``heads``, without what the parser hangs on it but the speaker did not say:
     another attribution ("…, and 4 in 10 said …"), a participle after a comma ("…, putting them ahead"),
     or a contrast ("…, while others want …"). The block kept is the one that starts the content."""
-    # "said they were worried, and 4 in 10 said …": the second attribution may be parsed as a second clause
-    heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS]
+    # "said they were worried, and 4 in 10 said …": the second attribution may be parsed as a second clause;
+    # a bare infinitive has no speaker of its own ("urged the council to find a compromise" is one content)
+    heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS or h.tag_ == "VB"
+             or h.dep_ in ("cc", "punct")]
     opening = _without_dateline(verb.sent).start
     tokens = [t for t in _subtree_tokens(heads) if t.i >= opening]
     if all(h.i > verb.i for h in heads) and any(t.i > verb.i for t in tokens):
@@ -442,16 +445,37 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     return trim_chars(verb.doc, run)
 
 
-def _object_infinitive(verb: Token, objects: list[Token]) -> Token | None:
-    """'defended his call to raise the minimum wage': the parser hangs the object's infinitive on the verb
-    (as if it were the verb's purpose) when it follows the object with no comma between."""
-    if not objects or objects[-1].dep_ != "dobj":
+def _object_infinitive(head: Token, objects: list[Token]) -> Token | None:
+    """'defended his call to raise the minimum wage', 'remembered her as hard to beat', 'faulted him for not
+    doing more to help': the parser hangs the object's infinitive on ``head``, the verb (or cue noun), as if
+    it were its purpose, when it follows the object, or a phrase after it, with no comma between."""
+    if not objects or objects[-1].dep_ not in ("dobj", "prep"):
         return None
     edge = objects[-1].right_edge.i
     return next(
-        (c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == edge + 1 and c.left_edge.lower_ == "to"),
+        (c for c in head.children if c.dep_ == "advcl" and c.left_edge.i == edge + 1 and c.left_edge.lower_ == "to"),
         None,
     )
+
+
+def _coordinated_infinitives(verb: Token, objects: list[Token]) -> list[Token]:
+    """'pledged to cut the fees, dredge the harbour and build a pier': the parser may hang the bare
+    infinitives that go on with an infinitive content on the cue verb as its own conjuncts, which a finite
+    verb cannot have ("pledged … dredge"); with them come the commas and conjunctions that join them."""
+    if not objects or verb.tag_ == "VB" or not any(
+            t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+            for o in objects for t in o.subtree):
+        return []
+    edge = max(o.right_edge.i for o in objects)
+    out: list[Token] = []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > edge):
+        joints = list(verb.doc[edge + 1 : conj.left_edge.i])
+        if conj.tag_ != "VB" or any(g.dep_ in SUBJECT_DEPS or g.dep_ == "aux" for g in conj.children) or not all(
+                t.head.i == verb.i and t.dep_ in ("cc", "punct") for t in joints):
+            break
+        out += [*joints, conj]
+        edge = conj.right_edge.i
+    return out
 
 
 def _said_when_or_where(prep: Token) -> bool:
@@ -728,6 +752,11 @@ def _learned_noun_cue(doc: Doc, noun: Token) -> Cue | None:
         return None
     carrier = carriers[0]
     body = [t for t in carrier.subtree if t.i != carrier.i] if carrier.dep_ == "prep" else list(carrier.subtree)
+    # "her call for the council to act": the parser hangs the infinitive on the noun, or on the verb it is
+    # the object of
+    infinitive = _object_infinitive(noun, [carrier]) or (
+        _object_infinitive(noun.head, [carrier]) if noun.dep_ == "dobj" else None)
+    body += list(infinitive.subtree) if infinitive is not None else []
     content = trim_chars(doc, body)
     if content is None:
         return None
