@@ -534,3 +534,31 @@ def test_extract_coordinated_infinitives_go_on_with_the_content(text: str, conte
 def test_extract_what_the_speaker_did_next_is_no_content() -> None:
     quotes = quotetrace.extract("The mayor promised to fix the roads and resigned a week later.")
     assert [q.text for q in quotes] == ["to fix the roads"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The harbour master is reportedly considering a run for mayor.",
+         "The harbour master is reportedly considering a run for mayor", "reportedly"),
+        ("Funds for the new pier were allegedly diverted to a consultancy.",
+         "Funds for the new pier were allegedly diverted to a consultancy", "allegedly"),
+        # a relative clause's pronoun is not what was reported
+        ("The minister, who reportedly owns two ferries, denied any conflict of interest.",
+         "reportedly owns two ferries", "reportedly"),
+    ],
+)
+def test_extract_reporting_adverb_reports_its_clause_without_a_source(text: str, content: str, cue: str) -> None:
+    """'reportedly', 'allegedly': someone the text does not name reported the clause, as in "it was claimed
+    that …"."""
+    q = next(q for q in quotetrace.extract(text) if q.cue == cue)
+    assert (q.text, q.kind, q.speaker_mention, q.speaker) == (content, "indirect", None, None)
+
+
+def test_extract_reporting_adverb_leaves_a_speech_verb_its_own_cue() -> None:
+    q = only(quotetrace.extract("The mayor reportedly told aides that she would resign."))
+    assert (q.text, q.cue, mention(q)) == ("that she would resign", "told", "The mayor")
+
+
+def test_extract_writers_own_hedge_is_no_report() -> None:
+    assert quotetrace.extract("The ferry apparently left the harbour early.") == []

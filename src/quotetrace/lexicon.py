@@ -301,6 +301,10 @@ PHRASAL_SPEECH_VERBS = frozenset(
 # A verb and the adjective after it that together say what the clause after them holds: "made clear that the
 # bridge stays shut", "has made it plain she will not resign".
 SAYING_ADJECTIVES = frozenset(tuple(pair.split("+")) for pair in "make+clear make+plain".split())
+# Adverbs that say the clause they modify was reported by someone the text does not name: "the mayor
+# reportedly considered resigning", "funds allegedly diverted". Not "apparently" or "supposedly": those are
+# the writer's own inference or doubt.
+REPORTING_ADVERBS = frozenset("reportedly allegedly reputedly purportedly".split())
 # Verbs that report content only through a speech noun as object: "issued a warning", "offered an apology",
 # "released a statement"; "published a report", "offered a discount" and "posted a video" say nothing.
 CARRIER_VERBS = frozenset(

@@ -33,6 +33,7 @@ from quotetrace.lexicon import (
     QUESTION_VERBS,
     QUOTE_ONLY_VERBS,
     RELATIVE_PRONOUNS,
+    REPORTING_ADVERBS,
     SAYING_ADJECTIVES,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -201,6 +202,10 @@ def find_cues(
                 cues.append(cue)
         elif tok.lower_ == "according":
             cue = _according_cue(doc, tok) if _according_to(tok) is not None else None
+            if cue is not None:
+                cues.append(cue)
+        elif tok.lower_ in REPORTING_ADVERBS and tok.dep_ == "advmod":
+            cue = _reporting_adverb_cue(doc, tok)
             if cue is not None:
                 cues.append(cue)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
@@ -678,6 +683,22 @@ def _according_cue(doc: Doc, tok: Token) -> Cue | None:
     content = trim_chars(doc, [t for t in sent if t.i not in phrase])
     end = tok.nbor(1).idx + len(tok.nbor(1)) if tok.i + 1 < len(doc) else tok.idx + len(tok)
     return Cue(tok, doc_text(doc)[tok.idx : end], tok.idx, end, mention_span(source), content)
+
+
+def _reporting_adverb_cue(doc: Doc, adverb: Token) -> Cue | None:
+    """"The mayor reportedly considered resigning": the clause the adverb sits in was reported, by a source
+    the text does not name (no speaker), as "it was claimed that …" is. The clause is its verb's, subject
+    included; a verb that says something itself ("reportedly told aides that …") is the cue instead."""
+    verb = adverb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SPEECH_VERBS:
+        return None
+    # not the relative pronoun of "the minister, who reportedly owns two ferries": the clause is about him
+    clause = [t for t in verb.subtree if t.head.i != verb.i or not (
+        (t.dep_ == "punct" and t.i > verb.i) or (t.i < adverb.i and t.lower_ in RELATIVE_PRONOUNS))]
+    content = trim_chars(doc, clause)
+    if content is None or not content[0] <= adverb.idx < content[1]:
+        return None
+    return Cue(adverb, adverb.text, adverb.idx, adverb.idx + len(adverb), None, content, frame="adverb")
 
 
 def _poll_cue(doc: Doc, prep: Token) -> Cue | None:
