@@ -562,3 +562,31 @@ def test_extract_reporting_adverb_leaves_a_speech_verb_its_own_cue() -> None:
 
 def test_extract_writers_own_hedge_is_no_report() -> None:
     assert quotetrace.extract("The ferry apparently left the harbour early.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The harbour master made the point that the pier had never been inspected.",
+         "that the pier had never been inspected", "The harbour master"),
+        ("The union has pressed the case that the pilots are underpaid.", "that the pilots are underpaid",
+         "The union"),
+        ("The senator's answer was that the fees would fall next year.", "that the fees would fall next year",
+         "The senator"),
+    ],
+)
+def test_extract_noun_reporting_through_its_clause(text: str, content: str, speaker: str) -> None:
+    """'made the point that …', 'her answer was that …': the noun's "that" clause is what its owner said."""
+    q = only(quotetrace.extract(text))
+    assert (q.text, mention(q), q.type) == (content, speaker, "speech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The answer was that the fees would fall next year.",  # no owner: the writer's answer
+        "The mayor made the case for a new pier.",  # no clause: "the case for" reports nothing said
+    ],
+)
+def test_extract_noun_reporting_through_its_clause_needs_clause_and_owner(text: str) -> None:
+    assert quotetrace.extract(text) == []

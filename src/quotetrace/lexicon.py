@@ -59,6 +59,9 @@ SPEECH_NOUNS = frozenset(
     pledge threat accusation insistence prediction hope fear concern conclusion contention
     """.split()
 )
+# Nouns that report what was said only through their "that" clause: "made the point that …", "pressed the case
+# that …", "her answer was that …"; "the case for", "a point of order" and "the message of" say nothing.
+CLAUSE_SPEECH_NOUNS = frozenset("point case answer response reply explanation message".split())
 # Documents and records that speak for their authors: "the letter says", "the appeal warns", "exchange data
 # show". As a speaker they stand for who wrote or issued them (attribute/documents.py), never for themselves.
 DOCUMENT_NOUNS = frozenset(

@@ -26,6 +26,7 @@ from quotetrace.lexicon import (
     BELIEF_ADJECTIVES,
     BELIEF_NOUNS,
     BELIEF_VERBS,
+    CLAUSE_SPEECH_NOUNS,
     CUE_NOUNS,
     GROUP_MEMBER_NOUNS,
     ORGANISATION_NOUNS,
@@ -73,7 +74,7 @@ MAX_HEADLINE_SOURCE = 5
 MAX_HEADLINE_WORDS = 25
 SAYING_ADJECTIVE_VERBS = frozenset(verb for verb, _ in SAYING_ADJECTIVES)
 # Nouns whose "is that …" gives what their owner said or holds: "her argument was that …".
-COPULAR_CUE_NOUNS = SPEECH_NOUNS | CUE_NOUNS | BELIEF_NOUNS
+COPULAR_CUE_NOUNS = SPEECH_NOUNS | CUE_NOUNS | BELIEF_NOUNS | CLAUSE_SPEECH_NOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +223,7 @@ def find_cues(
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ == "NOUN":
-            cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS else None
+            cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS or lemma in CLAUSE_SPEECH_NOUNS else None
             if cue is None and lemma in COPULAR_CUE_NOUNS:
                 cue = _copular_noun_cue(doc, tok)
             key = cue_key(tok) if cue is None and f"n:{lemma}" in learned_lemmas else None
@@ -731,8 +732,11 @@ def _poll_cue(doc: Doc, prep: Token) -> Cue | None:
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
     """"raised the possibility that ...", "his claim that ...": content is the noun's that-clause."""
+    # (for a noun that reports only through its clause, "that" must open the clause, not be its subject)
+    marked = noun.lemma_.lower() in CLAUSE_SPEECH_NOUNS
     clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)),
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(
+            g.lower_ == "that" and (g.dep_ == "mark" or not marked) for g in c.children)),
         None,
     )
     if clause is None:
