@@ -61,6 +61,9 @@ from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name
         ("первые три парома", {"1", "3"}),
         ("the twenty-first day", {"21"}),  # ... while a number then an ordinal is one
         ("к тридцать первому числу", {"31"}),
+        ("построен в XVIII веке", {"18"}),  # a Roman numeral of two letters or more
+        ("the 19th century", {"19"}),
+        ("Vitamin C, a CV and I", set()),  # a lone letter, or letters no century uses, count nothing
     ],
 )
 def test_facts_numbers_in_words_and_digits_compare_as_values(text: str, numbers: set[str]) -> None:
@@ -259,6 +262,13 @@ def test_a_word_opening_a_sentence_is_a_name_when_the_corpus_says_so() -> None:
     # a common word that opens the sentence stays a word
     assert disagreement("Schools in Lidova will open on 1 September", original,
                         corpus=capitals(["Schools in Lidova will open", "the port of Harbour"])) is None
+
+
+def test_a_sentence_opener_the_corpus_writes_in_lower_case_is_no_name_though_a_title_capitalises_it() -> None:
+    corpus = capitals(["a film called The Long Winter", "the price of gas", "Brenna Coal", "Velm"])
+    original = "Brenna Coal will sell 2 million tonnes to the mills. The price stays fixed until May"
+    retold = "Velm's mills will buy 2 million tonnes from Brenna Coal at a price fixed until May"
+    assert disagreement(original, retold, corpus=corpus) is None  # "The" opening a sentence names nothing
 
 
 def test_capitals_reads_names_inside_sentences_and_words_in_lower_case() -> None:

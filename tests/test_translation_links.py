@@ -137,3 +137,15 @@ def test_a_report_that_rounds_the_figures_is_a_paraphrase_one_that_keeps_them_a_
     relation = {q: r for _, q, r in links.members}
     assert statement[1] == statement[2] == statement[3]
     assert relation[2] == "translation" and relation[3] == "paraphrase"
+
+
+def test_a_figure_worked_out_from_the_originals_is_restated_a_time_or_a_reading_of_one_is_not() -> None:
+    from quotetrace.link.statements import _restates_figures
+
+    assert _restates_figures("«Из 800 тонн зерна половину отправят на север»", "400 tonnes of grain will go north")
+    assert not _restates_figures("«Из 800 тонн зерна половину отправят на север»", "half of 800 tonnes will go north")
+    # "12m" may be 12 million or 12 metres: either reading the original writes is its figure
+    assert not _restates_figures("«Мост обойдётся в 12 миллионов»", "the bridge will cost 12m")
+    # a length of time said in other units renders it; "both" counts two
+    assert not _restates_figures("«За сутки спасли 90 человек»", "90 people were rescued in 24 hours")
+    assert not _restates_figures("“Pupils who missed both jabs must stay home”", "ученики без двух прививок")

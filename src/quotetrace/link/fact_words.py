@@ -107,6 +107,8 @@ RU_DENOMINATORS: dict[str, float] = {
     for word in _forms(stem, _RU_ADJECTIVE_ENDINGS)}
 RU_DENOMINATORS.update(dict.fromkeys("третья,третье,третьей,третью,третьих,третьи,третьим".split(","), 1 / 3))
 PARTS = frozenset("часть,части,частью,частей,частям,частями,частях".split(","))  # «пятая часть»: a fifth
+# "both doses" says what «двух прививок» counts (a report's own figure is none the original lacks).
+BOTH = frozenset("both оба обе обоих обеих обоим обеим обоими обеими".split())
 _NO_COUNTS = frozenset({"single", "twice", "дважды", "трижды"})
 # Counts of a fraction: "a", "an", and the cardinals one to ten in every case («двух третей», «семи десятых»).
 FRACTION_COUNTS = frozenset({"a", "an", *(w for w, v in NUMBER_WORDS.items()

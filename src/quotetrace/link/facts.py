@@ -198,7 +198,9 @@ class Facts:
     clauses: tuple[Clause, ...] = ()
     measures: frozenset[str] = frozenset()  # a number with a unit that is no time: "40 tonne" ("forty tonnes")
     durations: frozenset[Duration] = frozenset()  # its lengths of time: "eight weeks", "about ten days"
-    amounts: frozenset[str] = frozenset()  # the numbers that count something other than time or a day's date
+    # the figures that count something other than time or a day's date, each with its readings ("7.2m": 7.2
+    # million or 7.2 metres)
+    figures: tuple[frozenset[str], ...] = ()
     dated: frozenset[str] = frozenset()  # days of a month: "1 November", "June 15", «1 октября» ("m11-1")
     openers: frozenset[Opener] = frozenset()
     sides: Sides = field(default_factory=Sides)  # where its words stand on pairs of opposites (opposites.py)
@@ -208,6 +210,11 @@ class Facts:
     # its amounts that a hedge makes approximate, with the side the true value may lie on (fact_words.HEDGES):
     # "almost a quarter" ("0.25", "<"), "more than 2,000" ("2000", ">")
     hedged: frozenset[tuple[str, str]] = frozenset()
+
+    @property
+    def amounts(self) -> frozenset[str]:
+        """The values its figures may have."""
+        return frozenset().union(*self.figures)
 
     @property
     def negations(self) -> int:
@@ -301,6 +308,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
     calendar = capital if key.isascii() else not capital or first
     if _word_number(key) is not None or key in MULTIPLIERS:
         return "number", ""
+    if _ROMAN.fullmatch(raw):  # «в XIV веке» = "in the 14th century"; "Pope Leo XIV"
+        return "number", number_value(_roman_value(raw))
     if key in RATIO_WORDS:
         return "ratio", f"x{number_value(RATIO_WORDS[key])}"
     day = _calendar_key(key)
@@ -319,6 +328,17 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
             and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
         return "name", name_key_of(raw)
     return "word", key
+
+
+# A Roman numeral of two letters or more, of the letters centuries and monarchs use: "CV" or "LCD" is an
+# abbreviation more often than a number, and a lone "I" or "V" is a word or a letter.
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(raw: str) -> int:
+    values = [_ROMAN_DIGITS[c] for c in raw]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _calendar_key(key: str) -> str:
@@ -844,10 +864,9 @@ def facts(text: str) -> Facts:
     none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
     denied = {i for i, t in enumerate(tokens) if t.kind == "number" and i and tokens[i - 1].kind == "negation"}
     dated = _days_of_month(tokens)
-    amounts = frozenset(v for i, t in enumerate(tokens)
-                        if t.kind == "number" and i not in timed and i not in none and i not in dated
-                        and i not in denied  # "60, not 150", «а не полторы сотни»: the figure set aside
-                        for v in _readings(t, text))
+    figures = tuple(frozenset(_readings(t, text)) for i, t in enumerate(tokens)
+                    if t.kind == "number" and i not in timed and i not in none and i not in dated
+                    and i not in denied)  # "60, not 150", «а не полторы сотни»: the figure set aside
     parts = clauses(tokens, text)
     negations = _elliptical(tokens, parts, _alternatives(tokens, text, parts, _distributed(
         tokens, text, parts, [_clause_negations(tokens, clause, text) for clause in parts])))
@@ -868,7 +887,7 @@ def facts(text: str) -> Facts:
                               _stances(clause, n, sides), tuple(i in doubled for i in clause if i in negative),
                               *corrects)
                        for n, clause, corrects in zip(negations, parts, corrections, strict=True)),
-                 measures, durations, amounts, frozenset(dated.values()), _openers(tokens, text), sides,
+                 measures, durations, figures, frozenset(dated.values()), _openers(tokens, text), sides,
                  any(fold(t.text) in FIRST_PERSON_PLURAL for t in tokens), _name_order(tokens, text), ratios, hedged)
 
 

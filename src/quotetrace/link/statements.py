@@ -57,6 +57,7 @@ from quotetrace.dates import parse_timestamp
 from quotetrace.link.bulletins import next_bulletin, restated, series
 from quotetrace.link.candidates import buckets
 from quotetrace.link.changes import Change, Comparison, compare, fact_changes
+from quotetrace.link.fact_words import BOTH
 from quotetrace.link.facts import facts
 from quotetrace.link.organisations import Organisations, bodies, organisation
 from quotetrace.link.provenance import sighting_time
@@ -608,11 +609,14 @@ def _person(name: str) -> str:
 
 
 def _restates_figures(original: str, echo: str) -> bool:
-    """The echo gives a figure of its own under a hedge ("nearly 150" for 146, "more than a billion" for 1.2
-    billion, "some 300" for half of 600): the veto holds it for the original's, and a report that rounds the
-    figures retells them rather than renders them."""
-    written = facts(original).numbers
-    return any(value not in written for value, _ in facts(echo).hedged)
+    """The echo gives a figure of its own: under a hedge ("nearly 150" for 146, "more than a billion" for 1.2
+    billion), or one worked out from the original's ("300" for half of 600, "a fifth" for 20 of 100), which
+    the veto holds for the original's. A report that rounds or reckons the figures retells them rather than
+    renders them. Lengths of time and dates are left out: "24 hours" renders «сутки»."""
+    written = facts(original).numbers | (frozenset({"2"}) if BOTH & set(tokens(original)) else frozenset())
+    told = facts(echo)
+    return (any(value not in written for value, _ in told.hedged)
+            or any(not readings & written for readings in told.figures))
 
 
 def _moment(s: Sighting) -> datetime | None:

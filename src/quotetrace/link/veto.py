@@ -107,7 +107,7 @@ class Capitals:
         """The names of a quote, with the words opening its sentences that the corpus writes as names, or that
         own something ("Sorna's schools") and that it never writes in lower case ("Children's …")."""
         openers = {o.key for o in found.openers
-                   if o.key in self.names or (o.possessive and o.word not in self.words)}
+                   if o.word not in self.words and (o.key in self.names or o.possessive)}
         return found.names | openers if openers else found.names
 
 
