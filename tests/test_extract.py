@@ -481,3 +481,112 @@ def test_extract_copular_cue_noun_reports_its_owner(text: str, content: str, spe
 
 def test_extract_copular_cue_noun_without_an_owner_is_the_writers() -> None:
     assert quotetrace.extract("The main argument is that the ferry costs too much to run.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an infinitive after the object is no second attribution, whatever its verb
+        ("The harbour board urged the ferry operators to find a compromise with the unions.",
+         "the ferry operators to find a compromise with the unions"),
+        # a cue noun's infinitive that the parser hangs on the verb taking the noun
+        ("The governor renewed her call for the port authority to lower the fees.",
+         "the port authority to lower the fees"),
+    ],
+)
+def test_extract_infinitive_goes_on_with_the_content(text: str, content: str) -> None:
+    assert content in [q.text for q in quotetrace.extract(text)]
+
+
+def test_extract_infinitive_after_a_prepositional_object_goes_on_with_it() -> None:
+    """'praised the striker as quick to learn' parsed with the infinitive on the verb, as the parser does in
+    longer sentences: the infinitive still closes the content."""
+    from spacy.tokens import Doc
+
+    from quotetrace.extract.cues import find_cues
+    from quotetrace.nlp import load_pipeline
+
+    words = ["The", "coach", "praised", "the", "striker", "as", "quick", "to", "learn", "."]
+    doc = Doc(load_pipeline("en").vocab, words=words, spaces=[True] * 8 + [False, False],
+              heads=[1, 2, 2, 4, 2, 2, 5, 8, 2, 2],
+              deps=["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "aux", "advcl", "punct"],
+              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "ADJ", "PART", "VERB", "PUNCT"],
+              tags=["DT", "NN", "VBD", "DT", "NN", "IN", "JJ", "TO", "VB", "."],
+              lemmas=["the", "coach", "praise", "the", "striker", "as", "quick", "to", "learn", "."])
+    cue = next(c for c in find_cues(doc) if c.token.lower_ == "praised")
+    assert cue.content is not None and doc.text[cue.content[0] : cue.content[1]] == "the striker as quick to learn"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser hangs the bare infinitives on the finite cue verb, which cannot take them
+        ("The governor pledged to cut the harbour fees, dredge the channel and build a new pier.",
+         "to cut the harbour fees, dredge the channel and build a new pier"),
+        ("The union urged the ministry to reopen the dock, rehire the pilots and pay the arrears.",
+         "the ministry to reopen the dock, rehire the pilots and pay the arrears"),
+    ],
+)
+def test_extract_coordinated_infinitives_go_on_with_the_content(text: str, content: str) -> None:
+    assert content in [q.text for q in quotetrace.extract(text)]
+
+
+def test_extract_what_the_speaker_did_next_is_no_content() -> None:
+    quotes = quotetrace.extract("The mayor promised to fix the roads and resigned a week later.")
+    assert [q.text for q in quotes] == ["to fix the roads"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The harbour master is reportedly considering a run for mayor.",
+         "The harbour master is reportedly considering a run for mayor", "reportedly"),
+        ("Funds for the new pier were allegedly diverted to a consultancy.",
+         "Funds for the new pier were allegedly diverted to a consultancy", "allegedly"),
+        # a relative clause's pronoun is not what was reported
+        ("The minister, who reportedly owns two ferries, denied any conflict of interest.",
+         "reportedly owns two ferries", "reportedly"),
+    ],
+)
+def test_extract_reporting_adverb_reports_its_clause_without_a_source(text: str, content: str, cue: str) -> None:
+    """'reportedly', 'allegedly': someone the text does not name reported the clause, as in "it was claimed
+    that …"."""
+    q = next(q for q in quotetrace.extract(text) if q.cue == cue)
+    assert (q.text, q.kind, q.speaker_mention, q.speaker) == (content, "indirect", None, None)
+
+
+def test_extract_reporting_adverb_leaves_a_speech_verb_its_own_cue() -> None:
+    q = only(quotetrace.extract("The mayor reportedly told aides that she would resign."))
+    assert (q.text, q.cue, mention(q)) == ("that she would resign", "told", "The mayor")
+
+
+def test_extract_writers_own_hedge_is_no_report() -> None:
+    assert quotetrace.extract("The ferry apparently left the harbour early.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The harbour master made the point that the pier had never been inspected.",
+         "that the pier had never been inspected", "The harbour master"),
+        ("The union has pressed the case that the pilots are underpaid.", "that the pilots are underpaid",
+         "The union"),
+        ("The senator's answer was that the fees would fall next year.", "that the fees would fall next year",
+         "The senator"),
+    ],
+)
+def test_extract_noun_reporting_through_its_clause(text: str, content: str, speaker: str) -> None:
+    """'made the point that …', 'her answer was that …': the noun's "that" clause is what its owner said."""
+    q = only(quotetrace.extract(text))
+    assert (q.text, mention(q), q.type) == (content, speaker, "speech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The answer was that the fees would fall next year.",  # no owner: the writer's answer
+        "The mayor made the case for a new pier.",  # no clause: "the case for" reports nothing said
+    ],
+)
+def test_extract_noun_reporting_through_its_clause_needs_clause_and_owner(text: str) -> None:
+    assert quotetrace.extract(text) == []

@@ -59,6 +59,9 @@ SPEECH_NOUNS = frozenset(
     pledge threat accusation insistence prediction hope fear concern conclusion contention
     """.split()
 )
+# Nouns that report what was said only through their "that" clause: "made the point that …", "pressed the case
+# that …", "her answer was that …"; "the case for", "a point of order" and "the message of" say nothing.
+CLAUSE_SPEECH_NOUNS = frozenset("point case answer response reply explanation message".split())
 # Documents and records that speak for their authors: "the letter says", "the appeal warns", "exchange data
 # show". As a speaker they stand for who wrote or issued them (attribute/documents.py), never for themselves.
 DOCUMENT_NOUNS = frozenset(
@@ -301,6 +304,10 @@ PHRASAL_SPEECH_VERBS = frozenset(
 # A verb and the adjective after it that together say what the clause after them holds: "made clear that the
 # bridge stays shut", "has made it plain she will not resign".
 SAYING_ADJECTIVES = frozenset(tuple(pair.split("+")) for pair in "make+clear make+plain".split())
+# Adverbs that say the clause they modify was reported by someone the text does not name: "the mayor
+# reportedly considered resigning", "funds allegedly diverted". Not "apparently" or "supposedly": those are
+# the writer's own inference or doubt.
+REPORTING_ADVERBS = frozenset("reportedly allegedly reputedly purportedly".split())
 # Verbs that report content only through a speech noun as object: "issued a warning", "offered an apology",
 # "released a statement"; "published a report", "offered a discount" and "posted a video" say nothing.
 CARRIER_VERBS = frozenset(

@@ -26,6 +26,7 @@ from quotetrace.lexicon import (
     BELIEF_ADJECTIVES,
     BELIEF_NOUNS,
     BELIEF_VERBS,
+    CLAUSE_SPEECH_NOUNS,
     CUE_NOUNS,
     GROUP_MEMBER_NOUNS,
     ORGANISATION_NOUNS,
@@ -33,6 +34,7 @@ from quotetrace.lexicon import (
     QUESTION_VERBS,
     QUOTE_ONLY_VERBS,
     RELATIVE_PRONOUNS,
+    REPORTING_ADVERBS,
     SAYING_ADJECTIVES,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -72,7 +74,7 @@ MAX_HEADLINE_SOURCE = 5
 MAX_HEADLINE_WORDS = 25
 SAYING_ADJECTIVE_VERBS = frozenset(verb for verb, _ in SAYING_ADJECTIVES)
 # Nouns whose "is that …" gives what their owner said or holds: "her argument was that …".
-COPULAR_CUE_NOUNS = SPEECH_NOUNS | CUE_NOUNS | BELIEF_NOUNS
+COPULAR_CUE_NOUNS = SPEECH_NOUNS | CUE_NOUNS | BELIEF_NOUNS | CLAUSE_SPEECH_NOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +205,10 @@ def find_cues(
             cue = _according_cue(doc, tok) if _according_to(tok) is not None else None
             if cue is not None:
                 cues.append(cue)
+        elif tok.lower_ in REPORTING_ADVERBS and tok.dep_ == "advmod":
+            cue = _reporting_adverb_cue(doc, tok)
+            if cue is not None:
+                cues.append(cue)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             cue = _poll_cue(doc, tok)
             if cue is not None:
@@ -217,7 +223,7 @@ def find_cues(
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ == "NOUN":
-            cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS else None
+            cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS or lemma in CLAUSE_SPEECH_NOUNS else None
             if cue is None and lemma in COPULAR_CUE_NOUNS:
                 cue = _copular_noun_cue(doc, tok)
             key = cue_key(tok) if cue is None and f"n:{lemma}" in learned_lemmas else None
@@ -342,6 +348,7 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
             c for c in [_for_clause(verb)] if c is not None]
         after = [c for k, c in enumerate(after) if k == 0 or not _said_when_or_where(c)]
         after += [c for c in [_object_infinitive(verb, after)] if c is not None]
+        after += _coordinated_infinitives(verb, after)
         return _clause_chars(verb, after) if after else None
     # "The plan will fail, she said." parsed with "said" hanging off "fail": the rest of the sentence
     inside = {t.i for t in verb.subtree}
@@ -413,8 +420,10 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     """The content carried by ``heads``, without what the parser hangs on it but the speaker did not say:
     another attribution ("…, and 4 in 10 said …"), a participle after a comma ("…, putting them ahead"),
     or a contrast ("…, while others want …"). The block kept is the one that starts the content."""
-    # "said they were worried, and 4 in 10 said …": the second attribution may be parsed as a second clause
-    heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS]
+    # "said they were worried, and 4 in 10 said …": the second attribution may be parsed as a second clause;
+    # a bare infinitive has no speaker of its own ("urged the council to find a compromise" is one content)
+    heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS or h.tag_ == "VB"
+             or h.dep_ in ("cc", "punct")]
     opening = _without_dateline(verb.sent).start
     tokens = [t for t in _subtree_tokens(heads) if t.i >= opening]
     if all(h.i > verb.i for h in heads) and any(t.i > verb.i for t in tokens):
@@ -442,16 +451,37 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     return trim_chars(verb.doc, run)
 
 
-def _object_infinitive(verb: Token, objects: list[Token]) -> Token | None:
-    """'defended his call to raise the minimum wage': the parser hangs the object's infinitive on the verb
-    (as if it were the verb's purpose) when it follows the object with no comma between."""
-    if not objects or objects[-1].dep_ != "dobj":
+def _object_infinitive(head: Token, objects: list[Token]) -> Token | None:
+    """'defended his call to raise the minimum wage', 'remembered her as hard to beat', 'faulted him for not
+    doing more to help': the parser hangs the object's infinitive on ``head``, the verb (or cue noun), as if
+    it were its purpose, when it follows the object, or a phrase after it, with no comma between."""
+    if not objects or objects[-1].dep_ not in ("dobj", "prep"):
         return None
     edge = objects[-1].right_edge.i
     return next(
-        (c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == edge + 1 and c.left_edge.lower_ == "to"),
+        (c for c in head.children if c.dep_ == "advcl" and c.left_edge.i == edge + 1 and c.left_edge.lower_ == "to"),
         None,
     )
+
+
+def _coordinated_infinitives(verb: Token, objects: list[Token]) -> list[Token]:
+    """'pledged to cut the fees, dredge the harbour and build a pier': the parser may hang the bare
+    infinitives that go on with an infinitive content on the cue verb as its own conjuncts, which a finite
+    verb cannot have ("pledged … dredge"); with them come the commas and conjunctions that join them."""
+    if not objects or verb.tag_ == "VB" or not any(
+            t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+            for o in objects for t in o.subtree):
+        return []
+    edge = max(o.right_edge.i for o in objects)
+    out: list[Token] = []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > edge):
+        joints = list(verb.doc[edge + 1 : conj.left_edge.i])
+        if conj.tag_ != "VB" or any(g.dep_ in SUBJECT_DEPS or g.dep_ == "aux" for g in conj.children) or not all(
+                t.head.i == verb.i and t.dep_ in ("cc", "punct") for t in joints):
+            break
+        out += [*joints, conj]
+        edge = conj.right_edge.i
+    return out
 
 
 def _said_when_or_where(prep: Token) -> bool:
@@ -656,6 +686,22 @@ def _according_cue(doc: Doc, tok: Token) -> Cue | None:
     return Cue(tok, doc_text(doc)[tok.idx : end], tok.idx, end, mention_span(source), content)
 
 
+def _reporting_adverb_cue(doc: Doc, adverb: Token) -> Cue | None:
+    """"The mayor reportedly considered resigning": the clause the adverb sits in was reported, by a source
+    the text does not name (no speaker), as "it was claimed that …" is. The clause is its verb's, subject
+    included; a verb that says something itself ("reportedly told aides that …") is the cue instead."""
+    verb = adverb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SPEECH_VERBS:
+        return None
+    # not the relative pronoun of "the minister, who reportedly owns two ferries": the clause is about him
+    clause = [t for t in verb.subtree if t.head.i != verb.i or not (
+        (t.dep_ == "punct" and t.i > verb.i) or (t.i < adverb.i and t.lower_ in RELATIVE_PRONOUNS))]
+    content = trim_chars(doc, clause)
+    if content is None or not content[0] <= adverb.idx < content[1]:
+        return None
+    return Cue(adverb, adverb.text, adverb.idx, adverb.idx + len(adverb), None, content, frame="adverb")
+
+
 def _poll_cue(doc: Doc, prep: Token) -> Cue | None:
     """"In a Harbour Gazette poll released Monday, 52 percent backed the plan": a poll named before its clause
     is the source of what the clause reports, as "according to" is. Only where it opens its sentence, and not
@@ -686,8 +732,11 @@ def _poll_cue(doc: Doc, prep: Token) -> Cue | None:
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
     """"raised the possibility that ...", "his claim that ...": content is the noun's that-clause."""
+    # (for a noun that reports only through its clause, "that" must open the clause, not be its subject)
+    marked = noun.lemma_.lower() in CLAUSE_SPEECH_NOUNS
     clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)),
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(
+            g.lower_ == "that" and (g.dep_ == "mark" or not marked) for g in c.children)),
         None,
     )
     if clause is None:
@@ -728,6 +777,11 @@ def _learned_noun_cue(doc: Doc, noun: Token) -> Cue | None:
         return None
     carrier = carriers[0]
     body = [t for t in carrier.subtree if t.i != carrier.i] if carrier.dep_ == "prep" else list(carrier.subtree)
+    # "her call for the council to act": the parser hangs the infinitive on the noun, or on the verb it is
+    # the object of
+    infinitive = _object_infinitive(noun, [carrier]) or (
+        _object_infinitive(noun.head, [carrier]) if noun.dep_ == "dobj" else None)
+    body += list(infinitive.subtree) if infinitive is not None else []
     content = trim_chars(doc, body)
     if content is None:
         return None

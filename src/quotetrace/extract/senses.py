@@ -28,6 +28,7 @@ from quotetrace.lexicon import (
     BELIEF_NOUNS,
     BELIEF_VERBS,
     CARRIER_VERBS,
+    CLAUSE_SPEECH_NOUNS,
     CUE_NOUNS,
     DOCUMENT_NOUNS,
     EMPTY_CONTENT_WORDS,
@@ -375,7 +376,8 @@ def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Se
     that …' (belief), 'her call for an inquiry' (a stance); 'information about', 'an attack on', 'the case
     for' are no cue, nor is what follows 'advice from' (its source) or 'talks with'."""
     lemma = noun.lemma_.lower()
-    held = lemma in BELIEF_NOUNS and _that_clause(noun)  # "a sense that …", "her confidence that …"
+    # "a sense that …", "her confidence that …"; "made the point that …", "her answer was that …"
+    held = (lemma in BELIEF_NOUNS or lemma in CLAUSE_SPEECH_NOUNS) and _that_clause(noun)
     if "noun" not in off and lemma not in CUE_NOUNS and lemma not in SPEECH_NOUNS and not held:
         return Sense(None, "noun")
     if "noun" not in off and frame.startswith("prep:") and frame[5:] not in NOUN_CONTENT_PREPS:
