@@ -112,6 +112,10 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("The loan comes with no interest and no fees", 1),
         ("The loan comes with neither interest nor fees", 1),
         ("No pupil was hurt and no classroom was damaged", 2),  # two clauses, each negated
+        ("Ливни продолжатся, но не более сильные, чем на прошлой неделе", 1),  # a comparative adjective negated
+        ("На переправе ждут не более 30 грузовиков", 0),  # ... a figure bounded
+        ("Очередь вырастет не менее чем до пяти километров", 0),
+        ("The board is ruling out a second vote", 1),
     ],
 )
 def test_facts_negations_that_negate(text: str, negations: int) -> None:

@@ -286,7 +286,8 @@ NEGATIVE_PREDICATES = frozenset("исключаю исключаем исклю�
 # "should stay away from school" = "should not go to school".
 NEGATIVE_PHRASES = (("turn", "down"), ("stay", "away"), ("keep", "away"), ("kept", "away"), ("stay", "out"))
 # Idioms that say "no" («об этом не может быть и речи» = "it is out of the question"); the last word counts.
-NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"))
+NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"),
+                   ("ruling", "out"))
 # Pairs of words that negate, at the second, when it follows the first within so many words: "too weak to
 # stand" = "cannot stand" («слишком слаб, чтобы встать»). Not "only if": "talks can only begin once the
 # shelling stops" says "the shelling must stop before talks begin" as much as "no talks unless it stops".

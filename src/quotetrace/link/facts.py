@@ -109,6 +109,11 @@ NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "
 _NAME_KEY = 7  # letters of a name key: Russian case endings fall after them ("ostranda" / "ostrand")
 _EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "sooner", "longer", "but", "other",
                               "lower", "higher", "greater", "smaller", "larger", "bigger", "cheaper"})
+# «более» / «менее» make an adjective comparative: «не более сильного толчка» ("not a stronger quake") negates,
+# while before a figure they bound it («не более 40 машин», as "no more than 40").
+_RU_COMPARATIVE_FORMERS = frozenset({"более", "менее"})
+_COMPARATIVES = _EN_COMPARATIVES | _RU_COMPARATIVE_FORMERS
+_THAN = frozenset({"than", "чем"})
 ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "town"; conflating a few is safe:
 # a clause tied to the other quote is compared, as every clause was before)
 PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
@@ -766,9 +771,10 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -
         following = fold(tokens[clause[at + 1]].text) if at + 1 < len(clause) else ""
         after = fold(tokens[clause[at + 2]].text) if at + 2 < len(clause) else ""
         preceding = fold(tokens[clause[at - 1]].text) if at > 0 else ""
-        if following in NOT_NEGATING_NEXT and (following not in _EN_COMPARATIVES or after == "than"
-                                               or token.value in ("nothing", "none")):
-            continue  # "no more than", "nothing less", "none other"
+        if following in NOT_NEGATING_NEXT and (following not in _COMPARATIVES or after in _THAN
+                                               or token.value in ("nothing", "none") or _bounds_a_figure(
+                                                   tokens, clause, at, following)):
+            continue  # "no more than", "nothing less", "none other", «не более 40»
         if (preceding in NOT_NEGATING_AFTER and at == 1) or (until and token.value not in CONCORD):
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if (preceding, token.value) == CONCESSIVE:
@@ -784,6 +790,14 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -
         else:
             plain += 1
     return plain if plain else min(concord, 1)
+
+
+def _bounds_a_figure(tokens: tuple[Token, ...], clause: list[int], at: int, following: str) -> bool:
+    """«не более» / «не менее» before a figure, a date or a hedge on one: a bound, not a negation."""
+    if following not in _RU_COMPARATIVE_FORMERS:
+        return False
+    rest = [tokens[i] for i in clause[at + 2:at + 4]]
+    return bool(rest) and (rest[0].kind != "word" or fold(rest[0].text) in HEDGES)
 
 
 _NOMINAL_BEFORE = frozenset({"of", "from"})
