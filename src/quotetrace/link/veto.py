@@ -104,8 +104,9 @@ class Capitals:
     words: frozenset[str] = frozenset()
 
     def names_of(self, found: Facts) -> frozenset[str]:
-        """The names of a quote, with the words opening its sentences that the corpus writes as names, or that
-        own something ("Sorna's schools") and that it never writes in lower case ("Children's …")."""
+        """The names of a quote, with the words opening its sentences that the corpus never writes in lower case
+        ("The price …" when "the" is written anywhere; "Children's …") and that it writes as names inside a
+        sentence, or that own something ("Sorna's schools")."""
         openers = {o.key for o in found.openers
                    if o.word not in self.words and (o.key in self.names or o.possessive)}
         return found.names | openers if openers else found.names
