@@ -466,11 +466,16 @@ def _shares_words(a: tuple[str, ...], b: tuple[str, ...], a_text: str | None = N
         return "copy"
     run = max(MIN_RUN, MIN_RUN_SHARE * len(a))
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if 2 * len(a) < NEAR_COPY * (len(a) + len(b)):  # too different in length to be a near-copy
+    if not _near_copies(len(a), a, b):  # too different in length to be a near-copy
         return "near" if matcher.find_longest_match(0, len(a), 0, len(b)).size >= run else "apart"
     # The first matching block found is the longest match; all of them give the ratio of a near-copy.
     sizes = [block.size for block in matcher.get_matching_blocks()]
-    return "near" if max(sizes) >= run or 2 * sum(sizes) >= NEAR_COPY * (len(a) + len(b)) else "apart"
+    return "near" if max(sizes) >= run or _near_copies(sum(sizes), a, b) else "apart"
+
+
+def _near_copies(kept: int, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two word sequences that keep ``kept`` words in common are near-copies (``NEAR_COPY``)."""
+    return 2 * kept >= NEAR_COPY * (len(a) + len(b))
 
 
 def key_entities(text: str) -> set[str]:
@@ -554,7 +559,7 @@ class _Echoes:
         if min(len(a), len(b)) < MIN_RUN:
             return False
         kept = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
-        return 2 * kept >= NEAR_COPY * (len(a) + len(b))
+        return _near_copies(kept, a, b)
 
     def one_organisation(self, one: int, other: int) -> bool:
         """One sighting is attributed to an organisation (no person: "the Border Guard Service", «Нацбанк», or a
