@@ -149,3 +149,14 @@ def test_a_figure_worked_out_from_the_originals_is_restated_a_time_or_a_reading_
     # a length of time said in other units renders it; "both" counts two
     assert not _restates_figures("«За сутки спасли 90 человек»", "90 people were rescued in 24 hours")
     assert not _restates_figures("“Pupils who missed both jabs must stay home”", "ученики без двух прививок")
+
+
+def test_a_report_that_dates_by_the_month_or_season_what_the_original_dates_by_the_day_blurs_it() -> None:
+    from quotetrace.link.statements import _blurs_dates
+
+    original = "«Паром снова пойдёт 17 сентября»"
+    assert _blurs_dates(original, "the ferry would run again in mid-September")
+    assert _blurs_dates(original, "the ferry would run again in the autumn")
+    assert not _blurs_dates(original, "the ferry would run again on 17 September")
+    assert not _blurs_dates(original, "the ferry would run again soon")  # says nothing of the date: left out
+    assert not _blurs_dates("«Паром снова пойдёт в сентябре»", "the ferry would run again in September")

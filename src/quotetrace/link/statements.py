@@ -635,6 +635,15 @@ def _restates_figures(original: str, echo: str) -> bool:
             or any(not readings & written for readings in told.figures))
 
 
+def _blurs_dates(original: str, echo: str) -> bool:
+    """The original gives a day of the month that the echo dates only by its month or by a season
+    ("mid-September" or «осенью» for "17 September"): a report that blurs a date retells it rather than renders
+    it."""
+    told = facts(echo)
+    return any(day not in told.dated and (day.split("-")[0] in told.months or told.seasons)
+               for day in facts(original).dated)
+
+
 def _moment(s: Sighting) -> datetime | None:
     parsed = parse_timestamp(s.published_at or s.seen_at)
     return parsed.replace(tzinfo=None) if parsed else None
@@ -864,7 +873,7 @@ class _Rows:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
             quoted = gives_words(original), gives_words(echo)
-            if not all(quoted) and _restates_figures(original, echo):
+            if not all(quoted) and (_restates_figures(original, echo) or _blurs_dates(original, echo)):
                 return "paraphrase", ()
             return ("translation" if quoted[0] == quoted[1] or renders(match) else "paraphrase"), ()
         if (match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index)
