@@ -160,6 +160,17 @@ def test_a_report_that_dates_by_the_month_or_season_what_the_original_dates_by_t
     assert not _blurs_dates(original, "the ferry would run again on 17 September")
     assert not _blurs_dates(original, "the ferry would run again soon")  # says nothing of the date: left out
     assert not _blurs_dates("«Паром снова пойдёт в сентябре»", "the ferry would run again in September")
+    assert _blurs_dates("«Паром снова пойдёт в апреле»", "the ferry would run again in the spring")
+    # a season the original names too dates another thing it says
+    assert not _blurs_dates("“No cuts this winter, but prices rise from November”", "этой зимой поставки не прекратят")
+
+
+def test_a_report_that_rounds_a_length_of_time_restates_it() -> None:
+    from quotetrace.link.statements import _restates_durations
+
+    assert _restates_durations("“It will be visible for about ten days”", "её будет видно примерно полторы недели")
+    assert not _restates_durations("«Ремонт займёт шесть месяцев»", "the repairs would take half a year")
+    assert not _restates_durations("«Ремонт займёт сутки»", "the repairs would take 24 hours")  # nothing to compare
 
 
 def test_a_report_that_leaves_out_a_figure_of_a_clause_it_renders_retells_it() -> None:

@@ -640,12 +640,21 @@ def _restates_figures(original: str, echo: str) -> bool:
 
 
 def _blurs_dates(original: str, echo: str) -> bool:
-    """The original gives a day of the month that the echo dates only by its month or by a season
-    ("mid-September" or «осенью» for "17 September"): a report that blurs a date retells it rather than renders
-    it."""
-    told = facts(echo)
-    return any(day not in told.dated and (day.split("-")[0] in told.months or told.seasons)
-               for day in facts(original).dated)
+    """The echo dates by its month what the original dates by the day ("mid-September" for "17 September"), or
+    by a season what the original dates by the day or the month («весной» for "in April"): a report that blurs
+    a date retells it rather than renders it."""
+    said, told = facts(original), facts(echo)
+    seasons = told.seasons - said.seasons  # a season the original names too dates something else it says
+    by_day = any(day not in told.dated and (day.split("-")[0] in told.months or seasons) for day in said.dated)
+    return by_day or bool(seasons and said.months - told.months)
+
+
+def _restates_durations(original: str, echo: str) -> bool:
+    """The echo gives a length of time that none of the original's is ("about ten days" for «примерно полторы
+    недели»), where the original gives one: a rounded length retells it («сутки» for "24 hours" is the same
+    length; the original giving none leaves nothing to compare)."""
+    said, told = facts(original).durations, facts(echo).durations
+    return bool(said) and any(not any(x.low <= y.high and y.low <= x.high for y in said) for x in told)
 
 
 def _drops_figures(original: str, echo: str, match: Match | None) -> bool:
@@ -894,8 +903,8 @@ class _Rows:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
             quoted = gives_words(original), gives_words(echo)
-            if not all(quoted) and (_restates_figures(original, echo) or _blurs_dates(original, echo)
-                                    or _drops_figures(original, echo, match)):
+            if not all(quoted) and (_restates_figures(original, echo) or _restates_durations(original, echo)
+                                    or _blurs_dates(original, echo) or _drops_figures(original, echo, match)):
                 return "paraphrase", ()
             return ("translation" if quoted[0] == quoted[1] or renders(match) else "paraphrase"), ()
         if (match is not None and match.score >= TRANSLATION_THRESHOLD and self._may_alter(first, index)
