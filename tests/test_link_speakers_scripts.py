@@ -37,6 +37,20 @@ def test_an_english_name_in_cyrillic_is_the_same_speaker() -> None:
     assert len(set(ids)) == 1
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Malcolm Fairweather", "Малкольм Фэрвезер"),  # "th" written «з», "w" written «в»
+    ("Gordon Tate", "Гордон Тейт"),  # a surname of one consonant, with a first name of several
+])
+def test_an_english_name_spelt_by_another_sound_is_the_same_speaker(latin: str, cyrillic: str) -> None:
+    ids = _speaker_ids(_sighting(1, latin), _sighting(2, cyrillic))
+    assert ids[0] == ids[1]
+
+
+def test_a_short_surname_with_another_first_name_stays_apart() -> None:
+    ids = _speaker_ids(_sighting(1, "Gordon Tate"), _sighting(2, "Леонид Тейт"))
+    assert ids[0] != ids[1]
+
+
 def test_a_french_silent_ending_is_left_out_of_the_comparison() -> None:
     ids = _speaker_ids(_sighting(1, "Claude Mercier"), _sighting(2, "Клод Мерсье"))
     assert ids[0] == ids[1]

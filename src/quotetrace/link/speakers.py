@@ -182,6 +182,10 @@ def _rules(*pairs: tuple[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
 # How a Russian transcription may read a Latin name's letters besides as English (sound() itself): as French,
 # Italian, German (Dutch, Scandinavian), Spanish or Polish names are read. Each is applied in order, then sound().
 _READINGS = (
+    # English again, as Russian writes some of its letters apart from sound()'s: "th" («з» or «с»: "Fairweather" =
+    # «Фэрвезер», "Heath" = «Хит» stays sound()'s), and "w" also «в» ("Wolfe" = «Вулф»)
+    _rules(("th", "z"),),
+    _rules(("th", "z"), ("w", "v")),
     # French: a silent last letter ("Dubois" = «Дюбуа», "Mercier" = «Мерсье», "Renard" = «Ренар», "Laurent" =
     # «Лоран», "Arnault" = «Арно»), a silent opening "h" ("Henri" = «Анри»), "qu" ("Jacques" = «Жак»), "g"
     # before e/i ("Gilles" = «Жиль»; "gu" stays hard)
@@ -283,12 +287,14 @@ def _latin_spellings_heard(persons: dict[str, list[_Mention]],
 @lru_cache(maxsize=1 << 16)
 def _name_sounds(name: str) -> frozenset[tuple[str, str]]:
     """(first name, surname) as a full name may sound: a Cyrillic spelling's one sound, a Latin one's readings;
-    surnames of two consonants or more (fewer match too much)."""
+    surnames of two consonants or more (fewer match too much), or of one with a first name of two or more
+    ("Gordon Tate" = «Гордон Тейт»)."""
     from quotetrace.ru.names import has_cyrillic
 
     firsts, surname = _heard_name(name)
     surnames = {sound(surname)} if has_cyrillic(name) else readings(surname)
-    return frozenset((f, s) for f in firsts for s in surnames if _consonants(s) >= 2)
+    return frozenset((f, s) for f in firsts for s in surnames
+                     if _consonants(s) >= 2 or (_consonants(s) == 1 and _consonants(f) >= 2))
 
 
 def _move(persons: dict[str, list[_Mention]], key: str, target: str, named: list[_Mention]) -> None:
