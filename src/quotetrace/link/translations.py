@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from quotetrace.link.provenance import sighting_time
 from quotetrace.link.units import Embeddings, Match
-from quotetrace.link.veto import Capitals, disagreement, side_affiliations, speaker_keys
+from quotetrace.link.veto import Capitals, Reason, disagreement, side_affiliations, speaker_keys
 from quotetrace.store import Sighting
 
 if TYPE_CHECKING:
@@ -110,7 +110,8 @@ def merge_translations(
     representative = [max(g, key=lambda i: len(sightings[i].text)) for g in groups]
     first = [min(g, key=lambda i: sighting_time(sightings[i])) for g in groups]  # what an altered echo alters
     texts = [sightings[i].text for i in representative]
-    embeddings.add([texts[g] for g in sorted({g for pair in pairs for g in pair})])
+    first_texts = [sightings[i].text for i in first]
+    embeddings.add([t for g in sorted({g for pair in pairs for g in pair}) for t in (texts[g], first_texts[g])])
     parent = list(range(len(groups)))
     people = [set().union(*map(named, g)) for g in groups]  # by root: who its members name
 
@@ -127,9 +128,14 @@ def merge_translations(
         if match.score < RETELLING_THRESHOLD:
             break
         pair = (representative[a], representative[b])
-        speakers = speaker_keys(sightings[i].speaker for i in pair)
-        reason = disagreement(texts[a], texts[b], speakers, match, corpus,
-                              side_affiliations(sightings[pair[0]].descriptors, sightings[pair[1]].descriptors))
+        reason = _disagreement(sightings, pair, match, corpus)
+        if reason is not None and (first[a], first[b]) != pair:
+            # A group's longest member may be an altered copy or a retelling: its first sighting gives the words
+            # that the other language renders ("inflation is falling" kept apart by a copy saying "rising").
+            first_match = embeddings.best(first_texts[a], first_texts[b])
+            if first_match.score >= RETELLING_THRESHOLD and _disagreement(
+                    sightings, (first[a], first[b]), first_match, corpus) is None:
+                reason = None
         if reason is not None:
             evidence.veto(reason)
             if match.score >= TRANSLATION_THRESHOLD:  # the same words with a fact changed, if the speaker is the same
@@ -147,6 +153,15 @@ def merge_translations(
     for g, members in enumerate(groups):
         merged[find(g)] += members
     return list(merged.values())
+
+
+def _disagreement(
+    sightings: Sequence[Sighting], pair: tuple[int, int], match: Match, corpus: Capitals,
+) -> Reason | None:
+    """What the veto finds between two sightings' texts in two languages (None: nothing)."""
+    one, other = sightings[pair[0]], sightings[pair[1]]
+    return disagreement(one.text, other.text, speaker_keys((one.speaker, other.speaker)), match, corpus,
+                        side_affiliations(one.descriptors, other.descriptors))
 
 
 def renders(match: Match | None) -> bool:
