@@ -248,6 +248,8 @@ def test_veto_compares_negation_clause_by_clause(original: str, echo: str, reaso
         ("Repairs will take fourteen days", "repairs would take four weeks", "number"),
         # a length of time is not a count: "two months" does not make "two lorries" agree with "eight lorries"
         ("Eight lorries will come within two months", "two lorries would come within eight weeks", "number"),
+        ("He has ruled the region for 40 years", "four decades in power", None),  # a decade is ten years
+        ("He has ruled the region for 30 years", "four decades in power", "number"),
     ],
 )
 def test_durations_compare_by_length(original: str, echo: str, reason: str | None) -> None:
@@ -620,6 +622,8 @@ def test_facts_fractions_and_counted_tens_in_words(text: str, numbers: set[str])
     ("шести с небольшим миллионов тонн", {("6000000", ">")}),
     ("три с лишним тысячи", {("3000", ">")}),
     ("roughly a tenth more", {("0.1", "~")}),
+    ("braces for near-40C heat", {("40", "-")}),
+    ("hundreds of jobs", {("100", "*")}),  # a multiplier in the plural: several of it
 ])
 def test_facts_a_hedge_says_which_side_the_figure_lies_on(text: str, hedged: set[tuple[str, str]]) -> None:
     assert set(facts(text).hedged) == hedged
@@ -724,4 +728,22 @@ def test_veto_a_weekday_owning_something_does_not_replace_a_name() -> None:
     ],
 )
 def test_veto_the_words_of_one_name_travel_together(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("a 2.3bn-dukat theft", "2300000000"),  # a multiplier's letters before a hyphened word
+    ("a 640m-dukat loan", "640000000"),
+])
+def test_a_multiplier_written_onto_a_figure_before_a_hyphen_multiplies_it(text: str, amount: str) -> None:
+    assert amount in facts(text).amounts
+
+
+@pytest.mark.parametrize(("original", "echo", "reason"), [
+    ("The plant will employ 650 people", "the plant promises hundreds of jobs", None),
+    ("The plant will employ 120 people", "the plant promises hundreds of jobs", "number"),  # not several hundred
+    ("The plant will employ 2,000 people", "the plant promises hundreds of jobs", "number"),
+    ("«Пострадали 3000 человек»", "число пострадавших исчисляется тысячами", None),
+])
+def test_hundreds_is_several_hundred(original: str, echo: str, reason: str | None) -> None:
     assert disagreement(original, echo) == reason

@@ -196,6 +196,8 @@ for _unit, _words in {
     "week": "week weeks неделя недели неделе неделю неделей недель неделям неделями неделях",
     "month": "month months месяц месяца месяцу месяцем месяце месяцы месяцев месяцам месяцами месяцах",
     "year": "year years год года году годом годе годы годов годам годами годах лет",
+    "decade": "decade decades десятилетие десятилетия десятилетию десятилетием десятилетии десятилетий "
+              "десятилетиям десятилетиями десятилетиях",
     "tonne": "tonne tonnes ton tons тонна тонны тонне тонну тонной тонн тоннам тоннами тоннах",
     "kilometre": "kilometre kilometres kilometer kilometers km км километр километра километру километром километре "
                  "километры километров километрам километрами километрах",
@@ -218,7 +220,8 @@ for _unit, _words in {
 # What a unit of time is worth in days, as a range (a month is 28 to 31 days): "eight weeks" = "two months".
 DURATIONS: dict[str, tuple[float, float]] = {"second": (1 / 86400, 1 / 86400), "minute": (1 / 1440, 1 / 1440),
                                              "hour": (1 / 24, 1 / 24), "day": (1, 1), "week": (7, 7),
-                                             "month": (28, 31), "year": (365, 366)}
+                                             "month": (28, 31), "year": (365, 366),
+                                             "decade": (3650, 3660)}  # not "century": "the 19th century" dates
 # Half a unit of time in one word («полгода» = "six months", «полчаса» = "half an hour"), in every case.
 HALF_UNITS: dict[str, str] = {
     **dict.fromkeys("полгода полугода полугоду полугодом".split(), "year"),
@@ -242,9 +245,15 @@ HEDGES: dict[str, str] = {
     **dict.fromkeys("about around roughly approximately some circa close около примерно порядка приблизительно "
                     "ориентировочно".split(), "~"),
     **dict.fromkeys("more over above upwards exceeding minimum более свыше больше выше минимум".split(), ">"),
-    **dict.fromkeys("almost nearly почти малого".split(), "-"),
+    **dict.fromkeys("almost nearly near почти малого".split(), "-"),
     **dict.fromkeys("under below less fewer maximum менее меньше ниже максимум".split(), "<"),
 }
+# A multiplier in the plural standing alone says "several of them" ("hundreds of jobs" for 650, "thousands" for
+# 4,000): its value, hedged MANY. Russian forms only where no singular reads alike («сотни» is also "of a
+# hundred": «около сотни»).
+MANY = "*"
+VAGUE_PLURALS = frozenset("dozens hundreds thousands millions billions сотнями сотням сотнях тысячами тысячам тысячах "
+                          "миллионами миллионам миллионах".split())
 # Two words that hedge together ("at least 300", "at most", "up to"): the second's sense.
 HEDGE_PAIRS: dict[tuple[str, str], str] = {("at", "least"): ">", ("at", "most"): "<"}
 # A negation before a bound turns it: "no more than 2,000" is at most 2,000, «не менее трёх» at least three.

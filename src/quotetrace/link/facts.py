@@ -57,6 +57,7 @@ from quotetrace.link.fact_words import (
     HEDGE_PAIRS,
     HEDGES,
     LONE_FRACTIONS,
+    MANY,
     MONTHS,
     MULTIPLIERS,
     NEGATING_PAIRS,
@@ -83,6 +84,7 @@ from quotetrace.link.fact_words import (
     TIMES,
     TURNED_BOUNDS,
     UNITS,
+    VAGUE_PLURALS,
     WEEKDAYS,
 )
 from quotetrace.link.institutions import institutions
@@ -418,7 +420,9 @@ def read(text: str) -> tuple[Token, ...]:
 
 
 # A multiplier written onto its figure with hyphens ("a 14.6-billion-kalit contract") is read as words.
-_HYPHENED_MULTIPLIER = re.compile(r"(?<=\d)-(?:thousand|million|billion|trillion)(?:-(?=[^\W\d_]))?", re.IGNORECASE)
+_HYPHENED_MULTIPLIER = re.compile(r"(?<=\d)-(?:thousand|million|billion|trillion)(?:-(?=[^\W\d_]))?"
+                                  r"|(?<=\d)(?:bn|mn|mln|m|b|k)-(?=[^\W\d_])",  # "a 2.3bn-dukat theft"
+                                  re.IGNORECASE)
 # A time of day is one figure, in hours: "16:00" = "4 p.m." = 16; "02:17" = 2.28...
 _CLOCK = re.compile(r":(?=\d\d(?!\d))")
 _DOTTED_TIME = re.compile(r"(\d{1,2})\.(\d\d)")
@@ -959,6 +963,8 @@ def _hedge(tokens: tuple[Token, ...], at: int) -> str | None:
     bound turned by a negation before it ("no more than 2,000" is at most 2,000; «не менее трёх» at least)."""
     if _POSTPOSED.search(tokens[at].text):
         return ">"
+    if fold(tokens[at].text) in VAGUE_PLURALS:
+        return MANY
     i = at - 1
     while i >= 0 and at - i <= 3 and tokens[i].kind == "word" and tokens[i].value in HEDGE_BRIDGES:
         i -= 1
@@ -1059,6 +1065,7 @@ def _days_of_month(tokens: tuple[Token, ...]) -> dict[int, str]:
         if month is not None:
             out[i] = f"{month.value}-{token.value}"
     return out
+
 
 
 def _anchors(tokens: tuple[Token, ...], clause: list[int]) -> frozenset[str]:

@@ -36,6 +36,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from quotetrace.link.fact_words import MANY
 from quotetrace.link.facts import (
     Clause,
     Duration,
@@ -359,10 +360,22 @@ def _near(v: str, w: str, v_hedge: str | None, w_hedge: str | None) -> bool:
     """Two figures are one when one is hedged and the other lies within APPROXIMATE of it on the hedge's side
     (both hedged: either side), or when one is a bound on a round figure and the other lies on its side within
     BOUND_MARGIN ("more than a billion" / 1.2 billion; not "fewer than 200" / 350)."""
-    return _approximate(v, w, v_hedge, w_hedge) or _bounded(v, w, v_hedge, w_hedge) or _bounded(w, v, w_hedge, v_hedge)
+    return (_approximate(v, w, v_hedge, w_hedge) or _bounded(v, w, v_hedge, w_hedge) or _bounded(w, v, w_hedge, v_hedge)
+            or _several(v, w, v_hedge, w_hedge) or _several(w, v, w_hedge, v_hedge))
+
+
+def _several(many: str, other: str, sense: str | None, other_sense: str | None) -> bool:
+    """``many`` is a multiplier in the plural ("hundreds", fact_words.MANY) and ``other`` a figure of two to ten
+    of it ("hundreds of jobs" / 650; not / 120 or 2,000)."""
+    if sense != MANY or other_sense == MANY:
+        return False
+    unit, value = float(many), float(other)
+    return 2 * unit <= value < 10 * unit
 
 
 def _approximate(v: str, w: str, v_hedge: str | None, w_hedge: str | None) -> bool:
+    if MANY in (v_hedge, w_hedge):
+        return False  # ``_several``
     if v_hedge is not None and w_hedge is not None:
         sense = "~"
     elif v_hedge is not None:
