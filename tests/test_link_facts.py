@@ -747,3 +747,10 @@ def test_a_multiplier_written_onto_a_figure_before_a_hyphen_multiplies_it(text: 
 ])
 def test_hundreds_is_several_hundred(original: str, echo: str, reason: str | None) -> None:
     assert disagreement(original, echo) == reason
+
+
+@pytest.mark.parametrize("text", ["closed from August 3 to 17", "closed 3-17 August", "closed between 3 and 17 August",
+                                  "закрыт с 3 по 17 августа"])
+def test_a_range_of_days_dates_both_ends_by_the_month_written_once(text: str) -> None:
+    assert facts(text).dated == {"m8-3", "m8-17"} and not facts(text).amounts
+

@@ -1064,8 +1064,31 @@ def _days_of_month(tokens: tuple[Token, ...]) -> dict[int, str]:
         month = next((t for t in (after, before) if t is not None and t.kind == "month"), None)
         if month is not None:
             out[i] = f"{month.value}-{token.value}"
-    return out
+    return _day_ranges(tokens, out)
 
+
+_RANGE_WORDS = frozenset("to through till until and по до и".split())
+
+
+def _day_ranges(tokens: tuple[Token, ...], dated: dict[int, str]) -> dict[int, str]:
+    """``dated`` with the other end of a range of days whose month is written once: «с 3 по 17 августа», "from
+    August 3 to 17", "3-17 August", "between 3 and 17 August" (a whole number up to 31 joined to a dated day by
+    a dash or a word of ``_RANGE_WORDS``)."""
+    out = dict(dated)
+
+    def day(k: int) -> bool:
+        t = tokens[k]
+        return t.kind == "number" and t.value.isdigit() and 1 <= int(t.value) <= 31 and k not in dated
+
+    for i, value in dated.items():
+        month = value.split("-")[0]
+        for step in (-1, 1):
+            j = i + step
+            if 0 <= j < len(tokens) and tokens[j].kind == "word" and tokens[j].value in _RANGE_WORDS:
+                j += step
+            if 0 <= j < len(tokens) and abs(j - i) <= 2 and day(j):
+                out[j] = f"{month}-{tokens[j].value}"
+    return out
 
 
 def _anchors(tokens: tuple[Token, ...], clause: list[int]) -> frozenset[str]:
