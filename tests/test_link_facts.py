@@ -754,3 +754,14 @@ def test_hundreds_is_several_hundred(original: str, echo: str, reason: str | Non
 def test_a_range_of_days_dates_both_ends_by_the_month_written_once(text: str) -> None:
     assert facts(text).dated == {"m8-3", "m8-17"} and not facts(text).amounts
 
+
+
+@pytest.mark.parametrize(("original", "echo", "reason"), [
+    ("Bus fares will rise from 40 to 45 crowns", "a bus ride will cost five crowns more", None),  # the difference
+    ("Bus fares will rise from 40 to 45 crowns", "a bus ride will cost ten crowns more", "number"),
+    ("The mill will cut 200 of its 1,000 jobs", "one in five of the mill's workers will lose their jobs", None),
+    ("The mill will cut 200 of its 1,000 jobs", "one in four of the mill's workers will lose their jobs", "number"),
+    ("Inflation rose to 5.2 percent from 4.7 percent", "inflation climbed half a point to 5.2 percent", None),
+])
+def test_a_figure_worked_out_from_two_of_the_others_is_held(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason

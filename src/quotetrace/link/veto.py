@@ -85,6 +85,7 @@ APPROXIMATE = 0.15
 # 3.1 million"). On the development files 0.25 is the least margin that holds every such retelling; 0.5 would
 # also hold an altered echo's figure, 1.0 a near-miss's.
 BOUND_MARGIN = 0.25
+MAX_DERIVING = 4  # amounts on one side at most for a figure worked out from two of them (``_derived``)
 BOUNDS = frozenset({"<", ">"})  # a hedge's senses that bound (fact_words.HEDGES)
 _SIDE = {">": 1, "<": -1, "-": -1}  # the side of its figure a hedge leaves the true value on ("~": either)
 ROUND_SHARES = range(2, 11)  # a share is round when it is so many parts of a whole ("a third", "three tenths")
@@ -346,14 +347,29 @@ def _hedged_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) 
 
 
 def _unheld(mine: frozenset[str], theirs: frozenset[str], hedges: tuple[dict[str, str], dict[str, str]]) -> bool:
-    """Some amount of ``mine`` is held by none of ``theirs`` (see ``_amounts_replaced``)."""
+    """Some amount of ``mine`` is held by none of ``theirs``, nor worked out from two of them (``_derived``; see
+    ``_amounts_replaced``)."""
     def readings(value: str) -> frozenset[str]:
         return _as_percent(frozenset({value}))
 
+    derived = _derived(theirs)
+
     def held(v: str) -> bool:
-        return any(readings(v) & readings(w) or any(_near(x, y, hedges[0].get(v), hedges[1].get(w))
-                                                    for x in readings(v) for y in readings(w)) for w in theirs)
+        return bool(readings(v) & derived) or any(
+            readings(v) & readings(w) or any(_near(x, y, hedges[0].get(v), hedges[1].get(w))
+                                             for x in readings(v) for y in readings(w)) for w in theirs)
     return not all(held(v) for v in mine)
+
+
+def _derived(amounts: frozenset[str]) -> frozenset[str]:
+    """The figures a retelling works out from two of the other side's: their difference ("five dukats dearer"
+    for "from 30 to 35 dukats", "half a point" for 6.9 → 7.4 percent) and the share of the smaller in the larger
+    ("one in seven" for 300 of 2,100). Not past MAX_DERIVING amounts, where a worked-out figure would match by
+    chance."""
+    values = sorted({value for value in map(float, amounts) if value > 0})
+    if len(values) > MAX_DERIVING:
+        return frozenset()
+    return frozenset(number_value(f) for i, x in enumerate(values) for y in values[i + 1:] for f in (y - x, x / y))
 
 
 def _near(v: str, w: str, v_hedge: str | None, w_hedge: str | None) -> bool:
