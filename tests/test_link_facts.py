@@ -621,6 +621,7 @@ def test_facts_fractions_and_counted_tens_in_words(text: str, numbers: set[str])
     ("почти 300 человек", {("300", "-")}),  # close below: no bound
     ("шести с небольшим миллионов тонн", {("6000000", ">")}),
     ("три с лишним тысячи", {("3000", ">")}),
+    ("тремя с лишним десятками машин", {("30", ">")}),  # the tens counted, then the hedge
     ("roughly a tenth more", {("0.1", "~")}),
     ("braces for near-40C heat", {("40", "-")}),
     ("hundreds of jobs", {("100", "*")}),  # a multiplier in the plural: several of it
@@ -765,3 +766,4 @@ def test_a_range_of_days_dates_both_ends_by_the_month_written_once(text: str) ->
 ])
 def test_a_figure_worked_out_from_two_of_the_others_is_held(original: str, echo: str, reason: str | None) -> None:
     assert disagreement(original, echo) == reason
+

@@ -386,6 +386,7 @@ def name_key_of(word: str) -> str:
 def read(text: str) -> tuple[Token, ...]:
     """The tokens of ``text``, runs of number words and digits joined into one number ("forty two", «3 тысячи»)."""
     text = _HYPHENED_MULTIPLIER.sub(lambda m: m.group().replace("-", " "), text)  # as long: offsets hold
+    text = _HEDGED_TENS.sub(r"\2 \1", text)  # «три с лишним десятка» as «три десятка с лишним»: as long
     raw: list[Token] = []
     previous_end = 0
     previous_digit = False
@@ -423,6 +424,9 @@ def read(text: str) -> tuple[Token, ...]:
 _HYPHENED_MULTIPLIER = re.compile(r"(?<=\d)-(?:thousand|million|billion|trillion)(?:-(?=[^\W\d_]))?"
                                   r"|(?<=\d)(?:bn|mn|mln|m|b|k)-(?=[^\W\d_])",  # "a 2.3bn-dukat theft"
                                   re.IGNORECASE)
+# «десяток» after a hedge that says "and some more": the hedge is read after it («тремя с лишним десятками» =
+# "thirty-odd", not "three-odd tens").
+_HEDGED_TENS = re.compile(r"\b(с (?:лишним|небольшим)) (десят(?:ок|ка|ку|ком|ке|ки|ков|кам|ками|ках))\b", re.IGNORECASE)
 # A time of day is one figure, in hours: "16:00" = "4 p.m." = 16; "02:17" = 2.28...
 _CLOCK = re.compile(r":(?=\d\d(?!\d))")
 _DOTTED_TIME = re.compile(r"(\d{1,2})\.(\d\d)")
