@@ -767,3 +767,11 @@ def test_a_range_of_days_dates_both_ends_by_the_month_written_once(text: str) ->
 def test_a_figure_worked_out_from_two_of_the_others_is_held(original: str, echo: str, reason: str | None) -> None:
     assert disagreement(original, echo) == reason
 
+
+@pytest.mark.parametrize(("echo", "reason"), [
+    ("a UN aid convoy will reach Sornia before Christmas", None),  # «ООН» is the UN, «Рождество» Christmas
+    ("a UN aid convoy will reach Sornia before Easter", "name"),
+    ("an aid convoy from the IMF will reach Sornia before Christmas", "name"),
+])
+def test_an_international_body_is_named_by_its_initials_in_each_language(echo: str, reason: str | None) -> None:
+    assert disagreement("«Конвой ООН придёт в Сорнию до Рождества»", echo) == reason

@@ -108,7 +108,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?…—–()]")
 # Names whose English and Russian forms are not spellings of each other (keys as name_key gives them).
 NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "rf": "rusia", "rossia": "rusia",
                     "moskva": "moscow", "moscov": "moscow", "vashing": "washing", "germani": "germany",
-                    "kremli": "kremlin", "kreml": "kremlin", "mid": "ministr"}
+                    "kremli": "kremlin", "kreml": "kremlin", "mid": "ministr",
+                    # the international bodies news names by their initials in each language, and a feast day
+                    "es": "eu", "on": "un", "voz": "vho", "mvf": "imf", "magate": "iaea", "obse": "osce",
+                    "rozhdes": "christm"}
 _NAME_KEY = 7  # letters of a name key: Russian case endings fall after them ("ostranda" / "ostrand")
 _EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "sooner", "longer", "but", "other",
                               "lower", "higher", "greater", "smaller", "larger", "bigger", "cheaper"})
