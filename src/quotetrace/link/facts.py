@@ -1093,7 +1093,7 @@ def _day_ranges(tokens: tuple[Token, ...], dated: dict[int, str]) -> dict[int, s
             j = i + step
             if 0 <= j < len(tokens) and tokens[j].kind == "word" and tokens[j].value in _RANGE_WORDS:
                 j += step
-            if 0 <= j < len(tokens) and abs(j - i) <= 2 and day(j):
+            if 0 <= j < len(tokens) and day(j):
                 out[j] = f"{month}-{tokens[j].value}"
     return out
 
