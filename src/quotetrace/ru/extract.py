@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from quotetrace.extract.confidence import Evidence
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
 from quotetrace.extract.transcripts import TurnSpan, conversation
 from quotetrace.model import ActType, Mention, Quote, QuoteKind, TextSpan
+from quotetrace.ru.confidence import confidence
 from quotetrace.ru.cues import RuCue, find_cues
 from quotetrace.ru.dialogue import DIALOGUE, dialogue_spans
 from quotetrace.ru.interviews import speak_turns
@@ -35,21 +37,12 @@ MAX_CONTEXT_DISTANCE = 400
 # How far before a quotation a noun can make it a title: "доклад Минобороны «…»", "закон о СМИ «…»".
 TITLE_LOOKBACK_CHARS = 60
 TITLE_LOOKBACK_WORDS = 4
-# Rule precision, as in quotetrace.extract.confidence (measured on tests/fixtures/ru; calibrated as a set).
-DIRECT_BASE = {"after": 0.9, "before": 0.85, "clause": 0.9, "argument": 0.8, "label": 0.8, "colon": 0.8,
-               "split": 0.85, "next-paragraph": 0.6, "context": 0.5}
-REPORTED_BASE = {"indirect": 0.7, "mixed": 0.8}
-TURN_SCORE = DIRECT_BASE["label"]  # a turn of a conversation: its label (or the layout) says who speaks
-NO_SOURCE_PENALTY = 0.25
-BELIEF_PENALTY = 0.1
-STANCE_PENALTY = 0.1
 # How far back the statement just before may end for "..., добавил чиновник" to continue with its speaker.
 FOLLOWING_DISTANCE = 600
 # How far back the statement may be whose source "там" in "добавили там" stands for.
 PLACE_ADVERB_DISTANCE = 300
 # Ways a quotation is attached to a cue that is its own (not the nearest earlier attribution).
 OWN_CUE = frozenset({"after", "before", "clause", "argument", "label"})
-UNCLOSED_PENALTY = 0.2
 
 
 @dataclass(slots=True)
@@ -61,21 +54,29 @@ class _Direct:
 
 
 class _Found(NamedTuple):
-    """A statement found, before attribution: its span, kind, cue and score, the pieces of a statement split
-    by its attribution (empty for one piece), the act it reports and the channel beside its speaker."""
+    """A statement found, before attribution: its span, kind, cue and the rule that found it (its evidence), the
+    pieces of a statement split by its attribution (empty for one piece), the act it reports, the channel beside
+    its speaker and whether its quotation closes."""
 
     start: int
     end: int
     kind: QuoteKind
     cue: RuCue | None
-    score: float
+    rule: str
     fragments: tuple[tuple[int, int], ...] = ()
     act: ActType = "speech"
     via: tuple[int, int] | None = None
+    closed: bool = True
 
 
 def extract_russian(text: str, settings: Settings) -> tuple[list[Quote], list[Mention]]:
     """Statements in a Russian ``text`` with their speakers (nominative names), and the named mentions."""
+    found, mentions = extract_russian_with_evidence(text, settings)
+    return [q for q, _ in found], mentions
+
+
+def extract_russian_with_evidence(text: str, settings: Settings) -> tuple[list[tuple[Quote, Evidence]], list[Mention]]:
+    """``extract_russian``, each statement with the evidence its confidence was computed from."""
     spans = _speech_spans(text)
     long_spans = [s for s in spans if _word_count(text, s) >= settings.min_quote_words]
     doc = parse(text, [(s.start, s.end) for s in long_spans])
@@ -88,7 +89,7 @@ def extract_russian(text: str, settings: Settings) -> tuple[list[Quote], list[Me
     found = _with_turns(text, found, turns, spans)
     people = collect_people(doc)
     quotes = _attribute(doc, _without_overlaps(found), people)
-    speak_turns(doc, quotes, turns, people)
+    speak_turns(doc, [q for q, _ in quotes], turns, people)
     mentions = [Mention(e.text, e.start, e.end, e.label) for e in doc.ents]
     return quotes, mentions
 
@@ -103,20 +104,17 @@ def _reported(text: str, cues: list[RuCue], spans: list[MarkedSpan], absorbed: s
             continue
         pieces = cue.fragments or ((start, end),)
         inside = [s for s in spans if any(s.start < b and s.end > a for a, b in pieces)]
-        score = REPORTED_BASE["indirect"]
         kind: QuoteKind = "indirect"
         if inside:
             if sum(_outside_words(text, a, b, inside) for a, b in pieces) < 2:
                 continue  # a direct quotation: attributed below
             pieces = tuple(_widened(a, b, inside) for a, b in pieces)
             start, end = pieces[0][0], pieces[-1][1]
-            kind, score = "mixed", REPORTED_BASE["mixed"]
+            kind = "mixed"
             absorbed.update(id(s) for s in inside)
         if not WORD.search(text[start:end]):
             continue
-        score -= (NO_SOURCE_PENALTY if not cue.subject else 0) + (BELIEF_PENALTY if cue.belief else 0)
-        score -= STANCE_PENALTY if cue.act == "stance" else 0
-        found.append(_Found(start, end, kind, cue, score, pieces if len(pieces) > 1 else (), cue.act, cue.via))
+        found.append(_Found(start, end, kind, cue, "clause", pieces if len(pieces) > 1 else (), cue.act, cue.via))
     return found
 
 
@@ -130,7 +128,7 @@ def _with_turns(text: str, found: list[_Found], turns: list[TurnSpan], spans: li
         start, end = turn.fragments[0][0], turn.fragments[-1][1]
         kind: QuoteKind = "mixed" if any(start <= s.start and s.end <= end for s in spans) else "indirect"
         pieces_of = tuple(turn.fragments) if len(turn.fragments) > 1 else ()
-        kept.append(_Found(start, end, kind, None, TURN_SCORE, pieces_of))
+        kept.append(_Found(start, end, kind, None, "turn", pieces_of))
     return kept
 
 
@@ -149,9 +147,6 @@ def _widened(start: int, end: int, spans: list[MarkedSpan]) -> tuple[int, int]:
 
 def _direct(group: list[_Direct]) -> _Found:
     root = group[0]
-    score = DIRECT_BASE.get(root.how, 0.5)
-    score -= NO_SOURCE_PENALTY if root.cue is not None and not root.cue.subject else 0
-    score -= UNCLOSED_PENALTY if not root.span.closed else 0
     pieces = tuple((d.span.start, d.span.end) for d in group) if len(group) > 1 else ()
     own = root.cue is not None and root.how in OWN_CUE
     # a quotation takes its cue's act when the cue is its own; a stance only as the object of one
@@ -159,7 +154,7 @@ def _direct(group: list[_Direct]) -> _Found:
     if own and root.cue is not None and (root.cue.act != "stance" or root.how == "argument"):
         act = root.cue.act
     via = root.cue.via if own and root.cue is not None else None
-    return _Found(root.span.start, group[-1].span.end, "direct", root.cue, score, pieces, act, via)
+    return _Found(root.span.start, group[-1].span.end, "direct", root.cue, root.how, pieces, act, via, root.span.closed)
 
 
 def _speech_spans(text: str) -> list[MarkedSpan]:
@@ -324,14 +319,16 @@ def _without_overlaps(found: list[_Found]) -> list[_Found]:
     return sorted(out, key=lambda f: f[0])
 
 
-def _attribute(doc: RuDoc, found: list[_Found], people: list[Person]) -> list[Quote]:
+def _attribute(doc: RuDoc, found: list[_Found], people: list[Person]) -> list[tuple[Quote, Evidence]]:
     text = doc.text
     speakers: list[tuple[int, Person]] = []
     quotes: list[Quote] = []
+    evidence: list[Evidence] = []
     last: tuple[int, Person | None] = (-1, None)  # where the last statement ended, and its speaker if a person
-    for start, end, kind, cue, score, pieces, act, via in found:
+    for start, end, kind, cue, rule, pieces, act, via, closed in found:
+        e = _evidence(doc, cue, rule, kind, act, closed)
         q = Quote(text=text[start:end], start=start, end=end, kind=kind, cue=cue.text if cue else None,
-                  confidence=min(0.99, max(0.01, score)), language="ru",
+                  confidence=confidence(e), language="ru",
                   fragments=[TextSpan(text[a:b], a, b) for a, b in pieces], type=act,
                   via=TextSpan(text[via[0] : via[1]], *via) if via is not None else None)
         if cue is not None and cue.subject:
@@ -351,7 +348,21 @@ def _attribute(doc: RuDoc, found: list[_Found], people: list[Person]) -> list[Qu
         else:
             last = (end, None)
         quotes.append(q)
-    return quotes
+        evidence.append(e)
+    return list(zip(quotes, evidence, strict=True))
+
+
+def _evidence(doc: RuDoc, cue: RuCue | None, rule: str, kind: QuoteKind, act: ActType, closed: bool) -> Evidence:
+    """What found a statement, in the English quotes' shape. The source is told coarsely from the subject's
+    parts of speech (name, person for a pronoun, noun; none without a subject); the frame is the cue's
+    construction (``RuCue.how``); the cue is what its word is."""
+    if cue is None:
+        return Evidence(rule, kind, act, None, closed)
+    tok = doc.tokens[cue.token]
+    pos = {doc.tokens[i].pos for i in cue.subject}
+    source = "none" if not cue.subject else "name" if "PROPN" in pos else "person" if "PRON" in pos else "noun"
+    word = "colon" if tok.text == ":" else {"NOUN": "noun", "ADP": "according"}.get(tok.pos, "verb")
+    return Evidence(rule, kind, act, None, closed, tok.lemma, cue.how, source, word)
 
 
 def _previous_source(quotes: list[Quote], start: int) -> str | None:
