@@ -347,10 +347,18 @@ def calibration_rows(gold: Sequence[Record], predictions: Sequence[Record]) -> l
 def print_calibration(datasets: dict[str, tuple[Sequence[Record], Sequence[Record]]]) -> None:
     """The calibration table of each dataset: a well calibrated confidence c is right about c of the time."""
     for name, (gold, predictions) in datasets.items():
-        print(f"\ncalibration, {name} (right: belongs to a gold unit and names its speaker):")
+        rows = calibration_rows(gold, predictions)
+        print(f"\ncalibration, {name} (right: belongs to a gold unit and names its speaker): "
+              f"expected calibration error {expected_calibration_error(rows):.3f}")
         print(f"{'confidence':>12}{'quotes':>9}{'mean conf.':>12}{'share right':>13}")
-        for label, n, mean, right in calibration_rows(gold, predictions):
+        for label, n, mean, right in rows:
             print(f"{label:>12}{n:>9}{mean:>12.3f}{right:>13.3f}")
+
+
+def expected_calibration_error(rows: Sequence[tuple[str, int, float, float]]) -> float:
+    """The gap between mean confidence and share right, averaged over predictions (bucket by bucket)."""
+    total = sum(n for _, n, _, _ in rows)
+    return sum(n * abs(mean - right) for _, n, mean, right in rows) / max(total, 1)
 
 
 def print_by_kind(name: str, gold: Sequence[Record], predictions: Sequence[Record]) -> None:
