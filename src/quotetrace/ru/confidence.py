@@ -27,6 +27,7 @@ REPORTED_BASE = {"indirect": 0.7, "mixed": 0.8}
 TURN_SCORE = DIRECT_BASE["label"]  # a turn of a conversation: its label (or the layout) says who speaks
 PENALTIES = {"no-source": 0.25, "belief": 0.1, "stance": 0.1, "unclosed": 0.2}
 LOWEST, HIGHEST = 0.01, 0.99
+TABLE = "data/confidence_ru.json"  # in the package: read from disk, never fetched
 
 
 def key(e: Evidence) -> str:
@@ -48,13 +49,15 @@ def conditions(e: Evidence) -> list[str]:
 def confidence(e: Evidence) -> float:
     """The probability that a statement found on this evidence is right, by the shipped table."""
     table = _table()
-    if table is None:
-        score = fallback(e)
-    else:
-        score = table["rates"].get(key(e), table["pooled"])
-        for c in conditions(e):
-            score *= table["factors"].get(c, 1.0)
-    return min(HIGHEST, max(LOWEST, score))
+    return min(HIGHEST, max(LOWEST, fallback(e) if table is None else by_table(table, e)))
+
+
+def by_table(table: dict[str, Any], e: Evidence) -> float:
+    """The rule's rate (the pooled one for a rule the data never showed) times each condition's factor."""
+    score = float(table["rates"].get(key(e), table["pooled"]))
+    for c in conditions(e):
+        score *= table["factors"].get(c, 1.0)
+    return score
 
 
 def fallback(e: Evidence) -> float:
@@ -70,7 +73,7 @@ def fallback(e: Evidence) -> float:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Any] | None:
     try:
-        raw = resources.files("quotetrace").joinpath("data/confidence_ru.json").read_text(encoding="utf-8")
+        raw = resources.files("quotetrace").joinpath(TABLE).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return None
     return dict(json.loads(raw))
