@@ -106,7 +106,7 @@ def _dates(tokens: tuple[Token, ...], year: int) -> list[date]:
     out = []
     for x, y in pairwise(tokens):
         day, month = (x, y) if x.kind == "number" else (y, x)
-        if {x.kind, y.kind} == {"number", "month"} and day.value.isdigit() and 1 <= int(day.value) <= 31:
+        if {x.kind, y.kind} == {"number", "month"} and day.value.isdecimal() and 1 <= int(day.value) <= 31:
             try:
                 out.append(date(year, int(month.value[1:]), int(day.value)))
             except ValueError:  # 31 April

@@ -406,7 +406,7 @@ def read(text: str) -> tuple[Token, ...]:
                             number_value(float(figure.value) * SUFFIX_MULTIPLIERS[key]))
             previous_end, previous_digit = match.end(), False
             continue
-        if word[0].isdigit():
+        if word[0].isdecimal():
             raw.append(Token(word, match.start(), match.end(), "number", number_value(_digits(word))))
             previous_digit = True
         else:
@@ -444,7 +444,7 @@ def _clock_times(text: str, raw: list[Token]) -> list[Token]:
     while i < len(raw):
         token = raw[i]
         dotted = _DOTTED_TIME.fullmatch(token.text) if _MERIDIEM.match(text, token.end) else None  # "7.30 p.m."
-        if token.kind != "number" or not (token.text.isdigit() or dotted) or float(token.value) > 24:
+        if token.kind != "number" or not (token.text.isdecimal() or dotted) or float(token.value) > 24:
             out.append(token)
             i += 1
             continue
@@ -452,7 +452,7 @@ def _clock_times(text: str, raw: list[Token]) -> list[Token]:
         end = token.end
         following = raw[i + 1] if i + 1 < len(raw) else None
         if (following is not None and _CLOCK.match(text, end) and following.start == end + 1
-                and int(following.text) < MINUTES):
+                and following.text.isdecimal() and int(following.text) < MINUTES):  # not "12:00 30 января"
             hours, end, i = hours + int(following.text) / MINUTES, following.end, i + 1
         meridiem = _MERIDIEM.match(text, end)
         if meridiem and hours < 13:
@@ -1063,7 +1063,7 @@ def _days_of_month(tokens: tuple[Token, ...]) -> dict[int, str]:
     "cut by a quarter from 1 November" does not count a 1 against "25 percent"."""
     out: dict[int, str] = {}
     for i, token in enumerate(tokens):
-        if token.kind != "number" or not token.value.isdigit() or not 1 <= int(token.value) <= 31:
+        if token.kind != "number" or not token.value.isdecimal() or not 1 <= int(token.value) <= 31:
             continue
         after = tokens[i + 2] if i + 2 < len(tokens) and fold(tokens[i + 1].text) == "of" else (
             tokens[i + 1] if i + 1 < len(tokens) else None)
@@ -1085,7 +1085,7 @@ def _day_ranges(tokens: tuple[Token, ...], dated: dict[int, str]) -> dict[int, s
 
     def day(k: int) -> bool:
         t = tokens[k]
-        return t.kind == "number" and t.value.isdigit() and 1 <= int(t.value) <= 31 and k not in dated
+        return t.kind == "number" and t.value.isdecimal() and 1 <= int(t.value) <= 31 and k not in dated
 
     for i, value in dated.items():
         month = value.split("-")[0]
