@@ -88,3 +88,30 @@ def test_link_reads_a_speakers_update_of_two_figures_a_day_later_as_a_new_statem
     # the same day, two figures changed are still a misquote
     assert _relations([(SEARCH.format(40, 31, 9), "2026-05-02T09:00:00Z"),
                        (SEARCH.format(40, 35, 5), "2026-05-02T15:00:00Z")]) == ["original", "altered"]
+
+
+def test_a_weekday_moved_on_by_the_days_between_is_a_bulletin() -> None:
+    forecast = "«В ночь на {} в Ставрограде ожидается ледяной дождь, порывы ветра до {} метров в секунду»"
+    wednesday, thursday = date(2027, 11, 3), date(2027, 11, 4)
+    assert next_bulletin(forecast.format("четверг", 25), forecast.format("пятницу", 18), wednesday, thursday)
+    # the same night, or a day that is not the next one: a changed copy
+    assert not next_bulletin(forecast.format("четверг", 25), forecast.format("четверг", 18), wednesday, thursday)
+    assert not next_bulletin(forecast.format("четверг", 25), forecast.format("субботу", 18), wednesday, thursday)
+
+
+def test_restated_counts_figures_that_the_alignment_joins_into_one_change() -> None:
+    detained = "«На площади задержаны {} человек. {} из них уже отпущены, остальным грозят штрафы»"
+    assert restated(detained.format(46, "Двенадцать"), detained.format(53, "Двадцать"))
+    # a fragment leaving out a sentence with a figure has no figure anew for it
+    assert not restated(detained.format(46, "Двенадцать"), "«На площади задержаны 53 человека»")
+
+
+def test_restated_counts_a_date_changed_as_one_figure() -> None:
+    suspended = "“Registrations are suspended until at least {}”"
+    assert not restated(suspended.format("25 November"), suspended.format("5 December"))
+
+
+def test_a_weekday_changed_alone_is_no_bulletin() -> None:
+    quarantine = "«Порог по гриппу превышен на 40%. С {} все школы города уходят на карантин»"
+    wednesday, thursday = date(2033, 11, 1), date(2033, 11, 2)
+    assert not next_bulletin(quarantine.format("среды"), quarantine.format("четверга"), wednesday, thursday)

@@ -72,15 +72,24 @@ def restated(original: str, echo: str) -> bool:
     if across_scripts(original, echo):
         return False
     comparison = compare(original, echo)
-    return (comparison.verdict == "altered" and comparison.kinds == {"number"}
-            and len(comparison.changes) >= MIN_RESTATED)
+    # counted by figure, not by change: two figures a few words apart are one change of the alignment ("46
+    # человек. Двенадцать" / "53 человека. Двадцать")
+    anew = sum(len(_figures(read(words), ("number",))) for _, words in comparison.changes)
+    return comparison.verdict == "altered" and comparison.kinds == {"number"} and anew >= MIN_RESTATED
 
 
 def rolled(original: str, echo: str, said: date, echoed: date) -> bool:
-    """A date of the echo is a date of the original moved on by the days between them."""
+    """A date of the echo is a date of the original moved on by the days between them, or a weekday is, within
+    the week and with the counts changed ("overnight into Thursday, gusts of 25 m/s" on Wednesday, "into Friday,
+    18 m/s" on Thursday)."""
     gap = echoed.toordinal() - said.toordinal()
     moved = {d.toordinal() + gap for d in _dates(read(original), said.year)}
-    return any(d.toordinal() in moved for d in _dates(read(echo), echoed.year))
+    if any(d.toordinal() in moved for d in _dates(read(echo), echoed.year)):
+        return True
+    # a weekday only with the day's counts changed too: an outlet's copy may change a weekday alone
+    weekdays = {(day + gap) % 7 for day in _weekdays(read(original))}
+    counts_changed = _figures(read(original), ("number",)) != _figures(read(echo), ("number",))
+    return 0 < gap < 7 and counts_changed and any(day % 7 in weekdays for day in _weekdays(read(echo)))
 
 
 def series(versions: Sequence[tuple[date, str]], gap: int) -> bool:
@@ -99,6 +108,10 @@ def series(versions: Sequence[tuple[date, str]], gap: int) -> bool:
 
 def _figures(tokens: tuple[Token, ...], kinds: tuple[str, ...] = _FIGURES) -> tuple[str, ...]:
     return tuple(t.value for t in tokens if t.kind in kinds)
+
+
+def _weekdays(tokens: tuple[Token, ...]) -> set[int]:
+    return {int(t.value[1:]) for t in tokens if t.kind == "weekday"}
 
 
 def _dates(tokens: tuple[Token, ...], year: int) -> list[date]:
