@@ -42,3 +42,14 @@ def test_units_the_part_carrying_a_whole_quote_covers_its_names_in_either_script
     topic = {"итоги": 0.1 * FERRY, "result": 0.1 * FERRY, "12": PERMIT}
     match = best_pair(_embedded(original, topic), _embedded(echo, topic))
     assert match.pairs[0] == (original.strip("«»"), echo.strip("“”"))
+
+
+def test_units_the_whole_is_carried_by_every_part_that_carries_one_of_its_pieces() -> None:
+    original = "“The exercise will bring 2,500 troops to the bay in August. It is not aimed at anyone.”"
+    echo = ("He said 2,500 troops of both countries would take part in the August exercise in the bay, and stressed "
+            "that it was aimed at no one")
+    # the first clause of the echo carries the first sentence best; its last clause carries the second
+    topic = {"troops": FERRY, "aimed": PERMIT}
+    match = best_pair(_embedded(original, topic), _embedded(echo, topic))
+    whole, carrier = match.pairs[0]
+    assert whole == original.strip("“”") and "aimed at no one" in carrier and "2,500" in carrier

@@ -183,6 +183,12 @@ def _carried(one: Embedded, other: Embedded, scores: npt.NDArray[np.float32]) ->
             out.append((unit, _covering(unit, part, other[0])))
         elif best >= PIECE_FLOOR:  # else a piece that the other does not carry
             by_part.setdefault(part, []).append(unit)
+    if out and by_part:
+        # the whole is carried by every part that carries one of its pieces: «… двух стран, и подчеркнул, что они
+        # ни против кого не направлены» carries "It is not aimed at anyone" too, which its best part leaves out
+        whole, carrier = out[0]
+        out[0] = whole, min((u for u in other[0] if carrier in u and all(p in u for p in by_part)), key=len,
+                            default=carrier)
     for part, carried in by_part.items():
         # the pieces that matched one part, as one: "will not need a visa for stays of up to 72 hours" is «не
         # понадобится виза» and «если они приезжают не больше чем на 72 часа» together, not each alone
