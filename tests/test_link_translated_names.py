@@ -145,3 +145,40 @@ def test_a_name_retold_in_common_words_beside_a_name_said_on_one_side_does_not_v
 def test_a_common_word_name_against_a_proper_name_still_vetoes(meaning: Embeddings, original: str,
                                                                echo: str) -> None:
     assert disagreement(original, echo, match=meaning.best(original, echo)) == "name"
+
+
+@pytest.mark.parametrize(("original", "echo"), [
+    # Russian capitalises only the first word of a name of common words: its noun is a word of the name
+    ("«Выборы в Народное вече состоятся 14 марта»", "“Elections to the People's Veche will be held on 14 March”"),
+    ("«Учения «Северный щит» пройдут в Крутогорском округе»",
+     "“The Northern Shield exercise will take place in the Krutogorsk district”"),
+])
+def test_a_russian_name_goes_on_in_lower_case(meaning: Embeddings, original: str, echo: str) -> None:
+    assert disagreement(original, echo, match=meaning.best(original, echo)) is None
+
+
+def test_the_lower_case_word_of_a_russian_name_must_be_translated_too(meaning: Embeddings) -> None:
+    original = "«Учения «Северный щит» пройдут в Крутогорском округе»"
+    echo = "“The Northern Storm exercise will take place in the Krutogorsk district”"
+    assert disagreement(original, echo, match=meaning.best(original, echo)) == "name"
+
+
+def test_the_lower_case_word_of_a_name_whose_first_is_spelt_is_translated(meaning: Embeddings) -> None:
+    original = "«В Яблоневой долине собрано 180 тысяч тонн яблок — это рекорд»"
+    echo = "“A record 180,000 tonnes of apples have been harvested in the Yablonevaya Valley”"
+    assert disagreement(original, echo, match=meaning.best(original, echo)) is None
+    swapped = "“A record 180,000 tonnes of apples have been harvested in the Yablonevaya Street”"
+    assert disagreement(original, swapped, match=meaning.best(original, swapped)) == "name"
+
+
+def test_a_lower_case_noun_continues_a_name_only_in_agreement_with_it() -> None:
+    from quotetrace.link.facts import facts
+    from quotetrace.link.translated_names import continued_names
+
+    def continued(text: str) -> frozenset[str]:
+        return continued_names(text, facts(text).names)
+
+    assert continued("«Учения «Северный щит» пройдут в августе»")
+    assert continued("«Мост на Северном шоссе закроют»")
+    # a town that declines as an adjective, beside the noun of another phrase
+    assert not continued("«Она объяснила выбор Лебяжьего квалификацией инженеров»")

@@ -65,6 +65,8 @@ _WORDNET_PARTS = ("noun", "adj")  # what names are made of
 _NOMINAL = frozenset({"NOUN", "ADJF"})
 MIN_LETTERS = 3  # «НДС», "VAT"; no "m" or «в»
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs", "gen1": "gent", "loc1": "loct"}  # «в мосту», «чаю»
+_GENDERS = frozenset({"masc", "femn", "neut"})  # a noun of common gender ("ms-f") agrees with either
 
 
 def unexplained(mine: frozenset[str], theirs: frozenset[str], text: str, other: str,
@@ -133,12 +135,16 @@ def _translated(names: list[Name], cosines: list[list[float]], bound: float = CO
 
 def _names(tokens: Sequence[Token], unmatched: frozenset[str]) -> list[Name]:
     """The capitalised words whose keys are ``unmatched`` (names, and words opening a sentence that the corpus
-    writes as names), the words next to each other as one name."""
+    writes as names), the words next to each other as one name, with the lower-case noun that continues a
+    Russian name (``continued_names``) when its key is unmatched too."""
     out: list[list[tuple[str, str]]] = []
-    previous: Token | None = None
+    previous: Token | None = None  # the last word of the name being read
+    capital: Token | None = None  # the word before, when capitalised, even if the other side spells it
     for token in tokens:
-        key = token.value if token.kind == "name" else name_key_of(token.text)
-        if token.kind not in ("name", "word") or not token.text[:1].isupper() or key not in unmatched:
+        key = _key(token)
+        continues = capital is not None and _continues(capital, token)
+        capital = token if token.kind in ("name", "word") and token.text[:1].isupper() else None
+        if token.kind not in ("name", "word") or not (token.text[:1].isupper() or continues) or key not in unmatched:
             previous = None
             continue
         word = _POSSESSIVE.sub("", token.text)
@@ -148,6 +154,43 @@ def _names(tokens: Sequence[Token], unmatched: frozenset[str]) -> list[Name]:
             out.append([(key, word)])
         previous = token
     return [tuple(name) for name in out]
+
+
+def continued_names(text: str, names: frozenset[str]) -> frozenset[str]:
+    """The keys of the lower-case nouns that continue a Russian name of ``names``: Russian capitalises only the
+    first word of a name made of common words («Народное вече», «Северный щит», «Центральный мост»), which
+    English writes as two names ("People's Veche", "Northern Shield"). The noun is a word of that name: spelt
+    in the other language ("Veche" / «вече») or translated with it (translated_names), not a word missing."""
+    tokens = read(text)
+    return frozenset(name_key_of(token.text) for previous, token in pairwise(tokens)
+                     if _continues(previous, token) and _key(previous) in names
+                     and not _key(previous).startswith(INSTITUTION_MARK))  # institutions.py matches it whole
+
+
+def _key(token: Token) -> str:
+    return token.value if token.kind == "name" else name_key_of(token.text)
+
+
+def _continues(previous: Token, token: Token) -> bool:
+    """``token`` is a lower-case Russian noun right after ``previous``, a capitalised Russian adjective."""
+    return (token.kind == "word" and previous.kind in ("name", "word") and token.start - previous.end <= 1
+            and previous.text[:1].isupper() and token.text[:1].islower()
+            and bool(_CYRILLIC_WORD.fullmatch(token.text)) and bool(_CYRILLIC_WORD.fullmatch(previous.text))
+            and _russian_common(token.text) and _agree(previous.text, token.text))
+
+
+def _agree(adjective: str, noun: str) -> bool:
+    """Readings of the two words as an adjective and a noun agree in case, number and (singular) gender
+    (pymorphy2): «Северного залива», «Яблоневой долине»; not «выбор Лебяжьего квалификацией», a town's name
+    that declines as an adjective beside the noun of another phrase."""
+    morph = _russian_morph()
+    if morph is None or not (morph.word_is_known(adjective) and morph.word_is_known(noun)):
+        return False
+    adjectives = [p.tag for p in morph.parse(adjective) if p.tag.POS == "ADJF"]
+    nouns = [p.tag for p in morph.parse(noun) if p.tag.POS == "NOUN"]
+    return any(_CASES.get(a.case, a.case) == _CASES.get(n.case, n.case) and a.number == n.number
+               and (a.number == "plur" or a.gender == n.gender or n.gender not in _GENDERS)
+               for a in adjectives for n in nouns)
 
 
 def _candidates(tokens: Sequence[Token]) -> list[str]:
