@@ -775,3 +775,89 @@ def test_a_figure_worked_out_from_two_of_the_others_is_held(original: str, echo:
 ])
 def test_an_international_body_is_named_by_its_initials_in_each_language(echo: str, reason: str | None) -> None:
     assert disagreement("«Конвой ООН придёт в Сорнию до Рождества»", echo) == reason
+
+
+@pytest.mark.parametrize(("original", "echo", "reason"), [
+    # "300m" reads as 300 million or 300 metres: the figure is held when one of its readings is
+    ("“We are investing 300 million talers in the network, and 90% of homes will have 5G.”",
+     "Kestrel to spend 300m talers bringing 5G to nine in ten homes", None),
+    ("“We are investing 300 million talers in the network, and 90% of homes will have 5G.”",
+     "Kestrel to spend 400m talers bringing 5G to nine in ten homes", "number"),
+])
+def test_a_figure_of_two_readings_is_held_by_either(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("«Голосование закончилось со счётом 19:11»", {"19", "11"}),
+    ("“The vote was 19:11 in our favour”", {"19", "11"}),
+    ("«Собрание начнётся в 19:30»", {"19.5"}),
+])
+def test_a_score_written_with_a_colon_is_two_numbers_and_a_time_one(text: str, numbers: set[str]) -> None:
+    assert facts(text).numbers == numbers
+
+
+@pytest.mark.parametrize(("original", "echo", "reason"), [
+    # Russian writes an adjective or a people's name made from a name in lower case
+    ("“It is the first time in the festival's history that a Tarvanian film has won in Solnomorsk”",
+     "«Впервые в истории фестиваля в Солноморске победил тарванский фильм»", None),
+    ("«Оперу Орлова впервые за сорок лет покажут в Веренограде, сезон откроет Национальная опера»",
+     "«Впервые за сорок лет вереноградская публика увидит оперу Орлова: ею откроет сезон Национальная опера»",
+     None),
+    # ... and no other name
+    ("“It is the first time in the festival's history that a Tarvanian film has won in Solnomorsk”",
+     "«Впервые в истории фестиваля в Кастреле победил тарванский фильм»", "name"),
+])
+def test_a_word_made_from_a_name_in_lower_case_spells_it(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason
+
+
+@pytest.mark.parametrize(("text", "negations"), [
+    ("“It is too early to talk about cuts”", 1),
+    ("«Говорить о снижении рано»", 1),
+    ("«Рано судить о последствиях»", 1),
+    ("«Мы встали рано и поехали»", 0),  # early, not "too early to"
+    ("Bank holds rates, says cuts premature", 1),
+    ("“We advise against all travel to the area”", 1),
+    ("«Мы рекомендуем воздержаться от поездок»", 1),
+    ("«Агентство не считает нужным отговаривать туристов»", 2),
+])
+def test_too_early_and_advising_against_say_no(text: str, negations: int) -> None:
+    assert facts(text).negations == negations
+
+
+def test_relative_years_are_named_from_the_year_of_writing() -> None:
+    from quotetrace.link.facts import relative_years
+
+    assert relative_years("“We will sell 49% of the ferry company next year”", 2033) == {"2034"}
+    assert relative_years("«Импорт яблок в этом году нам не понадобится»", 2033) == {"2033"}
+    assert relative_years("“Exports fell below last year's level”", 2033) == {"2032"}
+    assert relative_years("“We will sell 49% of the ferry company”", 2033) == frozenset()
+
+
+@pytest.mark.parametrize(("years", "reason"), [
+    ((2033, 2033), None),  # "next year" in 2033 is 2034
+    ((2034, 2034), "number"),
+    ((None, None), "number"),  # undated: "next year" is no year
+])
+def test_a_retelling_may_write_the_year_that_next_year_names(years: tuple[int | None, int | None],
+                                                             reason: str | None) -> None:
+    original = "“We will sell 49% of Velparom next year, not a single share more.”"
+    echo = "Velmora to sell a minority stake in ferry operator Velparom in 2034"
+    assert disagreement(original, echo, years=years) == reason
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("“Food prices fell for the first time since 2031”", {"2031"}),  # as «впервые с 2031 года»
+    ("“The first batch arrives this week”", {"1"}),
+    ("“Prices fell for the second time this year”", {"2"}),
+])
+def test_the_first_time_counts_nothing(text: str, numbers: set[str]) -> None:
+    assert facts(text).numbers == numbers
+
+
+
+def test_a_relative_year_the_other_quote_does_not_name_adds_no_figure() -> None:
+    original = "«Инфляция в мае замедлилась до 5,8%, это самый низкий показатель с начала 2029 года»"
+    echo = "Цены в мае росли медленнее, чем когда-либо за последние три с лишним года, — 5,8% к маю прошлого года"
+    assert disagreement(original, echo, years=(2032, 2032)) == disagreement(original, echo)

@@ -284,23 +284,32 @@ NOT_NEGATIVE = frozenset({"doubtless"})
 NEGATIVE_STEMS: tuple[str, ...] = ("refus", "reject", "deny", "denie", "denial", "fail", "doubt", "сомневаю",
                                    "сомневае", "отказ",
                                    "откаж",  # «откажется», «откажемся»: the future's stem
-                                   "отверг", "отклон", "опроверг", "провал")
+                                   "отверг", "отклон", "опроверг", "провал",
+                                   # "advise not to": "refrain from", «воздержаться от», «отговаривать» (and
+                                   # NEGATIVE_PHRASES' "advise against")
+                                   "refrain", "dissuad", "воздерж", "отговар", "отговор")
 # Negative predicates in one word that only some forms are ("rule out" = «исключать»: «мы не исключаем» = "we
 # do not rule out", «это исключено» = "it is ruled out"; not «исключение», "an exception", nor «за исключением»,
 # "except"): the forms of the verb's present, future and infinitive, and its predicative participle.
 NEGATIVE_PREDICATES = frozenset("исключаю исключаем исключает исключают исключать исключить исключим исключит "
-                                "исключено".split())
+                                "исключено "
+                                # "too early to" in one word: "cuts are premature", «снижение преждевременно»
+                                "premature преждевременно преждевременны преждевременным".split())
 # Phrasal negative predicates: (stem of the verb, the particle after it; two words between allowed): "turned
 # down", "turned the offer down", "keep the children away".
 # "should stay away from school" = "should not go to school".
-NEGATIVE_PHRASES = (("turn", "down"), ("stay", "away"), ("keep", "away"), ("kept", "away"), ("stay", "out"))
+# "advise against travel" = «не рекомендуем поездки».
+NEGATIVE_PHRASES = (("turn", "down"), ("stay", "away"), ("keep", "away"), ("kept", "away"), ("stay", "out"),
+                    ("advis", "against"), ("recommend", "against"))
 # Idioms that say "no" («об этом не может быть и речи» = "it is out of the question"); the last word counts.
 NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"),
                    ("ruling", "out"))
 # Pairs of words that negate, at the second, when it follows the first within so many words: "too weak to
 # stand" = "cannot stand" («слишком слаб, чтобы встать»). Not "only if": "talks can only begin once the
 # shelling stops" says "the shelling must stop before talks begin" as much as "no talks unless it stops".
-NEGATING_PAIRS = (("too", "to", 4), ("слишком", "чтобы", 5))
+NEGATING_PAIRS = (("too", "to", 4), ("слишком", "чтобы", 5),
+                  # «рано говорить», «говорить о снижении рано» = "too early to talk about cuts"
+                  ("рано", "говорить", 2), ("рано", "судить", 2), ("говорить", "рано", 4), ("судить", "рано", 4))
 # The speaker's own side, which a retelling names ("we will not restrict exports" → "Rudenia would keep exports
 # free"): a name in its place is no name replaced.
 FIRST_PERSON_PLURAL = frozenset("we us our ours мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашу "

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, product
 from typing import Literal, NamedTuple
@@ -385,6 +385,21 @@ def name_key_of(word: str) -> str:
     return NAME_EQUIVALENTS.get(key, key)
 
 
+# Years named relative to the year a text is written in, with the offset from it.
+_RELATIVE_YEARS = (
+    (re.compile(r"\b(?:this|the current) year\b|\bв (?:этом|текущем) году\b|\b(?:этого|текущего) года\b",
+                re.IGNORECASE), 0),
+    (re.compile(r"\b(?:next|the coming) year\b|\bв (?:следующем|будущем) году\b|\b(?:следующего|будущего) года\b",
+                re.IGNORECASE), 1),
+    (re.compile(r"\blast year\b|\bв прошлом году\b|\bпрошлого года\b", re.IGNORECASE), -1),
+)
+
+
+def relative_years(text: str, year: int) -> frozenset[str]:
+    """The years ``text``, written in ``year``, names relative to it: "next year", «в этом году», "last year's"."""
+    return frozenset(str(year + offset) for pattern, offset in _RELATIVE_YEARS if pattern.search(text))
+
+
 @lru_cache(maxsize=1 << 14)
 def read(text: str) -> tuple[Token, ...]:
     """The tokens of ``text``, runs of number words and digits joined into one number ("forty two", «3 тысячи»)."""
@@ -415,6 +430,8 @@ def read(text: str) -> tuple[Token, ...]:
             kind, value = _classify(word, key, word[0].isupper() and not (previous_digit and not gap), first)
             if kind == "word" and _ends_negative_phrase(raw, key):
                 kind = "negation"  # "turned down", "turned the offer down", "out of the question"
+            if key in _TIMES and raw and raw[-1].kind == "number" and fold(raw[-1].text) in _ONCE:
+                raw[-1] = replace(raw[-1], kind="word", value=fold(raw[-1].text))  # "the first time": «впервые»
             raw.append(Token(word, match.start(), match.end(), kind, value))
             previous_digit = False
         previous_end = match.end()
@@ -423,6 +440,8 @@ def read(text: str) -> tuple[Token, ...]:
     return _institutions_named(_ratios(tuple(_proportions(text, numbers))))
 
 
+# "For the first time" counts nothing, as «впервые» does not; "for the second time" («во второй раз») counts.
+_ONCE, _TIMES = frozenset({"first", "1st"}), frozenset({"time"})
 # A multiplier written onto its figure with hyphens ("a 14.6-billion-kalit contract") is read as words.
 _HYPHENED_MULTIPLIER = re.compile(r"(?<=\d)-(?:thousand|million|billion|trillion)(?:-(?=[^\W\d_]))?"
                                   r"|(?<=\d)(?:bn|mn|mln|m|b|k)-(?=[^\W\d_])",  # "a 2.3bn-dukat theft"
@@ -435,6 +454,10 @@ _CLOCK = re.compile(r":(?=\d\d(?!\d))")
 _DOTTED_TIME = re.compile(r"(\d{1,2})\.(\d\d)")
 _MERIDIEM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
 MINUTES = 60
+
+
+# A score or a vote written with a colon is two numbers, not a time: «со счётом 19:11», "the vote was 19:11"
+_SCORE = re.compile(r"(?:сч[её]т\w*|score\w*|vote\w*|голосовани\w*)(?:\W+\w+){0,2}\W{0,3}$", re.IGNORECASE)
 
 
 def _clock_times(text: str, raw: list[Token]) -> list[Token]:
@@ -452,7 +475,8 @@ def _clock_times(text: str, raw: list[Token]) -> list[Token]:
         end = token.end
         following = raw[i + 1] if i + 1 < len(raw) else None
         if (following is not None and _CLOCK.match(text, end) and following.start == end + 1
-                and following.text.isdecimal() and int(following.text) < MINUTES):  # not "12:00 30 января"
+                and following.text.isdecimal() and int(following.text) < MINUTES  # not "12:00 30 января"
+                and not _SCORE.search(text, 0, token.start)):
             hours, end, i = hours + int(following.text) / MINUTES, following.end, i + 1
         meridiem = _MERIDIEM.match(text, end)
         if meridiem and hours < 13:

@@ -64,7 +64,17 @@ from quotetrace.link.provenance import sighting_time
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors, Match
-from quotetrace.link.veto import Affiliations, Capitals, Reason, capitals, disagreement, side_affiliations, speaker_keys
+from quotetrace.link.veto import (
+    Affiliations,
+    Capitals,
+    Reason,
+    Years,
+    capitals,
+    disagreement,
+    side_affiliations,
+    speaker_keys,
+    year_of,
+)
 from quotetrace.store import Sighting
 
 log = logging.getLogger(__name__)
@@ -614,6 +624,11 @@ class _Echoes:
         """The names in each sighting's descriptors: its speaker's country or body, which a retelling may name."""
         return side_affiliations(self.sightings[one].descriptors, self.sightings[other].descriptors)
 
+    def years(self, one: int, other: int) -> Years:
+        """The year each sighting was published in (seen, when undated): what "next year" names."""
+        first, second = self.sightings[one], self.sightings[other]
+        return year_of(first.published_at or first.seen_at), year_of(second.published_at or second.seen_at)
+
 
 @lru_cache(maxsize=1 << 16)
 def _organisation_name(name: str) -> bool:
@@ -729,7 +744,7 @@ def _merge_paraphrases(
                     continue
                 pair = [representative[a], representative[b]]
                 reason = disagreement(texts[a], texts[b], echoes.speaker_names(pair), fine.best(texts[a], texts[b]),
-                                      echoes.capitals, echoes.affiliations(*pair))
+                                      echoes.capitals, echoes.affiliations(*pair), echoes.years(*pair))
                 if reason is None:
                     merged.union(a, b)
                     continue
@@ -898,7 +913,8 @@ class _Rows:
                 return "partial", ()
         match = None if self.embeddings is None else self.embeddings.best(original, echo)
         reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match,
-                              self.echoes.capitals, self.echoes.affiliations(first, index))
+                              self.echoes.capitals, self.echoes.affiliations(first, index),
+                              self.echoes.years(first, index))
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling

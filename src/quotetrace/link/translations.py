@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from quotetrace.link.provenance import sighting_time
 from quotetrace.link.units import Embeddings, Match
-from quotetrace.link.veto import Capitals, Reason, disagreement, side_affiliations, speaker_keys
+from quotetrace.link.veto import Capitals, Reason, disagreement, side_affiliations, speaker_keys, year_of
 from quotetrace.store import Sighting
 
 if TYPE_CHECKING:
@@ -161,7 +161,8 @@ def _disagreement(
     """What the veto finds between two sightings' texts in two languages (None: nothing)."""
     one, other = sightings[pair[0]], sightings[pair[1]]
     return disagreement(one.text, other.text, speaker_keys((one.speaker, other.speaker)), match, corpus,
-                        side_affiliations(one.descriptors, other.descriptors))
+                        side_affiliations(one.descriptors, other.descriptors),
+                        (year_of(one.published_at or one.seen_at), year_of(other.published_at or other.seen_at)))
 
 
 def renders(match: Match | None) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
@@ -46,11 +46,12 @@ from quotetrace.link.facts import (
     name_key_of,
     number_value,
     read,
+    relative_years,
     same_polarity,
 )
 from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
 from quotetrace.link.opposites import ONE_SIDED, PREFIXED, WITHOUT, contrary, engaged, negated_stem
-from quotetrace.link.translated_names import common_word, unexplained
+from quotetrace.link.translated_names import common_word, continued_names, unexplained
 from quotetrace.link.units import Match, Similarity
 
 Reason = Literal["number", "date", "name", "negation"]
@@ -115,6 +116,7 @@ class Capitals:
 
 
 _NOTHING_KNOWN = Capitals()
+Years = tuple[int | None, int | None]
 
 
 def capitals(texts: Iterable[str]) -> Capitals:
@@ -133,7 +135,7 @@ def capitals(texts: Iterable[str]) -> Capitals:
 
 def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(),
                  match: Match | None = None, corpus: Capitals | None = None,
-                 affiliations: Affiliations = (frozenset(), frozenset())) -> Reason | None:
+                 affiliations: Affiliations = (frozenset(), frozenset()), years: Years = (None, None)) -> Reason | None:
     """Why ``echo`` cannot be ``original`` in other words, or None.
 
     Numbers, dates and names are compared over the whole quotes (one side may hold fewer: a fragment); the
@@ -142,18 +144,21 @@ def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(
     "fell") vetoes as it is. ``speakers``: name keys of the speakers (a retelling names its speaker, "Volkov
     said …", where the original did not); ``corpus``: what the corpus says of capitalised words, so that a name
     opening a sentence ("Sorna's schools will open") is read as a name too; ``affiliations``: name keys in the
-    speakers' descriptors ("Rudenia's defence chief"), which a retelling may name for the speaker's "we".
+    speakers' descriptors ("Rudenia's defence chief"), which a retelling may name for the speaker's "we";
+    ``years``: the years each was published in, which "next year" and «в этом году» name (``_dated``).
     """
-    found = explain(original, echo, speakers, match, corpus, affiliations)
+    found = explain(original, echo, speakers, match, corpus, affiliations, years)
     return None if found is None else found[0]
 
 
 def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), match: Match | None = None,
             corpus: Capitals | None = None,
-            affiliations: Affiliations = (frozenset(), frozenset())) -> tuple[Reason, str] | None:
+            affiliations: Affiliations = (frozenset(), frozenset()),
+            years: Years = (None, None)) -> tuple[Reason, str] | None:
     """``disagreement``'s reason with what gave it (the facts replaced, the opposites engaged, the parts whose
     polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
+    a, b = _dated(a, original, years[0], b), _dated(b, echo, years[1], a)
     if (_amounts_replaced(a, b)
             or _measures_replaced(a, b)  # "three tonnes" / "three lorries"
             or _replaced(a.ratios, b.ratios)  # "three times as much" / "about as much"
@@ -166,6 +171,9 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     known = corpus or _NOTHING_KNOWN
     names = _we_named(a, b, known.names_of(a), known.names_of(b), affiliations, (_retold(original), _retold(echo)))
     across = across_scripts(original, echo)
+    if across:  # a Russian name of common words goes on in lower case: «Народное вече» = "People's Veche"
+        names = (names[0] | continued_names(original, names[0]), names[1] | continued_names(echo, names[1]))
+    names = _written_lower(names[0], names[1], echo), _written_lower(names[1], names[0], original)
     replaced = names_replaced(*names, speakers, across)
     if replaced:  # a word of a longer name whose other words match is that name's, not another's
         names = _one_name_each(names, _spelt_together(original, echo, *names, speakers, across))
@@ -320,7 +328,9 @@ def _amounts_replaced(a: Facts, b: Facts) -> bool:
     if _hedged_apart(a.hedged, b.hedged):
         return True
     hedges = dict(a.hedged), dict(b.hedged)
-    return _unheld(a.amounts, b.amounts, hedges) and _unheld(b.amounts, a.amounts, hedges[::-1])
+    # a figure is held when one of its readings is ("300m talers": 300 million, not 300 metres)
+    return (any(_unheld(figure, b.amounts, hedges) for figure in a.figures)
+            and any(_unheld(figure, a.amounts, hedges[::-1]) for figure in b.figures))
 
 
 def _measures_replaced(a: Facts, b: Facts) -> bool:
@@ -347,8 +357,8 @@ def _hedged_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) 
 
 
 def _unheld(mine: frozenset[str], theirs: frozenset[str], hedges: tuple[dict[str, str], dict[str, str]]) -> bool:
-    """Some amount of ``mine`` is held by none of ``theirs``, nor worked out from two of them (``_derived``; see
-    ``_amounts_replaced``)."""
+    """No reading of a figure (``mine``) is held by one of ``theirs``, nor worked out from two of them
+    (``_derived``; see ``_amounts_replaced``)."""
     def readings(value: str) -> frozenset[str]:
         return _as_percent(frozenset({value}))
 
@@ -358,7 +368,7 @@ def _unheld(mine: frozenset[str], theirs: frozenset[str], hedges: tuple[dict[str
         return bool(readings(v) & derived) or any(
             readings(v) & readings(w) or any(_near(x, y, hedges[0].get(v), hedges[1].get(w))
                                              for x in readings(v) for y in readings(w)) for w in theirs)
-    return not all(held(v) for v in mine)
+    return not any(held(v) for v in mine)
 
 
 def _derived(amounts: frozenset[str]) -> frozenset[str]:
@@ -474,6 +484,41 @@ def _we_named(one: Facts, other: Facts, a: frozenset[str], b: frozenset[str], af
 
 def _less(names: frozenset[str], affiliations: frozenset[str]) -> frozenset[str]:
     return frozenset(key for key in names if not name_matches(key, affiliations, close=SPEAKER_MATCH))
+
+
+# A Russian word made from a name, which Russian writes in lower case: an adjective ("тарванский" for "Tarvania",
+# «вереноградская» for «Вереноград») or a people's name («вельморцев» for "Velmora").
+_FROM_A_NAME = re.compile(r"\b[а-яё]{3,}(?:(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|ом|их|им|ую|ими)|цы|цев|цам|цами|цах)\b")
+
+
+def _written_lower(names: frozenset[str], theirs: frozenset[str], other: str) -> frozenset[str]:
+    """``names`` less those that ``other`` (whose names are ``theirs``) does not name but writes as a word made
+    from them (``_FROM_A_NAME``): "Tarvania's film" / «тарванский фильм», «в Веренограде» / «вереноградская
+    публика»; the same first letters, as ``name_matches`` in one script."""
+    made = [name_key_of(word) for word in _FROM_A_NAME.findall(other)] if names else []
+    if not made:
+        return names
+    return frozenset(key for key in names
+                     if not any(key[:4] == m[:4] for m in made) or any(key[:4] == t[:4] for t in theirs))
+
+
+def _dated(found: Facts, text: str, year: int | None, other: Facts) -> Facts:
+    """``found`` with the years ``text`` names relative to the year it was published (``relative_years``: "next
+    year" in 2033 is 2034) among its figures, where ``other`` holds that year: a retelling's "in 2034" for "next
+    year". Only so: a year resolved that the other does not name would be a figure it lacks ("up on May last
+    year" beside "the lowest since 2029")."""
+    if year is None:
+        return found
+    resolved = (relative_years(text, year) & other.amounts) - found.amounts
+    if not resolved:
+        return found
+    return replace(found, numbers=found.numbers | resolved,
+                   figures=found.figures + tuple(frozenset({y}) for y in sorted(resolved)))
+
+
+def year_of(when: str | None) -> int | None:
+    """The year of an ISO date or timestamp ("2033-10-04T…"), or None."""
+    return int(when[:4]) if when and when[:4].isdecimal() else None
 
 
 def _retold(text: str) -> bool:
