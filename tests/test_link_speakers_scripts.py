@@ -40,6 +40,8 @@ def test_an_english_name_in_cyrillic_is_the_same_speaker() -> None:
 @pytest.mark.parametrize(("latin", "cyrillic"), [
     ("Malcolm Fairweather", "Малкольм Фэрвезер"),  # "th" written «з», "w" written «в»
     ("Gordon Tate", "Гордон Тейт"),  # a surname of one consonant, with a first name of several
+    ("Samuel Brightwell", "Сэмюэл Брайтуэлл"),  # "gh" after a vowel is silent
+    ("Thomas Everleigh", "Томас Эверли"),
 ])
 def test_an_english_name_spelt_by_another_sound_is_the_same_speaker(latin: str, cyrillic: str) -> None:
     ids = _speaker_ids(_sighting(1, latin), _sighting(2, cyrillic))

@@ -155,6 +155,9 @@ _SOUNDS = (("shch", "S"), ("dzh", "J"), ("tch", "S"), ("sch", "S"), ("ch", "S"),
            ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("gh", "g"), ("qu", "kv"), ("x", "ks"),
            ("wh", "w"), ("w", "u"), ("j", "J"), ("q", "k"))
 _SOFT_C = re.compile(r"c(?=[eiy])")
+# "gh" after a vowel is silent, and Russian writes nothing for it ("Brightwell" = «Брайтуэлл», "Everleigh" =
+# «Эверли», "Hughes" = «Хьюз»); elsewhere it is a "g" ("Ghent" = «Гент»)
+_SILENT_GH = re.compile(r"(?<=[aeiouy])gh")
 # An "h" that opens a name or stands between vowels is sounded, and Russian writes it «г» ("Henrik" = «Генрик»,
 # Ukrainian "Ihor" = «Игорь») or «х» ("Hannah" = «Ханна»): one sound here, as «г» and «х» are; elsewhere silent.
 _SOUNDED_H = re.compile(r"^h|(?<=[aeiouy])h(?=[aeiouy])")
@@ -166,7 +169,7 @@ OPENING_VOWEL = "a"  # what sound() writes for a name that opens with a vowel
 def sound(part: str) -> str:
     """The consonants of a Latin name part as they sound ("Mercer" and «Мерсер» transliterated: "mrsr"; "Oliver"
     and «Оливер»: "alvr", the opening vowel marked)."""
-    text = fold(part).strip(".")
+    text = _SILENT_GH.sub("", fold(part).strip("."))
     for a, b in _SOUNDS:
         text = text.replace(a, b)
     text = _SOFT_C.sub("s", text).replace("c", "k").replace("z", "s")  # voiced or not: "Seltzer" = «Зельцер»
