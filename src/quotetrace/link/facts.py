@@ -153,6 +153,11 @@ class Token:
     def fact(self) -> bool:
         return self.kind not in ("word",)
 
+    @property
+    def name_key(self) -> str:
+        """Its name key: a name's own, and a word's as if it were one (a capitalised word opening a sentence)."""
+        return self.value if self.kind == "name" else name_key_of(self.text)
+
 
 @dataclass(frozen=True, slots=True)
 class Opener:

@@ -141,7 +141,7 @@ def _names(tokens: Sequence[Token], unmatched: frozenset[str]) -> list[Name]:
     previous: Token | None = None  # the last word of the name being read
     capital: Token | None = None  # the word before, when capitalised, even if the other side spells it
     for token in tokens:
-        key = _key(token)
+        key = token.name_key
         continues = capital is not None and _continues(capital, token)
         capital = token if token.kind in ("name", "word") and token.text[:1].isupper() else None
         if token.kind not in ("name", "word") or not (token.text[:1].isupper() or continues) or key not in unmatched:
@@ -163,12 +163,9 @@ def continued_names(text: str, names: frozenset[str]) -> frozenset[str]:
     in the other language ("Veche" / «вече») or translated with it (translated_names), not a word missing."""
     tokens = read(text)
     return frozenset(name_key_of(token.text) for previous, token in pairwise(tokens)
-                     if _continues(previous, token) and _key(previous) in names
-                     and not _key(previous).startswith(INSTITUTION_MARK))  # institutions.py matches it whole
+                     if _continues(previous, token) and previous.name_key in names
+                     and not previous.name_key.startswith(INSTITUTION_MARK))  # institutions.py matches it whole
 
-
-def _key(token: Token) -> str:
-    return token.value if token.kind == "name" else name_key_of(token.text)
 
 
 def _continues(previous: Token, token: Token) -> bool:

@@ -580,7 +580,7 @@ def name_runs(text: str) -> tuple[tuple[tuple[str, str], ...], ...]:
         if token.kind not in ("name", "word") or not token.text[:1].isupper():
             previous = None
             continue
-        key = token.value if token.kind == "name" else name_key_of(token.text)
+        key = token.name_key
         if previous is not None and text[previous.end:token.start].isspace():
             runs[-1].append((key, token.text))
         else:
