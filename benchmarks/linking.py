@@ -66,6 +66,7 @@ from make_echo_corpus import (
     trust_splits,
 )
 from quotetrace.link import link, translations
+from quotetrace.link.provenance import sighting_years
 from quotetrace.link.speakers import link_speakers
 from quotetrace.link.statements import (
     LexicalScorer,
@@ -77,7 +78,7 @@ from quotetrace.link.statements import (
     quote_language,
 )
 from quotetrace.link.units import Embeddings
-from quotetrace.link.veto import capitals, explain, side_affiliations, speaker_keys, year_of
+from quotetrace.link.veto import capitals, explain, side_affiliations, speaker_keys
 from quotetrace.model import Document, Quote, TextSpan
 from quotetrace.store import Sighting, Store
 
@@ -315,7 +316,7 @@ def print_misses(corpus: TrustCorpus, figures: RelationFigures, scorer: Paraphra
         speakers = speaker_keys(n for s in (first, echo) for n in (s.speaker, s.speaker_mention))
         why = explain(first.text, echo.text, speakers, match, known,
                       side_affiliations(first.descriptors, echo.descriptors),
-                      (year_of(first.published_at or first.seen_at), year_of(echo.published_at or echo.seen_at)))
+                      sighting_years(first, echo))
         score = f"cosine {match.score:.2f}" if match is not None else "no scorer"
         across = "across languages" if quote_language(first.text) != quote_language(echo.text) else "one language"
         words = "gives words" if gives_words(echo.text) else "retold"

@@ -42,6 +42,16 @@ def sighting_time(s: Sighting | MemberRow) -> tuple[int, str, str, int]:
     return (0 if when else 1, when or "", s.doc_id, s.quote_id)
 
 
+def sighting_years(one: Sighting, other: Sighting) -> tuple[int | None, int | None]:
+    """The year each of two sightings was published in (first captured, when undated; None when neither is
+    known): the year its "next year" counts from (veto.py)."""
+    return _year(one.published_at or one.seen_at), _year(other.published_at or other.seen_at)
+
+
+def _year(when: str | None) -> int | None:
+    return int(when[:4]) if when and when[:4].isdecimal() else None
+
+
 def is_page(row: PageRow) -> bool:
     """A document with a URL, or a URL whose captures are of a page (not an image, a script, a feed)."""
     return row.id is not None or all(is_page_capture(r.capture) for r in row.captures)

@@ -60,7 +60,7 @@ from quotetrace.link.changes import Change, Comparison, compare, fact_changes
 from quotetrace.link.fact_words import BOTH
 from quotetrace.link.facts import facts
 from quotetrace.link.organisations import Organisations, bodies, organisation
-from quotetrace.link.provenance import sighting_time
+from quotetrace.link.provenance import sighting_time, sighting_years
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import Embeddings, HalfVectors, Match
@@ -73,7 +73,6 @@ from quotetrace.link.veto import (
     disagreement,
     side_affiliations,
     speaker_keys,
-    year_of,
 )
 from quotetrace.store import Sighting
 
@@ -626,8 +625,7 @@ class _Echoes:
 
     def years(self, one: int, other: int) -> Years:
         """The year each sighting was published in (seen, when undated): what "next year" names."""
-        first, second = self.sightings[one], self.sightings[other]
-        return year_of(first.published_at or first.seen_at), year_of(second.published_at or second.seen_at)
+        return sighting_years(self.sightings[one], self.sightings[other])
 
 
 @lru_cache(maxsize=1 << 16)

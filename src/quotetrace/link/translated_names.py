@@ -167,7 +167,6 @@ def continued_names(text: str, names: frozenset[str]) -> frozenset[str]:
                      and not previous.name_key.startswith(INSTITUTION_MARK))  # institutions.py matches it whole
 
 
-
 def _continues(previous: Token, token: Token) -> bool:
     """``token`` is a lower-case Russian noun right after ``previous``, a capitalised Russian adjective."""
     return (token.kind == "word" and previous.kind in ("name", "word") and token.start - previous.end <= 1
@@ -176,6 +175,7 @@ def _continues(previous: Token, token: Token) -> bool:
             and _russian_common(token.text) and _agree(previous.text, token.text))
 
 
+@lru_cache(maxsize=1 << 14)
 def _agree(adjective: str, noun: str) -> bool:
     """Readings of the two words as an adjective and a noun agree in case, number and (singular) gender
     (pymorphy2): «Северного залива», «Яблоневой долине»; not «выбор Лебяжьего квалификацией», a town's name

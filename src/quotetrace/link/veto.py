@@ -516,11 +516,6 @@ def _dated(found: Facts, text: str, year: int | None, other: Facts) -> Facts:
                    figures=found.figures + tuple(frozenset({y}) for y in sorted(resolved)))
 
 
-def year_of(when: str | None) -> int | None:
-    """The year of an ISO date or timestamp ("2033-10-04T…"), or None."""
-    return int(when[:4]) if when and when[:4].isdecimal() else None
-
-
 def _retold(text: str) -> bool:
     """A quote that gives no words as spoken: it opens with no quotation mark."""
     return text.lstrip()[:1] not in _OPENING_MARKS
