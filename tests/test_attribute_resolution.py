@@ -102,6 +102,15 @@ def quote_with(text: str, words: str) -> quotetrace.Quote:
          "Ines Palm", "Deputy harbour master"),
         ("Berglund, a retired judge, argued that the court had no power to intervene.", "court", "Berglund",
          "retired judge"),
+        # the parser sets the name beside the place or body, though it names the role (before, the role went
+        # to the speaker before: the chief engineer)
+        ("“The pass is closed,” said Jonas Berg, the army's chief engineer. The mayor of Tornvik, Lena Falk, "
+         "said the first buses would run on Sunday.", "buses", "Lena Falk", "mayor"),
+        ("“The pass is closed,” said Jonas Berg, the army's chief engineer. The director of the Velmora Museum, "
+         "Olga Brandt, said the doors would open on Monday.", "doors", "Olga Brandt", "director"),
+        # a title before a name that opens a paragraph, in a line that reads like a forum's "X wrote:"
+        ("Snow closed the pass overnight.\n\nGovernor Carl Nyberg wrote on Facebook: “Stay home tonight. The "
+         "ploughs cannot reach the upper villages.”", "ploughs", "Carl Nyberg", "Governor"),
     ],
 )
 def test_title_or_apposition_gives_the_name_and_a_descriptor(text: str, words: str, speaker: str,

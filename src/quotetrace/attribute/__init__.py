@@ -25,6 +25,7 @@ from quotetrace.attribute.documents import Authorships, author_of, earlier_autho
 from quotetrace.attribute.interviews import Cast, is_label, user
 from quotetrace.attribute.people import (
     ORG_LABELS,
+    PLACES_AND_BODIES,
     Entity,
     collect_entities,
     descriptors_of,
@@ -321,7 +322,7 @@ def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[t
 def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
     """The person (or else organisation) the mention names, by surname for people. Not a name in a phrase
     after a preposition: "Staff at Harrow Bay", "a spokesman for Brel" are neither."""
-    placed = {t.i for p in span if p.dep_ == "prep" for t in p.subtree}
+    placed = {t.i for p in span if p.dep_ == "prep" for t in p.subtree} - _misplaced_names(span)
     words = {t.lower_ for t in span if (t.pos_ == "PROPN" or t.ent_type_) and t.i not in placed}
     if not words:
         return None
@@ -340,6 +341,14 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
         if any(m.start_char <= span.root.idx < m.end_char for m in e.mentions):
             return e
     return None
+
+
+def _misplaced_names(span: Span) -> set[int]:
+    """The tokens of a person's name that the parser set in apposition to a place or body after a preposition
+    ("The mayor of Karsk, Anton Brel, said"; "a spokesman for the ministry, Ola Lund"): a person's name cannot
+    stand for a place or a body, so it names the mention's head, the mayor or the spokesman."""
+    return {t.i for name in span if name.dep_ == "appos" and name.ent_type_ == "PERSON"
+            and name.head.dep_ == "pobj" and name.head.ent_type_ in PLACES_AND_BODIES for t in name.subtree}
 
 
 def _mentioned_in(entity: Entity, span: Span) -> bool:

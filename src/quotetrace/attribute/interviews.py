@@ -29,11 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.attribute.bylines import byline
-from quotetrace.attribute.people import Entity, fuller_names
+from quotetrace.attribute.people import NOT_GIVEN_NAMES, Entity, fuller_names
 from quotetrace.extract.cues import mention_span, subject_of
 from quotetrace.extract.labels import is_initials
 from quotetrace.extract.transcripts import LABEL
@@ -137,12 +138,28 @@ def user(written: str, span: Span | None, entities: list[Entity]) -> Entity:
     Street Residents"), whatever the tagger made of it."""
     written = written.strip().lstrip("@")
     words = written.split()
+    titled = _titled_person(words, entities)
+    if titled is not None:
+        return titled
     person = next((e for e in entities if e.label == "PERSON" and e.name == written), None)
     if person is None and len(words) == 2 and all(w[:1].isupper() for w in words):
         person = next((e for e in entities if e.label == "PERSON" and e.surname == words[-1].lower()), None)
         if person is not None and len(person.name.split()) < len(words):
             person.name = written  # the user's full name is the fullest form NER saw ("Ferris")
     return person or Entity(written, "NAME", [] if span is None else [span])
+
+
+def _titled_person(words: list[str], entities: list[Entity]) -> Entity | None:
+    """The person NER found in a user written with a title before the name ("Mayor Anton Brel wrote on
+    Telegram: …", news prose that reads like a forum header): the name is the person's, the title one of their
+    descriptors. None when no title opens the words or no person NER found bears the rest."""
+    titles = list(takewhile(lambda w: w.lower().rstrip(".") in NOT_GIVEN_NAMES, words[:-1]))
+    name = " ".join(words[len(titles):])
+    person = next((e for e in entities if e.label == "PERSON" and e.name == name), None) if titles else None
+    title = " ".join(titles)
+    if person is not None and title not in person.descriptors:
+        person.descriptors.append(title)
+    return person
 
 
 def is_label(span: Span) -> bool:

@@ -24,6 +24,7 @@ from quotetrace.lexicon import (
 )
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+PLACES_AND_BODIES = ORG_LABELS | {"LOC", "FAC"}
 OWNER_TYPES = frozenset({"PERSON", "ORG"})
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "nmod"})
 # "socialist opposition deputies": words between an adjective of belonging and the group noun it modifies
@@ -191,6 +192,9 @@ def descriptors_of(ent: Span) -> list[str]:
     appositions = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         appositions.append(root.head)
+        if root.head.dep_ == "pobj" and root.head.ent_type_ in PLACES_AND_BODIES:
+            # "The mayor of Karsk, Anton Brel": set beside the place, the name is the mayor's
+            appositions.append(root.head.head.head)
     for head in appositions:
         if head.pos_ == "NOUN":
             out.append(_noun_phrase(head, ent))
