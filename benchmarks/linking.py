@@ -77,7 +77,7 @@ from quotetrace.link.statements import (
     link_statements,
     quote_language,
 )
-from quotetrace.link.units import Embeddings
+from quotetrace.link.units import Embeddings, Match
 from quotetrace.link.veto import capitals, explain, side_affiliations, speaker_keys
 from quotetrace.model import Document, Quote, TextSpan
 from quotetrace.store import Sighting, Store
@@ -300,23 +300,37 @@ def print_relations(name: str, figures: RelationFigures) -> None:
           f"{figures.others}")
 
 
+class PairJudge:
+    """What the veto (veto.explain) says of an echo against its statement's original in a trust corpus, with
+    the inputs the linker gives it (the two speakers, the corpus's capitalised words, the speakers'
+    affiliations, the years of publication) and the best cosine between their parts."""
+
+    def __init__(self, corpus: TrustCorpus, scorer: ParaphraseScorer | None) -> None:
+        self.text = {s.quote_id: s for s in corpus.sightings}
+        self.original = {g.record: q for q, g in corpus.gold.items() if g.relation == "original"}
+        self.fine = Embeddings(scorer, pieces=True) if scorer is not None else None
+        self.known = capitals(s.text for s in corpus.sightings)
+
+    def pair(self, quote_id: int, record: str) -> tuple[Sighting, Sighting]:
+        return self.text[self.original[record]], self.text[quote_id]
+
+    def judge(self, first: Sighting, echo: Sighting) -> tuple[Match | None, tuple[str, str] | None]:
+        match = self.fine.best(first.text, echo.text) if self.fine is not None else None
+        speakers = speaker_keys(n for s in (first, echo) for n in (s.speaker, s.speaker_mention))
+        return match, explain(first.text, echo.text, speakers, match, self.known,
+                              side_affiliations(first.descriptors, echo.descriptors), sighting_years(first, echo))
+
+
 def print_misses(corpus: TrustCorpus, figures: RelationFigures, scorer: ParaphraseScorer | None) -> None:
     """Each echo linked wrongly, with its cause: what it joined, or, left apart, the best cosine between its
     parts and the original's and what the veto (veto.explain) says of the pair."""
-    text = {s.quote_id: s for s in corpus.sightings}
-    original = {g.record: q for q, g in corpus.gold.items() if g.relation == "original"}
-    fine = Embeddings(scorer, pieces=True) if scorer is not None else None
-    known = capitals(s.text for s in corpus.sightings)
+    judge = PairJudge(corpus, scorer)
     print(f"    echoes linked wrongly: {len(figures.misses)}")
     for miss in sorted(figures.misses, key=lambda m: (m.gold.relation, m.predicted, m.quote_id)):
-        first, echo = text[original[miss.gold.record]], text[miss.quote_id]
+        first, echo = judge.pair(miss.quote_id, miss.gold.record)
         gold = miss.gold.relation + (f" ({miss.gold.miss})" if miss.gold.miss else "")
         got = miss.predicted + (f" of {miss.joined}" if miss.joined not in (None, miss.gold.record) else "")
-        match = fine.best(first.text, echo.text) if fine is not None else None
-        speakers = speaker_keys(n for s in (first, echo) for n in (s.speaker, s.speaker_mention))
-        why = explain(first.text, echo.text, speakers, match, known,
-                      side_affiliations(first.descriptors, echo.descriptors),
-                      sighting_years(first, echo))
+        match, why = judge.judge(first, echo)
         score = f"cosine {match.score:.2f}" if match is not None else "no scorer"
         across = "across languages" if quote_language(first.text) != quote_language(echo.text) else "one language"
         words = "gives words" if gives_words(echo.text) else "retold"
