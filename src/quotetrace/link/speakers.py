@@ -221,7 +221,14 @@ def readings(part: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _consonants(heard: str) -> int:
+def heard_as(part: str, cyrillic: bool) -> frozenset[str]:
+    """How a name part in Latin letters may sound: a Cyrillic spelling transliterated has the one sound its letters
+    give (``sound``), a Latin spelling the readings a Russian transcription may give it (``readings``)."""
+    return frozenset({sound(part)}) if cyrillic else readings(part)
+
+
+def consonants(heard: str) -> int:
+    """The consonants of a sound (``sound``), the opening vowel's mark aside."""
     return len(heard.removeprefix(OPENING_VOWEL))
 
 
@@ -295,9 +302,9 @@ def _name_sounds(name: str) -> frozenset[tuple[str, str]]:
     from quotetrace.ru.names import has_cyrillic
 
     firsts, surname = _heard_name(name)
-    surnames = {sound(surname)} if has_cyrillic(name) else readings(surname)
+    surnames = heard_as(surname, has_cyrillic(name))
     return frozenset((f, s) for f in firsts for s in surnames
-                     if _consonants(s) >= 2 or (_consonants(s) == 1 and _consonants(f) >= 2))
+                     if consonants(s) >= 2 or (consonants(s) == 1 and consonants(f) >= 2))
 
 
 def _move(persons: dict[str, list[_Mention]], key: str, target: str, named: list[_Mention]) -> None:
@@ -333,7 +340,7 @@ def _heard_name(name: str) -> tuple[frozenset[str], str]:
         return frozenset(), ""
     if person.first is None:
         return frozenset(), person.surname
-    return (frozenset({sound(person.first)}) if cyrillic else readings(person.first)), person.surname
+    return heard_as(person.first, cyrillic), person.surname
 
 
 def _first_names_across_scripts(persons: dict[str, list[_Mention]]) -> dict[str, list[_Mention]]:

@@ -7,7 +7,8 @@ a hedged figure holds the figure it rounds: "almost a third" and "32 percent", `
 on a round figure one on its side: "more than a billion" and "1.2 billion", ``_bounded``),
 and the polarity must agree ("is damaged" / "is not damaged"). One side may say less than the other (a
 fragment drops figures; a retelling drops a date): only a fact replaced by another, or a negation gained or
-lost, vetoes. Across scripts a name is matched by its transliterated letters ("Ostrand's" / «Остранда»), an
+lost, vetoes. Across scripts a name is matched by its transliterated letters ("Ostrand's" / «Остранда») or, where
+a transcription spells by sound, by how its words sound ("Brackwell" / «Брэкуэлл», ``_heard_alike``), an
 institution by a table of translations (institutions.py), and a name made of common words, which is translated
 rather than spelt («Соборная площадь» / "Cathedral Square"), by meaning when every name left unmatched on both
 sides is one, or when one side's are all such names of two words or more (translated_names.py). The words of one
@@ -27,7 +28,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -51,6 +53,7 @@ from quotetrace.link.facts import (
 )
 from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
 from quotetrace.link.opposites import ONE_SIDED, PREFIXED, WITHOUT, contrary, engaged, negated_stem
+from quotetrace.link.speakers import consonants, heard_as
 from quotetrace.link.translated_names import common_word, continued_names, unexplained
 from quotetrace.link.units import Match, Similarity
 
@@ -67,6 +70,14 @@ SPEAKER_MATCH = 0.75
 # What a Russian case ending adds to a short name's key that the dictionary cannot take off an unknown name
 # («у Яра», «в Яре»: "Yar"): a key that is the other's plus one of these is the same name.
 _CASE_ENDINGS = ("a", "u", "e", "i", "om", "oi", "ei", "ia", "iu")
+# Across scripts a name not spelt alike is the same name when its words sound alike (``heard``): a Russian
+# transcription spells an English name by its sound, where the letters part ("Brackwell" / «Брэкуэлл»: keys
+# "brackve" / "brekuel"). Only sounds of this many consonants at least: fewer are shared by too many names
+# ("Tull" / «Тали»: "tl").
+MIN_HEARD = 3
+# The Russian case endings that add a consonant to a name's sound («Брэкуэллом», «Уэссмарком»: an "m"), which the
+# dictionary cannot always take off a name it does not know.
+_SOUNDED_ENDING = re.compile(r"(?:ом|ем|ём|ым|им|ам|ям|ами|ями)$")
 # Across languages a clause with no number or name in common with the other side is tied to it by meaning when
 # its embedding is this close to one of the other side's clauses. On trust-final.json (where 0.2 to 0.55 score
 # alike) a clause's true counterpart scored down to 0.21 (a fragment: «пришли за медалями»), one left out 0.05 to
@@ -177,6 +188,9 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
     replaced = names_replaced(*names, speakers, across)
     if replaced:  # a word of a longer name whose other words match is that name's, not another's
         names = _one_name_each(names, _spelt_together(original, echo, *names, speakers, across))
+        replaced = names_replaced(*names, speakers, across)
+    if replaced and across:  # a name transcribed by its sound
+        names = _one_name_each(names, _heard_alike(original, echo, *names, speakers))
         replaced = names_replaced(*names, speakers, across)
     if replaced and not (across and _translated(*names, speakers, original, echo, match)):
         return "name", f"{sorted(names[0] - names[1])} / {sorted(names[1] - names[0])}"
@@ -635,6 +649,47 @@ def _align(run: Run, other: Run, shift: int, unmatched: tuple[frozenset[str], fr
                 alike = (across and facing[0] in unmatched[1 - side]
                          and SequenceMatcher(None, word[0], facing[0]).ratio() >= NAME_MATCH)
             (same if alike else apart).add((side, word[0]))
+
+
+def _heard_alike(original: str, echo: str, a: frozenset[str], b: frozenset[str],
+                 speakers: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of each side that no name of the other spells but one sounds as (``heard_names``), across
+    scripts: "Brackwell" / «Брэкуэллом». Only names left unmatched on both sides pair so, so that a name the
+    letters matched is not taken from the name it matches."""
+    mine, theirs = unmatched_names(a, b, speakers)
+    if not (mine and theirs):
+        return frozenset(), frozenset()
+    ours, yours = heard_names(original), heard_names(echo)
+    pairs = [(x, y) for x in mine for y in theirs if ours.get(x, frozenset()) & yours.get(y, frozenset())]
+    return frozenset(x for x, _ in pairs), frozenset(y for _, y in pairs)
+
+
+@lru_cache(maxsize=1 << 14)
+def heard_names(text: str) -> Mapping[str, frozenset[str]]:
+    """How the capitalised words of ``text`` may sound (``heard``), by their name keys: the key is what the
+    veto compares, the word as written what is heard (a key cut to seven letters no longer sounds)."""
+    out: defaultdict[str, frozenset[str]] = defaultdict(frozenset)
+    for run in name_runs(text):
+        for key, word in run:
+            out[key] |= heard(word)
+    return dict(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def heard(word: str) -> frozenset[str]:
+    """The sounds of a name's word (speakers.sound) of MIN_HEARD consonants at least: a Latin spelling's readings
+    ("Brackwell": "brkl", "brkvl", …), a Cyrillic one's sound as written, in its dictionary form and less a
+    sounded case ending («Брэкуэллом»: "brklm", "brkl")."""
+    from quotetrace.ru.names import has_cyrillic, transliterate
+    from quotetrace.ru.nlp import lemma_of
+
+    bare = _POSSESSIVE.sub("", word)
+    if has_cyrillic(bare):
+        forms = {bare, lemma_of(bare), _SOUNDED_ENDING.sub("", bare.casefold())}
+        sounds = frozenset().union(*(heard_as(transliterate(form), cyrillic=True) for form in forms))
+    else:
+        sounds = heard_as(bare, cyrillic=False)
+    return frozenset(s for s in sounds if consonants(s) >= MIN_HEARD)
 
 
 def _translated(a: frozenset[str], b: frozenset[str], speakers: frozenset[str], original: str, echo: str,
