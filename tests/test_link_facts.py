@@ -833,6 +833,9 @@ def test_relative_years_are_named_from_the_year_of_writing() -> None:
     assert relative_years("«Импорт яблок в этом году нам не понадобится»", 2033) == {"2033"}
     assert relative_years("“Exports fell below last year's level”", 2033) == {"2032"}
     assert relative_years("“We will sell 49% of the ferry company”", 2033) == frozenset()
+    assert relative_years("the smelter will close in three years' time", 2030) == {"2033"}
+    assert relative_years("«Новый терминал заработает через четыре года»", 2030) == {"2034"}
+    assert relative_years("“The smelter was built three years ago”", 2030) == frozenset()
 
 
 @pytest.mark.parametrize(("years", "reason"), [

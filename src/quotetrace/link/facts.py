@@ -34,6 +34,7 @@ from functools import lru_cache
 from itertools import pairwise, product
 from typing import Literal, NamedTuple
 
+from quotetrace.link.conversions import Canonical, canonical
 from quotetrace.link.fact_words import (
     ALTERNATIVES,
     AMBIGUOUS_SUFFIXES,
@@ -400,9 +401,21 @@ _RELATIVE_YEARS = (
 )
 
 
+# Words before a number of years that count them forward from when the text is written: "in two years' time",
+# «через два года».
+_YEARS_AHEAD = frozenset({"in", "within", "через"})
+_MOST_YEARS_AHEAD = 50  # "in 2,000 years" counts no calendar year
+
+
 def relative_years(text: str, year: int) -> frozenset[str]:
-    """The years ``text``, written in ``year``, names relative to it: "next year", «в этом году», "last year's"."""
-    return frozenset(str(year + offset) for pattern, offset in _RELATIVE_YEARS if pattern.search(text))
+    """The years ``text``, written in ``year``, names relative to it: "next year", «в этом году», "last year's",
+    "in two years' time" («через два года»)."""
+    named = {str(year + offset) for pattern, offset in _RELATIVE_YEARS if pattern.search(text)}
+    tokens = read(text)
+    ahead = {int(float(n.value)) for before, n, unit in zip(tokens, tokens[1:], tokens[2:], strict=False)
+             if fold(before.text) in _YEARS_AHEAD and n.kind == "number" and UNITS.get(unit.value) == "year"
+             and float(n.value).is_integer() and 0 < float(n.value) <= _MOST_YEARS_AHEAD}
+    return frozenset(named | {str(year + n) for n in ahead})
 
 
 @lru_cache(maxsize=1 << 14)
@@ -919,14 +932,24 @@ def facts(text: str) -> Facts:
     timed = {i: UNITS[u.value] for i, u in units.items()
              if UNITS[u.value] in DURATIONS and not _calendar_year(tokens[i], u)}
     durations = _durations(tokens, timed)
+    converted = _converted(tokens, text)
+    # the words that write a converted figure's unit ("per second") count nothing themselves
+    unit_words = {j for i, (_, _, width) in converted.items() for j in range(i + 1, i + 1 + width)}
     measures = frozenset(f"{tokens[i].value} {UNITS[u.value]}" for i, u in units.items()
-                         if UNITS[u.value] not in DURATIONS)
+                         if UNITS[u.value] not in DURATIONS and i not in converted) | frozenset(
+        f"{number_value(value)} {unit}" for value, unit, _ in converted.values() if unit is not None)
+
+    def readings(i: int, token: Token) -> tuple[str, ...]:
+        """A number's values, with its value in its quantity's unit (conversions.py)."""
+        own = _readings(token, text)
+        return (*own, number_value(converted[i][0])) if i in converted else own
+
     none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
     denied = {i for i, t in enumerate(tokens) if t.kind == "number" and i and tokens[i - 1].kind == "negation"}
     dated = _days_of_month(tokens)
-    figures = tuple(frozenset(_readings(t, text)) for i, t in enumerate(tokens)
+    figures = tuple(frozenset(readings(i, t)) for i, t in enumerate(tokens)
                     if t.kind == "number" and i not in timed and i not in none and i not in dated
-                    and i not in denied)  # "60, not 150", «а не полторы сотни»: the figure set aside
+                    and i not in denied and i not in unit_words)  # "60, not 150": the figure set aside
     parts = clauses(tokens, text)
     negations = _elliptical(tokens, parts, _alternatives(tokens, text, parts, _distributed(
         tokens, text, parts, [_clause_negations(tokens, clause, text) for clause in parts])))
@@ -935,10 +958,10 @@ def facts(text: str) -> Facts:
                                  {i for i, t in enumerate(tokens) if t.kind == "negation"})
     doubled = _double_negatives(parts, negative)
     numbers = frozenset(v for i, t in enumerate(tokens) if t.kind == "number" and i not in none
-                        for v in _readings(t, text))
+                        and i not in unit_words for v in readings(i, t))
     ratios = values("ratio")
     hedged = frozenset((v, sense) for i, t in enumerate(tokens) if t.kind == "number" and i not in timed
-                       and (sense := _hedge(tokens, i)) is not None for v in _readings(t, text))
+                       and (sense := _hedge(tokens, i)) is not None for v in readings(i, t))
     return Facts(numbers, values("month"), values("weekday"), values("season"), values("day") | _period_ends(tokens),
                  values("name"),
                  tuple(Clause(n, tuple(negative[i] for i in clause if i in negative),
@@ -1064,6 +1087,15 @@ def _double_negatives(parts: list[list[int]], negative: dict[int, frozenset[str]
             if governed is not None:
                 out |= {i, governed}
     return out
+
+
+def _converted(tokens: tuple[Token, ...], text: str) -> dict[int, Canonical]:
+    """The numbers written in a unit of area, speed or basis points, by index, in their quantity's unit
+    (conversions.canonical)."""
+    words = [fold(t.text) if t.kind == "number" else t.value for t in tokens]  # "second", not its "2"
+    gaps = [text[a.end:b.start] for a, b in pairwise(tokens)]
+    return {i: found for i, t in enumerate(tokens)
+            if t.kind == "number" and (found := canonical(words, gaps, i, float(t.value))) is not None}
 
 
 def _readings(token: Token, text: str) -> tuple[str, ...]:
