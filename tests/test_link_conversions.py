@@ -70,3 +70,4 @@ def test_canonical(text: str, expected: tuple[float, str | None, int] | None) ->
     words = [fold(t.text) if t.kind == "number" else t.value for t in tokens]
     gaps = [text[a.end:b.start] for a, b in pairwise(tokens)]
     assert canonical(words, gaps, 0, float(tokens[0].value)) == expected
+

@@ -864,3 +864,19 @@ def test_a_relative_year_the_other_quote_does_not_name_adds_no_figure() -> None:
     original = "«Инфляция в мае замедлилась до 5,8%, это самый низкий показатель с начала 2029 года»"
     echo = "Цены в мае росли медленнее, чем когда-либо за последние три с лишним года, — 5,8% к маю прошлого года"
     assert disagreement(original, echo, years=(2032, 2032)) == disagreement(original, echo)
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # a fraction's part of a whole the original names: "a third of the 900 trams" = "300 trams"
+        ("“By the end of 2030, a third of the 900 trams in Kessel will run on the new line”",
+         "300 of Kessel's trams will use the new line by 2030", None),
+        ("«К концу 2030 года половина из 640 автобусов Кесселя станет электрической»",
+         "320 of Kessel's buses will be electric by the end of 2030", None),
+        ("“By the end of 2030, a third of the 900 trams in Kessel will run on the new line”",
+         "450 of Kessel's trams will use the new line by 2030", "number"),
+    ],
+)
+def test_a_share_of_a_whole_is_the_part_it_makes(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason

@@ -387,13 +387,14 @@ def _unheld(mine: frozenset[str], theirs: frozenset[str], hedges: tuple[dict[str
 
 def _derived(amounts: frozenset[str]) -> frozenset[str]:
     """The figures a retelling works out from two of the other side's: their difference ("five dukats dearer"
-    for "from 30 to 35 dukats", "half a point" for 6.9 → 7.4 percent) and the share of the smaller in the larger
-    ("one in seven" for 300 of 2,100). Not past MAX_DERIVING amounts, where a worked-out figure would match by
-    chance."""
+    for "from 30 to 35 dukats", "half a point" for 6.9 → 7.4 percent), the share of the smaller in the larger
+    ("one in seven" for 300 of 2,100) and a fraction's part of the other (300 for "half of the 600 buses"). Not
+    past MAX_DERIVING amounts, where a worked-out figure would match by chance."""
     values = sorted({value for value in map(float, amounts) if value > 0})
     if len(values) > MAX_DERIVING:
         return frozenset()
-    return frozenset(number_value(f) for i, x in enumerate(values) for y in values[i + 1:] for f in (y - x, x / y))
+    return frozenset(number_value(f) for i, x in enumerate(values) for y in values[i + 1:]
+                     for f in (y - x, x / y, *((x * y,) if x < 1 else ())))
 
 
 def _near(v: str, w: str, v_hedge: str | None, w_hedge: str | None) -> bool:
