@@ -24,7 +24,7 @@ _AREAS = {"hectare": 0.01, "km2": 1.0, "км2": 1.0, "square kilometre": 1.0, "s
 _SPEEDS = {("kilometre", "hour"): 1.0, ("metre", "second"): 3.6, ("mile", "hour"): 1.609344}
 _SHORT_LENGTHS = {"m": "metre", "м": "metre"}  # "m/s", «м/с» (UNITS reads "km" and «км» already)
 _SQUARE = ("square", "кв")  # «квадратных», «кв.»
-_PER = frozenset({"per", "an", "a", "в", "/"})
+_PER = frozenset({"per", "an", "a", "в"})  # (a slash is no word: ``gaps`` holds it)
 _TIMES = {"hour": "hour", "h": "hour", "час": "hour", "ч": "hour", "second": "second", "s": "second",
           "секунду": "second", "с": "second", "сек": "second"}
 _BASIS = ("basis", "базисн")
