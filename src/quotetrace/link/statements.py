@@ -63,7 +63,7 @@ from quotetrace.link.organisations import Organisations, bodies, organisation
 from quotetrace.link.provenance import sighting_time, sighting_years
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
-from quotetrace.link.units import Embeddings, HalfVectors, Match
+from quotetrace.link.units import NAME_STEM, Embeddings, HalfVectors, Match
 from quotetrace.link.veto import (
     Affiliations,
     Capitals,
@@ -116,7 +116,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _OPENING_MARKS = frozenset("“\"«„‘'")
 _QUOTED = re.compile(r"[“«„\"]([^“”«»„\"]+)[”»“\"]")
-_KEY_ENTITY = re.compile(r"(?<![.!?“\"«„]\s)(?<!^)\b(?:[A-Z][\w'’-]+|\d[\d.,%]*)")
+_KEY_ENTITY = re.compile(r"(?<![.!?“\"«„]\s)(?<!^)\b(?:[A-ZА-ЯЁ][\w'’-]+|\d[\d.,%]*)")
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this that "
     "these those we our us i me my you your he him his she her they them their not no will would shall "
@@ -493,7 +493,14 @@ def _near_copies(kept: int, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def key_entities(text: str) -> set[str]:
     """Names and numbers in a quote, not counting a capital that only starts a sentence."""
-    return {fold(m.group()) for m in _KEY_ENTITY.finditer(text.strip("“”\"«»„ "))}
+    return {_entity_key(m.group()) for m in _KEY_ENTITY.finditer(text.strip("“”\"«»„ "))}
+
+
+def _entity_key(word: str) -> str:
+    """A name's key: a Russian name is declined («Селезнёв», «Селезнёву», «Прибой-банка»), so its first letters
+    say which it is (as units.NAME_STEM ties names)."""
+    key = fold(word)
+    return key[:NAME_STEM + 1] if _CYRILLIC.match(word) else key
 
 
 class _Echoes:
