@@ -151,6 +151,9 @@ def accuracy(copies: int, scorer: ParaphraseScorer) -> None:
 
 
 RELATIONS = ("verbatim", "partial", "paraphrase", "translation", "altered")
+# An echo published this many days or more after its original is late: past the linker's three-day windows (an
+# altered copy, a translation whose speaker is unknown), where only what the two texts share can link them.
+LATE_DAY = 4
 SPLITS = (("tune", "thresholds chosen here"), ("test", "mended on its errors after its first run: tuned"),
           ("heldout", "written after the rules were frozen: held out"))
 
@@ -188,6 +191,9 @@ class RelationFigures:
     # Paraphrase and translation with the label of an echo in the other language aside (files differ: some
     # call a retelling across languages a paraphrase, some a translation): gold, found, right.
     either: Counter[str] = field(default_factory=Counter)
+    # Late echoes (LATE_DAY on): gold, right (as the gold relation), joined (to their statement, any relation);
+    # near-misses, and those linked as the same statement.
+    late: Counter[str] = field(default_factory=Counter)
 
     def prf(self, relation: str) -> tuple[float, float]:
         p = self.right[relation] / self.predicted[relation] if self.predicted[relation] else 1.0
@@ -233,6 +239,7 @@ def relation_figures(corpus: TrustCorpus, scorer: ParaphraseScorer | None) -> Re
             figures.near_misses += 1
             if joined is not None:
                 (figures.misses_as_altered if predicted == "altered" else figures.misses_as_same)[gold.miss] += 1
+        _count_late(figures.late, gold, predicted, joined)
         _count_either(figures.either, gold, predicted, joined,
                       quote_language(text_of[quote_id]) != quote_language(text_of[originals[gold.record]]))
         if gold.relation == "altered" and predicted == "altered" and joined == gold.record:
@@ -253,6 +260,19 @@ def relation_figures(corpus: TrustCorpus, scorer: ParaphraseScorer | None) -> Re
 
 
 LABEL_ASIDE = ("paraphrase", "translation")
+
+
+def _count_late(late: Counter[str], gold: TrustGold, predicted: str, joined: str | None) -> None:
+    """Count an echo published LATE_DAY or more days after its original for the late line."""
+    if gold.day < LATE_DAY:
+        return
+    if gold.relation in RELATIONS:
+        late["gold"] += 1
+        late["right"] += joined == gold.record and predicted == gold.relation
+        late["joined"] += joined == gold.record
+    elif gold.miss not in (None, "statement"):
+        late["near"] += 1
+        late["near_linked"] += joined is not None and predicted != "altered"
 
 
 def _count_either(either: Counter[str], gold: TrustGold, predicted: str, joined: str | None, across: bool) -> None:
@@ -289,6 +309,12 @@ def print_relations(name: str, figures: RelationFigures) -> None:
     r = either["right"] / either["gold"] if either["gold"] else 1.0
     print(f"    {'para|transl':12} {either['gold']:>5} {either['found']:>6} {either['right']:>6} {p:>6.3f} {r:>6.3f}"
           "   (lenient: paraphrase and translation as one relation; across languages either label is right)")
+    late = figures.late
+    if late["gold"] or late["near"]:
+        r = late["right"] / late["gold"] if late["gold"] else 1.0
+        print(f"    late echoes (published {LATE_DAY}+ days after the original): {late['gold']} of the same statement, "
+              f"{late['right']} linked right (R {r:.3f}), {late['joined']} joined to it under any relation; "
+              f"{late['near_linked']} of {late['near']} late near-misses linked as the same statement")
     same = sum(figures.misses_as_same.values())
     altered = sum(figures.misses_as_altered.values())
     print(f"    near-misses linked: {same} of {figures.near_misses} as the same statement "

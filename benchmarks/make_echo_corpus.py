@@ -210,6 +210,7 @@ class TrustGold:
     person: str | None  # who the page attributes it to: the record's id when it is the statement's speaker
     miss: str | None = None  # for a near-miss ("none"): number, date, name, negation, bulletin, speaker, statement
     changes: tuple[tuple[str, str], ...] = ()
+    day: int = 0  # days after the original that the echo was published
 
 
 @dataclass(slots=True)
@@ -243,7 +244,7 @@ def trust_corpus(split: str | None = None, path: Path | None = None) -> TrustCor
             other = echo.get("misattributed") or echo.get("miss") == "speaker"
             person = None if name is None else f"other:{name}" if other else record["id"]
             gold = TrustGold(record["id"], echo["rel"], person, echo.get("miss"),
-                             tuple((a, b) for a, b in echo.get("changes", [])))
+                             tuple((a, b) for a, b in echo.get("changes", [])), echo["day"])
             _trust_sighting(corpus, record, echo, when, k, gold)
     return corpus
 
