@@ -396,13 +396,14 @@ def _set_thresholds(scorer: _Remembering, paraphrase: float, retelling: float, c
 
 
 def relations(scorer: ParaphraseScorer | None, search: bool, trust: Path | None = None,
-              misses: bool = False) -> None:
+              misses: bool = False, extract: bool = False) -> None:
     """Per-relation figures on the trust fixtures (tests/fixtures/echo/trust.json): with ``search``, thresholds
     chosen on tune (best ``RelationFigures.score``, ties to the shipped values, then the stricter), then each
     split at the thresholds in use; with ``trust``, each split of that file instead (all its records when it
     has none), at the thresholds chosen on trust.json's tune split."""
     where = trust or "tests/fixtures/echo/trust.json"
-    print(f"relations ({where}; scorer: {scorer.name if scorer else 'none'}):")
+    print(f"relations ({where}; scorer: {scorer.name if scorer else 'none'}"
+          f"{'; quoted echoes as the extractor finds them' if extract else ''}):")
     if scorer is not None and search:
         remembering = _Remembering(scorer)
         shipped = (scorer.threshold, translations.RETELLING_THRESHOLD, translations.TRANSLATION_THRESHOLD)
@@ -419,7 +420,7 @@ def relations(scorer: ParaphraseScorer | None, search: bool, trust: Path | None 
     splits = ([(name, name or "all records") for name in trust_splits(trust)] if trust is not None
               else [(split, f"{split} ({note})") for split, note in SPLITS])
     for split, title in splits:
-        corpus = trust_corpus(split, trust)
+        corpus = trust_corpus(split, trust, extract)
         figures = relation_figures(corpus, scorer)
         print_relations(title, figures)
         if misses:
@@ -600,6 +601,9 @@ def main() -> None:
                              "echo corpus and trust.json")
     parser.add_argument("--misses", action="store_true",
                         help="with the relations, print each echo linked wrongly with its cause")
+    parser.add_argument("--extract", action="store_true",
+                        help="with --trust: an echo that quotes words inside the outlet's own sentences stands as "
+                             "the statement quotetrace's extractor finds in it, as `quotetrace ingest` stores it")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # one size, in a child process
     args = parser.parse_args()
     if args.measure:
@@ -608,7 +612,7 @@ def main() -> None:
     scorer = LexicalScorer() if args.scorer == "lexical" else default_scorer()
     if args.trust is None:
         accuracy(args.copies, scorer)
-    relations(scorer, search=not args.shipped, trust=args.trust, misses=args.misses)
+    relations(scorer, search=not args.shipped, trust=args.trust, misses=args.misses, extract=args.extract)
     sizes = args.sizes if args.sizes is not None else [] if args.trust else [10_000, 100_000]
     if sizes:
         scaling(sizes, args.store, args.paraphrase)

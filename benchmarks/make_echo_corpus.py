@@ -225,9 +225,11 @@ def trust_splits(path: Path | None = None) -> list[str | None]:
     return list(dict.fromkeys(record["split"] for record in records if record.get("split"))) or [None]
 
 
-def trust_corpus(split: str | None = None, path: Path | None = None) -> TrustCorpus:
+def trust_corpus(split: str | None = None, path: Path | None = None, extract: bool = False) -> TrustCorpus:
     """The records of ``trust.json`` or of a file in its format (one split, or all) as sightings: the original
-    at 09:00 on its day on an outlet of its language, each echo ``day`` days later on another."""
+    at 09:00 on its day on an outlet of its language, each echo ``day`` days later on another. ``extract``: an
+    echo that quotes words inside the outlet's own sentences stands as the statement the extractor finds in it
+    (``quoted_statement``), as ``quotetrace ingest`` would store it."""
     records = json.loads((path or TRUST_FIXTURE).read_text(encoding="utf-8"))["records"]
     corpus = TrustCorpus()
     for record in records:
@@ -245,8 +247,32 @@ def trust_corpus(split: str | None = None, path: Path | None = None) -> TrustCor
             person = None if name is None else f"other:{name}" if other else record["id"]
             gold = TrustGold(record["id"], echo["rel"], person, echo.get("miss"),
                              tuple((a, b) for a, b in echo.get("changes", [])), echo["day"])
+            if extract:
+                echo = {**echo, "text": quoted_statement(echo["text"])}
             _trust_sighting(corpus, record, echo, when, k, gold)
     return corpus
+
+
+_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+
+
+def quoted_statement(text: str) -> str:
+    """What ``quotetrace ingest`` stores for a text that quotes words inside the outlet's own sentences ("“…,”
+    X said in March. Since then …"; «…», — уверял в феврале X. Теперь …): the statement (speech or belief) that
+    the extractor finds holding the most quoted characters, without the attribution and the sentences around
+    it. A text with no quotation marks, or little besides them (a speaker's name), stays as written."""
+    import quotetrace
+
+    runs = [m.span() for m in _QUOTED.finditer(text)]
+    if not runs or len(_QUOTED.sub(" ", text).split()) <= 3:
+        return text
+
+    def held(quote: Quote) -> int:
+        return sum(max(0, min(end, quote.end) - max(start, quote.start)) for start, end in runs)
+
+    found = [q for q in quotetrace.extract(text) if q.type in ("speech", "belief")]
+    best = max(found, key=held, default=None)
+    return best.text if best is not None and held(best) else text
 
 
 def _trust_sighting(corpus: TrustCorpus, record: dict[str, Any], item: dict[str, Any], when: datetime, k: int,
