@@ -259,10 +259,10 @@ _QUOTED = re.compile(r"«(?:[^«»]|«[^«»]*»)*»|“(?:[^“”]|“[^“”
 
 def quoted_statement(text: str) -> str:
     """What ``quotetrace ingest`` stores for a text that quotes words inside the outlet's own sentences ("“…,”
-    X said in March. Since then …"; «…», — уверял в феврале X. Теперь …): the attributed statement (speech or
-    belief, its speaker named in the text) that the extractor finds holding the most quoted characters, without
-    the attribution and the sentences around it. A text with no quotation marks, or little besides them, or
-    none that the extractor attributes, stays as written."""
+    X said in March. Since then …"; «…», — уверял в феврале X. Теперь …): the statement (speech or belief) that
+    the extractor finds holding the most quoted characters, without the attribution and the sentences around
+    it, whether or not it finds the speaker (the corpus gives the echo's). A text with no quotation marks, or
+    little besides them, stays as written."""
     import quotetrace
 
     runs = [m.span() for m in _QUOTED.finditer(text)]
@@ -272,7 +272,7 @@ def quoted_statement(text: str) -> str:
     def held(quote: Quote) -> int:
         return sum(max(0, min(end, quote.end) - max(start, quote.start)) for start, end in runs)
 
-    found = [q for q in quotetrace.extract(text) if q.type in ("speech", "belief") and q.speaker_mention is not None]
+    found = [q for q in quotetrace.extract(text) if q.type in ("speech", "belief")]
     best = max(found, key=held, default=None)
     return best.text if best is not None and held(best) else text
 
