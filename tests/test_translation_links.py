@@ -66,6 +66,15 @@ def test_translation_speakers_manual_split_wins() -> None:
          "the valley will flood if the dam is not repaired before the rains", False),
         ("“The dam must be repaired before the rains, or the valley will flood”",
          "the valley will flood because the dam was repaired before the rains", True),
+        # a bound is no denial, however it is written: «не дороже 40 тысяч» = "no more than 40,000"; an elliptical
+        # "…, not later" or «не более того» limits what was said
+        ("«Новая школа обойдётся не дороже 40 миллионов»", "The new school will cost no more than 40 million", False),
+        ("«Новая школа обойдётся не дешевле 40 миллионов»", "The new school will cost at least 40 million", False),
+        ("«Заявки принимаются до 3 марта, не позже»", "Applications are accepted until 3 March, not later", False),
+        ("«Заявки принимаются до 3 марта»", "Applications are accepted until 3 March, not later", False),
+        ("«Мы пришлём трёх наблюдателей, не более того»", "We will send three observers, nothing more", False),
+        ("«Цены на хлеб не станут дороже»", "Bread prices will become more expensive", True),
+        ("“The plant will not reopen later”", "«Завод откроется позже»", True),
     ],
 )
 def test_translation_veto(original: str, echo: str, veto: bool) -> None:

@@ -325,7 +325,8 @@ CONCORD = frozenset("ни никто никого никому никем нич
 # "not only", "no later than", "nothing less", «не раз», «пока не» ("until"): a negation word that negates nothing.
 NOT_NEGATING_NEXT = frozenset(
     "only just least later earlier sooner more less fewer longer but other lower higher "  # "no longer" negates
-    "только раз меньше менее более больше позднее позже раньше ранее ниже выше".split()
+    "только раз меньше менее более больше позднее позже раньше ранее ниже выше "
+    "дороже дешевле старше моложе длиннее короче дальше ближе тяжелее легче".split()  # «не дороже 600 миллионов»
 ) - {"longer"}
 NOT_NEGATING_AFTER = frozenset({"пока"})  # «пока не получим» = "until we receive"
 # Words between a negation and the word it negates ("will not be closed", «не будет закрыт», "not a single").

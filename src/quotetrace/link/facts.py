@@ -121,6 +121,8 @@ _EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "soon
 _RU_COMPARATIVE_FORMERS = frozenset({"более", "менее"})
 _COMPARATIVES = _EN_COMPARATIVES | _RU_COMPARATIVE_FORMERS
 _THAN = frozenset({"than", "чем"})
+# «не более того» ("nothing more"), «не больше этого»: a comparative closing on "that" limits what was said
+_THAT = frozenset({"того", "этого"})
 ANCHOR_STEM = 4  # letters of a content word that tie two clauses ("towns" / "town"; conflating a few is safe:
 # a clause tied to the other quote is compared, as every clause was before)
 PARTICLE_REACH = 2  # words from a verb to its particle ("called the meeting off"), as opposites.py reads them
@@ -832,8 +834,9 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -
         preceding = fold(tokens[clause[at - 1]].text) if at > 0 else ""
         if following in NOT_NEGATING_NEXT and (following not in _COMPARATIVES or after in _THAN
                                                or token.value in ("nothing", "none") or _bounds_a_figure(
-                                                   tokens, clause, at, following)):
-            continue  # "no more than", "nothing less", "none other", «не более 40»
+                                                   tokens, clause, at, following)
+                                               or after in _THAT or len(clause) == 2):
+            continue  # "no more than", "nothing less", "none other", «не более 40», «не более того», "…, not later"
         if (preceding in NOT_NEGATING_AFTER and at == 1) or (until and token.value not in CONCORD):
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if (preceding, token.value) == CONCESSIVE:
