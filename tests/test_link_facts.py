@@ -374,6 +374,9 @@ def test_across_languages_a_negated_clause_with_a_counterpart_vetoes(meaning: Em
     ("from March 4", {"m3-4"}, set()),
     ("с 4 марта", {"m3-4"}, set()),
     ("40 tonnes in 2031", set(), {"40", "2031"}),
+    # a sentence or clause break parts a month from the number beside it
+    ("The fair closes in August. 12 stalls stay open", set(), {"12"}),
+    ("Ремонт закончим в сентябре, 3 моста откроем сразу", set(), {"3"}),
 ])
 def test_facts_a_day_of_a_month_is_a_date_not_an_amount(text: str, dated: set[str], amounts: set[str]) -> None:
     found = facts(text)

@@ -105,6 +105,12 @@ def test_organisations_across_languages_word_by_word(use: ParaphraseScorer, one:
     ((None, ("the Coastal Rescue Service",)), (None, ("a rescue service spokeswoman",)), "altered"),
     (("Irma Volk", ("director of the Coastal Rescue Service",)), (None, ("the Highways Agency",)), None),
     ((None, ("the Coastal Rescue Service",)), ("Tobias Renn", ("chief executive of Marlow Ferries",)), None),
+    # one organisation named in full and said shortly or clipped, in Russian as in English
+    ((None, ("Береговая спасательная служба",)), (None, ("служба",)), "altered"),
+    ((None, ("Береговая спасательная служба",)), (None, ("Береговая служба",)), "altered"),
+    ((None, ("Городской совет Кестрела",)), (None, ("Горсовет",)), "altered"),
+    ((None, ("Береговая спасательная служба",)), (None, ("Дорожное агентство",)), None),
+    ((None, ("Береговая спасательная служба",)), (None, ("Горная спасательная служба",)), None),
 ])
 def test_a_copy_given_to_the_organisation_of_its_speaker_alters_it(
         original: tuple[str | None, tuple[str, ...]], echo: tuple[str | None, tuple[str, ...]],

@@ -949,7 +949,7 @@ def facts(text: str) -> Facts:
 
     none = {i for i, t in enumerate(tokens) if t.kind == "number" and t.value == "1" and _after_negation(tokens, i)}
     denied = {i for i, t in enumerate(tokens) if t.kind == "number" and i and tokens[i - 1].kind == "negation"}
-    dated = _days_of_month(tokens)
+    dated = _days_of_month(tokens, text)
     figures = tuple(frozenset(readings(i, t)) for i, t in enumerate(tokens)
                     if t.kind == "number" and i not in timed and i not in none and i not in dated
                     and i not in denied and i not in unit_words)  # "60, not 150": the figure set aside
@@ -1121,24 +1121,31 @@ def _stances(clause: list[int], negations: int, sides: Sides) -> tuple[tuple[str
     return tuple((entry, sign) for at, entry, sign in sides.placed if at in words and entry != WITHOUT)
 
 
-def _days_of_month(tokens: tuple[Token, ...]) -> dict[int, str]:
+def _days_of_month(tokens: tuple[Token, ...], text: str) -> dict[int, str]:
     """The numbers that date a day of a month, by index: "1 November", "the 15th of June", "June 15", «1 октября»
-    (a whole number up to 31 next to the month's name, "of" between allowed): a date, not an amount, so that
-    "cut by a quarter from 1 November" does not count a 1 against "25 percent"."""
+    (a whole number up to 31 next to the month's name, "of" between allowed, no punctuation: "in June. Two
+    officers" dates nothing): a date, not an amount, so that "cut by a quarter from 1 November" does not count a
+    1 against "25 percent"."""
     out: dict[int, str] = {}
+
+    def joined(one: Token, other: Token) -> bool:
+        first, second = (one, other) if one.start < other.start else (other, one)
+        return not _DATE_BREAK.search(text[first.end:second.start])
+
     for i, token in enumerate(tokens):
         if token.kind != "number" or not token.value.isdecimal() or not 1 <= int(token.value) <= 31:
             continue
         after = tokens[i + 2] if i + 2 < len(tokens) and fold(tokens[i + 1].text) == "of" else (
             tokens[i + 1] if i + 1 < len(tokens) else None)
         before = tokens[i - 1] if i > 0 else None
-        month = next((t for t in (after, before) if t is not None and t.kind == "month"), None)
+        month = next((t for t in (after, before) if t is not None and t.kind == "month" and joined(token, t)), None)
         if month is not None:
             out[i] = f"{month.value}-{token.value}"
     return _day_ranges(tokens, out)
 
 
 _RANGE_WORDS = frozenset("to through till until and по до и".split())
+_DATE_BREAK = re.compile(r"[.,;:!?()—–]")
 
 
 def _day_ranges(tokens: tuple[Token, ...], dated: dict[int, str]) -> dict[int, str]:

@@ -551,7 +551,8 @@ class _Echoes:
         keep a speaker's later statements and templates apart). Two unattributed sentences are tied by nothing
         but their words: a fragment of one with another figure, date or place is another statement ("house prices
         in X rose by 9%" / "... in Y"), as the older echo files label them; so is a copy given to another role,
-        another person or another organisation. Two unattributed quotes in quotation marks are one source's words
+        another person or another organisation (one organisation's name said shortly is the same one:
+        ``same_organisation``). Two unattributed quotes in quotation marks are one source's words
         (``both_quoted``), and so is a whole sentence copied with a fact changed (``copied_whole``): every echo
         file that has them labels such a copy altered."""
         speaker, other_speaker = self.speaker(one), self.speaker(other)
@@ -563,7 +564,7 @@ class _Echoes:
             roles = self.role_of(one), self.role_of(other)
             held = (bool(roles[0]) != bool(roles[1]) or same_role(*roles)
                     or (not (roles[0] or roles[1]) and (self.both_quoted(one, other) or self.copied_whole(one, other))))
-        return held or self.one_organisation(one, other)
+        return held or self.one_organisation(one, other) or self.same_organisation(one, other)
 
     def both_quoted(self, one: int, other: int) -> bool:
         """Both sightings give words in quotation marks: two outlets quoting one unnamed source's words (an
@@ -587,6 +588,13 @@ class _Echoes:
         spokesperson, its press office (organisations.py)."""
         return any(self.organisations.speaks_for(self.organisation(a), self.bodies(b))
                    for a, b in ((one, other), (other, one)))
+
+    def same_organisation(self, one: int, other: int) -> bool:
+        """Both sightings are attributed to an organisation, and one's name is the other's said shortly or
+        clipped (organisations.py): «комиссия» and «Комиссия бассейна Салеи», «Статбюро» and «Федеральное
+        статистическое бюро», as roles.same_role takes "the commission" for the Basin Commission in English."""
+        names = self.organisation(one), self.organisation(other)
+        return any(self.organisations.same(a, b) or self.organisations.same(b, a) for a in names[0] for b in names[1])
 
     def organisation(self, index: int) -> tuple[str, ...]:
         """The names of the organisation a sighting is attributed to, if it is to one."""
