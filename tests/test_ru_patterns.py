@@ -34,6 +34,12 @@ def _one(text: str, containing: str) -> Quote:
         # an apposition after a comma before the verb
         ("Бывший прокурор области, а ныне сенатор Руслан Фатеев заявил, что законопроект будет отозван.",
          "законопроект будет отозван", "Руслан Фатеев"),
+        # after a quotation and its dash, any verb of the writer's words attributes it, not only verbs of speech
+        ("«Второго шанса у клуба не будет», — нахмурился президент лиги Аркадий Сомов.", "Второго шанса",
+         "Аркадий Сомов"),
+        ("«Апелляцию мы подадим в понедельник», — пообещала адвокат Нина Грач.", "Апелляцию", "Нина Грач"),
+        ("«Заседание переносится на месяц», — огласил определение судья Павел Ветров.", "Заседание переносится",
+         "Павел Ветров"),
     ],
 )
 def test_ru_patterns_dash_and_subject_speakers(text: str, containing: str, speaker: str) -> None:
@@ -196,3 +202,7 @@ def test_ru_patterns_an_aside_after_a_conjunction_starts_a_statement_of_its_own(
 def test_ru_patterns_a_conjunction_with_no_aside_stays_inside_the_clause() -> None:
     text = "Директор рыбзавода Анна Кравец заявила, что цех откроется в марте, но сроки могут сдвинуться."
     assert [q.text for q in _quotes(text)] == ["цех откроется в марте, но сроки могут сдвинуться"]
+
+
+def test_ru_patterns_a_verb_after_a_dash_with_no_quotation_before_it_is_no_attribution() -> None:
+    assert not _quotes("Мост закрыли на ремонт — проголосовали депутаты горсовета.")
