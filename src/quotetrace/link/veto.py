@@ -389,8 +389,10 @@ def _derived(amounts: frozenset[str]) -> frozenset[str]:
     """The figures a retelling works out from two of the other side's: their difference ("five dukats dearer"
     for "from 30 to 35 dukats", "half a point" for 6.9 → 7.4 percent), the share of the smaller in the larger
     ("one in seven" for 300 of 2,100) and a fraction's part of the other (300 for "half of the 600 buses"). Not
-    past MAX_DERIVING amounts, where a worked-out figure would match by chance."""
-    values = sorted({value for value in map(float, amounts) if value > 0})
+    past MAX_DERIVING amounts, where a worked-out figure would match by chance; nor from a one, which is mostly
+    an ordinal or an article ("the first quarter", «одна из»): any figure less one would pass for worked out,
+    and a copy that changes a figure by one is the commonest alteration."""
+    values = sorted({value for value in map(float, amounts) if value > 0 and value != 1})
     if len(values) > MAX_DERIVING:
         return frozenset()
     return frozenset(number_value(f) for i, x in enumerate(values) for y in values[i + 1:]
