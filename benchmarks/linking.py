@@ -66,7 +66,7 @@ from make_echo_corpus import (
     trust_splits,
 )
 from quotetrace.link import link, translations
-from quotetrace.link.provenance import sighting_years
+from quotetrace.link.provenance import sighting_dates
 from quotetrace.link.speakers import link_speakers
 from quotetrace.link.statements import (
     LexicalScorer,
@@ -344,7 +344,7 @@ class PairJudge:
         match = self.fine.best(first.text, echo.text) if self.fine is not None else None
         speakers = speaker_keys(n for s in (first, echo) for n in (s.speaker, s.speaker_mention))
         return match, explain(first.text, echo.text, speakers, match, self.known,
-                              side_affiliations(first.descriptors, echo.descriptors), sighting_years(first, echo))
+                              side_affiliations(first.descriptors, echo.descriptors), sighting_dates(first, echo))
 
 
 def print_misses(corpus: TrustCorpus, figures: RelationFigures, scorer: ParaphraseScorer | None) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from quotetrace.link.changes import compare, fact_changes
 from quotetrace.link.facts import facts, read
+from quotetrace.link.provenance import Published
 from quotetrace.link.units import Embeddings, Match
 from quotetrace.link.veto import Capitals, capitals, disagreement, explain, name_matches
 
@@ -622,6 +624,8 @@ def test_facts_fractions_and_counted_tens_in_words(text: str, numbers: set[str])
     ("just under 3 percent", {("3", "<")}),
     ("below 5 percent", {("5", "<")}),
     ("почти 300 человек", {("300", "-")}),  # close below: no bound
+    ("поднялась почти до семи метров", {("7", "-")}),  # «до» stands between, as "to" does
+    ("as the river nears 7 metres", {("7", "-")}),  # a verb of coming close
     ("шести с небольшим миллионов тонн", {("6000000", ">")}),
     ("три с лишним тысячи", {("3000", ">")}),
     ("тремя с лишним десятками машин", {("30", ">")}),  # the tens counted, then the hedge
@@ -854,7 +858,7 @@ def test_a_retelling_may_write_the_year_that_next_year_names(years: tuple[int | 
                                                              reason: str | None) -> None:
     original = "“We will sell 49% of Velparom next year, not a single share more.”"
     echo = "Velmora to sell a minority stake in ferry operator Velparom in 2034"
-    assert disagreement(original, echo, years=years) == reason
+    assert disagreement(original, echo, published=(Published(years[0]), Published(years[1]))) == reason
 
 
 @pytest.mark.parametrize(("text", "numbers"), [
@@ -870,7 +874,37 @@ def test_the_first_time_counts_nothing(text: str, numbers: set[str]) -> None:
 def test_a_relative_year_the_other_quote_does_not_name_adds_no_figure() -> None:
     original = "«Инфляция в мае замедлилась до 5,8%, это самый низкий показатель с начала 2029 года»"
     echo = "Цены в мае росли медленнее, чем когда-либо за последние три с лишним года, — 5,8% к маю прошлого года"
-    assert disagreement(original, echo, years=(2032, 2032)) == disagreement(original, echo)
+    assert disagreement(original, echo, published=(Published(2032), Published(2032))) == disagreement(original, echo)
+
+
+def published_on(day: str) -> Published:
+    return Published(int(day[:4]), date.fromisoformat(day))
+
+
+@pytest.mark.parametrize(("original", "echo", "days", "reason"), [
+    # a retelling months later names when the original was said: no date of what was said
+    ("“The film will be shown free of charge in Lissa on 12 June.”",
+     "As the director promised in April, the film was shown in Lissa free of charge.",
+     ("2033-04-20", "2033-06-14"), None),
+    ("«Порты откроются для зерна, когда летом в реку вернут воду»",
+     "Весной министр увязал открытие портов для зерна с летним стоком реки.",
+     ("2033-04-02", "2033-09-01"), None),
+    # ... but not a day of a month, a quote's words, nor a retelling published in the month it names
+    ("“The film will be shown free of charge in Lissa on 12 June.”",
+     "The director said the film would be shown in Lissa free of charge on 12 April.",
+     ("2033-04-20", "2033-06-14"), "date"),
+    ("“The film will be shown free of charge in Lissa on 12 June.”",
+     "“The film will be shown free of charge in Lissa in April,” the director said.",
+     ("2033-04-20", "2033-06-14"), "date"),
+    ("“The film will be shown free of charge in Lissa on 12 June.”",
+     "As the director said in April, the film will be shown in Lissa free of charge.",
+     ("2033-04-20", "2033-04-24"), "date"),
+])
+def test_a_later_retelling_may_name_when_the_original_was_said(original: str, echo: str, days: tuple[str, str],
+                                                               reason: str | None) -> None:
+    published = published_on(days[0]), published_on(days[1])
+    assert disagreement(original, echo, published=published) == reason
+    assert disagreement(original, echo) == ("date" if reason is None else reason)  # undated: every date counts
 
 
 @pytest.mark.parametrize(

@@ -245,7 +245,7 @@ HEDGES: dict[str, str] = {
     **dict.fromkeys("about around roughly approximately some circa close около примерно порядка приблизительно "
                     "ориентировочно".split(), "~"),
     **dict.fromkeys("more over above upwards exceeding minimum более свыше больше выше минимум".split(), ">"),
-    **dict.fromkeys("almost nearly near почти малого".split(), "-"),
+    **dict.fromkeys("almost nearly near nears nearing approaching approaches почти малого".split(), "-"),
     **dict.fromkeys("under below less fewer maximum менее меньше ниже максимум".split(), "<"),
 }
 # A multiplier in the plural standing alone says "several of them" ("hundreds of jobs" for 650, "thousands" for
@@ -261,7 +261,7 @@ TURNED_BOUNDS = {">": "<", "<": ">"}
 # Words that may stand between a hedge and its number: "more than 2,000", "just under 500", "nearly a third",
 # "close to 1,200", "slightly more than", «почти в 10 миллионов», «более чем на три процента», «чуть больше»,
 # «меньше чем за два часа».
-HEDGE_BRIDGES = frozenset("than of a an just slightly little to в чем на за чуть немногим немного".split())
+HEDGE_BRIDGES = frozenset("than of a an just slightly little to в до чем на за чуть немногим немного".split())
 # Words after a number that say "and some more": «три с небольшим миллиона», «сто с лишним лет», "300-odd"
 # (a leading "-": written onto the number): a bound, ">" (facts._postposed_hedges). Not "plus" ("€500 plus VAT").
 POSTPOSED_HEDGES = ("с небольшим", "с лишним", "с гаком", "-odd")

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from quotetrace.dates import parse_timestamp
 from quotetrace.ingest.capture_state import is_page_capture
 from quotetrace.link.liveness import (
     LIVENESS,
@@ -42,14 +44,25 @@ def sighting_time(s: Sighting | MemberRow) -> tuple[int, str, str, int]:
     return (0 if when else 1, when or "", s.doc_id, s.quote_id)
 
 
-def sighting_years(one: Sighting, other: Sighting) -> tuple[int | None, int | None]:
-    """The year each of two sightings was published in (first captured, when undated; None when neither is
-    known): the year its "next year" counts from (veto.py)."""
-    return _year(one.published_at or one.seen_at), _year(other.published_at or other.seen_at)
+@dataclass(frozen=True, slots=True)
+class Published:
+    """When a sighting was published (first captured, when undated): the year its "next year" counts from, and
+    the day, when known, that a later retelling's "as she said in May" names (veto.py)."""
+
+    year: int | None = None
+    day: date | None = None
 
 
-def _year(when: str | None) -> int | None:
-    return int(when[:4]) if when and when[:4].isdecimal() else None
+def sighting_dates(one: Sighting, other: Sighting) -> tuple[Published, Published]:
+    """When each of two sightings was published (see ``Published``)."""
+    return _published(one.published_at or one.seen_at), _published(other.published_at or other.seen_at)
+
+
+def _published(when: str | None) -> Published:
+    parsed = parse_timestamp(when)
+    if parsed is not None:
+        return Published(parsed.year, parsed.date())
+    return Published(int(when[:4]) if when and when[:4].isdecimal() else None)
 
 
 def is_page(row: PageRow) -> bool:

@@ -60,7 +60,7 @@ from quotetrace.link.changes import Change, Comparison, compare, fact_changes
 from quotetrace.link.fact_words import BOTH
 from quotetrace.link.facts import facts
 from quotetrace.link.organisations import Organisations, bodies, organisation
-from quotetrace.link.provenance import sighting_time, sighting_years
+from quotetrace.link.provenance import Published, sighting_dates, sighting_time
 from quotetrace.link.roles import same_role
 from quotetrace.link.speakers import fold, person_key
 from quotetrace.link.units import NAME_STEM, Embeddings, HalfVectors, Match
@@ -68,7 +68,6 @@ from quotetrace.link.veto import (
     Affiliations,
     Capitals,
     Reason,
-    Years,
     capitals,
     disagreement,
     side_affiliations,
@@ -638,9 +637,10 @@ class _Echoes:
         """The names in each sighting's descriptors: its speaker's country or body, which a retelling may name."""
         return side_affiliations(self.sightings[one].descriptors, self.sightings[other].descriptors)
 
-    def years(self, one: int, other: int) -> Years:
-        """The year each sighting was published in (seen, when undated): what "next year" names."""
-        return sighting_years(self.sightings[one], self.sightings[other])
+    def published(self, one: int, other: int) -> tuple[Published, Published]:
+        """When each sighting was published (seen, when undated): what "next year" names, and when a later
+        retelling's "as she said in May" was said."""
+        return sighting_dates(self.sightings[one], self.sightings[other])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -757,7 +757,7 @@ def _merge_paraphrases(
                     continue
                 pair = [representative[a], representative[b]]
                 reason = disagreement(texts[a], texts[b], echoes.speaker_names(pair), fine.best(texts[a], texts[b]),
-                                      echoes.capitals, echoes.affiliations(*pair), echoes.years(*pair))
+                                      echoes.capitals, echoes.affiliations(*pair), echoes.published(*pair))
                 if reason is None:
                     merged.union(a, b)
                     continue
@@ -927,7 +927,7 @@ class _Rows:
         match = None if self.embeddings is None else self.embeddings.best(original, echo)
         reason = disagreement(original, echo, self.echoes.speaker_names([first, index]), match,
                               self.echoes.capitals, self.echoes.affiliations(first, index),
-                              self.echoes.years(first, index))
+                              self.echoes.published(first, index))
         if not across:
             return None if reason is not None else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling

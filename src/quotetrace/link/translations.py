@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from quotetrace.link.provenance import sighting_time, sighting_years
+from quotetrace.link.provenance import sighting_dates, sighting_time
 from quotetrace.link.units import Embeddings, Match
 from quotetrace.link.veto import Capitals, Reason, disagreement, side_affiliations, speaker_keys
 from quotetrace.store import Sighting
@@ -162,7 +162,7 @@ def _disagreement(
     one, other = sightings[pair[0]], sightings[pair[1]]
     return disagreement(one.text, other.text, speaker_keys((one.speaker, other.speaker)), match, corpus,
                         side_affiliations(one.descriptors, other.descriptors),
-                        sighting_years(one, other))
+                        sighting_dates(one, other))
 
 
 def renders(match: Match | None) -> bool:

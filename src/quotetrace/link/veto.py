@@ -31,6 +31,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
@@ -53,6 +54,7 @@ from quotetrace.link.facts import (
 )
 from quotetrace.link.institutions import INSTITUTION_MARK, head_of, institutions
 from quotetrace.link.opposites import ONE_SIDED, PREFIXED, WITHOUT, contrary, engaged, negated_stem
+from quotetrace.link.provenance import Published
 from quotetrace.link.speakers import consonants, heard_as
 from quotetrace.link.translated_names import common_word, continued_names, unexplained
 from quotetrace.link.units import Match, Similarity
@@ -127,7 +129,7 @@ class Capitals:
 
 
 _NOTHING_KNOWN = Capitals()
-Years = tuple[int | None, int | None]
+_UNKNOWN = Published()
 
 
 def capitals(texts: Iterable[str]) -> Capitals:
@@ -146,7 +148,8 @@ def capitals(texts: Iterable[str]) -> Capitals:
 
 def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(),
                  match: Match | None = None, corpus: Capitals | None = None,
-                 affiliations: Affiliations = (frozenset(), frozenset()), years: Years = (None, None)) -> Reason | None:
+                 affiliations: Affiliations = (frozenset(), frozenset()),
+                 published: tuple[Published, Published] = (_UNKNOWN, _UNKNOWN)) -> Reason | None:
     """Why ``echo`` cannot be ``original`` in other words, or None.
 
     Numbers, dates and names are compared over the whole quotes (one side may hold fewer: a fragment); the
@@ -156,20 +159,22 @@ def disagreement(original: str, echo: str, speakers: frozenset[str] = frozenset(
     said …", where the original did not); ``corpus``: what the corpus says of capitalised words, so that a name
     opening a sentence ("Sorna's schools will open") is read as a name too; ``affiliations``: name keys in the
     speakers' descriptors ("Rudenia's defence chief"), which a retelling may name for the speaker's "we";
-    ``years``: the years each was published in, which "next year" and «в этом году» name (``_dated``).
+    ``published``: when each was published: the year "next year" and «в этом году» name (``_dated``), and the
+    month or season a later retelling names as when the original was said (``_said_then``).
     """
-    found = explain(original, echo, speakers, match, corpus, affiliations, years)
+    found = explain(original, echo, speakers, match, corpus, affiliations, published)
     return None if found is None else found[0]
 
 
 def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), match: Match | None = None,
             corpus: Capitals | None = None,
             affiliations: Affiliations = (frozenset(), frozenset()),
-            years: Years = (None, None)) -> tuple[Reason, str] | None:
+            published: tuple[Published, Published] = (_UNKNOWN, _UNKNOWN)) -> tuple[Reason, str] | None:
     """``disagreement``'s reason with what gave it (the facts replaced, the opposites engaged, the parts whose
     polarity differs): what ``benchmarks/linking.py --misses`` prints for a vetoed link."""
     a, b = facts(original), facts(echo)
-    a, b = _dated(a, original, years[0], b), _dated(b, echo, years[1], a)
+    a, b = _dated(a, original, published[0].year, b), _dated(b, echo, published[1].year, a)
+    a, b = _said_then(a, original, published[0], published[1], b), _said_then(b, echo, published[1], published[0], a)
     if (_amounts_replaced(a, b)
             or _measures_replaced(a, b)  # "three tonnes" / "three lorries"
             or _replaced(a.ratios, b.ratios)  # "three times as much" / "about as much"
@@ -531,6 +536,32 @@ def _dated(found: Facts, text: str, year: int | None, other: Facts) -> Facts:
         return found
     return replace(found, numbers=found.numbers | resolved,
                    figures=found.figures + tuple(frozenset({y}) for y in sorted(resolved)))
+
+
+def _said_then(found: Facts, text: str, own: Published, other: Published, others: Facts) -> Facts:
+    """``found`` without the month and the season that date the saying: a retelling published in a later month
+    (season) than the quote it retells names when that was said ("as she promised in May", «весной Сальм
+    увязал …»), which is no date of what was said. Only a month without a day, that the other quote does not
+    name, and only in a retelling: a quote's own "in May" is its words."""
+    if own.day is None or other.day is None or other.day >= own.day or not _retold(text):
+        return found
+    months, seasons = found.months, found.seasons
+    if (own.day.year, own.day.month) != (other.day.year, other.day.month):
+        days = frozenset(d.split("-")[0] for d in found.dated)  # "12 April": a day, not when it was said
+        months = months - ({f"m{other.day.month}"} - others.months - days)
+    if _season(own.day) != _season(other.day):
+        seasons = seasons - ({f"s{_season(other.day)[1]}"} - others.seasons)
+    if months == found.months and seasons == found.seasons:
+        return found
+    return replace(found, months=months, seasons=seasons)
+
+
+def _season(day: date) -> tuple[int, int]:
+    """The season of a day (fact_words.SEASONS: 1 spring to 4 winter, in the north), with its year (December
+    in the next year's winter)."""
+    if day.month in (12, 1, 2):
+        return day.year + (day.month == 12), 4
+    return day.year, (day.month - 3) // 3 + 1
 
 
 def _retold(text: str) -> bool:
