@@ -1,9 +1,10 @@
 """Accuracy of quotetrace (and optionally textacy) against annotated gold: PolNeAR dev and our out-of-domain
 set side by side, or any gold file.
 
-    python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl] [--ood-split dev|heldout|blind|blind2]
-                                  [--ood-root benchmarks/ood] [--gold FILE] [--limit N] [--out preds.jsonl]
-                                  [--threshold X] [--textacy] [--verbose] [--without-senses RULE,...]
+    python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl]
+                                  [--ood-split dev|heldout|blind|blind2|blind3] [--ood-root benchmarks/ood]
+                                  [--gold FILE] [--limit N] [--out preds.jsonl] [--threshold X] [--textacy]
+                                  [--verbose] [--cues strict|broad] [--without-senses RULE,...]
 
 Scores with ``quotetrace.evaluation`` and, when ``../shared/eval/score.py`` exists, with the reference scorer
 too, and stops if the two disagree. See benchmarks/README.md for what each figure means.
@@ -29,7 +30,7 @@ from typing import Any
 import quotetrace
 from quotetrace.evaluation import Scores, read_jsonl, score
 from quotetrace.extract.senses import SENSE_RULES
-from quotetrace.settings import DEFAULT_SETTINGS, Settings
+from quotetrace.settings import CUE_READINGS, DEFAULT_SETTINGS, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -393,7 +394,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Score quotetrace against annotated gold JSONL.")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="PolNeAR JSONL (default: ../shared/data/polnear/dev.jsonl)")
-    parser.add_argument("--ood-split", choices=("dev", "heldout", "blind", "blind2"), default="dev",
+    parser.add_argument("--ood-split", choices=("dev", "heldout", "blind", "blind2", "blind3"), default="dev",
                         help="which half of the out-of-domain set to score beside it (default: dev)")
     parser.add_argument("--ood-root", type=Path, default=OOD_ROOT,
                         help="the out-of-domain set's folder (default: benchmarks/ood)")
@@ -406,6 +407,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--textacy", action="store_true", help="also score textacy's direct_quotations")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="list misses, false positives and wrong speakers")
+    parser.add_argument("--cues", choices=CUE_READINGS, default="strict",
+                        help="the cue reading (quotetrace extract --cues): broad is PolNeAR's scheme")
     parser.add_argument("--without-senses", default="", metavar="RULE,...",
                         help="switch these cue-sense rules off (senses.SENSE_RULES), to measure what they cost")
     args = parser.parse_args(argv)
@@ -422,7 +425,7 @@ def rules_of(spec: str) -> frozenset[str]:
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     datasets = datasets_of(args)
-    settings = replace(DEFAULT_SETTINGS, without_senses=rules_of(args.without_senses))
+    settings = replace(DEFAULT_SETTINGS, without_senses=rules_of(args.without_senses), cues=args.cues)
     predictors: dict[str, Predictor] = {"quotetrace": partial(predict_quotetrace, settings=settings)}
     if args.textacy:
         predictors["textacy"] = predict_textacy

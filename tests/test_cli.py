@@ -114,6 +114,29 @@ def test_cli_extract_failure_inside_process_is_a_skip(monkeypatch: pytest.Monkey
     assert [d["id"] for d in jsonl(result.stdout)] == ["a.txt", "c.txt"]
 
 
+@pytest.mark.parametrize(("given", "reading"), [([], "strict"), (["--cues", "broad"], "broad")])
+def test_cli_extract_and_ingest_pass_the_cue_reading(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                      given: list[str], reading: str) -> None:
+    seen: list[str] = []
+
+    def recording(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> tuple[Document | None, list[Skip]]:
+        seen.append(settings.cues)
+        return fake_process(raw, settings)
+
+    monkeypatch.setattr(ingest, "read_inputs", fake_read_inputs)
+    monkeypatch.setattr(pipeline, "process", recording)
+    assert cli.invoke(app, ["extract", "a.txt", "-j", "1", *given]).exit_code == 0
+    assert cli.invoke(app, ["ingest", "a.txt", "--db", str(tmp_path / "c.db"), "-j", "1", "--no-link",
+                            *given]).exit_code == 0
+    assert seen == [reading, reading]
+
+
+def test_cli_unknown_cue_reading_is_a_usage_error(fakes: None) -> None:
+    result = cli.invoke(app, ["extract", "a.txt", "--cues", "wide"])
+    assert result.exit_code == 2
+    assert "'wide' is not one of" in result.stderr
+
+
 @pytest.mark.usefixtures("fakes")
 def test_cli_extract_csv_flattens_the_speaker_mention() -> None:
     result = cli.invoke(app, ["extract", "a.txt", "-f", "csv", "-j", "1"])

@@ -168,6 +168,17 @@ def test_extract_senses_rules_can_be_switched_off_for_measurement() -> None:
     assert [q.cue for q in quotetrace.extract(text, settings=settings)] == ["sought"]
 
 
+def test_extract_senses_broad_cues_read_news_as_polnear_does() -> None:
+    """``cues="broad"``: intentions and seeming are attributions, as PolNeAR's annotators mark them; a naming, a
+    perception and a subject that is no source stay out whatever the reading."""
+    text = ("Firefighters sought to contain the blaze overnight. The mayor appeared confident about the budget. "
+            "A disease called measles has returned. Residents want to see the road rebuilt.")
+    broad = quotetrace.Settings(cues="broad")
+    assert statements(text) == []
+    assert [(q.cue, q.speaker) for q in quotetrace.extract(text, settings=broad)] == [
+        ("sought", "Firefighters"), ("appeared", "The mayor")]
+
+
 def test_extract_senses_say_takes_a_noun_phrase_for_what_was_said() -> None:
     found = statements("Most residents backed the plan, and a third said the same of the bypass.")
     assert [(q.cue, q.text, q.type) for q in found if q.cue == "said"] == [

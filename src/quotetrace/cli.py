@@ -39,7 +39,7 @@ from quotetrace.output import (
     write_trace,
 )
 from quotetrace.reach import statements as statement_reach
-from quotetrace.settings import DEFAULT_SETTINGS
+from quotetrace.settings import DEFAULT_SETTINGS, CueReading
 from quotetrace.store import QuoteFilters, StatementFilters, Store, StoreError
 
 app = typer.Typer(
@@ -148,11 +148,11 @@ def _stdout_closed_ok() -> Iterator[None]:
 
 def _documents(
     paths: list[str], jobs: int | None, no_progress: bool, min_confidence: float = 0.0, language: str = "auto",
-    captures: list[Capture] | None = None, read_once: link.ReadOnce | None = None,
+    captures: list[Capture] | None = None, read_once: link.ReadOnce | None = None, cues: CueReading = "strict",
 ) -> Iterator[tuple[Document | None, list[Skip]]]:
     """Processed inputs; the Captures that WARC files give are put in ``captures`` (dropped when None), and a
     captured page that ``read_once`` says was read before is not read again."""
-    settings = replace(DEFAULT_SETTINGS, min_confidence=min_confidence, language=language)
+    settings = replace(DEFAULT_SETTINGS, min_confidence=min_confidence, language=language, cues=cues)
     items = ingest.read_inputs(paths) if read_once is None else ingest.read_inputs(paths, seen=read_once.seen_payload)
     return runner.run(_without_captures(items, captures, read_once), settings, jobs, progress=not no_progress)
 
@@ -178,6 +178,23 @@ def _language(value: str) -> str:
     if value != "auto" and value not in SUPPORTED:
         raise typer.BadParameter(f"{value!r} is not supported (auto, {', '.join(SUPPORTED)})")
     return value
+
+
+class Cues(StrEnum):
+    strict = "strict"
+    broad = "broad"
+
+
+def _reading(option: Cues) -> CueReading:
+    return "broad" if option is Cues.broad else "strict"
+
+
+CuesOption = Annotated[
+    Cues, typer.Option("--cues", help="strict: a verb or noun is a cue only when it reports saying or thinking; "
+                                      "broad: as PolNeAR's annotators read political news, with intentions (\"sought "
+                                      "to\"), seeming, publishing and stances toward things: more reported speech, "
+                                      "less precision in other kinds of text (English).")
+]
 
 
 LanguageOption = Annotated[
@@ -213,11 +230,12 @@ def extract(
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop quotes below this confidence.")
     ] = 0.0,
     language: LanguageOption = "auto",
+    cues: CuesOption = Cues.strict,
 ) -> None:
     """Extract quotes from articles and print them (one JSON line per document by default)."""
     fatal = False
     with _stdout_closed_ok(), DocumentWriter(fmt, sys.stdout) as writer:
-        for doc, skips in _documents(paths, jobs, no_progress, min_confidence, language):
+        for doc, skips in _documents(paths, jobs, no_progress, min_confidence, language, cues=_reading(cues)):
             fatal = _report(skips) or fatal
             if doc is not None:
                 writer.write(doc)
@@ -235,6 +253,7 @@ def ingest_command(
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not run `link` afterwards.")] = False,
     no_paraphrase: NoParaphrase = False,
     language: LanguageOption = "auto",
+    cues: CuesOption = Cues.strict,
 ) -> None:
     """Extract quotes from articles (and pages of web archives) and store them in a database."""
     counts = {"inserted": 0, "updated": 0, "unchanged": 0}
@@ -245,7 +264,7 @@ def ingest_command(
         new_captures = 0
         read_once = link.ReadOnce(store)
         for doc, skips in _documents(paths, jobs, no_progress, captures=captures, language=language,
-                                     read_once=read_once):
+                                     read_once=read_once, cues=_reading(cues)):
             fatal = _report(skips) or fatal
             skipped += doc is None
             # a WARC record's capture is read ahead of its document: store it first

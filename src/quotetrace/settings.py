@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+# How a verb or noun becomes a cue (``Settings.cues``): "strict" reads it as one only in a sense of saying or
+# thinking (extract/senses.py); "broad" as PolNeAR's annotators read political news, intentions ("sought to"),
+# seeming, publishing and stances toward things included (README, "Accuracy and speed").
+CueReading = Literal["strict", "broad"]
+CUE_READINGS: tuple[CueReading, ...] = ("strict", "broad")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +27,12 @@ class Settings:
     # Use the cue table learned from PolNeAR train (verbs with objects: "called for a ban"); off gives the
     # hand-written rules alone, for the with/without comparison in the README.
     learned_cues: bool = True
-    # Sense rules (``extract.senses.SENSE_RULES``) to switch off: for measuring what each gains and costs
-    # (benchmarks/senses.py), not for use.
+    # Sense rules (``extract.senses.SENSE_RULES``) to switch off one by one: for measuring what each gains and
+    # costs (benchmarks/senses.py); ``cues="broad"`` switches off those PolNeAR's scheme does not share.
     without_senses: frozenset[str] = frozenset()
+    # "strict": every sense rule judges a cue (precision outside political news); "broad": those PolNeAR's scheme
+    # does not share do not (``extract.senses.NOT_POLNEAR_RULES``: more reported speech, less precision elsewhere).
+    cues: CueReading = "strict"
     # Quotes below this confidence are dropped from output (0 keeps everything).
     min_confidence: float = 0.0
 

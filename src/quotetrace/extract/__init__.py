@@ -28,6 +28,7 @@ from quotetrace.extract.marks import MarkedSpan, find_marked_spans
 from quotetrace.extract.parentheticals import parenthetical_fragments
 from quotetrace.extract.posts import quoted_posts
 from quotetrace.extract.reported import ReportedQuote, reported_quotes
+from quotetrace.extract.senses import NOT_POLNEAR_RULES
 from quotetrace.extract.sources import with_source
 from quotetrace.extract.transcripts import TURN_ROLES, USER, Turn, transcript_turns
 from quotetrace.model import Mention, Quote, QuoteKind, TextSpan
@@ -61,7 +62,8 @@ def find_quotes_with_evidence(
     spans = find_marked_spans(text)
     doc.user_data[UNCLOSED_MARKS] = [s.start for s in spans if not s.closed]
     table = (learned_cues() if cue_table is None else cue_table) if settings.learned_cues else None
-    found = find_cues(doc, table, settings.without_senses)
+    found = find_cues(doc, table, settings.without_senses | (NOT_POLNEAR_RULES if settings.cues == "broad"
+                                                            else frozenset()))
     cues = with_channels([_source_outside_quotes(doc, c, spans) for c in found])
     attached = attach_cues(doc, spans, cues)
     turns = _with_posts(transcript_turns(doc, spans), quoted_posts(doc, spans))

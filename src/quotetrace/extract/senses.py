@@ -62,6 +62,11 @@ from quotetrace.model import ActType
 # Rules that judge the verb's sense: a verb they reject is no cue at all.
 SENSE_RULES = ("subject", "naming", "perception", "volition", "seeming", "hedge", "object", "carrier", "topic",
                "infinitive", "empty", "noun", "headline")
+# Rules that keep out what PolNeAR's annotators mark in political news and our out-of-domain guidelines do not:
+# intentions ("sought to"), the writer's "seems", stances toward things ("criticised the tariff"), cue nouns,
+# publishing, topics ("questions about"). ``Settings.cues="broad"`` switches them off; the others (a subject that
+# is no source, a naming, a perception, a hedge, empty content, a headline) hold in either reading.
+NOT_POLNEAR_RULES = frozenset({"volition", "seeming", "object", "noun", "carrier", "topic", "infinitive"})
 # Rules that judge only what follows the verb: a speech verb they reject still attributes a quotation
 # beside it ("“…,” she told reporters").
 CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "empty"})
