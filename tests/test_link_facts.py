@@ -447,6 +447,16 @@ def test_facts_a_plural_abbreviation_is_no_name() -> None:
     assert facts("the army will buy 40 APCs and two MRAPs from Dornia").names == {"dornia"}
 
 
+def test_facts_a_title_s_function_words_are_no_names() -> None:
+    assert facts("My film The Salt of Tarnak will not be shown in Sulavia").names == {"salt", "tarnak", "sulavia"}
+
+
+def test_a_translated_title_without_its_article_keeps_the_name(meaning: Embeddings) -> None:
+    original = "“My film The Salt of Tarnak will not be shown in Sulavia,” she said"
+    echo = "«Мой фильм „Соль Тарнака“ не покажут в Сулавии»"
+    assert disagreement(original, echo, match=Match(1.0, ((original, echo),), meaning.similarity)) is None
+
+
 @pytest.mark.parametrize(("text", "ratios"), [
     ("Exports were twice as high as last year", {"x2"}),
     ("Продажи выросли вчетверо", {"x4"}),

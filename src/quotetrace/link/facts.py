@@ -349,11 +349,15 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
             key.startswith(NEGATIVE_STEMS) and key not in NOT_NEGATIVE):
         return "negation", key
     if (capital and not first and raw != "I" and len(raw) > 1 and key not in UNITS  # «400 МВт» is no name
+            and key not in TITLE_FUNCTION_WORDS
             and not _PLURAL_ABBREVIATION.match(raw)):  # "APCs", "NGOs": common nouns
         return "name", name_key_of(raw)
     return "word", key
 
 
+# Function words a title capitalises ("The Salt of Tarnak", "Of Mice and Men", «Война И Мир»): no name of their
+# own, whatever the name they stand in, so that a translation leaving them out («Соль Тарнака») keeps the name.
+TITLE_FUNCTION_WORDS = frozenset("the a an of and or in on at to for by with from и в во на о об с со к по за из".split())
 # A Roman numeral of two letters or more, of the letters centuries and monarchs use: "CV" or "LCD" is an
 # abbreviation more often than a number, and a lone "I" or "V" is a word or a letter.
 _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
