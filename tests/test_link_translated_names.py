@@ -130,6 +130,20 @@ def test_a_name_retold_in_common_words_beside_a_name_said_on_one_side_does_not_v
     assert disagreement(original, echo, match=meaning.best(original, echo)) is None
 
 
+def test_a_name_of_one_common_word_translated_by_a_name_of_the_other_quote_does_not_veto(
+        meaning: Embeddings) -> None:
+    """A title of one common word beside a proper name said on one side («Лисса» here) is translated when the
+    other quote's counterpart is a name too: "Salt" / «Соль», not some word of the quote."""
+    original = ("«Мой фильм „Соль Тарнака“ не покажут в Сулавии. Но 12 мая мы привезём его в Лиссу на бесплатный "
+                "показ»")
+    echo = "“My film The Salt of Tarnak will not be shown in Sulavia,”"
+    assert disagreement(original, echo, match=meaning.best(original, echo)) is None
+    moved = "“My film The Salt of Tarnak will not be shown in Dover,”"  # a proper name swapped still vetoes
+    assert disagreement(original, moved, match=meaning.best(original, moved)) == "name"
+    retitled = "“My film The Bread of Tarnak will not be shown in Sulavia,”"  # another word of the title
+    assert disagreement(original, retitled, match=meaning.best(original, retitled)) == "name"
+
+
 @pytest.mark.parametrize(("original", "echo"), [
     # a town named by a common word, in place of a proper name: its word has no translation in the other quote,
     # only words it scores against as it would against anything

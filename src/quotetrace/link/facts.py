@@ -357,7 +357,8 @@ def _classify(raw: str, key: str, capital: bool, first: bool) -> tuple[Kind, str
 
 # Function words a title capitalises ("The Salt of Tarnak", "Of Mice and Men", «Война И Мир»): no name of their
 # own, whatever the name they stand in, so that a translation leaving them out («Соль Тарнака») keeps the name.
-TITLE_FUNCTION_WORDS = frozenset("the a an of and or in on at to for by with from и в во на о об с со к по за из".split())
+TITLE_FUNCTION_WORDS = frozenset("the a an of and or in on at to for by with from "
+                                 "и в во на о об с со к по за из".split())
 # A Roman numeral of two letters or more, of the letters centuries and monarchs use: "CV" or "LCD" is an
 # abbreviation more often than a number, and a lone "I" or "V" is a word or a letter.
 _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")

@@ -87,18 +87,35 @@ def unexplained(mine: frozenset[str], theirs: frozenset[str], text: str, other: 
 def _one_side_translated(mine: frozenset[str], theirs: frozenset[str],
                          names: tuple[list[Name] | None, list[Name] | None], texts: tuple[str, str],
                          similarity: Similarity) -> tuple[frozenset[str], frozenset[str]]:
-    """With a proper name left on one side, the other side's names only when they are all common-word names
-    of two words or more, each word translated in the first side's words (BESIDE_PROPER): "the Old Bridge" /
-    «Старый мост через Золотицу», the river named on one side only, one side saying more. A proper name is never
-    matched by meaning, so a proper name swapped for one of common words vetoes unless the quote with the proper
-    name also carries the other's meaning, word for word. A name of one word is left to its spelling: a town
-    called by a common word («в Горлице» for "in Tesmar") finds some word of a quote close enough, and a word
-    scores high against its own negation too («соответствует Конституции» / "unconstitutional")."""
-    for k, (keys, found, other) in enumerate(((mine, names[0], texts[1]), (theirs, names[1], texts[0]))):
-        if found is not None and all(len(name) > 1 for name in found) and not keys - _translated(
-                found, best_cosines(found, other, similarity), BESIDE_PROPER):
+    """With a proper name left on one side, the other side's names only when they are all common-word names,
+    each word translated (BESIDE_PROPER): a name of two words or more in the first side's words ("the Old
+    Bridge" / «Старый мост через Золотицу», the river named on one side only, one side saying more), a name of
+    one word in a word of the first side's own names left unmatched ("The Salt of Tarnak" / «Соль Тарнака», the
+    town «Лисса» named on one side only). A proper name is never matched by meaning, so a proper name swapped for
+    one of common words vetoes unless the quote with the proper name also carries the other's meaning, word for
+    word. A name of one word is not matched against any word: a town called by a common word («в Горлице» for
+    "in Tesmar") finds some word of a quote close enough, and a word scores high against its own negation too
+    («соответствует Конституции» / "unconstitutional"), but neither is a name."""
+    sides = ((mine, names[0], theirs, texts[1]), (theirs, names[1], mine, texts[0]))
+    for k, (keys, found, other_keys, other) in enumerate(sides):
+        if found is not None and not keys - _translated(
+                found, _cosines_beside_proper(found, other_keys, other, similarity), BESIDE_PROPER):
             return (frozenset(), theirs) if k == 0 else (mine, frozenset())
     return mine, theirs
+
+
+def _cosines_beside_proper(names: list[Name], other_keys: frozenset[str], other: str,
+                           similarity: Similarity) -> list[list[float]]:
+    """``best_cosines`` for the names of two words or more; for a name of one word, its cosine against the words
+    of ``other``'s names left unmatched (``other_keys``), none when it has none."""
+    longer = best_cosines([name for name in names if len(name) > 1], other, similarity)
+    named = [word.lower() for name in _names(read(other), other_keys) for _, word in name]
+    singles = [word.lower() for name in names if len(name) == 1 for _, word in name]
+    scores = similarity(singles, named).max(axis=1).tolist() if singles and named else [0.0] * len(singles)
+    out: list[list[float]] = []
+    for name in names:
+        out.append(longer.pop(0) if len(name) > 1 else [float(scores.pop(0))])
+    return out
 
 
 Name = tuple[tuple[str, str], ...]  # the words of one name, each as (its name key, as written, possessive aside)
