@@ -447,6 +447,14 @@ def test_facts_a_plural_abbreviation_is_no_name() -> None:
     assert facts("the army will buy 40 APCs and two MRAPs from Dornia").names == {"dornia"}
 
 
+def test_facts_a_russian_month_s_adjective_dates_as_the_month() -> None:
+    assert facts("в сентябрьских учениях примут участие два офицера").months == {"m9"}
+    assert facts("в Октябрьском районе открыли школу").months == frozenset()  # a place's name
+    original = "“No troops will take part in the river exercise in June. Two officers will attend.”"
+    assert disagreement(original, "ни один военный не примет участия в сентябрьских учениях на реке") == "date"
+    assert disagreement(original, "ни один военный не примет участия в июньских учениях на реке") is None
+
+
 def test_facts_a_title_s_function_words_are_no_names() -> None:
     assert facts("My film The Salt of Tarnak will not be shown in Sulavia").names == {"salt", "tarnak", "sulavia"}
 

@@ -161,6 +161,11 @@ _RU_MONTHS = (
 for _number, _words in enumerate(_RU_MONTHS, start=1):
     for _word in _words.split(","):
         MONTHS[_word] = _number
+# A month's adjective dates as the month does: «в сентябрьских учениях» = "in the exercise in September".
+for _number, _stem in enumerate("январск февральск мартовск апрельск майск июньск июльск августовск сентябрьск "
+                                "октябрьск ноябрьск декабрьск".split(), start=1):
+    for _ending in "ий ого ому им ом ая ой ую ое ие их ими ые ых ым ыми".split():
+        MONTHS[_stem + _ending] = _number
 # Month names that are also ordinary words, counted only next to a number or capitalised where the language
 # capitalises months ("may" the verb; "марта" the name Marta is capitalised, the month is not).
 AMBIGUOUS_MONTHS = frozenset({"may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
