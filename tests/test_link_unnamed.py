@@ -83,6 +83,12 @@ def test_same_role_compares_what_the_role_is_of() -> None:
     assert not same_role(["finance ministry spokeswoman"], ["defence ministry spokeswoman"])
     assert same_role(["spokeswoman"], ["finance ministry spokeswoman"])  # one says less
     assert same_role(["представитель Минфина"], ["finance ministry spokeswoman"])  # across languages: the role
+
+
+def test_a_role_is_one_whoever_holds_it() -> None:
+    assert same_role(["Defence Ministry spokesperson"], ["defence ministry spokesman"])
+    assert same_role(["committee chairwoman"], ["chairperson of the committee"])
+    assert not same_role(["health ministry spokeswoman"], ["interior ministry spokesperson"])
     assert not same_role(["представитель Минфина"], ["представитель Минобороны"])
     assert not same_role([], []) and not same_role([], ["spokeswoman"])
 

@@ -88,14 +88,24 @@ _BODY = frozenset({"of", "for", "at", "in", "from", "with"})  # not "ambassador 
 
 
 def role_words(descriptor: str) -> frozenset[str]:
-    """The English words for the role a descriptor names (empty: no role known)."""
+    """The English words for the role a descriptor names (empty: no role known), one word for a role whatever
+    the holder's sex ("spokeswoman", "spokesperson": "spokesman")."""
     folded = " ".join(descriptor.casefold().replace("’", "'").split())
     if _CYRILLIC.search(folded):
-        return _russian(folded)
+        return frozenset(map(_ungendered, _russian(folded)))
     words = _WORD.findall(_COMPLEMENT.split(folded)[0])
     if len(words) > 1 and words[-1] == "general" and words[-2] in OFFICES_BEFORE_GENERAL:
         words = words[:-1]  # "prosecutor general": "general" follows the office it qualifies (not "major general")
-    return frozenset({_IN_CHIEF.sub("", _POSSESSIVE.sub("", words[-1]))}) if words else frozenset()
+    return frozenset({_ungendered(_IN_CHIEF.sub("", _POSSESSIVE.sub("", words[-1])))}) if words else frozenset()
+
+
+# A role word that names its holder's sex: "spokeswoman", "chairperson", "congresswomen" (not "woman" alone).
+_GENDERED = re.compile(r"(?<=\w{3})(?:woman|women|person|people|men)$")
+
+
+def _ungendered(word: str) -> str:
+    """One word for a role whoever holds it: "spokeswoman" and "spokesperson" are "spokesman"'s role."""
+    return _GENDERED.sub("man", word)
 
 
 def _russian(folded: str) -> frozenset[str]:
@@ -209,6 +219,6 @@ def _words_by_script(descriptors: tuple[str, ...]) -> dict[str, frozenset[str]]:
         russian = _CYRILLIC.search(folded) is not None
         roles = role_words(descriptor)
         words = (w for w in _WORD.findall(folded) if w not in _FILLER
-                 and not (_translate(w) if russian else _POSSESSIVE.sub("", w) in roles))
+                 and not (_translate(w) if russian else _ungendered(_POSSESSIVE.sub("", w)) in roles))
         out.setdefault("ru" if russian else "en", set()).update(_POSSESSIVE.sub("", w)[:5] for w in words)
     return {script: frozenset(words) for script, words in out.items()}
