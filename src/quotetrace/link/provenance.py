@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from quotetrace.dates import parse_timestamp
@@ -58,7 +59,9 @@ def sighting_dates(one: Sighting, other: Sighting) -> tuple[Published, Published
     return _published(one.published_at or one.seen_at), _published(other.published_at or other.seen_at)
 
 
+@lru_cache(maxsize=1 << 16)
 def _published(when: str | None) -> Published:
+    """Parsed once per timestamp: the linker asks it of every candidate pair, and a corpus repeats its dates."""
     parsed = parse_timestamp(when)
     if parsed is not None:
         return Published(parsed.year, parsed.date())
