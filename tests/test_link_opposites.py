@@ -191,6 +191,14 @@ def test_a_copy_that_runs_past_the_original_with_a_word_of_its_own_changed_it() 
          "«В воскресенье паводковая опасность на Орве достигнет пика»", None),
         ("The nurses voted to end their walkout", "the nurses decided to carry on with their walkout", "negation"),
         ("Two guards were charged with theft", "the two guards were accused of theft and released for free", None),
+        # a duty made mandatory or left optional; "voluntary" alone engages nothing
+        ("Wearing a helmet on the new cycle lanes will be compulsory from May",
+         "helmets on the new cycle lanes will be optional from May", "negation"),
+        ("«С осени экзамен по физике станет обязательным»", "the physics exam will stay voluntary this autumn",
+         "negation"),
+        ("Registration for the course is voluntary", "signing up for the course is not mandatory", None),
+        ("The council will offer voluntary redundancies to 40 staff",
+         "the council is to cut 40 jobs through redundancies", None),
     ],
 )
 def test_opposites_listed_by_meaning(original: str, echo: str, reason: str | None) -> None:

@@ -34,9 +34,9 @@ Words that a copy may swap for their opposite though a retelling's use of them s
 (changes.py): a copy that says "south" for "north" is altered, with the swap named.
 
 The pairs are written from general language (antonym pairs of news reporting: openings, cancellations, damage,
-prices, casualties, permissions, detentions, supplies, services suspended, jobs kept or cut), not from the
-fixtures' sentences; a pair is added when
-a kind of statement needs it, in both languages.
+prices, casualties, permissions, detentions, supplies, services suspended, jobs kept or cut, duties made
+mandatory or left optional), not from the fixtures' sentences; a pair is added when a kind of statement needs
+it, in both languages.
 """
 
 from __future__ import annotations
@@ -151,6 +151,10 @@ OPPOSITES: tuple[Opposites, ...] = (
         "contain, contained, containing, confined, localised, localized, under control, локализ*")),
     Opposites("include", _forms("includ*, том числе, включ*"), _forms(
         "leave out, leaves out, leaving out, left out, exclud*, исключ*")),
+    Opposites("mandatory", _forms("mandatory, compulsory, obligatory, обязательн*"), _forms(
+        "optional, voluntary, voluntarily, необязательн*, добровольн*")),  # not one-sided: "voluntary
+    # redundancies" are redundancies, and «обязательно» is also "surely"; only a quote that says the other side
+    # engages it
     Opposites(WITHOUT, (NEGATION_SIDE,), _forms(
         "without, без, lacking, absent, absence, exempt*, spared, freed from, free from, free of, освобожд* от, "
         "освобод* от, безвиз*")),
