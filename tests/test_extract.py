@@ -175,10 +175,17 @@ def test_extract_blank_speaker_mention_never_breaks_resolution() -> None:
         ("Readers wrote in after the debate.\n“He has no plan for the farms in the south.” ― Ana Ruiz\n"
          "“We deserve better than this, all of us.”― Julie A. Diaz Marten.",
          "“We deserve better than this, all of us.”", "Julie A. Diaz Marten"),
+        # ... with the occasion after a comma, as a fact check states the claim it checks
+        ("Verdict on the harbour pledge.\n\nWHAT WAS SAID: “Every berth in the new harbour is already leased.” — "
+         "Port Commissioner Ilse Varnholm, speaking to the council on 4 March.\n",
+         "“Every berth in the new harbour is already leased.”", "Ilse Varnholm"),
+        # a hyphen the parser takes for a second subject is no speaker
+        ("Under cross-examination, defence solicitor Ada Brennick asked whether the driver had slept that night.",
+         "whether the driver had slept that night", "Ada Brennick"),
     ],
 )
 def test_extract_source_outside_the_quotation(text: str, quote: str, speaker: str) -> None:
-    q = next(q for q in quotetrace.extract(text) if q.kind == "direct" and q.text == quote)
+    q = next(q for q in quotetrace.extract(text) if q.text == quote)
     assert q.text == quote
     assert q.speaker is not None and speaker in q.speaker
 
@@ -361,6 +368,9 @@ def test_extract_dash_signature_needs_a_name_and_no_verb() -> None:
     text = "Mitt Dorn -- “It is disqualifying for a nominee to hide his returns” -- and Fred Lamm agreed."
     q = only(quotetrace.extract(text), "direct")
     assert q.cue == "agreed"
+    # after the name and a comma, only a participle of the occasion: a finite verb makes it a sentence
+    text = "“The tunnel will pay for itself.”\n— Critics, however, argue that the tolls will never cover it.\n"
+    assert only(quotetrace.extract(text), "direct").speaker != "Critics"
 
 
 def test_extract_second_attribution_closing_a_clause_is_not_its_content() -> None:

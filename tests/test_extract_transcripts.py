@@ -225,3 +225,16 @@ def test_a_host_who_never_introduces_himself_keeps_the_label() -> None:
     text = RADIO_HOUR.replace("This is Tarek Holm, and with me", "With me")
     quotes = quotetrace.extract(text)
     assert {q.speaker for q in quotes if q.speaker_mention and q.speaker_mention.text == "PRESENTER"} == {"PRESENTER"}
+
+
+def test_a_labelled_quotation_signed_with_a_dash_is_its_signers() -> None:
+    """A fact check's "THE CLAIM:" over a quotation signed "— Name, speaking at …": the quotation alone is the
+    statement, and it is the signer's, not a turn of "THE CLAIM"."""
+    text = ("Is the harbour really full?\n\n"
+            "WHAT WAS SAID: “Every berth in the new harbour is already leased.” — Port Commissioner Ilse Varnholm, "
+            "speaking to the council on 4 March.\n\n"
+            "OUR FINDING: Wrong. Eleven of the forty berths are still free, the harbour's own register shows.\n")
+    quotes = quotetrace.extract(text)
+    claim = next(q for q in quotes if "berth in the new harbour" in q.text)
+    assert claim.text == "“Every berth in the new harbour is already leased.”"
+    assert claim.speaker == "Ilse Varnholm"

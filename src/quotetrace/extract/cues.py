@@ -538,7 +538,9 @@ def subject_of(tok: Token) -> Span | None:
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
             return mention_span(pobj)
-        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS] or _misplaced_subjects(cur)
+        # "Under cross-examination, Mbeki asked …": the parser may take a hyphen for a second subject
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
+                    ] or _misplaced_subjects(cur)
         if subjects:
             # "LONDON (Reuters) - Donald Trump said": the dateline may be parsed as a second subject
             subject = next((c for c in subjects if _dateline_dash(c) is None), subjects[0])

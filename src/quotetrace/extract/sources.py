@@ -27,7 +27,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_ANCESTOR_STEPS = 4
 DASHES = frozenset({"-", "—", "–", "--", "―"})
 # '“…” ― Julie A. Diaz Martinez', '“…” — Donald J. Trump (@realDonaldTrump) September 27, 2016'
-MAX_SIGNATURE_TOKENS = 16
+MAX_SIGNATURE_TOKENS = 24  # the name and its occasion: "― Mayor Colin Pryce, speaking at a campaign event on 2 May"
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 MAX_SIGNATURE_CHARS = 200
 MAX_SIGNATURE_NAME = 6
 # A headline's byline after its dash is a few words ("- Mark Blumenthal and Jon Cohen"), not a clause.
@@ -151,7 +152,7 @@ def dash_signature(doc: Doc, quote_end: int) -> Cue | None:
     if tail is None or len(tail) > MAX_SIGNATURE_TOKENS or tail[0].text not in DASHES:
         return None
     dash = tail[0]  # which the tagger may read as a verb
-    if any(t.pos_ in ("VERB", "AUX") for t in tail[1:]):
+    if not _verbless_signature(tail):
         return None
     name: list[Token] = []
     for tok in tail[1:]:
@@ -163,6 +164,16 @@ def dash_signature(doc: Doc, quote_end: int) -> Cue | None:
     if not name or len(name) > MAX_SIGNATURE_NAME:
         return None
     return Cue(dash, dash.text, dash.idx, dash.idx + len(dash), doc[name[0].i : name[-1].i + 1], None)
+
+
+def _verbless_signature(tail: Span) -> bool:
+    """The dash's line names someone and says no more than where or how they spoke: no verb up to the first
+    comma, and after it no finite verb, only a participle of the occasion ("― Mayor Colin Pryce, speaking at a
+    campaign event", "― Ruth Varga, writing in the Courier"); "― Critics, however, argue that …" is a sentence."""
+    comma = next((t.i for t in tail[1:] if t.text == ","), tail.end)
+    before, after = tail.doc[tail.start + 1 : comma], tail.doc[comma : tail.end]
+    return (not any(t.pos_ in ("VERB", "AUX") for t in before)
+            and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in PARTICIPLE_TAGS for t in after))
 
 
 def colon_introduction(doc: Doc, quote_start: int, cues: list[Cue]) -> Cue | None:

@@ -12,7 +12,8 @@ its answer; when it labels only its answers, a question in bold or italics betwe
 
 When a label is a role ("CALLER", "QUESTION", "HOST") and its bracket starts with a name, the name is who
 speaks; otherwise the bracket only says more about the speaker ("Dr Adjei (Lowmarsh General)"). A label
-followed by one quotation is left to ``direct.py`` (a headline "Tove: “…”"). Who a role ("Q", "HOST",
+followed by one quotation, alone or signed with a dash, is left to ``direct.py`` (a headline "Tove: “…”", a
+fact check's "THE CLAIM: “…” — Mayor Pryce"). Who a role ("Q", "HOST",
 "INTERVIEWER") or a turn without a label is, ``quotetrace.attribute`` reads from ``TURN_ROLES``.
 """
 
@@ -41,6 +42,7 @@ USER = "user"
 # ... and one closing a line of speech: "… I think. [LAUGHTER]", "… (inaudible)".
 TRAILING_DIRECTION = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|\([A-Za-z][a-z ]{0,30}\))$")
 OPENING_MARKS = frozenset("“\"‘«„")
+SIGNATURE_DASHES = frozenset("-—–―")  # a dash after a quotation that signs it (sources.dash_signature)
 # Words a turn without a verb needs to be a sentence ("Anything with a battery."), not a figure ("52 percent.").
 MIN_VERBLESS_WORDS = 3
 
@@ -108,8 +110,9 @@ def _labelled(text: str, label: Label, is_sentence: IsSentence, spans: list[Mark
     end = _line_end(text, start)
     if end <= start or not is_sentence(start, end):
         return None
-    if any(s.start == start and s.end >= end - 1 for s in spans) and text[start] in OPENING_MARKS:
-        return None  # one quotation: direct.py attributes it to the label
+    if text[start] in OPENING_MARKS and any(
+            s.start == start and (s.end >= end - 1 or text[s.end:end].lstrip()[:1] in SIGNATURE_DASHES) for s in spans):
+        return None  # one quotation, alone or signed ("THE CLAIM: “…” — Mayor Pryce"): direct.py attributes it
     role = label.role(text)
     speaker = label.who
     if label.bracket is not None and role is not None:
