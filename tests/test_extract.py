@@ -600,3 +600,18 @@ def test_extract_noun_reporting_through_its_clause(text: str, content: str, spea
 )
 def test_extract_noun_reporting_through_its_clause_needs_clause_and_owner(text: str) -> None:
     assert quotetrace.extract(text) == []
+
+
+def test_extract_a_content_clause_the_parser_hangs_on_the_place_of_saying() -> None:
+    """'told reporters outside the court she had cried': a clause without "that" after where it was said is the
+    content, though the parser reads it as a relative clause of "court"; and a cue inside that content ("was read
+    out") gives no speaker to the quotation that follows."""
+    text = ("Ward residents lose their appeal\n\nThe ward's tenants' spokesman Ravi Doshi, 58, told journalists "
+            "outside the tribunal he had wept when the ruling was read out.\n\n"
+            "“Damp is not a small thing. My son has been in hospital three times this year.”\n")
+    quotes = quotetrace.extract(text)
+    assert any(q.text == "he had wept when the ruling was read out" and q.speaker == "Ravi Doshi" for q in quotes)
+    assert only(quotes, "direct").speaker == "Ravi Doshi"
+    quotes = quotetrace.extract("She told the jury at the hearing she had attended in May that the files were lost.")
+    assert [q.text for q in quotes] == ["that the files were lost"]  # a clause of its own: "she had attended" is
+    # a relative clause

@@ -70,6 +70,10 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # "VELGRAD, Feb 16 (Kestrel Wire) -": how far into its sentence a dateline's dash may come
 MAX_DATELINE_TOKENS = 12
 CLOSING_MARKS = frozenset("”\"’»'")
+# Pronouns that open a content clause as its subject, and the prepositions of where and when it was said after
+# which such a clause is no relative clause ("told reporters outside the court she had cried").
+SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
+PLACE_PREPS = OCCASION_PREPS | frozenset({"outside", "inside", "in", "on", "near", "following"})
 MAX_HEADLINE_SOURCE = 5
 MAX_HEADLINE_WORDS = 25
 SAYING_ADJECTIVE_VERBS = frozenset(verb for verb, _ in SAYING_ADJECTIVES)
@@ -96,7 +100,7 @@ class Cue:
 def construction_of(verb: Token) -> str:
     """Which dependent carries a verb's content: its clause, object, infinitive or prepositional phrase."""
     deps = {c.dep_: c for c in verb.children}
-    if "ccomp" in deps or _question_clause(verb) is not None:
+    if "ccomp" in deps or _question_clause(verb) is not None or _clause_after_place(verb) is not None:
         return "ccomp"
     if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i and _set_off(verb)):
         return "para"
@@ -120,6 +124,29 @@ def _question_clause(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
                  and verb.doc[c.left_edge.i].lower_ in QUESTION_OPENERS), None)
+
+
+def _clause_after_place(verb: Token) -> Token | None:
+    """'told reporters outside the court she had cried': the parser may hang the content clause, which has no
+    "that", on the noun of where or when it was said, as a relative clause without a relative word. A speech
+    verb's clause opened by a subject pronoun right after such a phrase is its content ("the court she had
+    cried" is no noun phrase)."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # a clause of its own: "told the jury at the hearing she had attended that …"
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in PLACE_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            clause = next((r for r in pobj.children if r.dep_ == "relcl"), None)
+            if clause is None or clause.left_edge.i != _phrase_end(pobj, clause) + 1:
+                continue
+            opener = clause.left_edge
+            if opener.dep_ == "nsubj" and opener.lower_ in SUBJECT_PRONOUNS and opener.head.i == clause.i:
+                return clause
+    return None
+
+
+def _phrase_end(noun: Token, clause: Token) -> int:
+    """Where a noun's phrase ends before ``clause``, one of its dependents."""
+    return max([noun.i, *(t.i for c in noun.children if c.i != clause.i and c.i < clause.i for t in c.subtree)])
 
 
 def _for_clause(verb: Token) -> Token | None:
@@ -328,7 +355,7 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
     if construction == "ccomp":
         # "…: He said he’s raised $100,000" may come with the clause before the colon as a second clause
         clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _comment_on_it(c)]
-        clauses += [c for c in [_question_clause(verb)] if c is not None]
+        clauses += [c for c in [_question_clause(verb), _clause_after_place(verb)] if c is not None]
         if not clauses:
             return None
         heads = [c for c in clauses if c.i > verb.i] or clauses

@@ -143,13 +143,17 @@ def _context_cue(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list
     quotation that follows "Smith spoke of the ceasefire." or a quoted exchange is most often Smith's.
     ``questions``: the content of the writer's own questions ("I ask whether …")."""
     text = doc_text(doc)
+    # a cue inside a quotation, or inside what another cue reports ("told reporters she had cried when the
+    # decision was read out"), is part of what was said
     inside = [(o.start, o.end) for o in quotes]
+    reported = [(c, c.content) for c in cues if c.content is not None]
     for cue in reversed(cues):
         if cue.end > q.start or cue.subject is None:
             continue
         if q.start - cue.end > MAX_CONTEXT_DISTANCE or text.count("\n\n", cue.end, q.start) > 1:
             return None
-        if any(s <= cue.start < e for s, e in inside):
+        if any(s <= cue.start < e for s, e in inside) or any(
+                other is not cue and s <= cue.start < e for other, (s, e) in reported):
             continue
         # the writer's own question ("I ask whether …", "When I asked what …"), or a cue inside it, is answered
         # by the quotation that follows, of the person the sentence before the quotation is about ("She pauses.")
