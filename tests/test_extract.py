@@ -615,3 +615,32 @@ def test_extract_a_content_clause_the_parser_hangs_on_the_place_of_saying() -> N
     quotes = quotetrace.extract("She told the jury at the hearing she had attended in May that the files were lost.")
     assert [q.text for q in quotes] == ["that the files were lost"]  # a clause of its own: "she had attended" is
     # a relative clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The match, known on both banks as the “River Classic”, has ended in a brawl three times since 2019.",
+        "Within a season the apprentices had dubbed her “the Quartermaster”, a name she pretended to hate.",
+        "The “Harbour Dues (Amendment) Bill” would let the port set its own fees.",
+        "The council's housing scheme, branded “Homes First 2030”, promised in March to build 400 flats.",
+    ],
+)
+def test_extract_a_quoted_name_is_no_statement(text: str) -> None:
+    """A nickname, a bill's or a scheme's title in quotation marks: headline-cased words after an article or a
+    naming verb are a name the sentence uses, whatever cue stands near it."""
+    assert all("“" not in q.text for q in quotetrace.extract(text))
+
+
+def test_extract_a_participle_after_a_reported_clause_shares_the_reporters_subject() -> None:
+    """'said its profit fell, blaming …': the parser hangs the participle on what was said, whose subject (the
+    profit) blames nothing; the company that said it does."""
+    quotes = quotetrace.extract("The bakery chain Crumb & Co said its sales dropped by a fifth, citing the price of "
+                                "flour.")
+    cited = next(q for q in quotes if q.text == "the price of flour")
+    assert cited.speaker is not None and "Crumb" in cited.speaker
+
+
+def test_extract_a_speech_asked_for_is_no_statement() -> None:
+    text = "The ministry did not respond to a request for comment on the senator's remarks."
+    assert [q.text for q in quotetrace.extract(text)] == []

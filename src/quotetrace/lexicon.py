@@ -102,8 +102,8 @@ CHANNEL_OCCASIONS = frozenset(
 # Words that, just before a quotation, mark it as a title or a name rather than speech. Not "called" or
 # "dubbed": in news "what he called “…”" attributes the words to him.
 TITLE_CUES = frozenset(
-    "titled entitled headlined headline named nicknamed book film song article column op-ed hashtag slogan "
-    "banner campaign operation program programme addressed".split()
+    "titled entitled headlined headline named nicknamed dubbed branded book film song article column op-ed hashtag "
+    "slogan banner campaign operation program programme addressed".split()
 )
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -22,6 +22,7 @@ from quotetrace.extract.direct import (
     is_statement_like,
     is_titled,
     looks_like_title,
+    named_with_article,
     root_of,
 )
 from quotetrace.extract.marks import MarkedSpan, find_marked_spans
@@ -161,7 +162,7 @@ def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) ->
 
 
 def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
-    if is_titled(text, d.span):
+    if is_titled(text, d.span) or named_with_article(text, d.span):
         return False
     if d.how == "split" or (d.cue is not None and d.how != "context"):
         return True

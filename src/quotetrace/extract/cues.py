@@ -590,14 +590,18 @@ def subject_of(tok: Token) -> Span | None:
 def _past_reported_clause(verb: Token) -> Token:
     """Where a shared subject is looked for next. "Ferreira said the result showed X and urged Y": the parser
     hangs the speech verb "urged" inside what Ferreira said; while the clauses it sits in have subjects that
-    say nothing (a result, an instrument), it shares the subject of the verb that reports them."""
+    say nothing (a result, an instrument), it shares the subject of the verb that reports them. So does a
+    participle after them: "Sound Link said its profit fell, blaming the fuel bill" (the profit blames nothing)."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEECH_VERBS:
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if not (participle or (verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_VERBS)):
         return head
     clause = head
     while clause.dep_ == "ccomp" and not _speaking_subject(clause):
         clause = clause.head
-    return clause if clause is not head and _speaking_subject(clause) else head
+    if clause is head:
+        return head
+    return clause if _speaking_subject(clause) or (participle and clause.lemma_.lower() in SPEECH_VERBS) else head
 
 
 def _speaking_subject(verb: Token) -> bool:

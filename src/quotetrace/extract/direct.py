@@ -71,16 +71,26 @@ def is_titled(text: str, span: MarkedSpan) -> bool:
         return True
     if words and words[0] in HEADER_WORDS and before.rstrip().endswith(":"):
         return True  # "Comments on: “Council confirms …”", "Read more: “…”": the title of what is named
-    return len(words) >= 2 and words[-2] in TITLE_CUES and words[-1] in ("to", "the", "as", "a")
+    # "titled as the …", "nicknamed him “the Admiral”"
+    return len(words) >= 2 and words[-2] in TITLE_CUES and words[-1] in ("to", "the", "as", "a", *NAMED_OBJECTS)
+
+
+def named_with_article(text: str, span: MarkedSpan) -> bool:
+    """Headline-cased words after an article, as in 'the “Canal Derby”' or 'The “Coastal Waters Bill”': a name
+    the sentence uses, whatever cue stands near it."""
+    words = WORD.findall(text[max(0, span.start - 12) : span.start].lower())
+    return bool(words) and words[-1] in ("the", "a", "an") and looks_like_title(text, span)
 
 
 def looks_like_title(text: str, span: MarkedSpan) -> bool:
     """Headline-cased words and nothing else, as in “The Art of the Deal”: a title unless a cue frames it."""
-    tokens = text[span.start + 1 : span.end - 1].strip(" .,").split()
-    return 0 < len(tokens) <= 8 and all(t[:1].isupper() or t.lower() in _TITLE_SMALL for t in tokens)
+    tokens = [t.strip("()[]") for t in text[span.start + 1 : span.end - 1].strip(" .,").split()]
+    return 0 < len(tokens) <= 8 and all(t[:1].isupper() or t[:1].isdigit() or t.lower() in _TITLE_SMALL
+                                        for t in tokens)
 
 
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with by from".split())
+NAMED_OBJECTS = ("him", "her", "it", "them")  # whom a naming verb names: "nicknamed him “the Admiral”"
 
 
 def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[DirectQuote]:

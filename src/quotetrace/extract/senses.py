@@ -94,6 +94,8 @@ WISH_VERBS = frozenset("like love hope expect wait long".split())
 # Verbs of regarding, whose passive without an agent is the writer's description: "is considered the best".
 REGARD_VERBS = frozenset("consider regard deem see view know".split())
 LEMMA_MENDS = {"hop": "hope"}
+# Words that ask for a speech: "a request for comment", "asked for an interview".
+ASKING_WORDS = frozenset("request ask seek plea appeal".split())
 PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women", "person", "people")
 ROLE_ENDINGS = ("er", "or", "ee", "ant", "ent", "ers", "ors", "ees", "ants", "ents")
 
@@ -387,9 +389,17 @@ def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Se
         return Sense(None, "noun")
     if "noun" not in off and frame.startswith("prep:") and frame[5:] not in NOUN_CONTENT_PREPS:
         return Sense(None, "noun")
+    if "topic" not in off and _asked_for(noun):
+        return Sense(None, "topic")
     if lemma in BELIEF_NOUNS:
         return Sense("belief")
     return Sense("stance" if frame != "clause" and lemma in ATTITUDE_NOUNS else "speech")
+
+
+def _asked_for(noun: Token) -> bool:
+    """'did not respond to a request for comment on her remarks': a speech asked for, which nobody gave."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "for"
+            and noun.head.head.lemma_.lower() in ASKING_WORDS)
 
 
 def _that_clause(noun: Token) -> bool:
