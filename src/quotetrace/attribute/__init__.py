@@ -323,6 +323,7 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
     """The person (or else organisation) the mention names, by surname for people. Not a name in a phrase
     after a preposition: "Staff at Harrow Bay", "a spokesman for Brel" are neither."""
     placed = {t.i for p in span if p.dep_ == "prep" for t in p.subtree} - _misplaced_names(span)
+    placed |= _affiliations(span)
     words = {t.lower_ for t in span if (t.pos_ == "PROPN" or t.ent_type_) and t.i not in placed}
     if not words:
         return None
@@ -341,6 +342,15 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
         if any(m.start_char <= span.root.idx < m.end_char for m in e.mentions):
             return e
     return None
+
+
+def _affiliations(span: Span) -> set[int]:
+    """"The Kettleford manager", "the Labour spokesman": a name before a role word says whose role it is; the
+    mention is the role's holder, found as a description."""
+    root = span.root
+    if root.pos_ != "NOUN" or not root.is_lower or not _role_word(root.lower_):
+        return set()
+    return {t.i for c in root.children if c.dep_ == "compound" and c.i < root.i for t in c.subtree}
 
 
 def _misplaced_names(span: Span) -> set[int]:

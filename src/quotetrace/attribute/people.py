@@ -22,6 +22,7 @@ from quotetrace.lexicon import (
     PERSON_PRONOUNS,
     TITLE_ABBREVIATIONS,
 )
+from quotetrace.nlp import doc_text
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 PLACES_AND_BODIES = ORG_LABELS | {"LOC", "FAC"}
@@ -234,15 +235,23 @@ def noun_gender(noun: str) -> str | None:
 
 
 def _gender_from_pronouns(doc: Doc, person: Entity) -> str | None:
-    """The subject pronoun that most often opens the sentence after one naming the person."""
+    """The subject pronoun that most often opens the sentence after one naming the person, outside quotations
+    (in "“Dean can complain all he likes,” Quist said" the "he" is someone the speaker speaks of)."""
     votes = {"m": 0, "f": 0}
     for m in person.mentions:
         nxt = m.sent.end
         for tok in doc[m.end : min(len(doc), nxt + 12)]:
             g = PERSON_PRONOUNS.get(tok.lower_)
-            if g is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+            if g is not None and tok.dep_ in ("nsubj", "nsubjpass") and not _inside_quotation(tok):
                 votes[g] += 1
                 break
     if votes["m"] == votes["f"]:
         return None
     return "m" if votes["m"] > votes["f"] else "f"
+
+
+def _inside_quotation(tok: Token) -> bool:
+    """``tok`` is inside quotation marks opened earlier in its paragraph."""
+    text = doc_text(tok.doc)
+    before = text[text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
