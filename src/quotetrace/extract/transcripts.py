@@ -30,6 +30,7 @@ from quotetrace.extract.labels import MIN_REPEATS, STAGE_DIRECTION, Label, is_he
 from quotetrace.extract.marks import MarkedSpan
 from quotetrace.extract.questions import layout_turns, set_apart_questions
 from quotetrace.extract.reported import ReportedQuote
+from quotetrace.extract.sources import DASHES
 from quotetrace.nlp import doc_text
 
 # Where the extractor leaves, for quotetrace.attribute, the part played by the speaker of each turn whose label
@@ -42,7 +43,6 @@ USER = "user"
 # ... and one closing a line of speech: "… I think. [LAUGHTER]", "… (inaudible)".
 TRAILING_DIRECTION = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|\([A-Za-z][a-z ]{0,30}\))$")
 OPENING_MARKS = frozenset("“\"‘«„")
-SIGNATURE_DASHES = frozenset("-—–―")  # a dash after a quotation that signs it (sources.dash_signature)
 # Words a turn without a verb needs to be a sentence ("Anything with a battery."), not a figure ("52 percent.").
 MIN_VERBLESS_WORDS = 3
 
@@ -111,7 +111,7 @@ def _labelled(text: str, label: Label, is_sentence: IsSentence, spans: list[Mark
     if end <= start or not is_sentence(start, end):
         return None
     if text[start] in OPENING_MARKS and any(
-            s.start == start and (s.end >= end - 1 or text[s.end:end].lstrip()[:1] in SIGNATURE_DASHES) for s in spans):
+            s.start == start and (s.end >= end - 1 or text[s.end:end].lstrip()[:1] in DASHES) for s in spans):
         return None  # one quotation, alone or signed ("THE CLAIM: “…” — Mayor Pryce"): direct.py attributes it
     role = label.role(text)
     speaker = label.who
