@@ -632,6 +632,12 @@ def test_extract_a_quoted_name_is_no_statement(text: str) -> None:
     assert all("“" not in q.text for q in quotetrace.extract(text))
 
 
+def test_extract_a_quoted_name_that_a_cue_reports_is_its_content() -> None:
+    """'fears a “Grand Coalition of Silence”': the quoted name is what she fears, as PolNeAR marks it."""
+    quotes = quotetrace.extract("The opposition leader Mara Eklund fears a “Grand Coalition of Silence.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("“Grand Coalition of Silence.”", "Mara Eklund")]
+
+
 def test_extract_a_participle_after_a_reported_clause_shares_the_reporters_subject() -> None:
     """'said its profit fell, blaming …': the parser hangs the participle on what was said, whose subject (the
     profit) blames nothing; the company that said it does."""

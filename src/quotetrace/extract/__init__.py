@@ -162,7 +162,8 @@ def _direct_quotes(text: str, directs: list[DirectQuote], settings: Settings) ->
 
 
 def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
-    if is_titled(text, d.span) or named_with_article(text, d.span):
+    # a quoted name after an article, unless it is what its cue reports ("to fear a “Putin-RibbenTRUMP Pact”")
+    if is_titled(text, d.span) or (named_with_article(text, d.span) and d.how != "clause"):
         return False
     if d.how == "split" or (d.cue is not None and d.how != "context"):
         return True
