@@ -650,3 +650,10 @@ def test_extract_a_participle_after_a_reported_clause_shares_the_reporters_subje
 def test_extract_a_speech_asked_for_is_no_statement() -> None:
     text = "The ministry did not respond to a request for comment on the senator's remarks."
     assert [q.text for q in quotetrace.extract(text)] == []
+
+
+def test_extract_a_question_the_parser_hangs_on_whom_it_asks() -> None:
+    """'asked the road office how many people had applied': the question is what was asked, though the parser
+    reads it as a relative clause of "office"; "who" opens a relative clause of the one asked, and stays one."""
+    quotes = quotetrace.extract("The council asked the bus company how many routes had been cut.")
+    assert [(q.text, q.speaker) for q in quotes] == [("how many routes had been cut", "The council")]

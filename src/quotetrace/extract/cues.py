@@ -65,6 +65,8 @@ POLL_NOUNS = frozenset({"poll"})
 # Words that open a question clause; "when" and "where" are left out, as after "asked" they are more often when
 # and where the asking was ("asked about it when she visited").
 QUESTION_OPENERS = frozenset("if whether why how what who whom which".split())
+# ... and those of them that never open a relative clause of the person or body asked ("asked the man who …")
+ASKED_OPENERS = frozenset("if whether why how".split())
 MAX_SUBJECT_TOKENS = 14
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # "VELGRAD, Feb 16 (Kestrel Wire) -": how far into its sentence a dateline's dash may come
@@ -122,8 +124,15 @@ def _question_clause(verb: Token) -> Token | None:
     the parser may hang on it as an adverbial clause instead of its object clause."""
     if verb.lemma_.lower() not in QUESTION_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
-                 and verb.doc[c.left_edge.i].lower_ in QUESTION_OPENERS), None)
+    clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                   and verb.doc[c.left_edge.i].lower_ in QUESTION_OPENERS), None)
+    if clause is not None:
+        return clause
+    # 'asked the road office how many people had applied': or on whom it asks, as a relative clause, when no
+    # relative pronoun opens it
+    asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    return None if asked is None else next(
+        (r for r in asked.children if r.dep_ in ("relcl", "acl") and r.left_edge.lower_ in ASKED_OPENERS), None)
 
 
 def _clause_after_place(verb: Token) -> Token | None:
