@@ -425,7 +425,7 @@ BELIEF_VERBS = frozenset(
 INFINITIVE_SPEECH_VERBS = frozenset(
     """
     promise pledge vow threaten urge ask tell order agree refuse decline offer propose vote call claim
-    pretend demand warn advise encourage instruct invite beg plead swear undertake command request implore
+    demand warn advise encourage instruct invite beg plead swear undertake command request implore
     press pressure persuade challenge dare forbid remind recommend say report rumor rumour allege estimate
     decide choose opt like love hate prefer
     """.split()

@@ -19,6 +19,7 @@ from quotetrace.extract.cues import Cue, find_cues
 from quotetrace.extract.direct import (
     DirectQuote,
     attach_cues,
+    closed_by_punctuation,
     is_statement_like,
     is_titled,
     looks_like_title,
@@ -165,9 +166,12 @@ def _is_statement(text: str, d: DirectQuote, settings: Settings) -> bool:
     # a quoted name after an article, unless it is what its cue reports ("to fear a “Putin-RibbenTRUMP Pact”")
     if is_titled(text, d.span) or (named_with_article(text, d.span) and d.how != "clause"):
         return False
+    short = not is_statement_like(text, d.span, settings)
+    if short and d.how == "after" and not closed_by_punctuation(text, d.span):
+        return False  # a nickname inside a name: 'Defender Kofi “Tank” Mensah had given City the lead'
     if d.how == "split" or (d.cue is not None and d.how != "context"):
         return True
-    return is_statement_like(text, d.span, settings) and not looks_like_title(text, d.span)
+    return not short and not looks_like_title(text, d.span)
 
 
 def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue | None,

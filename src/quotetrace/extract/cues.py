@@ -139,7 +139,7 @@ def _clause_after_place(verb: Token) -> Token | None:
     """'told reporters outside the court she had cried': the parser may hang the content clause, which has no
     "that", on the noun of where or when it was said, as a relative clause without a relative word. A speech
     verb's clause opened by a subject pronoun right after such a phrase is its content ("the court she had
-    cried" is no noun phrase)."""
+    cried" is no noun phrase), as is one opened by a noun whose verb is complete (``_complete``)."""
     if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
         return None  # a clause of its own: "told the jury at the hearing she had attended that …"
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in PLACE_PREPS):
@@ -147,10 +147,19 @@ def _clause_after_place(verb: Token) -> Token | None:
             clause = next((r for r in pobj.children if r.dep_ == "relcl"), None)
             if clause is None or clause.left_edge.i != _phrase_end(pobj, clause) + 1:
                 continue
-            opener = clause.left_edge
-            if opener.dep_ == "nsubj" and opener.lower_ in SUBJECT_PRONOUNS and opener.head.i == clause.i:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == clause.left_edge.i),
+                           None)
+            if subject is None:
+                continue
+            if subject.lower_ in SUBJECT_PRONOUNS or _complete(clause):
                 return clause
     return None
+
+
+def _complete(clause: Token) -> bool:
+    """A clause with its own object or complement has no gap for a relative word to fill: "said in a written
+    statement the company was “disappointed”" (content) against "in the statement the company issued"."""
+    return any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "oprd") for c in clause.children)
 
 
 def _phrase_end(noun: Token, clause: Token) -> int:

@@ -63,16 +63,41 @@ def is_statement_like(text: str, span: MarkedSpan, settings: Settings) -> bool:
 def is_titled(text: str, span: MarkedSpan) -> bool:
     """Introduced as a title or an address: 'an ad titled “Scam.”', 'a letter addressed to “the Members …”', or
     after a header: 'Comments on: “…”'."""
-    before = text[max(0, span.start - 40) : span.start].lower()
+    before = text[max(0, span.start - 40) : span.start]
     before = before[before.rfind("\n") + 1 :]  # only the quotation's own paragraph
     before = SENTENCE_END.split(before)[-1]  # and sentence: "… funding his campaign. “He’s …”" is no title
-    words = WORD.findall(before)
+    cased = WORD.findall(before)
+    words = [w.lower() for w in cased]
     if words and words[-1] in TITLE_CUES:
         return True
     if words and words[0] in HEADER_WORDS and before.rstrip().endswith(":"):
         return True  # "Comments on: “Council confirms …”", "Read more: “…”": the title of what is named
     # "titled as the …", "nicknamed him “the Admiral”"
-    return len(words) >= 2 and words[-2] in TITLE_CUES and words[-1] in ("to", "the", "as", "a", *NAMED_OBJECTS)
+    if len(words) >= 2 and words[-2] in TITLE_CUES and words[-1] in ("to", "the", "as", "a", *NAMED_OBJECTS):
+        return True
+    return _named_by_verb(cased, text, span)
+
+
+def _named_by_verb(cased: list[str], text: str, span: MarkedSpan) -> bool:
+    """A name given by a verb of naming: "is known in the village as “the nurse on the bicycle”", "locals call it
+    “the Blue Eye”", "fans call the old ground “the Cauldron”". Only the present "call" names: a past one is a
+    speech act, and a quotation that is no name is what was said ("called the plan “a disgrace”")."""
+    words = [w.lower() for w in cased]
+    if words and words[-1] == "as" and any(w in AS_NAMING for w in words[-5:-1]):
+        return True
+    # the verb and its object ("call it", "call the old ground"), the name right after; in lower case, since a
+    # headline's "Calls Clinton ‘A Disgrace’" is a speech act
+    return any(w in ("call", "calls") for w in cased[-5:]) and looks_like_title(text, span)
+
+
+def closed_by_punctuation(text: str, span: MarkedSpan) -> bool:
+    """A quotation handed to the cue after it ends with a mark, inside its quotation marks or right after them:
+    “Never,” she said; “Never”, she said; “Never!” she said."""
+    inner = text[span.start + 1 : span.end - (1 if span.closed else 0)].rstrip(" '\"’”")  # ''Hopefully,''
+    return inner.endswith(CLOSING_MARKS) or text[span.end : span.end + 1] in CLOSING_MARKS
+
+
+CLOSING_MARKS = (",", ".", "!", "?", "…", ":", ";", "—", "–")
 
 
 def named_with_article(text: str, span: MarkedSpan) -> bool:
@@ -91,6 +116,8 @@ def looks_like_title(text: str, span: MarkedSpan) -> bool:
 
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with by from".split())
 NAMED_OBJECTS = ("him", "her", "it", "them")  # whom a naming verb names: "nicknamed him “the Admiral”"
+# Participles that name with "as": "known as", "referred to as", "billed as", "styled as".
+AS_NAMING = frozenset("known referred billed styled termed dubbed nicknamed".split())
 
 
 def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[DirectQuote]:
@@ -213,7 +240,8 @@ def _ends_sentence(text: str, q: DirectQuote) -> bool:
 
 def _same_sentence(text: str, start: int, end: int, limit: int) -> bool:
     gap = text[start:end]
-    return len(gap) <= limit and "\n" not in gap and not _sentence_break(gap)
+    # the capital after a full stop or a question mark is the next word's: "… come from? According to …"
+    return len(gap) <= limit and "\n" not in gap and not _sentence_break(text[start : end + 1])
 
 
 def _subject_opens(text: str, q: DirectQuote, cue: Cue) -> bool:
@@ -258,11 +286,23 @@ def _link_continuations(text: str, quotes: list[DirectQuote]) -> None:
         if q.cue is None and prev is not None and (prev.cue is not None or prev.continued_from is not None):
             gap = text[prev.end : q.start]
             cue = root_of(prev).cue
-            cue_in_gap = cue is not None and prev.end <= cue.start and cue.end <= q.start
+            cue_in_gap = (cue is not None and prev.end <= cue.start and cue.end <= q.start
+                          and _opens_after_attribution(text[cue.end : q.start]))
             if len(gap) <= MAX_SPLIT_GAP and gap.count("\n\n") <= 1 and (cue_in_gap or gap.strip() == ""):
                 q.continued_from = prev
                 q.how = "split" if "\n\n" not in gap and cue_in_gap else "next-paragraph"
         prev = q
+
+
+def _opens_after_attribution(tail: str) -> bool:
+    """Nothing but punctuation between the attribution and the next quotation: “A,” he said. “B” or “A,” he
+    said, adding: “B”; not “A,” she said. Where does the “crisis” come from? (another sentence's words)."""
+    return CLAUSE_PUNCTUATION.split(tail)[-1].strip().lower() in ("", *JOINING_WORDS)
+
+
+CLAUSE_PUNCTUATION = re.compile(r"[.!?,:;—–]")
+# ... or a word that joins the next quotation on: 'Oz is “smart as hell,” Mosko wrote in an email, and “full of …”'
+JOINING_WORDS = ("and", "but", "or", "then", "and then", "adding", "and added", "before adding")
 
 
 def root_of(q: DirectQuote) -> DirectQuote:

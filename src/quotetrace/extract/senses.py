@@ -94,6 +94,8 @@ WISH_VERBS = frozenset("like love hope expect wait long".split())
 # Verbs of regarding, whose passive without an agent is the writer's description: "is considered the best".
 REGARD_VERBS = frozenset("consider regard deem see view know".split())
 LEMMA_MENDS = {"hop": "hope"}
+# Adverbs and prepositions of direction, which make an attitude verb a movement: "backed the boat away".
+DIRECTIONS = frozenset("away aboard ashore astern into onto towards toward across".split())
 # Words that ask for a speech: "a request for comment", "asked for an interview".
 ASKING_WORDS = frozenset("request ask seek plea appeal".split())
 PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women", "person", "people")
@@ -192,6 +194,9 @@ def _naming(verb: Token, lemma: str, construction: str, subject: Span | None) ->
     if _passive(verb) and not _has_agent(verb):
         return True
     complement = next((c for c in verb.children if c.dep_ in ("oprd", "attr") and c.i > verb.i), None)
+    if complement is None and verb.tag_ in ("VBP", "VBZ"):  # "fans call the old ground “the Cauldron”"
+        complement = next((a for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"),
+                          None)
     if complement is not None and (complement.pos_ == "PROPN" or complement.ent_type_):
         return True
     return lemma in ("know", "refer", "dub", "nickname", "christen", "rename") and _as_predicate(verb)
@@ -287,7 +292,34 @@ def _object(verb: Token, lemma: str, construction: str, subject: Span | None) ->
         return False  # "declared himself the winner"
     if phrasal_speech(verb, lemma):
         return False  # "pointed out the flaw", "walked back his comments"
+    if lemma in ATTITUDE_VERBS and _moved(verb):
+        return True  # "backed the trawler away from the quay", "welcomed the crew aboard": a movement
+    if lemma == "call" and verb.tag_ not in ("VBD", "VBN") and not _complemented(verb) and not _quoted_after(verb):
+        return True  # "should call the council's hotline", "to call a meeting": no naming, no speech (a past
+        # "called" with a long object is most often a naming whose complement the parse lost)
     return lemma not in ATTITUDE_VERBS | REPORTING_VERBS | BELIEF_VERBS | NAMING_VERBS | CARRIER_VERBS
+
+
+def _complemented(verb: Token) -> bool:
+    """An object, and what it is called or said to be after it: "called the plan a disgrace", "called it
+    unfair"."""
+    after = {c.dep_ for c in verb.children if c.i > verb.i}
+    if not after & {"dobj", "dative"}:
+        # a lone complement is the object when the verb tells someone what to do ("should call the council's
+        # hotline"); otherwise the parse may have hung the object on it ("called the ruling unfair")
+        return not any(c.tag_ == "MD" for c in verb.children) and bool(after & {"oprd", "attr", "acomp"})
+    return bool(after & {"oprd", "attr", "acomp", "xcomp", "ccomp", "advcl"})
+
+
+def _moved(verb: Token) -> bool:
+    """The object is moved somewhere: an adverb or a preposition of direction after the verb."""
+    return any(c.i > verb.i and c.dep_ in ("advmod", "prt", "prep") and c.lower_ in DIRECTIONS for c in verb.children)
+
+
+def _quoted_after(verb: Token) -> bool:
+    """A quotation among the verb's objects: a name or words it gives ("called her “Crooked Clara”"), which the
+    quotation's own rules judge."""
+    return any(t.is_quote for c in verb.children if c.i > verb.i and c.dep_ in NOUN_PHRASE_FRAMES for t in c.subtree)
 
 
 def phrasal_speech(verb: Token, lemma: str) -> bool:

@@ -6,6 +6,8 @@ channel ("приводит слова X агентство"), and the outlet a s
 
 from __future__ import annotations
 
+import re
+
 from quotetrace.ru.lexicon import (
     CLAUSE_MARKS,
     DASHES,
@@ -42,7 +44,12 @@ def subject_of(doc: RuDoc, verb: RuToken) -> list[int]:
                 return noun_phrase(doc, k)
     for k in kids:
         if k.rel.startswith("nsubj") and not k.placeholder and _agrees(verb, k):
-            return noun_phrase(doc, k)
+            if not in_dateline(doc, k):
+                return noun_phrase(doc, k)
+            # the dateline's "apposition" is the subject: "ОЗЕРОГОРСК — Губернатор … заявил"
+            named = next((a for a in doc.kids(k.i) if a.rel == "appos" and not in_dateline(doc, a)), None)
+            if named is not None:
+                return noun_phrase(doc, named)
     if verb.feats.get("Number") == "Plur":
         # an impersonal plural names its source as a place: "сообщили в МАГАТЭ", "заявили в пресс-службе",
         # or points back to the last one: "добавили там"
@@ -64,6 +71,17 @@ def subject_of(doc: RuDoc, verb: RuToken) -> list[int]:
     return noun_phrase(doc, inverted) if inverted is not None else []
 
 
+# A story's dateline: a place in capitals opening its paragraph, perhaps with the agency and the date, before a
+# dash ("ОЗЕРОГОРСК — Губернатор … заявил", "НИЖНИЙ НОВГОРОД, 5 марта —"); the parse takes it for the subject.
+DATELINE = re.compile(r"^([А-ЯЁA-Z][А-ЯЁA-Z-]+(?: [А-ЯЁA-Z-]+)*)(?: \([^)\n]{1,40}\))?(?:, [^—–\n]{1,30})? [—–] ",
+                      re.MULTILINE)
+
+
+def in_dateline(doc: RuDoc, token: RuToken) -> bool:
+    """The token is the place of a story's dateline: never a speaker."""
+    return any(m.start(1) <= token.start < m.end(1) for m in DATELINE.finditer(doc.text, 0, token.end + 40))
+
+
 def _subject_hung_elsewhere(doc: RuDoc, verb: RuToken) -> RuToken | None:
     """A nominative noun before the verb, in its clause, that the parse hung on another word ("В докладе
     комиссии министр Иван Петров заявил": "министр" as an apposition of "докладе"): the nearest that agrees
@@ -75,7 +93,7 @@ def _subject_hung_elsewhere(doc: RuDoc, verb: RuToken) -> RuToken | None:
             return None
         if x.pos in ("NOUN", "PROPN") and x.feats.get("Case") == "Nom" and _agrees_in_number(verb, x):
             while x.rel in ("appos", "flat:name", "flat") and 0 <= x.head < x.i and (
-                    doc.tokens[x.head].feats.get("Case") == "Nom"):
+                    doc.tokens[x.head].feats.get("Case") == "Nom") and not in_dateline(doc, doc.tokens[x.head]):
                 x = doc.tokens[x.head]
             return x
     return None

@@ -1,0 +1,81 @@
+"""What a sentence names or does is not what someone said: nicknames given by "call" or "known as", a nickname
+inside a name, "call" with a bare object ("should call the hotline"), feigning ("pretended to"), an attitude verb
+of movement ("backed the boat away"), a quoted word in the writer's own question; the speech forms beside them
+still count. Russian: a story's dateline in capitals is never the speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotetrace
+from quotetrace.ru import extract_russian
+from quotetrace.settings import Settings
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in quotetrace.extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dockers call the harbour master “the Walrus”, a name he says he has earned.",
+        "Regulars call it “the Long Bar” and nobody knows why.",
+        "She is known across the district as “the lady with the ladder”, and she still climbs it herself.",
+        "The plan, referred to in the ministry as “Operation Lantern”, was dropped in May.",
+        "Midfielder Jonas “Bulldog” Carver had scored twice before the interval.",
+        "So where does “half” come from? According to the transport office, the figure counts only night buses.",
+    ],
+)
+def test_names_given_in_quotation_marks_are_not_statements(text: str) -> None:
+    found = texts(text)
+    assert not [t for t in found if t.startswith(("“", '"'))], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenants with burst pipes should call the housing office's emergency number.",
+        "Walkers who lose the path can call the rescue line at any hour.",
+        "The boy pretended to be asleep when the teacher came in.",
+        "Captain Ula Brandt backed the ferry Osprey away from the pier at six.",
+        "The club welcomed the two new signings aboard on Friday.",
+    ],
+)
+def test_acts_that_are_not_speech_are_not_statements(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor called the budget “a gift to the landlords”.", "“a gift to the landlords”"),
+        ("Senator Alma Reyes called her rival “Careless Carla” at the rally.", "“Careless Carla”"),
+        ("He called the ruling unfair.", "unfair"),
+        ("“Never,” she said.", "“Never,”"),
+        ("She described the deal as “a fair price for the valley”.", "“a fair price for the valley”"),
+    ],
+)
+def test_what_a_speech_verb_gives_still_counts(text: str, content: str) -> None:
+    found = texts(text)
+    assert any(content in t for t in found), found
+
+
+def test_a_split_quotation_does_not_reach_over_another_sentence() -> None:
+    found = texts("“Never,” the coach said. Where does the word “crisis” come from in all this?")
+    assert found == ["“Never,”"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ЛЕСОГОРСК — Глава района Инна Орлова заявила в пятницу, что ни одна поликлиника не закроется.",
+         "Инна Орлова"),
+        ("СТАРЫЙ ОСКОЛ, 12 мая — Депутаты городской думы потребовали отставки директора водоканала.",
+         "депутаты городской думы"),
+    ],
+)
+def test_a_russian_dateline_is_not_the_speaker(text: str, speaker: str) -> None:
+    quotes = extract_russian(text, Settings(language="ru"))[0]
+    assert len(quotes) == 1, quotes
+    assert (quotes[0].speaker or "").lower() == speaker.lower()
