@@ -2,7 +2,7 @@
 set side by side, or any gold file.
 
     python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl]
-                                  [--ood-split dev|heldout|blind|blind2|blind3|blind4] [--ood-root benchmarks/ood]
+                                  [--ood-split dev|heldout|blind|blind2|blind3|blind4|blind5] [--ood-root benchmarks/ood]
                                   [--gold FILE] [--limit N] [--out preds.jsonl] [--threshold X] [--textacy]
                                   [--verbose] [--cues strict|broad] [--without-senses RULE,...]
 
@@ -394,7 +394,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Score quotetrace against annotated gold JSONL.")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="PolNeAR JSONL (default: ../shared/data/polnear/dev.jsonl)")
-    parser.add_argument("--ood-split", choices=("dev", "heldout", "blind", "blind2", "blind3", "blind4"), default="dev",
+    parser.add_argument("--ood-split", choices=("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5"), default="dev",
                         help="which half of the out-of-domain set to score beside it (default: dev)")
     parser.add_argument("--ood-root", type=Path, default=OOD_ROOT,
                         help="the out-of-domain set's folder (default: benchmarks/ood)")
