@@ -2,7 +2,8 @@
 set side by side, or any gold file.
 
     python benchmarks/accuracy.py [--data ../shared/data/polnear/dev.jsonl]
-                                  [--ood-split dev|heldout|blind|blind2|blind3|blind4|blind5] [--ood-root benchmarks/ood]
+                                  [--ood-split dev|heldout|blind|blind2|blind3|blind4|blind5]
+                                  [--ood-root benchmarks/ood]
                                   [--gold FILE] [--limit N] [--out preds.jsonl] [--threshold X] [--textacy]
                                   [--verbose] [--cues strict|broad] [--without-senses RULE,...]
 
@@ -36,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEFAULT_DATA = SHARED / "data" / "polnear" / "dev.jsonl"
 OOD_ROOT = ROOT / "benchmarks" / "ood"
+# The splits of the out-of-domain set (benchmarks/ood/build.py SPLITS): see benchmarks/ood/README.md.
+OOD_SPLITS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5")
 REFERENCE = SHARED / "eval" / "score.py"
 THRESHOLDS = (0.0, 0.3, 0.5, 0.7, 0.8)
 KINDS = ("direct", "indirect", "mixed")
@@ -394,7 +397,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Score quotetrace against annotated gold JSONL.")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="PolNeAR JSONL (default: ../shared/data/polnear/dev.jsonl)")
-    parser.add_argument("--ood-split", choices=("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5"), default="dev",
+    parser.add_argument("--ood-split", choices=OOD_SPLITS, default="dev",
                         help="which half of the out-of-domain set to score beside it (default: dev)")
     parser.add_argument("--ood-root", type=Path, default=OOD_ROOT,
                         help="the out-of-domain set's folder (default: benchmarks/ood)")

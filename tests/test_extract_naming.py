@@ -79,3 +79,29 @@ def test_a_russian_dateline_is_not_the_speaker(text: str, speaker: str) -> None:
     quotes = extract_russian(text, Settings(language="ru"))[0]
     assert len(quotes) == 1, quotes
     assert (quotes[0].speaker or "").lower() == speaker.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Judge Mira Olsen warned the witnesses they must not discuss the case and closed the session early.",
+         "they must not discuss the case"),
+        ("The treasurer said the fund would recover and walked out before the vote.", "the fund would recover"),
+        # a clause with its own subject goes on with what was said
+        ("The treasurer said the fund would recover and the deficit would close by May.",
+         "the fund would recover and the deficit would close by May"),
+    ],
+)
+def test_a_past_verb_after_a_modal_content_goes_on_with_the_cue(text: str, content: str) -> None:
+    assert texts(text) == [content]
+
+
+def test_an_office_is_not_resolved_to_a_person_seen_with_another() -> None:
+    quotes = quotetrace.extract("Judge Mira Olsen opened the hearing at nine.\n\n"
+                                "The minister said the inquiry would report in June.")
+    assert [q.speaker for q in quotes] == ["The minister"], quotes
+
+
+def test_a_verb_whose_past_is_its_bare_form_stays_with_the_modal() -> None:
+    assert texts("The operator confirmed it would close two depots and cut 40 jobs.") == [
+        "it would close two depots and cut 40 jobs"]

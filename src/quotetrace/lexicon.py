@@ -235,6 +235,11 @@ GROUP_MEMBER_NOUNS = frozenset(
 )
 # Endings of nouns for people not listed above ("a retiree", "a plumber", "a florist", "a historian").
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ee", "ant", "ent")
+# Offices that one person seldom holds two of at once: "the minister" is not the judge named before.
+OFFICE_NOUNS = frozenset(
+    "senator governor president mayor judge minister premier chancellor prosecutor ambassador congressman "
+    "congresswoman bishop pope king queen general admiral commander".split()
+)
 # Role nouns whose holder speaks *for* someone else: "the spokesman" is never the minister he speaks for,
 # so these only resolve to a person described with the same noun.
 AGENT_NOUNS = frozenset(

@@ -44,6 +44,7 @@ from quotetrace.lexicon import (
     IMPERSONAL_PRONOUNS,
     INDEFINITE_DETERMINERS,
     MALE_NAMES,
+    OFFICE_NOUNS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -316,7 +317,25 @@ def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[t
     found as for "he" or "she". Not for "the spokesman" and the like, who speak for someone else."""
     if noun in AGENT_NOUNS or any(c.dep_ == "poss" for c in span.root.children):
         return None  # "his doctor", "Trump's lawyer": someone of the person's, not the person
-    return _antecedent(span.start_char, entities, speakers, _person_of(noun_gender(noun)), salient=True)
+    gendered = _person_of(noun_gender(noun))
+    return _antecedent(span.start_char, entities, speakers,
+                       lambda e: gendered(e) and not _unnamed(e) and not _other_office(noun, e), salient=True)
+
+
+def _unnamed(entity: Entity) -> bool:
+    """A speaker the text only describes ("A farmer", "a spokesman for Lidova"): "the former judge" is someone
+    else, unless the description's own noun says so (``_describes``)."""
+    first = entity.name.split()[0].lower() if entity.name else ""
+    return first in INDEFINITE_DETERMINERS or first in ("the", "a", "an") or entity.name[:1].islower()
+
+
+def _other_office(noun: str, entity: Entity) -> bool:
+    """"The minister said …" is not Judge Ana Petrov: an office noun never resolves to a person seen with another
+    office ("the veteran", "the 34-year-old" may describe anyone)."""
+    if noun not in OFFICE_NOUNS:
+        return False
+    held = {w for d in [*entity.descriptors, entity.name] for w in _role_words(d)} & OFFICE_NOUNS
+    return bool(held) and not held & ({noun} | ROLE_SYNONYMS.get(noun, frozenset()))
 
 
 def _named_in(span: Span, entities: list[Entity]) -> Entity | None:

@@ -101,7 +101,7 @@ class Cue:
 
 def construction_of(verb: Token) -> str:
     """Which dependent carries a verb's content: its clause, object, infinitive or prepositional phrase."""
-    deps = {c.dep_: c for c in verb.children}
+    deps = {c.dep_: c for c in verb.children if not _consequence_of(verb, c)}
     if "ccomp" in deps or _question_clause(verb) is not None or _clause_after_place(verb) is not None:
         return "ccomp"
     if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i and _set_off(verb)):
@@ -117,6 +117,17 @@ def construction_of(verb: Token) -> str:
     if _for_clause(verb) is not None:
         return "prep:for"  # "calling for his rivals to drop out", parsed as a clause marked by "for"
     return "none"
+
+
+def _consequence_of(verb: Token, clause: Token) -> bool:
+    """'Lakeland is considered the wettest county, so the claim drew laughter': a clause before the verb that
+    "so", "thus" or "therefore" follows is what the verb's sentence is a consequence of, not its content."""
+    return clause.dep_ == "ccomp" and clause.i < verb.i and any(
+        c.dep_ in ("advmod", "cc") and c.lower_ in CONSEQUENCE_WORDS and clause.right_edge.i < c.i < verb.i
+        for c in verb.children)
+
+
+CONSEQUENCE_WORDS = frozenset("so thus therefore hence consequently".split())
 
 
 def _question_clause(verb: Token) -> Token | None:
@@ -337,6 +348,8 @@ def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
     """"She is convinced (that) the closures would …", "Dive operators are worried that …": a belief."""
     clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
     if clause is None:
+        clause = _clause_above(adjective)
+    if clause is None:
         return None
     content = _clause_chars(adjective, [clause])
     if content is None:
@@ -344,6 +357,18 @@ def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
     subject = subject_of(adjective.head)
     end = adjective.idx + len(adjective)
     return Cue(adjective, adjective.text, adjective.idx, end, subject, content, act="belief", frame="ccomp")
+
+
+def _clause_above(adjective: Token) -> Token | None:
+    """"The tenants are worried the repairs will never end": with no "that", the parser may make the content the
+    sentence's root and hang "The tenants are worried" on it as its clause. The content is what follows the
+    adjective, when it follows with no comma."""
+    copula = adjective.head
+    root = copula.head
+    following = adjective.nbor(1) if adjective.i + 1 < len(adjective.doc) else None
+    if copula.dep_ != "ccomp" or root.i <= adjective.i or following is None or following.is_punct:
+        return None
+    return root if following.i not in {t.i for t in copula.subtree} else None
 
 
 def _verb_cue(doc: Doc, verb: Token, lemma: str, construction: str | None) -> Cue:
@@ -546,11 +571,21 @@ def _detached(tok: Token) -> bool:
         # "said the vote was rushed, and support would have been higher": a clause with a subject of its own
         # after the comma is still what was said (PolNeAR train: 53 of 65 such clauses are content)
         has_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
-        return tok.lemma_.lower() in SPEECH_VERBS or (after_comma and tok.tag_ == "VBG" and not has_subject)
+        return (tok.lemma_.lower() in SPEECH_VERBS or (after_comma and tok.tag_ == "VBG" and not has_subject)
+                or (not has_subject and _beside_the_modal(tok)))
     if tok.dep_ == "advcl" and after_comma:
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         return (tok.tag_ == "VBG" and not marks) or bool(marks & CONTRAST_MARKS)
     return False
+
+
+def _beside_the_modal(conj: Token) -> bool:
+    """'reminded the jury they must not read reports of the trial and adjourned the hearing': a past or present
+    verb cannot share the modal of the bare verb it is hung on ("must … read"), so it goes on with the cue."""
+    head = conj.head
+    # a form the bare verb does not share: "adjourned", "left", not "cut" or "put" ("would close … and cut")
+    return (conj.tag_ in ("VBD", "VBZ") and conj.lower_ != conj.lemma_.lower() and head.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
 
 
 def _aside(tok: Token) -> bool:

@@ -94,6 +94,8 @@ WISH_VERBS = frozenset("like love hope expect wait long".split())
 # Verbs of regarding, whose passive without an agent is the writer's description: "is considered the best".
 REGARD_VERBS = frozenset("consider regard deem see view know".split())
 LEMMA_MENDS = {"hop": "hope"}
+# Verbs of bringing someone to a belief, whose passive reports the belief: "is convinced (that) …".
+PERSUASION_VERBS = frozenset("convince persuade".split())
 # Adverbs and prepositions of direction, which make an attitude verb a movement: "backed the boat away".
 DIRECTIONS = frozenset("away aboard ashore astern into onto towards toward across".split())
 # Words that ask for a speech: "a request for comment", "asked for an interview".
@@ -136,6 +138,8 @@ def verb_act(verb: Token, lemma: str, construction: str) -> ActType:
         return said  # "repeated its claim that the ship was safe", "voiced the fear that prices will rise"
     if construction == "none" and _passive(verb) and _has_agent(verb):
         return "stance" if lemma in ATTITUDE_VERBS else "speech"  # "her call for an inquiry was rejected by …"
+    if lemma in PERSUASION_VERBS and _passive(verb) and construction in CLAUSE_FRAMES:
+        return "belief"  # "she is convinced the repairs are an excuse": what she holds, not what was said
     if lemma in BELIEF_VERBS and (construction in CLAUSE_FRAMES or construction in ("xcomp", "none", "prep:as")
                                   or _as_predicate(verb) or _infinitive_after_object(verb)):
         return "belief"
