@@ -105,3 +105,32 @@ def test_an_office_is_not_resolved_to_a_person_seen_with_another() -> None:
 def test_a_verb_whose_past_is_its_bare_form_stays_with_the_modal() -> None:
     assert texts("The operator confirmed it would close two depots and cut 40 jobs.") == [
         "it would close two depots and cut 40 jobs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "act"),
+    [
+        ("Согласно отчёту банка, его прибыль за год выросла на 12 процентов.",
+         "его прибыль за год выросла на 12 процентов", "банка", "speech"),
+        ("Впрочем, по признанию самих подрядчиков, ремонт моста затянется до весны.",
+         "ремонт моста затянется до весны", "самих подрядчиков", "speech"),
+        ("По прогнозу метеорологов, жара продержится до конца месяца.", "жара продержится до конца месяца",
+         "метеорологов", "belief"),
+    ],
+)
+def test_russian_according_to_a_report_an_admission_a_forecast(text: str, content: str, speaker: str,
+                                                                 act: str) -> None:
+    quotes = extract_russian(text, Settings(language="ru"))[0]
+    assert [(q.text, q.speaker_mention.text if q.speaker_mention else None, q.type) for q in quotes] == [
+        (content, speaker, act)]
+
+
+def test_russian_according_to_the_law_is_no_source() -> None:
+    assert extract_russian("Согласно закону, выборы пройдут в сентябре.", Settings(language="ru"))[0] == []
+
+
+def test_a_russian_quotation_closed_in_the_next_paragraph_is_one_quotation() -> None:
+    text = ("Директор сказал: «Школу откроем осенью. Я знаю, что родители устали ждать.\n\n"
+            "Но торопиться нельзя: нужно закончить проверку». Родители ему не верят.")
+    quotes = [q for q in extract_russian(text, Settings(language="ru"))[0] if q.kind == "direct"]
+    assert len(quotes) == 1 and quotes[0].text.endswith("проверку»"), quotes

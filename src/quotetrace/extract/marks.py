@@ -2,8 +2,8 @@
 
 Handles curly, straight, guillemet and low-high marks, a curly mark paired with a straight one, single marks
 nested in double ones, quotations that run over several paragraphs (the opening mark repeated at each
-paragraph, the closing mark only at the end), and marks that never close (the span is cut at the paragraph
-end and flagged ``closed=False``).
+paragraph, the closing mark only at the end; or, the Russian way, no mark between the paragraphs), and marks
+that never close (the span is cut at the paragraph end and flagged ``closed=False``).
 """
 
 from __future__ import annotations
@@ -89,6 +89,21 @@ def _continues_next_paragraph(text: str, para_end: int, opener: str) -> int | No
     return None
 
 
+def _closes_next_paragraph(text: str, para_end: int, opener: str, breaks: _Paragraphs) -> int | None:
+    """Where the next paragraph closes the quotation when it does not reopen it (the Russian way: «… ¶ …»): a
+    closing mark with no opening mark of the same kind before it in that paragraph."""
+    j = para_end
+    while j < len(text) and text[j] in "\n \t":
+        j += 1
+    end = breaks.end(j + 1)
+    for k in range(j, end):
+        if text[k] == opener:
+            return None
+        if _can_close(text, k, opener) and text[k] != opener:
+            return k
+    return None
+
+
 # Longest quotation in single marks we look for: past it an opening ‘ is taken for a stray mark (scanning
 # a long paragraph to its end for every such mark would be quadratic).
 MAX_SINGLE_SPAN = 2000
@@ -152,6 +167,10 @@ def _match(text: str, start: int, breaks: _Paragraphs) -> MarkedSpan | None:
             return MarkedSpan(start, close + 1, opener, True, paragraphs)
         # no close in this paragraph: a multi-paragraph quote, or a mark that never closes
         reopen = _continues_next_paragraph(text, para_end, opener) if para_end < len(text) else None
+        if reopen is None and opener not in "‘'\"" and para_end < len(text):
+            close = _closes_next_paragraph(text, para_end, opener, breaks)
+            if close is not None:
+                return MarkedSpan(start, close + 1, opener, True, paragraphs + 1)
         if reopen is None:
             if opener in "‘'":
                 return None  # likely an apostrophe or a stray single mark: not a quotation

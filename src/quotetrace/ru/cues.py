@@ -22,6 +22,7 @@ from quotetrace.ru.lexicon import (
     CLAUSE_MARKS,
     COGNITION_VERBS,
     DASHES,
+    DOCUMENT_NOUNS,
     INFINITIVE_VERBS,
     PHRASE_CUES,
     QUOTATION_VERBS,
@@ -45,7 +46,14 @@ from quotetrace.ru.sources import (
 # "по словам X" (speech), "по данным X" / "по информации X" (reports) and "по мнению X" / "по оценке X"
 # (belief): the preposition's noun lemma and whether it is a belief.
 ACCORDING_NOUNS = {"слово": False, "данные": False, "информация": False, "сведение": False, "сведения": False,
-                   "мнение": True, "оценка": True}
+                   "признание": False, "утверждение": False, "сообщение": False, "заявление": False,
+                   "мнение": True, "оценка": True, "прогноз": True, "подсчёт": True, "подсчет": True, "расчёт": True,
+                   "расчет": True}
+# "Согласно отчёту компании, …", "согласно данным опроса": a document or a report as the preposition's noun
+# ("согласно закону" is no source).
+REPORT_NOUNS = DOCUMENT_NOUNS | frozenset("отчётность отчетность опрос перепись статистика".split())
+# Words that join a sentence to the one before and say nothing of their own.
+CONNECTIVES = frozenset("однако но а и впрочем правда кстати зато тем не менее при этом между тем".split())
 # Possessives between the preposition and its noun: "по его словам", "по её данным", "по их мнению".
 _POSSESSIVES = frozenset("его её ее их".split())
 _SENT_END = ".!?…"
@@ -168,7 +176,7 @@ def _cue_at(doc: RuDoc, t: RuToken) -> RuCue | None:
         if _authors_words(doc, t):
             cue = _verb_cue(doc, t, "speech")
             return cue if cue.subject else None
-    if t.lemma in ACCORDING_NOUNS and _according_prep(doc, t.i) is not None:
+    if (t.lemma in ACCORDING_NOUNS or t.lemma in REPORT_NOUNS) and _according_prep(doc, t.i) is not None:
         return _according_cue(doc, t)
     if t.text == ":":
         return _label_cue(doc, t)
@@ -487,7 +495,13 @@ def _quotation_cue(doc: RuDoc, verb: RuToken) -> RuCue | None:
 
 
 def _according_prep(doc: RuDoc, i: int) -> int | None:
-    """The "по" of "по словам" / "по его словам", if the noun at ``i`` has one."""
+    """The "по" of "по словам" / "по его словам", or the "согласно" of "согласно отчёту", if the noun at ``i``
+    has one."""
+    noun = doc.tokens[i].lemma
+    if i > 0 and doc.tokens[i - 1].lower == "согласно" and (noun in REPORT_NOUNS or noun in ACCORDING_NOUNS):
+        return i - 1
+    if noun not in ACCORDING_NOUNS:
+        return None
     if i > 0 and doc.tokens[i - 1].lower == "по":
         return i - 1
     if i > 1 and doc.tokens[i - 1].lower in _POSSESSIVES and doc.tokens[i - 2].lower == "по":
@@ -520,6 +534,8 @@ def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
     elif before.text in (",", "—"):
         start = _region_start(doc, a, prep.i)
         content = (doc.tokens[start].start, before.start) if start < before.i else None
+        if all(t.lower in CONNECTIVES for t in doc.tokens[start:before.i]):
+            content = None  # "Однако, по признанию самих строителей, сроки …": a connective is no content
         close = _closing_mark(doc, last, b)
         if close is not None and doc.tokens[close].end < s_end:
             # ", по словам X, " in the middle: the whole sentence, in two pieces
@@ -528,7 +544,7 @@ def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
             content = (content[0], s_end) if content is not None else after
     if content is None or content[1] <= content[0]:
         return None
-    act: ActType = "belief" if ACCORDING_NOUNS[noun.lemma] else "speech"
+    act: ActType = "belief" if ACCORDING_NOUNS.get(noun.lemma, False) else "speech"
     return RuCue(noun.i, prep.start, noun.end, f"{prep.text.lower()} {noun.text}", subject, content, None, False,
                  act, "according", fragments)
 
