@@ -32,3 +32,16 @@ def test_a_description_is_not_an_unnamed_speaker_with_another_noun() -> None:
             "The former judge said the pupils would have to travel an hour each way.")
     speakers = {q.text: q.speaker for q in quotetrace.extract(text)}
     assert speakers["the pupils would have to travel an hour each way"] == "Ingrid Solberg", speakers
+
+
+def test_in_the_words_of_names_the_source() -> None:
+    quotes = quotetrace.extract("In the words of the club's founder, Edda Lind, the team “grew up on a car park”.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Edda Lind", "mixed")], quotes
+
+
+def test_a_plural_group_is_not_the_person_named_before() -> None:
+    text = ("Harbour master Aksel Rudd praised the crews' patience after a week of gales.\n\n"
+            "Asked by reporters whether the harbour would close, Rudd said it would stay open.")
+    asked = next(q for q in quotetrace.extract(text) if q.text.startswith("whether"))
+    assert asked.speaker != "Aksel Rudd" and asked.speaker_mention is not None, asked
+    assert asked.speaker_mention.text == "reporters"

@@ -285,8 +285,12 @@ def _quoted(token: Token) -> bool:
 def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tuple[int, Entity]]) -> Entity | None:
     """"the former minister" → the person seen with "minister"; "the centre" → the Centre for Civic Studies;
     "the organisation" → the nearest organisation."""
-    person = _antecedent(span.start_char, entities, speakers, lambda e: e.label == "PERSON" and _describes(noun, e))
-    if person is not None or noun in PERSON_NOUNS:
+    # "reporters", "the tenants": a group, never the one person named before (but "the authors" of a study are
+    # its lead author, as the annotation guidelines have it); a body that the group belongs to may still be
+    group = span.root.tag_ == "NNS" and noun not in STUDY_AUTHORS
+    person = None if group else _antecedent(span.start_char, entities, speakers,
+                                            lambda e: e.label == "PERSON" and _describes(noun, e))
+    if not group and (person is not None or noun in PERSON_NOUNS):
         return person or _role_holder(span, noun, entities, speakers)
     kinds = {noun} | ORGANISATION_KINDS.get(noun, frozenset())
     named = _antecedent(span.start_char, entities, speakers, lambda e: e.label in ORG_LABELS and not kinds.isdisjoint(
@@ -320,6 +324,10 @@ def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[t
     gendered = _person_of(noun_gender(noun))
     return _antecedent(span.start_char, entities, speakers,
                        lambda e: gendered(e) and not _unnamed(e) and not _other_office(noun, e), salient=True)
+
+
+# Plural nouns for a study's authors, whom the annotation guidelines resolve to the lead author.
+STUDY_AUTHORS = frozenset("author researcher scientist".split())
 
 
 def _unnamed(entity: Entity) -> bool:

@@ -266,7 +266,7 @@ def find_cues(
             if cue is not None:
                 cues.append(cue)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
-            cue = _poll_cue(doc, tok)
+            cue = _words_of_cue(doc, tok) or _poll_cue(doc, tok)
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ in ("VERB", "AUX"):
@@ -770,6 +770,18 @@ def _according_cue(doc: Doc, tok: Token) -> Cue | None:
     content = trim_chars(doc, [t for t in sent if t.i not in phrase])
     end = tok.nbor(1).idx + len(tok.nbor(1)) if tok.i + 1 < len(doc) else tok.idx + len(tok)
     return Cue(tok, doc_text(doc)[tok.idx : end], tok.idx, end, mention_span(source), content)
+
+
+def _words_of_cue(doc: Doc, prep: Token) -> Cue | None:
+    """"In the words of club president Siv Moe, the team “went from …”": "according to" said another way."""
+    words = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
+    of = None if words is None else next((c for c in words.children if c.lower_ == "of"), None)
+    source = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    content = trim_chars(doc, [t for t in prep.sent if t.i not in {t.i for t in prep.subtree}])
+    end = of.idx + len(of)
+    return Cue(prep, doc_text(doc)[prep.idx : end], prep.idx, end, mention_span(source), content)
 
 
 def _reporting_adverb_cue(doc: Doc, adverb: Token) -> Cue | None:
