@@ -776,7 +776,9 @@ def _words_of_cue(doc: Doc, prep: Token) -> Cue | None:
     """"In the words of club president Siv Moe, the team “went from …”": "according to" said another way."""
     words = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
     of = None if words is None else next((c for c in words.children if c.lower_ == "of"), None)
-    source = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    if of is None:
+        return None
+    source = next((c for c in of.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
     content = trim_chars(doc, [t for t in prep.sent if t.i not in {t.i for t in prep.subtree}])
