@@ -286,7 +286,7 @@ def _described(span: Span, noun: str, entities: list[Entity], speakers: list[tup
     """"the former minister" → the person seen with "minister"; "the centre" → the Centre for Civic Studies;
     "the organisation" → the nearest organisation."""
     # "reporters", "the tenants": a group, never the one person named before (but "the authors" of a study are
-    # its lead author, as the annotation guidelines have it); a body that the group belongs to may still be
+    # its lead author, as the annotation guidelines have it); an organisation its words name is still found below
     group = span.root.tag_ == "NNS" and noun not in STUDY_AUTHORS
     person = None if group else _antecedent(span.start_char, entities, speakers,
                                             lambda e: e.label == "PERSON" and _describes(noun, e))
