@@ -99,7 +99,7 @@ def _closes_next_paragraph(text: str, para_end: int, opener: str, breaks: _Parag
     for k in range(j, end):
         if text[k] == opener:
             return None
-        if _can_close(text, k, opener) and text[k] != opener:
+        if _can_close(text, k, opener):
             return k
     return None
 
