@@ -238,3 +238,21 @@ def test_a_labelled_quotation_signed_with_a_dash_is_its_signers() -> None:
     claim = next(q for q in quotes if "berth in the new harbour" in q.text)
     assert claim.text == "“Every berth in the new harbour is already leased.”"
     assert claim.speaker == "Ilse Varnholm"
+
+
+PRONOUN_QA = """Q&A: the keeper of the Skerry light
+
+Marta Holm has kept the Skerry lighthouse for twenty-two years, and Marta Holm says the lamp will be automated \
+in May. She talked to Petter Lund in the lamp room.
+
+Q: What will you miss most?
+
+A: The quiet before dawn. Nobody else sees the sea like that.
+"""
+
+
+def test_the_person_the_intro_is_about_is_interviewed_though_she_is_the_subject() -> None:
+    """"She talked to Petter Lund": the intro was about her, so the newly named party asks."""
+    quotes = quotetrace.extract(PRONOUN_QA)
+    by_label = {q.speaker_mention.text: q.speaker for q in quotes if q.speaker_mention and q.cue == ":"}
+    assert by_label == {"Q": "Petter Lund", "A": "Marta Holm"}

@@ -259,10 +259,21 @@ def _interview_parties(
         askers = [p for p, asks in people if asks]
         asked = [p for p, asks in people if not asks and not any(_same(p, a) for a in askers)]
         if not askers and subject is not None and len(asked) > 1:
-            askers, asked = asked[:1], [p for p in asked[1:] if not _same(p, asked[0])]
+            askers, asked = _asker_first(verb, asked[0], [p for p in asked[1:] if not _same(p, asked[0])])
         if askers or asked:
             return (askers[0] if askers else None), (asked[0] if asked else None)
     return None, None
+
+
+def _asker_first(verb: Token, subject: Entity, others: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+    """(interviewer, interviewed) when no party is marked as the asker: the subject asks ("Tomas Vik spoke to
+    her"), unless the text was about the subject before the verb's sentence and first names the other there
+    ("She spoke to Tom Ferrers", after three sentences about her): an interview's intro is about the person
+    interviewed, and introduces the interviewer in passing."""
+    before = verb.sent.start_char
+    if others and subject.mentioned_before(before) is not None and others[0].mentioned_before(before) is None:
+        return others[:1], [subject]
+    return [subject], others
 
 
 def _same(a: Entity, b: Entity) -> bool:
