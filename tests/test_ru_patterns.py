@@ -206,3 +206,35 @@ def test_ru_patterns_a_conjunction_with_no_aside_stays_inside_the_clause() -> No
 
 def test_ru_patterns_a_verb_after_a_dash_with_no_quotation_before_it_is_no_attribution() -> None:
     assert not _quotes("Мост закрыли на ремонт — проголосовали депутаты горсовета.")
+
+
+def test_ru_patterns_attribution_inside_one_pair_of_guillemets_splits_the_quotation() -> None:
+    """«A, — говорит X. — B»: Russian typography sets the author's words inside one pair of marks."""
+    q = _one("«Мы чинили этот мост каждую весну двадцать лет, — говорит смотритель Олег Рябов. — И ни разу "
+             "нам не дали на это ни рубля».", "чинили")
+    assert q.speaker == "Олег Рябов"
+    assert [f.text for f in q.fragments] == ["«Мы чинили этот мост каждую весну двадцать лет,",
+                                              "И ни разу нам не дали на это ни рубля»"]
+
+
+def test_ru_patterns_asking_a_question_before_a_colon_attributes_the_quotation() -> None:
+    text = "Осипова задаёт вопрос: «Кто заплатит за дорогу для детей — родители?»"
+    assert _one(text, "Кто заплатит").speaker == "Осипова"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a headline signed with a title alone: the title the article gives a person named later
+        ("«Фестиваль не должен стать ярмаркой» — директор фестиваля\n\nДиректор фестиваля, режиссёр Карина "
+         "Лось, считает, что программу нужно сократить.", "Карина Лось"),
+        ("«Мы построим новый причал к осени» — Степан Гудков\n\nПричал в посёлке разрушен штормом.", "Степан Гудков"),
+    ],
+)
+def test_ru_patterns_quotation_signed_after_a_dash_names_its_speaker(text: str, speaker: str) -> None:
+    assert _quotes(text)[0].speaker == speaker
+
+
+def test_ru_patterns_a_belief_word_after_the_dash_stays_the_cue() -> None:
+    q = _one("«Цены на хлеб вырастут к зиме», — уверен фермер Пётр Галкин.", "Цены на хлеб")
+    assert (q.speaker, q.cue, q.type) == ("Пётр Галкин", "уверен", "belief")

@@ -88,7 +88,8 @@ class RuCue:
     gender: str | None
     plural: bool
     act: ActType
-    how: str  # clause, trailing, middle, according, as, colon, label, infinitive, object, anaphor, plain, argument
+    how: str  # clause, trailing, middle, according, as, colon, label, signature, infinitive, object, anaphor, plain,
+    # argument
     fragments: tuple[tuple[int, int], ...] = ()
     via: tuple[int, int] | None = None
 
@@ -106,10 +107,11 @@ def _stands_alone(doc: RuDoc, cue: RuCue) -> bool:
     """Whether a cue counts: with its content; or right after a quotation ("— считает он"); or, with none, a
     verb of speaking proper, which may introduce the quotations after it. "поддержал", "грозит", "считает"
     with nothing to attribute are not attributions."""
-    if cue.content is not None or cue.how in ("trailing", "label", "argument"):
+    if cue.content is not None or cue.how in ("trailing", "label", "argument", "signature"):
         return True
     lemma = doc.tokens[cue.token].lemma
-    return cue.act == "speech" and (lemma in SPEECH_VERBS or lemma in SPEAKING_VERBS or lemma in AFTER_DASH_VERBS)
+    spoken = SPEECH_VERBS | SPEAKING_VERBS | AFTER_DASH_VERBS | PHRASE_CUES.keys()  # "задаёт вопрос: «…»"
+    return cue.act == "speech" and lemma in spoken
 
 
 def _without_nested(doc: RuDoc, cues: list[RuCue]) -> list[RuCue]:
@@ -180,6 +182,8 @@ def _cue_at(doc: RuDoc, t: RuToken) -> RuCue | None:
         return _according_cue(doc, t)
     if t.text == ":":
         return _label_cue(doc, t)
+    if t.text in DASHES:
+        return _signature_cue(doc, t)
     return None
 
 
@@ -564,13 +568,8 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
     words = doc.tokens[a:k]
     if any(t.pos in ("VERB", "AUX") or t.placeholder or t.text in ("«", "„", *DASHES) for t in words):
         return None
-    named = any(e.label in ("PERSON", "ORG") and e.tokens and e.tokens[-1] == k - 1 for e in doc.ents)
-    head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
-    if noun_is_person(words[0].lemma or words[0].lower) and words[0].pos == "ADJ":
-        head = words[0]  # "Главврач районной больницы:": the tagger took the title opening the line for an adjective
-        named = True
-    if head is None or not (named or (head.feats.get("Case") == "Nom" and (
-            head.feats.get("Animacy") == "Anim" or noun_is_person(head.lemma or head.lower)))):
+    head = _speaker_head(doc, words)
+    if head is None:
         return None
     nxt = doc.tokens[k + 1]
     content = None
@@ -586,3 +585,43 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
     gender, plural = _gender(head)
     subject = [t.i for t in words if t.pos != "PUNCT"]
     return RuCue(k, colon.start, colon.end, colon.text, subject, content, gender, plural, "speech", "label")
+
+
+def _speaker_head(doc: RuDoc, words: list[RuToken]) -> RuToken | None:
+    """The head of words that name a speaker with no verb: a person's or an organisation's name ending them, or
+    a phrase headed by a noun for people ("Глава района Иван Гусев", "Учёные", "председатель жюри")."""
+    named = any(e.label in ("PERSON", "ORG") and e.tokens and e.tokens[-1] == words[-1].i for e in doc.ents)
+    head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    if noun_is_person(words[0].lemma or words[0].lower) and words[0].pos == "ADJ":
+        head = words[0]  # "Главврач районной больницы:": the tagger took the title opening the line for an adjective
+        named = True
+    if head is None or not (named or (head.feats.get("Case") == "Nom" and (
+            head.feats.get("Animacy") == "Anim" or noun_is_person(head.lemma or head.lower)))):
+        return None
+    return head
+
+
+def _signature_cue(doc: RuDoc, dash: RuToken) -> RuCue | None:
+    """A quotation signed with its speaker alone after a dash, to the end of the line: "«Олимпиада не должна
+    стать гонкой» — председатель жюри" (a headline), "«…» — Иван Гусев". The dash is the cue."""
+    k = dash.i
+    before = doc.tokens[k - 1] if k > 0 else None
+    if before is not None and before.text in (",", "!", "?", "…", ".") and k > 1:
+        before = doc.tokens[k - 2]
+    if before is None or not before.placeholder:
+        return None
+    line_end = doc.text.find("\n", dash.end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    words = [t for t in doc.tokens[k + 1 :] if t.end <= line_end]
+    while words and words[-1].pos == "PUNCT":
+        words.pop()
+    if not 0 < len(words) <= MAX_LABEL_WORDS or any(
+            t.pos in ("VERB", "AUX") or t.placeholder or t.text in ("«", "„", *DASHES) or t.lower in BELIEF_WORDS
+            or t.feats.get("Variant") == "Short" for t in words):
+        return None  # "— уверена экономист Вера Лапина" is a cue of its own
+    head = _speaker_head(doc, words)
+    if head is None:
+        return None
+    gender, plural = _gender(head)
+    subject = [t.i for t in words if t.pos != "PUNCT"]
+    return RuCue(k, dash.start, dash.end, dash.text, subject, None, gender, plural, "speech", "signature")

@@ -160,13 +160,35 @@ def _direct(group: list[_Direct]) -> _Found:
 def _speech_spans(text: str) -> list[MarkedSpan]:
     """Quotations by their marks and dialogue speech by its dashes, in text order; a quotation inside a piece
     of dialogue belongs to it (the speaker quotes someone), and a dash-led line inside a quotation to that."""
-    marked = find_marked_spans(text)
+    marked = [piece for span in find_marked_spans(text) for piece in _around_attribution(text, span)]
     dialogue = dialogue_spans(text)
     if not dialogue:
         return marked
     out = [d for d in dialogue if not any(m.start <= d.start and d.end <= m.end for m in marked)]
     out += [m for m in marked if not any(d.start <= m.start < d.end for d in out)]
     return sorted(out, key=lambda s: s.start)
+
+
+def _around_attribution(text: str, span: MarkedSpan) -> list[MarkedSpan]:
+    """A quotation that holds its own attribution between dashes, as Russian typography writes a quotation
+    split by its author's words («Мы платили аренду восемь лет, — говорит Елена Соколова. — А теперь …»): the
+    pieces before and after the attribution, so that the attribution is read as the cue of the first and the
+    second continues it. Any other quotation stays whole."""
+    if span.opener not in QUOTATION_OPENERS:
+        return [span]
+    inner = INNER_ATTRIBUTION.search(text, span.start + 1, span.end)
+    if inner is None:
+        return [span]
+    first = MarkedSpan(span.start, inner.start(), span.opener, closed=False, paragraphs=1)
+    second = MarkedSpan(inner.end(), span.end, span.opener, closed=span.closed, paragraphs=span.paragraphs)
+    return [first, *_around_attribution(text, second)]
+
+
+# Quotation marks that may hold their author's words between dashes.
+QUOTATION_OPENERS = frozenset("«„“")
+# The author's words inside a quotation: after the quoted words' comma (or "!", "?", "…"), a dash, words that
+# open in lower case and hold no quotation mark, then a full stop or comma and a dash before the words go on.
+INNER_ATTRIBUTION = re.compile(r"(?<=[,!?…])[ \t]+[—–][ \t]+[а-яё][^«»„“”—–\n]{2,120}?[.,][ \t]+[—–][ \t]+(?=\S)")
 
 
 def _word_count(text: str, s: MarkedSpan) -> int:
@@ -226,6 +248,9 @@ def _cue_for(doc: RuDoc, span: MarkedSpan, cues: list[RuCue]) -> tuple[RuCue | N
             near = after.end() <= cue.start <= after.end() + MAX_GAP_AFTER and "\n" not in text[span.end : cue.start]
             if near and cue.how != "label" and not re.search(r"[.!?]\s", text[after.end() : cue.start]):
                 return cue, "after"
+        signed = next((c for c in cues if c.how == "signature" and span.end <= c.start < after.end()), None)
+        if signed is not None:
+            return signed, "label"  # "«…» — председатель жюри": the signature names the speaker
     argument = _argument_of(doc, span, cues)
     if argument is not None:
         return argument, "argument"

@@ -55,10 +55,11 @@ STANCE_VERBS = frozenset(
 )
 STANCE_PREPOSITIONS = frozenset({"против", "за"})
 # A verb and the noun it must have to be a cue ("обратил внимание на то, что", "дал понять, что", "пришли к
-# выводу, что"), with the act it reports.
+# выводу, что", "задаёт вопрос: «…»"), with the act it reports.
 PHRASE_CUES: dict[str, tuple[str, bool]] = {  # verb: (noun, whether a belief)
     "обратить": ("внимание", False), "обращать": ("внимание", False), "дать": ("понять", False),
     "давать": ("понять", False), "прийти": ("вывод", True), "приходить": ("вывод", True),
+    "задать": ("вопрос", False), "задавать": ("вопрос", False),
 }
 # Conjunctions that open a reported clause ("заявил, что ..."), and the dashes of Russian typography.
 CLAUSE_MARKS = frozenset({"что", "чтобы"})
