@@ -657,3 +657,31 @@ def test_extract_a_question_the_parser_hangs_on_whom_it_asks() -> None:
     reads it as a relative clause of "office"; "who" opens a relative clause of the one asked, and stays one."""
     quotes = quotetrace.extract("The council asked the bus company how many routes had been cut.")
     assert [(q.text, q.speaker) for q in quotes] == [("how many routes had been cut", "The council")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the phrase closes the first clause; the clause after ", and" is another attribution
+        ("The count of flooded homes has climbed to thirty, according to the county office, and its head, Dr. "
+         "Ilse Marr, thinks the real number is far higher.", "The count of flooded homes has climbed to thirty",
+         "the county office"),
+        # the phrase opens the second clause
+        ("Reviewers admired the pacing of the second act, and according to the theatre's manager, Ola Brandt, "
+         "two touring companies had asked for the rights.", "two touring companies had asked for the rights",
+         "Ola Brandt"),
+        # after both clauses it reports both
+        ("Eels are reaching the estuary three weeks later, and they weigh a tenth less when they arrive, "
+         "according to a study published on Monday.",
+         "Eels are reaching the estuary three weeks later, and they weigh a tenth less when they arrive",
+         "a study"),
+    ],
+)
+def test_according_to_between_two_clauses_reports_its_own(text: str, content: str, speaker: str) -> None:
+    found = [(q.text, q.speaker or mention(q)) for q in quotetrace.extract(text) if q.cue == "according to"]
+    assert found == [(content, speaker)]
+
+
+def test_a_pronoun_after_the_verb_that_follows_a_quotation_is_its_speaker() -> None:
+    quotes = quotetrace.extract("“Since when?” shouted someone near the door.")
+    assert [(q.text, mention(q), q.speaker) for q in quotes] == [("“Since when?”", "someone", None)]

@@ -1,7 +1,9 @@
 """What a sentence names or does is not what someone said: nicknames given by "call" or "known as", a nickname
-inside a name, "call" with a bare object ("should call the hotline"), feigning ("pretended to"), an attitude verb
-of movement ("backed the boat away"), a quoted word in the writer's own question; the speech forms beside them
-still count. Russian: a story's dateline in capitals is never the speaker."""
+inside a name, a title where something was published, "call" with a bare object ("should call the hotline"),
+feigning ("pretended to"), an attitude verb of movement ("backed the boat away"), a refusal to speak with no
+topic ("declined to comment"), a headline's kind of piece ("Q&A:") or time ("Forty winters on the pier:"), a
+quoted word in the writer's own question; the speech forms beside them still count. Russian: a story's dateline
+in capitals is never the speaker."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ def texts(text: str) -> list[str]:
         "The plan, referred to in the ministry as “Operation Lantern”, was dropped in May.",
         "Midfielder Jonas “Bulldog” Carver had scored twice before the interval.",
         "So where does “half” come from? According to the transport office, the figure counts only night buses.",
+        "The habit, known in the hospital trade as “Corridor Care”, has spread to four wards this winter.",
+        "Their paper, published on Tuesday in “Coastal Ecology Letters”, concludes that the dunes are moving.",
     ],
 )
 def test_names_given_in_quotation_marks_are_not_statements(text: str) -> None:
@@ -40,6 +44,10 @@ def test_names_given_in_quotation_marks_are_not_statements(text: str) -> None:
         "The boy pretended to be asleep when the teacher came in.",
         "Captain Ula Brandt backed the ferry Osprey away from the pier at six.",
         "The club welcomed the two new signings aboard on Friday.",
+        "A spokeswoman for the port declined to comment.",
+        "Later that evening the driver refused to elaborate.",
+        "Q&A: a ferry captain on fog, fares and the last crossing",
+        "Forty winters on the pier: harbour master Ole Brun steps down",
     ],
 )
 def test_acts_that_are_not_speech_are_not_statements(text: str) -> None:
@@ -54,6 +62,9 @@ def test_acts_that_are_not_speech_are_not_statements(text: str) -> None:
         ("He called the ruling unfair.", "unfair"),
         ("“Never,” she said.", "“Never,”"),
         ("She described the deal as “a fair price for the valley”.", "“a fair price for the valley”"),
+        # a refusal that names its topic reports it, as PolNeAR marks it
+        ("The ministry declined to comment on the leaked budget.", "to comment on the leaked budget"),
+        ("The mayor refused to say whether the pool would reopen.", "whether the pool would reopen"),
     ],
 )
 def test_what_a_speech_verb_gives_still_counts(text: str, content: str) -> None:

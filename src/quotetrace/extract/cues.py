@@ -688,9 +688,13 @@ def _inverted_subject(verb: Token) -> Span | None:
     if not before or before[-1] not in CLOSING_MARKS:
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i), None)
-    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+    if obj is None or not (obj.pos_ in ("PROPN", "NOUN") or obj.lower_ in INVERTED_PRONOUNS):
         return None
     return mention_span(obj)
+
+
+# Pronouns that stand after the verb as its speaker: "“Since when?” shouted someone at the back".
+INVERTED_PRONOUNS = frozenset("someone somebody another one".split())
 
 
 def mention_span(head: Token) -> Span:
@@ -766,10 +770,28 @@ def _according_cue(doc: Doc, tok: Token) -> Cue | None:
     if source is None:
         return None
     phrase = {t.i for t in tok.subtree} | {t.i for t in source.subtree} | {tok.i, tok.i + 1}
-    sent = tok.sent
-    content = trim_chars(doc, [t for t in sent if t.i not in phrase])
+    content = trim_chars(doc, [t for t in _according_clause(tok, max(phrase)) if t.i not in phrase])
     end = tok.nbor(1).idx + len(tok.nbor(1)) if tok.i + 1 < len(doc) else tok.idx + len(tok)
     return Cue(tok, doc_text(doc)[tok.idx : end], tok.idx, end, mention_span(source), content)
+
+
+def _according_clause(tok: Token, phrase_end: int) -> list[Token]:
+    """The words "according to" reports: the clause it modifies, without a clause joined after the phrase
+    ("… has risen to fourteen, according to the office, and its director believes …" reports the rise, not the
+    director's belief; "… and according to the manager, two companies had asked …" reports the request). The
+    whole sentence when it modifies no verb."""
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == tok.i:
+        return list(tok.sent)
+    # up to the clause the phrase reports: "said that the fees hurt the city, according to polls" reports the
+    # saying; "A, and B, according to a study" reports both; "and according to X, B" reports B
+    while head.head.i != head.i and (head.dep_ != "conj" or tok.i > head.i):
+        head = head.head
+    after = [c for c in head.children if c.dep_ == "conj" and c.i > phrase_end and c.pos_ in ("VERB", "AUX")]
+    if not after:
+        return list(head.subtree)
+    cut = min(t.i for c in after for t in c.subtree)
+    return [t for t in head.subtree if t.i < cut]
 
 
 def _words_of_cue(doc: Doc, prep: Token) -> Cue | None:

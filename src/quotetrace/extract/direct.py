@@ -83,7 +83,7 @@ def _named_by_verb(cased: list[str], text: str, span: MarkedSpan) -> bool:
     “the Blue Eye”", "fans call the old ground “the Cauldron”". Only the present "call" names: a past one is a
     speech act, and a quotation that is no name is what was said ("called the plan “a disgrace”")."""
     words = [w.lower() for w in cased]
-    if words and words[-1] == "as" and any(w in AS_NAMING for w in words[-5:-1]):
+    if words and words[-1] == "as" and any(w in AS_NAMING for w in words[-NAMING_REACH:-1]):
         return True
     # the verb and its object ("call it", "call the old ground"), the name right after; in lower case, since a
     # headline's "Calls Clinton ‘A Disgrace’" is a speech act
@@ -101,10 +101,15 @@ CLOSING_MARKS = (",", ".", "!", "?", "…", ":", ";", "—", "–")
 
 
 def named_with_article(text: str, span: MarkedSpan) -> bool:
-    """Headline-cased words after an article, as in 'the “Canal Derby”' or 'The “Coastal Waters Bill”': a name
-    the sentence uses, whatever cue stands near it."""
+    """Headline-cased words after an article or a preposition of place, as in 'the “Canal Derby”', 'The
+    “Coastal Waters Bill”' or 'published in “Alpine Geology”': a name the sentence uses, whatever cue stands
+    near it."""
     words = WORD.findall(text[max(0, span.start - 12) : span.start].lower())
-    return bool(words) and words[-1] in ("the", "a", "an") and looks_like_title(text, span)
+    return bool(words) and words[-1] in NAME_LEAD_INS and looks_like_title(text, span)
+
+
+# Words before a quoted name that the sentence uses as a name: an article, or where something appeared.
+NAME_LEAD_INS = frozenset("the a an in on at into from".split())
 
 
 def looks_like_title(text: str, span: MarkedSpan) -> bool:
@@ -118,6 +123,8 @@ _TITLE_SMALL = frozenset("a an the of and or in on at to for with by from".split
 NAMED_OBJECTS = ("him", "her", "it", "them")  # whom a naming verb names: "nicknamed him “the Admiral”"
 # Participles that name with "as": "known as", "referred to as", "billed as", "styled as".
 AS_NAMING = frozenset("known referred billed styled termed dubbed nicknamed".split())
+# How many words back from "as" the participle may stand: "known in the health service as “…”".
+NAMING_REACH = 8
 
 
 def attach_cues(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> list[DirectQuote]:

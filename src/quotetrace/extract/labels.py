@@ -58,6 +58,9 @@ HEADER_WORDS = frozenset({
     "category", "categories", "episode", "part", "chapter", "step", "round", "day", "week", "by", "from", "to",
     "subject", "re", "fwd", "cc", "attachment", "length", "duration", "recorded", "keywords",
     "quote", "quoting", "quoted", "reply", "replying", "replies", "originally", "posts", "thread", "topic",
+    # the kind of piece a headline opens with ("Q&A: …", "Explainer: …"), never who says the rest
+    "q&a", "interview", "explainer", "factbox", "fact-check", "factcheck", "profile", "obituary", "editorial",
+    "column", "letters", "podcast", "recap", "preview", "timeline",
     "фото", "видео", "источник", "обновлено", "автор", "текст", "тема", "читайте", "смотрите", "примечание",
 })
 # Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Nadia de la Cruz").

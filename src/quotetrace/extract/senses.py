@@ -61,15 +61,16 @@ from quotetrace.model import ActType
 
 # Rules that judge the verb's sense: a verb they reject is no cue at all.
 SENSE_RULES = ("subject", "naming", "perception", "volition", "seeming", "hedge", "object", "carrier", "topic",
-               "infinitive", "empty", "noun", "headline")
+               "infinitive", "refusal", "empty", "noun", "headline")
 # Rules that keep out what PolNeAR's annotators mark in political news and our out-of-domain guidelines do not:
 # intentions ("sought to"), the writer's "seems", stances toward things ("criticised the tariff"), cue nouns,
 # publishing, topics ("questions about"). ``Settings.cues="broad"`` switches them off; the others (a subject that
-# is no source, a naming, a perception, a hedge, empty content, a headline) hold in either reading.
+# is no source, a naming, a perception, a hedge, a refusal to speak, empty content, a headline) hold in either
+# reading.
 NOT_POLNEAR_RULES = frozenset({"volition", "seeming", "object", "noun", "carrier", "topic", "infinitive"})
 # Rules that judge only what follows the verb: a speech verb they reject still attributes a quotation
 # beside it ("“…,” she told reporters").
-CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "empty"})
+CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "refusal", "empty"})
 
 CLAUSE_FRAMES = frozenset({"ccomp", "para", "clause"})
 NOUN_PHRASE_FRAMES = frozenset({"dobj", "oprd", "attr", "acomp", "dative"})
@@ -100,6 +101,9 @@ PERSUASION_VERBS = frozenset("convince persuade".split())
 DIRECTIONS = frozenset("away aboard ashore astern into onto towards toward across".split())
 # Words that ask for a speech: "a request for comment", "asked for an interview".
 ASKING_WORDS = frozenset("request ask seek plea appeal".split())
+# A refusal to speak, and the speaking refused: "declined to comment", "refused to elaborate".
+REFUSAL_VERBS = frozenset("decline refuse".split())
+REFUSED_SPEECH = frozenset("comment elaborate speculate say".split())
 PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women", "person", "people")
 ROLE_ENDINGS = ("er", "or", "ee", "ant", "ent", "ers", "ors", "ees", "ants", "ents")
 
@@ -368,6 +372,18 @@ def _infinitive(verb: Token, lemma: str, construction: str, subject: Span | None
     return construction == "xcomp" and lemma not in INFINITIVE_SPEECH_VERBS and lemma not in BELIEF_VERBS
 
 
+def _refusal(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'declined to comment', 'refused to elaborate': nothing was said. A refusal that names its topic
+    ("declined to comment on the plan", "refused to say whether …") is a statement, as PolNeAR marks it."""
+    if lemma not in REFUSAL_VERBS or construction != "xcomp":
+        return False
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if infinitive is None or lemma_of(infinitive) not in REFUSED_SPEECH:
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl") or (c.dep_ == "prep" and c.lower_ != "for")
+                   for c in infinitive.children)
+
+
 def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
     """'tell them', 'said it', 'say one thing', 'agrees with her': a pronoun or a placeholder says nothing."""
     if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
@@ -403,6 +419,7 @@ _VERB_RULES = (
     ("naming", _naming),
     ("perception", _perception),
     ("volition", _volition),
+    ("refusal", _refusal),
     ("empty", _empty),
     ("carrier", _carrier),
     ("object", _object),
@@ -473,8 +490,8 @@ def source_class(span: Span | None) -> str:
     if head.ent_type_ in NAME_LABELS or head.pos_ == "PROPN":
         return "name"
     cls = _noun_class(head)
-    if cls == "thing" and any(t.ent_type_ in ("PERSON", "ORG") for t in span):
-        return "name"  # "Mr. Obama's team": the head names no one, the name does
+    if cls == "thing" and any(t.ent_type_ in ("PERSON", "ORG") and t.i < head.i for t in span):
+        return "name"  # "Mr. Obama's team": the head names no one, the name before it does (not "years on the Sund")
     return cls
 
 
