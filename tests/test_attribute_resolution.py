@@ -263,3 +263,27 @@ def test_a_pronoun_inside_a_quotation_says_nothing_of_the_speakers_gender() -> N
             "Vanterpool said.\n\nThe referee agreed.")
     people = {e.name: e.gender for e in collect_entities(nlp(text)) if e.label == "PERSON"}
     assert people.get("Odile Vanterpool") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a title before a name gives the name, whatever NER took the place before the title for
+        ("Wrenfield mayor Ina Voll later said the ferry would sail at dawn.", "ferry would sail", "Ina Voll"),
+        # an office held in a named place introduces its holder, not the person the text is about
+        ("The novelist Ada Brun did not attend the opening. The mayor of Hessa said the clinic would get fuel "
+         "first.", "clinic would get fuel", "The mayor of Hessa"),
+        # a document from someone, read out by another: its author ("from her"), past a participle the parser
+        # took for a clause
+        ("The novelist Ada Brun did not attend the premiere. A letter from her, read aloud by the director "
+         "before the show, said she had no quarrel with the new ending.", "no quarrel", "Ada Brun"),
+    ],
+)
+def test_titles_offices_and_documents(text: str, words: str, speaker: str) -> None:
+    assert speaker_of(text, words) == speaker
+
+
+def test_a_long_source_loses_its_apposition_before_its_own_words() -> None:
+    quotes = quotetrace.extract("Members of the Fenwick Walking Club, a group with some two hundred members, "
+                                "condemned the closure of the footpath in a letter on Friday.")
+    assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["Members of the Fenwick Walking Club"]

@@ -65,6 +65,9 @@ def test_acts_that_are_not_speech_are_not_statements(text: str) -> None:
         # a refusal that names its topic reports it, as PolNeAR marks it
         ("The ministry declined to comment on the leaked budget.", "to comment on the leaked budget"),
         ("The mayor refused to say whether the pool would reopen.", "whether the pool would reopen"),
+        # a headline's "from X" says whose the words are ("Forty winters on the pier:" does not)
+        ("A warning from Ola Brun: “Nobody should cross the ice this week”\n\nThe lake froze late.",
+         "“Nobody should cross the ice this week”"),
     ],
 )
 def test_what_a_speech_verb_gives_still_counts(text: str, content: str) -> None:

@@ -321,9 +321,20 @@ def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[t
     found as for "he" or "she". Not for "the spokesman" and the like, who speak for someone else."""
     if noun in AGENT_NOUNS or any(c.dep_ == "poss" for c in span.root.children):
         return None  # "his doctor", "Trump's lawyer": someone of the person's, not the person
+    if noun in OFFICE_NOUNS and _office_of_a_named_place(span):
+        return None  # "the mayor of Hessa" introduces the holder of that office, not the person the text is about
     gendered = _person_of(noun_gender(noun))
     return _antecedent(span.start_char, entities, speakers,
                        lambda e: gendered(e) and not _unnamed(e) and not _other_office(noun, e), salient=True)
+
+
+def _office_of_a_named_place(span: Span) -> bool:
+    """"the mayor of Hessa", "the Hessa mayor", "the governor of Kestrel Province": an office that says where
+    it is held."""
+    root = span.root
+    named = [t for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    named += [c for c in root.children if c.dep_ == "compound" and c.i < root.i]
+    return any(t.pos_ == "PROPN" for t in named)
 
 
 # Plural nouns for a study's authors, whom the annotation guidelines resolve to the lead author.
@@ -359,7 +370,9 @@ def _named_in(span: Span, entities: list[Entity]) -> Entity | None:
     # ... unless the mention is the owner itself ("Pence's" of "Pence's press release")
     # "Mrs. Brel" is the Brel whose mention this is, when two people share the surname
     people = [e for e in entities if e.label == "PERSON" and e.surname and e.surname in words]
-    people.sort(key=lambda e: not _mentioned_in(e, span))
+    # the person whose name heads the mention first: "Hessa mayor Ina Voll" is Voll, whatever NER made of "Hessa"
+    people.sort(key=lambda e: (not any(m.start_char <= span.root.idx < m.end_char for m in e.mentions),
+                               not _mentioned_in(e, span)))
     for names in (words - owners, words if span.root.lower_ in owners else set()):
         for e in people:
             if e.surname in names:

@@ -62,7 +62,7 @@ def collect_entities(doc: Doc) -> list[Entity]:
     people: dict[str, Entity] = {}
     orgs: dict[str, Entity] = {}
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not _common_noun_opening(ent):
+        if (ent.label_ == "PERSON" and not _common_noun_opening(ent)) or _titled_name(ent):
             _add_person(people, ent)
         elif ent.label_ in ORG_LABELS:
             group = _group_of(ent)
@@ -99,6 +99,16 @@ def fuller_names(doc: Doc) -> dict[str, Span]:
         if given and tok.text[:1].isupper() and all(t.pos_ == "PROPN" for t in doc[min(given) : tok.i]):
             out[tok.lower_] = doc[min(given) : tok.i + 1]
     return out
+
+
+def _titled_name(ent: Span) -> bool:
+    """"Hessa mayor Ina Voll", "the trade minister Olga Rendt": two or more capitalised words right after a
+    lower-case title name a person, whatever else NER took them for (a place, a body)."""
+    if ent.label_ == "PERSON" or len(ent) < 2 or ent.start == 0:
+        return False
+    title = ent.doc[ent.start - 1]
+    return (title.is_lower and title.lower_ in PERSON_NOUNS and all(t.pos_ == "PROPN" and t.is_title for t in ent)
+            and ent.root.dep_ in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "ROOT"))
 
 
 def _common_noun_opening(ent: Span) -> bool:

@@ -670,12 +670,14 @@ def _speaking_subject(verb: Token) -> bool:
 
 def _misplaced_subjects(verb: Token) -> list[Token]:
     """Subjects the parser hung elsewhere before the verb: on its auxiliary ("The judge is convinced …"), in
-    a clausal subject ("Majorities of voters going to the polls said …"), or as a number ("About 4 in 10
-    say …")."""
+    a clausal subject ("Majorities of voters going to the polls said …"), on a participle it took for a clause
+    ("A letter from her, read aloud by the director, said …"), or as a number ("About 4 in 10 say …")."""
     before = [c for c in verb.children if c.i < verb.i]
     for c in before:
-        if c.dep_ in ("aux", "auxpass", "csubj"):
-            found = [g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < verb.i]
+        participle = c.dep_ == "ccomp" and verb.doc[verb.i - 1].text == "," and (
+            c.tag_ == "VBN" or any(g.dep_ == "agent" for g in c.children))  # ("read" may be tagged VB)
+        if c.dep_ in ("aux", "auxpass", "csubj") or participle:
+            found = [g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i]
             if found:
                 return found
     return [c for c in before if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][:1]
@@ -718,7 +720,13 @@ def mention_span(head: Token) -> Span:
     while hi + 1 in allowed:
         hi += 1
     if hi - lo + 1 > MAX_SUBJECT_TOKENS:
-        lo, hi = max(lo, head.i - 4), head.i
+        # too long: first without an apposition after the head ("Members of the Walking Club, a group with some
+        # two hundred members,"), then the words up to the head
+        appositions = {t.i for c in head.subtree if c.dep_ == "appos" and c.i > head.i for t in c.subtree}
+        first = min(appositions, default=hi + 1)
+        hi = max(head.i, min(hi, first - 1))
+        if hi - lo + 1 > MAX_SUBJECT_TOKENS:
+            lo, hi = max(lo, head.i - 4), head.i
     # a dateline is not part of the source: "LIDOVA — Retired general Tomas Varga, ... published"
     dashes = [t.i for t in doc[lo:head.i] if t.text in DATELINE_DASHES and t.tag_ != "HYPH"]
     if dashes and dashes[-1] - doc[lo].sent.start <= MAX_DATELINE_TOKENS:
