@@ -674,8 +674,11 @@ def _misplaced_subjects(verb: Token) -> list[Token]:
     ("A letter from her, read aloud by the director, said …"), or as a number ("About 4 in 10 say …")."""
     before = [c for c in verb.children if c.i < verb.i]
     for c in before:
-        participle = c.dep_ == "ccomp" and verb.doc[verb.i - 1].text == "," and (
-            c.tag_ == "VBN" or any(g.dep_ == "agent" for g in c.children))  # ("read" may be tagged VB)
+        # set off by commas, with no auxiliary of its own ("read" may be tagged VB; "has lifted" is a clause)
+        participle = (c.dep_ == "ccomp" and verb.doc[verb.i - 1].text == "," and c.i > 0
+                      and verb.doc[c.i - 1].text == ","
+                      and (c.tag_ == "VBN" or any(g.dep_ == "agent" for g in c.children))
+                      and not any(g.dep_ in ("aux", "auxpass") for g in c.children))
         if c.dep_ in ("aux", "auxpass", "csubj") or participle:
             found = [g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i]
             if found:
