@@ -238,3 +238,15 @@ def test_ru_patterns_quotation_signed_after_a_dash_names_its_speaker(text: str, 
 def test_ru_patterns_a_belief_word_after_the_dash_stays_the_cue() -> None:
     q = _one("«Цены на хлеб вырастут к зиме», — уверен фермер Пётр Галкин.", "Цены на хлеб")
     assert (q.speaker, q.cue, q.type) == ("Пётр Галкин", "уверен", "belief")
+
+
+def test_ru_patterns_as_someone_proposed_inside_a_reported_clause_does_not_take_it_over() -> None:
+    """"заявила, что …, а не на 15%, как предлагал регулятор": the "как" phrase sits inside what she said."""
+    found = _quotes("Министр финансов Ада Корн заявила, что пошлины вырастут на 5%, а не на 12%, как предлагала "
+                    "торговая палата.")
+    assert [(q.speaker, q.cue) for q in found] == [("Ада Корн", "заявила")]
+
+
+def test_ru_patterns_swearing_is_speech() -> None:
+    q = _one("Весной Гальт клялся, что налоги не тронут ни в этом году, ни в следующем.", "налоги не тронут")
+    assert (q.speaker, q.type) == ("Гальт", "speech")

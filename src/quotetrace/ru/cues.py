@@ -343,6 +343,8 @@ def _around(doc: RuDoc, verb: RuToken, subject: list[int]) -> _Content | None:
         return None
     if any(t.placeholder for t in doc.tokens[start : j + 1]):
         return None, (), "trailing"  # after a quotation: the cue the quotation takes from the dash
+    if as_form and _reported_before(doc, start, j):
+        return None, (), how  # "заявила, что тарифы вырастут на 9%, а не на 15%, как предлагал регулятор"
     first = (doc.tokens[start].start, doc.tokens[j].end)
     close = _closing_mark(doc, last, b)
     if close is not None and _continues(doc, start, j, close + 1, b):
@@ -351,6 +353,14 @@ def _around(doc: RuDoc, verb: RuToken, subject: list[int]) -> _Content | None:
     if _words(doc, *first) >= MIN_CONTENT_WORDS or how == "as":
         return first, (), how
     return None, (), "trailing"
+
+
+def _reported_before(doc: RuDoc, start: int, j: int) -> bool:
+    """Whether the words before a "как X сказал" already report someone's что-clause: the "как" phrase then
+    sits inside what that cue reports, and attributions do not nest."""
+    tokens = doc.tokens[start : j + 1]
+    return any(t.pos == "VERB" and t.lemma in _CUE_VERBS and any(u.lower in CLAUSE_MARKS for u in tokens[k + 1 : k + 4])
+               for k, t in enumerate(tokens))
 
 
 def _region_start(doc: RuDoc, a: int, upto: int) -> int:
