@@ -219,3 +219,17 @@ def test_a_russian_name_in_another_case_is_the_english_name(original: str, echo:
 def test_a_russian_name_in_another_case_still_differs_from_another_name() -> None:
     found = explain("«Дорогу до Белого Яра откроют в пятницу»", "“The road to Bely Dol will open on Friday”")
     assert found is not None and found[0] == "name"
+
+
+def test_an_unattributed_echo_is_near_a_statement_when_near_any_of_its_sightings() -> None:
+    """A statement first said on 1 May and echoed in its language on 10 May: an unattributed translation on
+    12 May is within the window of the echo, though not of the first sighting."""
+    from quotetrace.link.translations import candidate_pairs
+
+    sightings = [_sighting(1, "“The ferry to Velm will run from 4 May”", "2026-05-01T08:00:00Z", "Pia Lund"),
+                 _sighting(2, "“The ferry to Velm will run from 4 May”", "2026-05-10T08:00:00Z", "Pia Lund"),
+                 _sighting(3, "«Паром до Вельма пойдёт с 4 мая»", "2026-05-12T08:00:00Z", None),
+                 _sighting(4, "«Паром до Вельма пойдёт с 4 мая»", "2026-05-20T08:00:00Z", None)]
+    speakers = {1: "sp-lund", 2: "sp-lund"}
+    assert candidate_pairs([[0, 1], [2]], sightings, speakers, frozenset()) == {(1, 0)}
+    assert candidate_pairs([[0, 1], [3]], sightings, speakers, frozenset()) == set()

@@ -2,7 +2,8 @@
 
 Candidates are never all pairs: a Russian and an English statement are compared only when they share a
 canonical speaker (speakers are matched across scripts in ``speakers.py``), or, when either speaker is
-unknown or anonymous, when they were published within ``DATE_WINDOW_DAYS`` of each other. Either may be the
+unknown or anonymous, when a sighting of one was published within ``DATE_WINDOW_DAYS`` of a sighting of the
+other (a statement echoed for a week is near what is published around any of its echoes). Either may be the
 original: the earlier is. Each side is cut into units (units.py: the whole quote, its sentences and its
 two-sentence windows; outlets quote fragments) and embedded with the multilingual scorer (USE multilingual
 v3); the pair's score is the best cosine between units. Members found this way are labelled ``translation``
@@ -62,18 +63,17 @@ def candidate_pairs(
     anonymous: frozenset[str],
 ) -> set[tuple[int, int]]:
     """(Russian group, English group) pairs sharing a speaker (any of their members' named speakers: a group
-    joins copies and retellings whose outlets did not all name the speaker alike), or dated close together when
-    one has no named speaker; never all pairs."""
+    joins copies and retellings whose outlets did not all name the speaker alike), or with members dated close
+    together when one has no named speaker; never all pairs."""
     from quotetrace.link.statements import quote_language
 
     lang = [quote_language(max((sightings[i].text for i in g), key=len)) for g in groups]
     speakers: list[set[str]] = []  # every named speaker of a group's members (one outlet may name another)
-    day: list[date | None] = []
+    days: list[set[int]] = []  # the days its members were published on: an echo near any of them is near it
     for members in groups:
         known = (quote_speakers.get(sightings[i].quote_id) for i in members)
         speakers.append({k for k in known if k is not None and k not in anonymous})
-        days = [d for d in (_day(sightings[i]) for i in members) if d is not None]
-        day.append(min(days) if days else None)
+        days.append({d.toordinal() for d in (_day(sightings[i]) for i in members) if d is not None})
     pairs: set[tuple[int, int]] = set()
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for g, named in enumerate(speakers):
@@ -81,17 +81,15 @@ def candidate_pairs(
             by_speaker[sp].append(g)
     for members in by_speaker.values():
         pairs |= {(a, b) for a in members for b in members if lang[a] == "ru" and lang[b] == "en"}
-    english = sorted((d.toordinal(), g) for g, d in enumerate(day) if lang[g] == "en" and d is not None)
+    english = sorted((d, g) for g, ds in enumerate(days) if lang[g] == "en" for d in ds)
     keys = [k for k, _ in english]
     for a in range(len(groups)):
-        d = day[a]
-        if lang[a] != "ru" or d is None:
+        if lang[a] != "ru":
             continue
-        lo = bisect.bisect_left(keys, d.toordinal() - DATE_WINDOW_DAYS)
-        hi = bisect.bisect_right(keys, d.toordinal() + DATE_WINDOW_DAYS)
-        for _, b in english[lo:hi]:
-            if not speakers[a] or not speakers[b]:
-                pairs.add((a, b))
+        for d in days[a]:
+            lo = bisect.bisect_left(keys, d - DATE_WINDOW_DAYS)
+            hi = bisect.bisect_right(keys, d + DATE_WINDOW_DAYS)
+            pairs.update((a, b) for _, b in english[lo:hi] if not speakers[a] or not speakers[b])
     return pairs
 
 
