@@ -256,3 +256,9 @@ def test_the_person_the_intro_is_about_is_interviewed_though_she_is_the_subject(
     quotes = quotetrace.extract(PRONOUN_QA)
     by_label = {q.speaker_mention.text: q.speaker for q in quotes if q.speaker_mention and q.cue == ":"}
     assert by_label == {"Q": "Petter Lund", "A": "Marta Holm"}
+
+
+def test_a_quotation_with_no_source_in_an_interviews_headline_is_the_interviewees() -> None:
+    text = PRONOUN_QA.replace("Q&A: the keeper of the Skerry light", "“Nobody else sees the sea like that”")
+    headline = [q for q in quotetrace.extract(text) if q.start == 0]
+    assert [q.speaker for q in headline] == ["Marta Holm"]

@@ -250,3 +250,21 @@ def test_ru_patterns_as_someone_proposed_inside_a_reported_clause_does_not_take_
 def test_ru_patterns_swearing_is_speech() -> None:
     q = _one("Весной Гальт клялся, что налоги не тронут ни в этом году, ни в следующем.", "налоги не тронут")
     assert (q.speaker, q.type) == ("Гальт", "speech")
+
+
+def test_ru_patterns_a_study_shows_that_and_a_passive_participle_is_no_cue() -> None:
+    found = _quotes("Статья сотрудников Горного института, опубликованная в журнале «Вестник полярной геологии», "
+                    "показывает, что ледники тают вдвое быстрее, чем считалось.")
+    assert [(q.cue, q.text) for q in found] == [("показывает", "ледники тают вдвое быстрее, чем считалось")]
+    assert _quotes("Опрос показал рост числа туристов на побережье.") == []
+
+
+def test_ru_patterns_a_womans_surname_read_as_a_mans_genitive_is_still_the_subject() -> None:
+    q = _one("Ильина задаёт вопрос: «Кто оплатит ремонт школы — сами родители?»", "Кто оплатит")
+    assert q.speaker == "Ильина"
+
+
+def test_ru_patterns_a_subject_the_parse_hung_past_the_verb_is_found() -> None:
+    q = _one("Доклад сотрудников морского института, представленный на конференции «Арктика и люди», показывает, "
+             "что лёд в заливе за последние десять лет стал тоньше на треть.", "лёд в заливе")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Доклад сотрудников морского института"

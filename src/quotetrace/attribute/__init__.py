@@ -88,6 +88,8 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
             entity: Entity | None = user(q.speaker_mention.text, span, entities)
         else:
             entity = None if role is None else cast.speaker(role, span)
+        if entity is None and span is None and _interview_headline(doc, q, roles):
+            entity = cast.speaker("answer", None)  # an interview's headline quotes the person interviewed
         if entity is None and span is None:
             if q.speaker_mention is not None:
                 q.speaker = q.speaker_mention.text
@@ -326,6 +328,13 @@ def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[t
     gendered = _person_of(noun_gender(noun))
     return _antecedent(span.start_char, entities, speakers,
                        lambda e: gendered(e) and not _unnamed(e) and not _other_office(noun, e), salient=True)
+
+
+def _interview_headline(doc: Doc, quote: Quote, roles: dict[int, str]) -> bool:
+    """A quotation with no source in the headline of an interview (a document with answers): “Most of our
+    callouts start with a flat battery” over a Q&A is the interviewee's."""
+    headline_end = doc_text(doc).find("\n")
+    return quote.kind == "direct" and 0 <= quote.start < headline_end and "answer" in roles.values()
 
 
 def _office_of_a_named_place(span: Span) -> bool:

@@ -23,6 +23,7 @@ from quotetrace.ru.lexicon import (
     COGNITION_VERBS,
     DASHES,
     DOCUMENT_NOUNS,
+    FINDING_VERBS,
     INFINITIVE_VERBS,
     PHRASE_CUES,
     QUOTATION_VERBS,
@@ -162,7 +163,12 @@ def _before_aside(doc: RuDoc, c: RuCue, cues: list[RuCue]) -> None:
 def _cue_at(doc: RuDoc, t: RuToken) -> RuCue | None:
     if t.pos in ("VERB", "AUX", "ADJ") and t.lower in BELIEF_WORDS:
         return _verb_cue(doc, t, "belief")
+    if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Part" and t.feats.get("Voice") == "Pass":
+        return None  # "статья, опубликованная в журнале «…»": a passive participle describes a noun, reports nothing
     if t.pos in ("VERB", "AUX"):
+        if t.lemma in FINDING_VERBS:  # "исследование показывает, что …", never "показал рост"
+            cue = _verb_cue(doc, t, "speech")
+            return cue if cue.how == "clause" and cue.subject else None
         if t.lemma in SPEAKING_VERBS:
             return _speaking_cue(doc, t)
         if t.lemma in PHRASE_CUES:

@@ -24,6 +24,10 @@ SPEECH_VERBS = frozenset(
     говориться отмечаться сообщаться подчёркиваться подчеркиваться указываться утверждаться заявляться
     """.split()
 )
+# Endings of women's surnames that also end a man's surname in the genitive ("Белова", "Ильина").
+FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына")
+# Verbs of a finding, cues only with a что-clause ("исследование показывает, что …"; not "опрос показал рост").
+FINDING_VERBS = frozenset("показать показывать доказать доказывать".split())
 # Verbs that say someone spoke, with no content of their own ("Петров выступил на круглом столе"): they name
 # the speaker of the quotations that follow.
 SPEAKING_VERBS = frozenset("выступить выступать".split())

@@ -13,6 +13,7 @@ from quotetrace.ru.lexicon import (
     DASHES,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
+    FEMININE_SURNAME_ENDINGS,
     MEDIA_NOUNS,
     PLACE_ADVERBS,
     PLURAL_PRONOUNS,
@@ -64,7 +65,7 @@ def subject_of(doc: RuDoc, verb: RuToken) -> list[int]:
         shared = [k for k in doc.kids(verb.head) if k.rel.startswith("nsubj") and not k.placeholder]
         if shared:
             return noun_phrase(doc, shared[0])
-    before = _subject_hung_elsewhere(doc, verb)
+    before = _subject_hung_elsewhere(doc, verb) or _subject_hung_past(doc, verb)
     if before is not None:
         return noun_phrase(doc, before)
     inverted = _inverted_subject(doc, verb)
@@ -93,12 +94,30 @@ def _subject_hung_elsewhere(doc: RuDoc, verb: RuToken) -> RuToken | None:
         if x.placeholder or x.text in (",", ";", ":", *DASHES) or (x.pos in ("VERB", "AUX") and x.feats.get(
                 "VerbForm") == "Fin"):
             return None
-        if x.pos in ("NOUN", "PROPN") and x.feats.get("Case") == "Nom" and _agrees_in_number(verb, x):
+        if x.pos in ("NOUN", "PROPN") and (x.feats.get("Case") == "Nom" or _feminine_surname(x, a)) and (
+                _agrees_in_number(verb, x)):
             while x.rel in ("appos", "flat:name", "flat") and 0 <= x.head < x.i and (
                     doc.tokens[x.head].feats.get("Case") == "Nom") and not in_dateline(doc, doc.tokens[x.head]):
                 x = doc.tokens[x.head]
             return x
     return None
+
+
+def _subject_hung_past(doc: RuDoc, verb: RuToken) -> RuToken | None:
+    """A subject before the verb that the parse hung on a verb after it, past a participial phrase
+    ("Исследование …, опубликованное в журнале «…», показывает, что площадь озёр …": "Исследование" as the
+    subject of a verb in the что-clause)."""
+    a, _ = doc.sent_of(verb.i)
+    return next((x for x in doc.tokens[a : verb.i] if x.rel.startswith("nsubj") and x.head > verb.i
+                 and not x.placeholder and _agrees_in_number(verb, x)), None)
+
+
+def _feminine_surname(token: RuToken, sentence_start: int) -> bool:
+    """"Белова задаёт вопрос": a woman's surname opening the sentence that the tagger read as a man's in the
+    genitive (Белова, Зуева, Ильина are both)."""
+    return (token.i == sentence_start and token.pos == "PROPN" and token.feats.get("Case") in ("Gen", "Acc")
+            and token.lower.endswith(FEMININE_SURNAME_ENDINGS))
+
 
 
 def _agrees_in_number(verb: RuToken, subject: RuToken) -> bool:

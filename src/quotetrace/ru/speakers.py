@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from quotetrace.ru.lexicon import (
     DOCUMENT_NOUNS,
+    FEMININE_SURNAME_ENDINGS,
     FIRST_PERSON,
     INDEFINITE_WORDS,
     PLURAL_PRONOUNS,
@@ -77,6 +78,8 @@ def collect_people(doc: RuDoc) -> list[Person]:
             continue
         if ent.label == "PERSON":
             normal = _nominative_name(_without_leading_genitive(doc, ent, normal), ent.text)
+            if _woman_opening_a_sentence(doc, ent):
+                normal = ent.text  # "Ильина задаёт вопрос": not the genitive of "Ильин"
             key = surname_key(normal.split()[-1])
             p = people.get(key)
             if p is None:
@@ -92,6 +95,18 @@ def collect_people(doc: RuDoc) -> list[Person]:
             o = orgs.setdefault(key, Person(normal, ent.label, key))
             o.mentions.append(ent)
     return [*people.values(), *orgs.values()]
+
+
+def _woman_opening_a_sentence(doc: RuDoc, ent: RuEntity) -> bool:
+    """A lone surname opening its sentence, before a finite verb, that the tagger read as a man's in the
+    genitive ("Ильина задаёт вопрос"): a woman's surname in the nominative."""
+    if len(ent.tokens) != 1:
+        return False
+    token = doc.tokens[ent.tokens[0]]
+    following = doc.tokens[token.i + 1] if token.i + 1 < len(doc.tokens) else None
+    return (token.i == doc.sent_of(token.i)[0] and token.feats.get("Case") in ("Gen", "Acc")
+            and token.lower.endswith(FEMININE_SURNAME_ENDINGS) and following is not None
+            and following.feats.get("VerbForm") == "Fin")
 
 
 def _without_leading_genitive(doc: RuDoc, ent: RuEntity, normal: str) -> str:
