@@ -287,3 +287,10 @@ def test_a_long_source_loses_its_apposition_before_its_own_words() -> None:
     quotes = quotetrace.extract("Members of the Fenwick Walking Club, a group with some two hundred members, "
                                 "condemned the closure of the footpath in a letter on Friday.")
     assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["Members of the Fenwick Walking Club"]
+
+
+def test_a_hyphen_inside_a_word_is_no_dateline_dash() -> None:
+    quotes = quotetrace.extract("The co-operative condemned the closure of the creamery on Friday.")
+    assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["The co-operative"]
+    quotes = quotetrace.extract("OSTBY - The mayor said the bridge would reopen on Monday.")
+    assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["The mayor"]

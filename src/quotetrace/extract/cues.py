@@ -731,9 +731,10 @@ def mention_span(head: Token) -> Span:
         if hi - lo + 1 > MAX_SUBJECT_TOKENS:
             lo, hi = max(lo, head.i - 4), head.i
     # a dateline is not part of the source: "LIDOVA — Retired general Tomas Varga, ... published"
-    dashes = [t.i for t in doc[lo:head.i] if t.text in DATELINE_DASHES and t.tag_ != "HYPH"]
+    dashes = [t.i for t in doc[lo:head.i] if _dateline_dash_token(t)]
     if dashes and dashes[-1] - doc[lo].sent.start <= MAX_DATELINE_TOKENS:
         lo = dashes[-1] + 1
+    lo, hi = _whole_words(doc, lo, hi)
     # never across a paragraph or line break ("9:18 p.m.\n\nDonald Trump is thanking")
     breaks = [t.i for t in doc[lo : hi + 1] if "\n" in t.text]
     for b in breaks:
@@ -748,6 +749,32 @@ def mention_span(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
+def _whole_words(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """The mention widened to whole hyphenated words, with the article before them: the parser may split "The
+    co-operative" into an article and three words it hangs on the verb one by one."""
+    sent, first = doc[lo].sent, lo
+    while lo > sent.start and not doc[lo - 1].whitespace_ and HYPHENS & {doc[lo - 1].text, doc[lo].text}:
+        lo -= 1
+    while hi + 1 < sent.end and not doc[hi].whitespace_ and HYPHENS & {doc[hi].text, doc[hi + 1].text}:
+        hi += 1
+    if lo < first and lo > sent.start and doc[lo - 1].tag_ == "DT":
+        lo -= 1
+    return lo, hi
+
+
+HYPHENS = frozenset({"-", "‐"})
+
+
+def _dateline_dash_token(token: Token) -> bool:
+    """A dash that may end a dateline: not a hyphen inside a word ("co-operative", which the tagger may not
+    mark as one), so a hyphen-minus needs a space on each side."""
+    if token.text not in DATELINE_DASHES or token.tag_ == "HYPH":
+        return False
+    if token.text != "-":
+        return True
+    return token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+
+
 def _dateline_dash(head: Token) -> int | None:
     """Where the dateline that ``head`` heads ends: the dash of "LIDOVA —", "New York (AFP) –",
     "PHILADELPHIA, July 25 (UPI) —". None when ``head`` heads none: it must open its sentence, be a place or
@@ -760,7 +787,7 @@ def _dateline_dash(head: Token) -> int | None:
     if head.ent_type_ not in ("GPE", "LOC") and not (len(head.text) > 2 and head.text.isupper()):
         return None
     for t in doc[head.i + 1 : start + MAX_DATELINE_TOKENS]:
-        if t.text in DATELINE_DASHES and t.tag_ != "HYPH":
+        if _dateline_dash_token(t):
             return t.i
         if not (t.is_punct or t.like_num or t.pos_ == "PROPN" or t.ent_type_ in ("DATE", "ORG", "GPE")):
             return None
