@@ -294,3 +294,9 @@ def test_a_hyphen_inside_a_word_is_no_dateline_dash() -> None:
     assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["The co-operative"]
     quotes = quotetrace.extract("OSTBY - The mayor said the bridge would reopen on Monday.")
     assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["The mayor"]
+
+
+def test_a_participle_the_parser_took_for_the_root_keeps_its_subject_as_the_source() -> None:
+    quotes = quotetrace.extract("Engineers surveying the old viaduct say they have found cracks in three of its piers.")
+    assert [(q.text, q.speaker_mention.text if q.speaker_mention else None) for q in quotes] == [
+        ("they have found cracks in three of its piers", "Engineers")]

@@ -628,6 +628,9 @@ def subject_of(tok: Token) -> Span | None:
         inverted = _inverted_subject(cur)
         if inverted is not None:
             return inverted
+        participle = _participle_root_subject(cur)
+        if participle is not None:
+            return participle
         if cur.dep_ == "agent":
             break
         if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head.i != cur.i:
@@ -684,6 +687,16 @@ def _misplaced_subjects(verb: Token) -> list[Token]:
             if found:
                 return found
     return [c for c in before if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][:1]
+
+
+def _participle_root_subject(verb: Token) -> Span | None:
+    """"Engineers surveying the old viaduct say …": the parser may make the participle the root and hang the
+    speech verb on it; the participle's subject is the verb's."""
+    head = verb.head
+    if verb.dep_ != "dep" or head.i >= verb.i or head.tag_ != "VBG" or head.dep_ != "ROOT":
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    return None if subject is None else mention_span(subject)
 
 
 def _inverted_subject(verb: Token) -> Span | None:
