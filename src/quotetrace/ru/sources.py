@@ -94,8 +94,8 @@ def _subject_hung_elsewhere(doc: RuDoc, verb: RuToken) -> RuToken | None:
         if x.placeholder or x.text in (",", ";", ":", *DASHES) or (x.pos in ("VERB", "AUX") and x.feats.get(
                 "VerbForm") == "Fin"):
             return None
-        if x.pos in ("NOUN", "PROPN") and (x.feats.get("Case") == "Nom" or _feminine_surname(x, a)) and (
-                _agrees_in_number(verb, x)):
+        nominative = x.feats.get("Case") == "Nom" or womans_surname_read_as_genitive(doc, x)
+        if x.pos in ("NOUN", "PROPN") and nominative and _agrees_in_number(verb, x):
             while x.rel in ("appos", "flat:name", "flat") and 0 <= x.head < x.i and (
                     doc.tokens[x.head].feats.get("Case") == "Nom") and not in_dateline(doc, doc.tokens[x.head]):
                 x = doc.tokens[x.head]
@@ -112,10 +112,10 @@ def _subject_hung_past(doc: RuDoc, verb: RuToken) -> RuToken | None:
                  and not x.placeholder and _agrees_in_number(verb, x)), None)
 
 
-def _feminine_surname(token: RuToken, sentence_start: int) -> bool:
-    """"Белова задаёт вопрос": a woman's surname opening the sentence that the tagger read as a man's in the
+def womans_surname_read_as_genitive(doc: RuDoc, token: RuToken) -> bool:
+    """"Белова задаёт вопрос": a woman's surname opening its sentence that the tagger read as a man's in the
     genitive (Белова, Зуева, Ильина are both)."""
-    return (token.i == sentence_start and token.pos == "PROPN" and token.feats.get("Case") in ("Gen", "Acc")
+    return (token.i == doc.sent_of(token.i)[0] and token.pos == "PROPN" and token.feats.get("Case") in ("Gen", "Acc")
             and token.lower.endswith(FEMININE_SURNAME_ENDINGS))
 
 

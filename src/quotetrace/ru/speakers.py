@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from quotetrace.ru.lexicon import (
     DOCUMENT_NOUNS,
-    FEMININE_SURNAME_ENDINGS,
     FIRST_PERSON,
     INDEFINITE_WORDS,
     PLURAL_PRONOUNS,
@@ -37,6 +36,7 @@ from quotetrace.ru.nlp import (
     noun_gender,
     noun_is_person,
 )
+from quotetrace.ru.sources import womans_surname_read_as_genitive
 
 AUTHOR = "автор"
 MAX_ANTECEDENT_DISTANCE = 3000
@@ -104,8 +104,7 @@ def _woman_opening_a_sentence(doc: RuDoc, ent: RuEntity) -> bool:
         return False
     token = doc.tokens[ent.tokens[0]]
     following = doc.tokens[token.i + 1] if token.i + 1 < len(doc.tokens) else None
-    return (token.i == doc.sent_of(token.i)[0] and token.feats.get("Case") in ("Gen", "Acc")
-            and token.lower.endswith(FEMININE_SURNAME_ENDINGS) and following is not None
+    return (womans_surname_read_as_genitive(doc, token) and following is not None
             and following.feats.get("VerbForm") == "Fin")
 
 
