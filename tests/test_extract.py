@@ -685,3 +685,17 @@ def test_according_to_between_two_clauses_reports_its_own(text: str, content: st
 def test_a_pronoun_after_the_verb_that_follows_a_quotation_is_its_speaker() -> None:
     quotes = quotetrace.extract("“Since when?” shouted someone near the door.")
     assert [(q.text, mention(q), q.speaker) for q in quotes] == [("“Since when?”", "someone", None)]
+
+
+def test_a_statement_on_a_day_is_when_and_a_modal_conjunct_is_what_was_said() -> None:
+    quotes = quotetrace.extract("The Election Board said in a statement on Wednesday it was reviewing complaints "
+                                "from both campaigns and would publish its findings before polling day.")
+    assert [(q.text, mention(q)) for q in quotes] == [
+        ("it was reviewing complaints from both campaigns and would publish its findings before polling day",
+         "The Election Board")]
+
+
+def test_a_person_set_in_apposition_to_the_place_before_the_verb_is_its_subject() -> None:
+    quotes = quotetrace.extract("At the shelter in the town of Harsk, Ida Koval, 67, said she had not had running "
+                                "water since Sunday.")
+    assert [(q.text, q.speaker) for q in quotes] == [("she had not had running water since Sunday", "Ida Koval")]

@@ -48,6 +48,9 @@ def test_names_given_in_quotation_marks_are_not_statements(text: str) -> None:
         "Later that evening the driver refused to elaborate.",
         "Q&A: a ferry captain on fog, fares and the last crossing",
         "Forty winters on the pier: harbour master Ole Brun steps down",
+        "A neighbour saw the van turn into Quay Street at speed.",
+        "Staff watched the roof of the old market fold inwards.",
+        "The two governments issued a rare joint statement on Friday.",
     ],
 )
 def test_acts_that_are_not_speech_are_not_statements(text: str) -> None:
@@ -65,6 +68,10 @@ def test_acts_that_are_not_speech_are_not_statements(text: str) -> None:
         # a refusal that names its topic reports it, as PolNeAR marks it
         ("The ministry declined to comment on the leaked budget.", "to comment on the leaked budget"),
         ("The mayor refused to say whether the pool would reopen.", "whether the pool would reopen"),
+        # a finding seen, and a request not to be named beside a statement
+        ("Residents saw that the roof had gone.", "that the roof had gone"),
+        ("A woman, who asked not to be named, said the water had been off since Monday.",
+         "the water had been off since Monday"),
         # a headline's "from X" says whose the words are ("Forty winters on the pier:" does not)
         ("A warning from Ola Brun: “Nobody should cross the ice this week”\n\nThe lake froze late.",
          "“Nobody should cross the ice this week”"),
@@ -148,3 +155,8 @@ def test_a_russian_quotation_closed_in_the_next_paragraph_is_one_quotation() -> 
             "Но торопиться нельзя: нужно закончить проверку». Родители ему не верят.")
     quotes = [q for q in extract_russian(text, Settings(language="ru"))[0] if q.kind == "direct"]
     assert len(quotes) == 1 and quotes[0].text.endswith("проверку»"), quotes
+
+
+def test_a_request_not_to_be_named_is_no_statement() -> None:
+    found = texts("A woman, who asked not to be named, said the water had been off since Monday.")
+    assert found == ["the water had been off since Monday"], found

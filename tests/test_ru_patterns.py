@@ -268,3 +268,10 @@ def test_ru_patterns_a_subject_the_parse_hung_past_the_verb_is_found() -> None:
     q = _one("Доклад сотрудников морского института, представленный на конференции «Арктика и люди», показывает, "
              "что лёд в заливе за последние десять лет стал тоньше на треть.", "лёд в заливе")
     assert q.speaker_mention is not None and q.speaker_mention.text == "Доклад сотрудников морского института"
+
+
+def test_ru_patterns_denying_a_thing_is_a_stance() -> None:
+    q = _one("Генштаб Озерии опроверг эти сведения.", "сведения")
+    assert (q.speaker_mention.text if q.speaker_mention else None, q.type) == ("Генштаб Озерии", "stance")
+    q = _one("Минобороны опровергло, что удар был нанесён по школе.", "удар был нанесён")
+    assert q.type == "speech"

@@ -571,7 +571,11 @@ def _detached(tok: Token) -> bool:
         # "said the vote was rushed, and support would have been higher": a clause with a subject of its own
         # after the comma is still what was said (PolNeAR train: 53 of 65 such clauses are content)
         has_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
-        return (tok.lemma_.lower() in SPEECH_VERBS or (after_comma and tok.tag_ == "VBG" and not has_subject)
+        # ... and so is a speech verb under a modal: "said it was reviewing complaints and would publish its
+        # findings" (the board has not published; the modal is the reported future)
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+        return ((tok.lemma_.lower() in SPEECH_VERBS and not modal)
+                or (after_comma and tok.tag_ == "VBG" and not has_subject)
                 or (not has_subject and _beside_the_modal(tok)))
     if tok.dep_ == "advcl" and after_comma:
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
@@ -686,6 +690,11 @@ def _misplaced_subjects(verb: Token) -> list[Token]:
             found = [g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i]
             if found:
                 return found
+    # "At the shelter in the town of Harsk, Ida Koval, 67, said": a person set in apposition to the place
+    named = [t for c in before if c.dep_ == "prep" for t in c.subtree
+             if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.dep_ == "pobj"]
+    if named:
+        return named[-1:]
     return [c for c in before if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][:1]
 
 

@@ -104,6 +104,8 @@ ASKING_WORDS = frozenset("request ask seek plea appeal".split())
 # A refusal to speak, and the speaking refused: "declined to comment", "refused to elaborate".
 REFUSAL_VERBS = frozenset("decline refuse".split())
 REFUSED_SPEECH = frozenset("comment elaborate speculate say".split())
+# What a source asks not to be: "asked not to be named".
+ANONYMITY_VERBS = frozenset("name identify quote".split())
 PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women", "person", "people")
 ROLE_ENDINGS = ("er", "or", "ee", "ant", "ent", "ers", "ors", "ees", "ants", "ents")
 
@@ -217,8 +219,18 @@ def _perception(verb: Token, lemma: str, construction: str, subject: Span | None
     if verb.dep_ == "xcomp" and lemma_of(verb.head) in VOLITION_VERBS | WISH_VERBS:
         return True  # "nobody wants to see the club go bust", "would like to see it reviewed"
     if construction in CLAUSE_FRAMES:
-        return False
+        return _scene(verb)  # "saw the van turn into Quay Street": what was seen, not a finding
     return not (construction == "prep:as" or _as_predicate(verb))
+
+
+def _scene(verb: Token) -> bool:
+    """A clause of perception that shows an event, not a proposition: its verb is a bare infinitive or a
+    participle with no "that" ("watched the roof fold inwards", "saw smoke rising"); "saw that the roof had
+    gone" is a finding."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or any(c.dep_ in ("mark", "aux", "auxpass") for c in clause.children):
+        return False
+    return clause.tag_ in ("VB", "VBG") and any(c.dep_ == "nsubj" for c in clause.children)
 
 
 def _volition(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -374,15 +386,25 @@ def _infinitive(verb: Token, lemma: str, construction: str, subject: Span | None
 
 def _refusal(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
     """'declined to comment', 'refused to elaborate': nothing was said (PolNeAR marks it, 22 times in 25 in its
-    training split; our out-of-domain guidelines do not). A refusal that names its topic ("declined to comment
-    on the plan", "refused to say whether …") tells the reader what was not said, and stays a statement."""
-    if lemma not in REFUSAL_VERBS or construction != "xcomp":
+    training split; our out-of-domain guidelines do not); nor in 'who asked not to be named'. A refusal that
+    names its topic ("declined to comment on the plan", "refused to say whether …") tells the reader what was
+    not said, and stays a statement."""
+    if construction != "xcomp":
         return False
     infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if infinitive is None or lemma_of(infinitive) not in REFUSED_SPEECH:
+    if infinitive is not None and _unnamed_request(verb, infinitive):
+        return True  # "who asked not to be named": a condition of speaking, not something said
+    if lemma not in REFUSAL_VERBS or infinitive is None or lemma_of(infinitive) not in REFUSED_SPEECH:
         return False
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl") or (c.dep_ == "prep" and c.lower_ != "for")
                    for c in infinitive.children)
+
+
+def _unnamed_request(verb: Token, infinitive: Token) -> bool:
+    """"asked not to be named", "requested not to be identified"."""
+    return (lemma_of(verb) in ("ask", "request") and lemma_of(infinitive) in ANONYMITY_VERBS
+            and any(c.dep_ == "neg" for c in infinitive.children)
+            and any(c.dep_ == "auxpass" for c in infinitive.children))
 
 
 def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -443,11 +465,20 @@ def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Se
         return Sense(None, "noun")
     if "noun" not in off and frame.startswith("prep:") and frame[5:] not in NOUN_CONTENT_PREPS:
         return Sense(None, "noun")
+    if frame.startswith("prep:") and _when(noun, frame[5:]):
+        return Sense(None, "empty")  # "said in a statement on Wednesday": when it was said, not what
     if "topic" not in off and _asked_for(noun):
         return Sense(None, "topic")
     if lemma in BELIEF_NOUNS:
         return Sense("belief")
     return Sense("stance" if frame != "clause" and lemma in ATTITUDE_NOUNS else "speech")
+
+
+def _when(noun: Token, preposition: str) -> bool:
+    """Whether the noun's prepositional object is a time: "a statement on Wednesday", "remarks on 3 May"."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
 def _asked_for(noun: Token) -> bool:
