@@ -699,3 +699,18 @@ def test_a_person_set_in_apposition_to_the_place_before_the_verb_is_its_subject(
     quotes = quotetrace.extract("At the shelter in the town of Harsk, Ida Koval, 67, said she had not had running "
                                 "water since Sunday.")
     assert [(q.text, q.speaker) for q in quotes] == [("she had not had running water since Sunday", "Ida Koval")]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # when it was agreed, before the infinitive it agreed, is not what was agreed
+        ("Leaders of the Harbour Council agreed on Friday to freeze the assets of the ferry line.",
+         ["to freeze the assets of the ferry line"]),
+        ("The mayor called for a ban on night flights.", ["for a ban on night flights"]),
+        # the writer turning to the reader after a conjunction and an adverb
+        ("But first, notice what is missing from the report.", []),
+    ],
+)
+def test_what_was_agreed_and_what_the_writer_asks_of_the_reader(text: str, contents: list[str]) -> None:
+    assert [q.text for q in quotetrace.extract(text)] == contents

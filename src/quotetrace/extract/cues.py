@@ -416,7 +416,9 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
         # when and where it was said after the object ("praised the reporter at a press conference")
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS] or [
             c for c in [_for_clause(verb)] if c is not None]
-        after = [c for k, c in enumerate(after) if k == 0 or not _said_when_or_where(c)]
+        # ... nor before an object that follows ("agreed on Friday to freeze the assets")
+        objects_later = any(c.dep_ != "prep" for c in after[1:])
+        after = [c for k, c in enumerate(after) if (k == 0 and not objects_later) or not _said_when_or_where(c)]
         after += [c for c in [_object_infinitive(verb, after)] if c is not None]
         after += _coordinated_infinitives(verb, after)
         return _clause_chars(verb, after) if after else None

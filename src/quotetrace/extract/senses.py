@@ -279,10 +279,12 @@ def _common_knowledge(verb: Token, subject: Span | None) -> bool:
 
 
 def _to_the_reader(verb: Token) -> bool:
-    """"Trust me, …", "Believe me, …", "Mark my words": a bare verb opening its sentence, with no subject and
-    no auxiliary, is the writer turning to the reader."""
-    opener = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
-    return verb.tag_ == "VB" and opener is not None and opener.i == verb.i and not any(
+    """"Trust me, …", "Believe me, …", "Mark my words", "But first, notice what …": a bare verb opening its
+    sentence (after a conjunction or an adverb at most), with no subject and no auxiliary, is the writer
+    turning to the reader."""
+    before = [t for t in verb.sent if t.i < verb.i and not t.is_punct and not t.is_space]
+    opens = all(t.dep_ in ("cc", "advmod") and t.head.i == verb.i for t in before)
+    return verb.tag_ == "VB" and opens and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
 
 
