@@ -375,9 +375,14 @@ def _topic(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
 
 def _prep_object(verb: Token, preposition: str) -> str | None:
     """The lemma of the object of ``verb``'s first ``preposition`` phrase."""
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition), None)
-    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    pobj = _object_of(verb, preposition)
     return None if pobj is None else pobj.lemma_.lower()
+
+
+def _object_of(head: Token, preposition: str) -> Token | None:
+    """The object of ``head``'s first ``preposition`` phrase."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _infinitive(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -478,8 +483,7 @@ def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Se
 
 def _when(noun: Token, preposition: str) -> bool:
     """Whether the noun's prepositional object is a time: "a statement on Wednesday", "remarks on 3 May"."""
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition), None)
-    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    pobj = _object_of(noun, preposition)
     return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
