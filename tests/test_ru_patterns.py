@@ -275,3 +275,36 @@ def test_ru_patterns_denying_a_thing_is_a_stance() -> None:
     assert (q.speaker_mention.text if q.speaker_mention else None, q.type) == ("Генштаб Озерии", "stance")
     q = _one("Минобороны опровергло, что удар был нанесён по школе.", "удар был нанесён")
     assert q.type == "speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "containing", "content"),
+    [
+        # nouns joined by «и» are one object; a noun's infinitive belongs to it
+        ("Жюри раскритиковало скучный финал и слабую музыку.", "финал", "скучный финал и слабую музыку"),
+        ("Совет ветеранов осудил намерение мэрии снести старый рынок.", "намерение",
+         "намерение мэрии снести старый рынок"),
+        # a circumstance of the verb after its object is not what the stance is about
+        ("Губернатор поддержал инициативу фермеров ещё до начала заседания.", "инициативу", "инициативу фермеров"),
+        # a verb of saying with a preposition and no clause: a stance toward what the preposition governs
+        ("Пассажиры жалуются на задержки электричек по утрам.", "задержки", "задержки электричек по утрам"),
+        ("Депутат возражал против продажи стадиона.", "продажи", "продажи стадиона"),
+    ],
+)
+def test_ru_patterns_a_stance_object_phrase(text: str, containing: str, content: str) -> None:
+    q = _one(text, containing)
+    assert (q.text, q.type) == (content, "stance")
+
+
+def test_ru_patterns_a_reported_clause_ends_where_another_attribution_begins() -> None:
+    text = ("Директор уверен, что завод выполнит план до декабря, а профсоюз напомнил в заявлении, что рабочим "
+            "задерживают зарплату.")
+    first, second = _one(text, "завод"), _one(text, "рабочим")
+    assert first.text == "завод выполнит план до декабря"
+    assert (second.text, second.speaker) == ("рабочим задерживают зарплату", "профсоюз")
+
+
+@pytest.mark.parametrize("work", ["спектакля", "романа", "выставки", "оперы"])
+def test_ru_patterns_a_work_named_in_quotation_marks_is_no_statement(work: str) -> None:
+    text = f"В пятницу состоялась премьера {work} «Лето над рекой» молодого автора."
+    assert not _quotes(text)

@@ -26,6 +26,7 @@ from quotetrace.ru.lexicon import (
     FINDING_VERBS,
     INFINITIVE_VERBS,
     PHRASE_CUES,
+    PREPOSITION_STANCES,
     QUOTATION_VERBS,
     QUOTING_VERBS,
     SPEAKING_VERBS,
@@ -261,6 +262,9 @@ def _verb_cue(doc: RuDoc, verb: RuToken, act: ActType) -> RuCue:
     content, fragments, how = _verb_content(doc, verb, subject, act)
     if content is None and verb.lemma in STANCE_VERBS:
         content, act, how = _stance_object(doc, verb, subject), "stance", "object"
+    elif content is None and verb.lemma in PREPOSITION_STANCES:
+        content = _prepositional_object(doc, verb, subject, PREPOSITION_STANCES[verb.lemma])
+        act, how = ("stance", "object") if content is not None else (act, how)
     if content is not None and content[1] <= content[0]:
         content, fragments = None, ()
     return RuCue(verb.i, verb.start, verb.end, verb.text, subject, content, gender, plural, act, how, fragments, via)
@@ -314,7 +318,9 @@ def _clause(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int] | 
         following = doc.tokens[k + 1] if k + 1 < b else None
         if tok.text == "," and k not in subject and following is not None:
             if following.lower in CLAUSE_MARKS:
-                return (doc.tokens[k + 2].start, s_end) if k + 2 < b and doc.tokens[k + 2].start < s_end else None
+                if k + 2 >= b or doc.tokens[k + 2].start >= s_end:
+                    return None
+                return doc.tokens[k + 2].start, min(s_end, _next_attribution(doc, k + 2, b))
             if following.feats.get("VerbForm") not in ("Conv", "Part") and following.i not in subject:
                 return None
         if tok.pos in ("VERB", "AUX") and tok.i != verb.i and tok.feats.get("VerbForm") == "Fin":
@@ -322,6 +328,21 @@ def _clause(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int] | 
         if tok.text in (":", ";") or tok.placeholder:
             return None
     return None
+
+
+def _next_attribution(doc: RuDoc, first: int, b: int) -> int:
+    """Where a что-clause from token ``first`` gives way to another attribution in its sentence: a comma (and
+    «а», «но», «и») before a subject and its verb of saying ("…, а её ведомство напомнило, что …"); the
+    sentence's end (``b``'s character) when none."""
+    for k in range(first, b):
+        if doc.tokens[k].text != ",":
+            continue
+        end = next((j for j in range(k + 1, b) if doc.tokens[j].text in (",", ":", ";", *DASHES)), b)
+        for v in doc.tokens[k + 1:end]:
+            if (v.lemma in _CUE_VERBS and v.feats.get("VerbForm") == "Fin"
+                    and any(c.rel == "nsubj" and k < c.i < v.i for c in doc.kids(v.i))):
+                return doc.tokens[k].start
+    return doc.tokens[b - 1].end
 
 
 def _around(doc: RuDoc, verb: RuToken, subject: list[int]) -> _Content | None:
@@ -466,20 +487,78 @@ def _stance_object(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, 
 
 
 def _object_phrase(doc: RuDoc, head: int, first: int, subject: list[int]) -> tuple[int, int] | None:
+    """The object phrase of the verb at ``head`` from ``first``: its nouns with what they govern, coordinated
+    nouns too ("затянутый второй акт и громоздкие декорации") and a noun's infinitive ("решение показать
+    эскизы"); not a circumstance of the verb after it ("раскритиковал решение уже через час после …")."""
     _, b = doc.sent_of(head)
     below = {x.i for x in doc.subtree(head)}
     tokens: list[int] = []
+    tops: set[int] = set()  # the verb's dependents the phrase has entered
     for t in doc.tokens[first:b]:
-        if t.i not in below or t.i in subject or t.text in (",", ":", ";", *DASHES) or t.pos == "CCONJ":
+        if t.i not in below or t.i in subject or t.text in (",", ":", ";", *DASHES):
             break
-        if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Fin", "Inf"):
+        if t.pos == "CCONJ" and not _joins_nouns(doc, t, tokens):
+            break
+        if (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Fin", "Inf")
+                and not (t.feats.get("VerbForm") == "Inf" and t.head in tokens
+                         and doc.tokens[t.head].pos in ("NOUN", "PROPN"))):
+            break
+        # a circumstance of the verb (an adverb, a prepositional phrase) ends it, and so does an adverb the parse
+        # hung on a noun ("инициативу фермеров ещё до начала заседания")
+        top = _top(doc, head, t)
+        if any(doc.tokens[i].pos in ("NOUN", "PROPN") for i in tokens) and (
+                (top.i not in tops and _circumstance(doc, top))
+                or (t.pos == "ADV" and t.head >= 0 and doc.tokens[t.head].pos in ("NOUN", "PROPN"))):
             break
         tokens.append(t.i)
+        tops.add(top.i)
     while tokens and doc.tokens[tokens[-1]].pos == "PUNCT" and doc.tokens[tokens[-1]].text not in ("»", "”", "“"):
         tokens.pop()
     if not any(doc.tokens[i].pos in ("NOUN", "PROPN") or doc.tokens[i].placeholder for i in tokens):
         return None
     return span_of(doc, tokens)
+
+
+def _prepositional_object(doc: RuDoc, verb: RuToken, subject: list[int],
+                          prepositions: frozenset[str]) -> tuple[int, int] | None:
+    """What "жалуются на X" is about: the phrase after one of the verb's ``prepositions`` (PREPOSITION_STANCES)."""
+    if not subject:
+        return None
+    for kid in doc.kids(verb.i):
+        case = [c for c in doc.kids(kid.i) if c.rel == "case" and c.lower in prepositions]
+        if kid.rel == "obl" and case and kid.i > verb.i:
+            return _object_phrase(doc, verb.i, case[0].i + 1, subject)
+    return None
+
+
+def _joins_nouns(doc: RuDoc, conjunction: RuToken, tokens: list[int]) -> bool:
+    """«и» between two nouns of one object phrase: the conjunct it opens hangs on a noun already taken."""
+    conjunct = doc.tokens[conjunction.head] if conjunction.head >= 0 else None
+    return (conjunct is not None and conjunct.rel == "conj" and conjunct.pos in ("NOUN", "PROPN")
+            and conjunct.head in tokens)
+
+
+def _top(doc: RuDoc, verb: int, token: RuToken) -> RuToken:
+    """The verb's dependent that ``token`` hangs under (itself when it is one)."""
+    top = token
+    while top.head >= 0 and top.head != verb:
+        top = doc.tokens[top.head]
+    return top
+
+
+# Prepositions of a verb's circumstance of time ("через час после объявления", "ещё до заседания"); «в» and «на»
+# with the prepositional case say where ("на заседании"); with another case they may measure the object ("к
+# снижению ставки на один пункт").
+TIME_PREPOSITIONS = frozenset({"через", "после", "спустя", "перед", "накануне", "до"})
+
+
+def _circumstance(doc: RuDoc, kid: RuToken) -> bool:
+    """A dependent of the verb that says when or where: an adverb, or a prepositional phrase of time or place."""
+    if kid.rel == "advmod":
+        return True
+    case = [c.lower for c in doc.kids(kid.i) if c.rel == "case"]
+    return kid.rel == "obl" and bool(case) and (
+        case[0] in TIME_PREPOSITIONS or (case[0] in ("в", "во", "на") and kid.feats.get("Case") == "Loc"))
 
 
 def _speaking_cue(doc: RuDoc, verb: RuToken) -> RuCue:

@@ -59,6 +59,13 @@ STANCE_VERBS = frozenset(
     """.split()
 )
 STANCE_PREPOSITIONS = frozenset({"против", "за"})
+# Verbs of saying that take a stance toward what their preposition governs, when no clause follows
+# ("жалуются на тесноту в залах", "возражал против переноса", "высказался за реформу").
+PREPOSITION_STANCES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("жаловаться", "пожаловаться"), frozenset({"на"})),
+    **dict.fromkeys(("возражать", "возразить"), frozenset({"против"})),
+    "высказаться": STANCE_PREPOSITIONS,
+}
 # A verb and the noun it must have to be a cue ("обратил внимание на то, что", "дал понять, что", "пришли к
 # выводу, что", "задаёт вопрос: «…»"), with the act it reports.
 PHRASE_CUES: dict[str, tuple[str, bool]] = {  # verb: (noun, whether a belief)
@@ -102,6 +109,8 @@ TITLE_CUES = frozenset(
     газета журнал книга фильм закон законопроект партия движение организация компания операция программа
     проект агентство издание телеканал радиостанция название заголовок статья песня передача фонд называть
     называемый так-называемый так-называть лозунг хэштег хештег акция канал группа центр портал сайт телеграм-канал
+    спектакль пьеса постановка роман повесть рассказ сборник стихотворение поэма опера балет мюзикл сериал
+    мультфильм альбом выставка фестиваль конкурс премия театр музей картина полотно цикл
     """.split()
 )
 # "по словам X": the preposition and the noun (lemma) that carry an attribution without a verb.
