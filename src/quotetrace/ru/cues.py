@@ -549,7 +549,7 @@ def _top(doc: RuDoc, verb: int, token: RuToken) -> RuToken:
 # Prepositions of a verb's circumstance of time ("через час после объявления", "ещё до заседания"); «в» and «на»
 # with the prepositional case say where ("на заседании"); with another case they may measure the object ("к
 # снижению ставки на один пункт").
-TIME_PREPOSITIONS = frozenset({"через", "после", "спустя", "перед", "накануне", "до"})
+TIME_PREPOSITIONS = frozenset({"через", "после", "спустя", "перед", "накануне"})
 
 
 def _circumstance(doc: RuDoc, kid: RuToken) -> bool:
