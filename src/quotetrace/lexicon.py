@@ -99,11 +99,12 @@ CHANNEL_OCCASIONS = frozenset(
     "interview comment remark statement op-ed column article essay post appearance broadcast podcast".split()
 )
 
-# Words that, just before a quotation, mark it as a title or a name rather than speech. Not "called" or
+# Words that, just before a quotation, mark it as a title or a name rather than speech ("the working title
+# “…”"). Not "called" or
 # "dubbed": in news "what he called “…”" attributes the words to him.
 TITLE_CUES = frozenset(
     "titled entitled headlined headline named nicknamed dubbed branded book film song article column op-ed hashtag "
-    "slogan banner campaign operation program programme addressed".split()
+    "slogan banner campaign operation program programme addressed title subtitle".split()
 )
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -38,6 +38,7 @@ from quotetrace.lexicon import (
     GROUP_NOUNS,
     HEDGE_OBJECTS,
     INFINITIVE_SPEECH_VERBS,
+    MEDIA_NOUNS,
     NAMING_VERBS,
     NOT_PEOPLE,
     ORGANISATION_NOUNS,
@@ -61,16 +62,18 @@ from quotetrace.model import ActType
 
 # Rules that judge the verb's sense: a verb they reject is no cue at all.
 SENSE_RULES = ("subject", "naming", "perception", "volition", "seeming", "hedge", "object", "carrier", "topic",
-               "infinitive", "refusal", "empty", "noun", "headline")
+               "infinitive", "refusal", "decision", "advice", "beat", "empty", "noun", "headline")
 # Rules that keep out what PolNeAR's annotators mark in political news and our out-of-domain guidelines do not:
 # intentions ("sought to"), the writer's "seems", stances toward things ("criticised the tariff"), cue nouns,
-# publishing, topics ("questions about"), a refusal to speak ("declined to comment"). ``Settings.cues="broad"``
+# publishing, topics ("questions about"), a refusal to speak ("declined to comment"), a decision ("the council
+# decided to …", "voted to …"), advice ("councillors should ask …"). ``Settings.cues="broad"``
 # switches them off; the others (a subject that is no source, a naming, a perception, a hedge, empty content, a
 # headline) hold in either reading.
-NOT_POLNEAR_RULES = frozenset({"volition", "seeming", "object", "noun", "carrier", "topic", "infinitive", "refusal"})
+NOT_POLNEAR_RULES = frozenset({"volition", "seeming", "object", "noun", "carrier", "topic", "infinitive", "refusal",
+                               "decision", "advice"})
 # Rules that judge only what follows the verb: a speech verb they reject still attributes a quotation
 # beside it ("“…,” she told reporters").
-CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "refusal", "empty"})
+CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "refusal", "beat", "empty"})
 
 CLAUSE_FRAMES = frozenset({"ccomp", "para", "clause"})
 NOUN_PHRASE_FRAMES = frozenset({"dobj", "oprd", "attr", "acomp", "dative"})
@@ -101,9 +104,37 @@ PERSUASION_VERBS = frozenset("convince persuade".split())
 DIRECTIONS = frozenset("away aboard ashore astern into onto towards toward across".split())
 # Words that ask for a speech: "a request for comment", "asked for an interview".
 ASKING_WORDS = frozenset("request ask seek plea appeal".split())
-# A refusal to speak, and the speaking refused: "declined to comment", "refused to elaborate".
+# A refusal to speak, and the speaking refused: "declined to comment", "refused to elaborate", "declined to name
+# the firms"; "give" and "provide" with a word for what would have been said ("refused to give details").
 REFUSAL_VERBS = frozenset("decline refuse".split())
-REFUSED_SPEECH = frozenset("comment elaborate speculate say".split())
+REFUSED_SPEECH = frozenset(
+    """
+    comment elaborate speculate say name discuss confirm deny disclose reveal identify specify detail explain
+    answer divulge tell estimate predict respond quote
+    """.split()
+)
+GIVING_VERBS = frozenset("give provide offer release".split())
+WITHHELD_OBJECTS = frozenset(
+    "detail details figure figures name names reason reasons number numbers breakdown estimate explanation "
+    "information comment timetable date".split()
+)
+# Passives of being asked to speak: "declined to be drawn on", "refused to be interviewed".
+REFUSED_PASSIVES = frozenset("draw interview quote question".split())
+# What opens a question left open: "would not say whether …", "did not say how many …".
+QUESTION_OPENERS = frozenset("whether if how why when where what which who whom".split())
+# What a verb of telling can tell without saying anything: "tells its own story".
+STORY_NOUNS = frozenset("story tale".split())
+# Verbs of deciding: what a body decides or votes for is an act, not something said.
+DECISION_VERBS = frozenset("decide resolve vote choose opt".split())
+# Modals, verbs and words under which a speech is advised or allowed, not made: "should ask", "must explain",
+# "ought to demand", "needs to say", "is entitled to ask", "has every right to know".
+ADVICE_MODALS = frozenset("should must".split())
+ADVICE_HEADS = frozenset("ought need".split())
+ENTITLEMENT_WORDS = frozenset("entitled right".split())
+# Speech verbs that the first person performs by naming them under a modal: "I must say …", "we should admit …".
+PERFORMATIVE_VERBS = frozenset("say tell admit confess add stress".split())
+# Verbs of a writer's or a reporter's beat: "writes about civic life for the Sentinel".
+BEAT_VERBS = frozenset("write report blog".split())
 # What a source asks not to be: "asked not to be named".
 ANONYMITY_VERBS = frozenset("name identify quote".split())
 PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women", "person", "people")
@@ -214,6 +245,8 @@ def _naming(verb: Token, lemma: str, construction: str, subject: Span | None) ->
 
 def _perception(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
     """'residents want to see the road rebuilt', 'I saw Marta'; not 'she sees the plan as a mistake'."""
+    if _seen_event(verb, lemma):
+        return True  # "watched storm clouds pass to the north": the event seen, whatever cue its verb is
     if lemma not in PERCEPTION_VERBS:
         return False
     if verb.dep_ == "xcomp" and lemma_of(verb.head) in VOLITION_VERBS | WISH_VERBS:
@@ -231,6 +264,15 @@ def _scene(verb: Token) -> bool:
     if clause is None or any(c.dep_ in ("mark", "aux", "auxpass") for c in clause.children):
         return False
     return clause.tag_ in ("VB", "VBG") and any(c.dep_ == "nsubj" for c in clause.children)
+
+
+def _seen_event(verb: Token, lemma: str) -> bool:
+    """The verb of a scene that a perception verb shows ("watched the clouds pass", "heard the engine stop",
+    "noticed the water rising"); not a speech verb, whose hearer reports what was said ("heard him say the
+    mill would close")."""
+    head = verb.head
+    return (verb.dep_ == "ccomp" and head.i < verb.i and lemma not in SPEECH_VERBS
+            and lemma_of(head) in PERCEPTION_VERBS and _scene(head))
 
 
 def _volition(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -319,7 +361,20 @@ def _object(verb: Token, lemma: str, construction: str, subject: Span | None) ->
     if lemma == "call" and verb.tag_ not in ("VBD", "VBN") and not _complemented(verb) and not _quoted_after(verb):
         return True  # "should call the council's hotline", "to call a meeting": no naming, no speech (a past
         # "called" with a long object is most often a naming whose complement the parse lost)
+    if lemma == "call" and not _complemented(verb) and not _quoted_after(verb) and _bare_object(verb):
+        return True  # "saw the lights go out and called the lifeboat station.": a telephone call, a summons
     return lemma not in ATTITUDE_VERBS | REPORTING_VERBS | BELIEF_VERBS | NAMING_VERBS | CARRIER_VERBS
+
+
+def _bare_object(verb: Token) -> bool:
+    """The verb's object is a short noun phrase that ends its clause: "called the police.", "called the
+    harbour office at six"; not "called the plan, which had cost millions, …", whose complement may be lost."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or any(
+            c.dep_ not in ("det", "compound", "poss", "amod", "case") for c in obj.children):
+        return False
+    after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    return after is None or after.is_punct or after.is_space or after.pos_ in ("CCONJ", "ADP", "ADV")
 
 
 def _complemented(verb: Token) -> bool:
@@ -392,19 +447,46 @@ def _infinitive(verb: Token, lemma: str, construction: str, subject: Span | None
 
 
 def _refusal(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
-    """'declined to comment', 'refused to elaborate': nothing was said (PolNeAR marks it, 22 times in 25 in its
-    training split; our out-of-domain guidelines do not); nor in 'who asked not to be named'. A refusal that
-    names its topic ("declined to comment on the plan", "refused to say whether …") tells the reader what was
-    not said, and stays a statement."""
+    """'declined to comment', 'refused to elaborate on the plan', 'declined to name the firms', 'would not say
+    whether the pool will reopen': a refusal to speak, with or without its topic, and a denied saying with the
+    question it leaves open, say nothing (PolNeAR marks both, "declined to comment" 22 times in 25 in its
+    training split and "would not say whether" 5 times in 6; our out-of-domain guidelines do not); nor does
+    'who asked not to be named'."""
+    if _left_open(verb, lemma):
+        return True
     if construction != "xcomp":
         return False
     infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if infinitive is not None and _unnamed_request(verb, infinitive):
-        return True  # "who asked not to be named": a condition of speaking, not something said
-    if lemma not in REFUSAL_VERBS or infinitive is None or lemma_of(infinitive) not in REFUSED_SPEECH:
+    if infinitive is None:
         return False
-    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl") or (c.dep_ == "prep" and c.lower_ != "for")
-                   for c in infinitive.children)
+    if _unnamed_request(verb, infinitive):
+        return True  # "who asked not to be named": a condition of speaking, not something said
+    return lemma in REFUSAL_VERBS and _refused_speech(infinitive)
+
+
+def _refused_speech(infinitive: Token) -> bool:
+    """The infinitive after "declined to" is one of speaking: "comment", "name the firms", "give details", "be
+    drawn on the timing"."""
+    lemma = lemma_of(infinitive)
+    if any(c.dep_ == "auxpass" for c in infinitive.children):
+        return lemma in REFUSED_PASSIVES
+    if lemma in GIVING_VERBS:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in WITHHELD_OBJECTS for c in infinitive.children)
+    return lemma in REFUSED_SPEECH
+
+
+def _left_open(verb: Token, lemma: str) -> bool:
+    """The speaking verb of a refusal ("refused to say whether …", "declined to discuss how …"), or a denied
+    saying with a question for its object ("would not say whether …", "has not said how many …", "never
+    said if …"): the question is what was not answered."""
+    if lemma not in REFUSED_SPEECH:
+        return False
+    if verb.dep_ == "xcomp" and lemma_of(verb.head) in REFUSAL_VERBS:
+        return _refused_speech(verb)
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    return clause is not None and clause.doc[clause.left_edge.i].lower_ in QUESTION_OPENERS
 
 
 def _unnamed_request(verb: Token, infinitive: Token) -> bool:
@@ -412,6 +494,52 @@ def _unnamed_request(verb: Token, infinitive: Token) -> bool:
     return (lemma_of(verb) in ("ask", "request") and lemma_of(infinitive) in ANONYMITY_VERBS
             and any(c.dep_ == "neg" for c in infinitive.children)
             and any(c.dep_ == "auxpass" for c in infinitive.children))
+
+
+def _decision(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'the council decided on Wednesday to charge …', '…, the board decided', 'voted to close the pool',
+    'chose to wait': a decision is an act, whatever its frame (PolNeAR marks some: "administrators decided she
+    should share the honor", "voted to ban"); voting for or against a thing is a stance ('voted against the
+    bill')."""
+    if construction == "clause" and lemma_of(verb.head) in DECISION_VERBS:
+        return True  # "resolved that the library would open": the verb of what was decided is no cue either
+    return lemma in DECISION_VERBS and not construction.startswith("prep:")
+
+
+def _advice(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'councillors should ask for the full costs', 'the minister must explain why …', 'ought to demand an audit',
+    'the public is entitled to ask why …': a speech advised or allowed has not been made (PolNeAR marks some in
+    its writers' own voice: "the Committee should formally ask …", "Israel must also acknowledge …"). Not a
+    belief ("must know"), nor an inference ("must have told"), nor the first person performing what it names
+    ("I must say the library is a delight")."""
+    if lemma in BELIEF_VERBS:
+        return False
+    if subject is not None and subject.root.lower_ in FIRST_PERSON and lemma in PERFORMATIVE_VERBS:
+        return False
+    if verb.dep_ in ("xcomp", "acl") and (lemma_of(verb.head) in ADVICE_HEADS or verb.head.lower_ in ENTITLEMENT_WORDS):
+        return True  # "ought to demand", "needs to explain", "is entitled to ask", "every right to ask"
+    modal = any(c.dep_ == "aux" and c.lower_ in ADVICE_MODALS for c in verb.children)
+    inferred = any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return modal and not inferred
+
+
+def _beat(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'writes about civic life for the Sentinel', 'reports on farming for a weekly': what a writer covers, and
+    for whom, in the present of habit; a topic, not something said (PolNeAR leaves "who writes about the credit
+    industry for consumers" unmarked too)."""
+    if lemma not in BEAT_VERBS or construction not in ("prep:about", "prep:on") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "ccomp") for c in verb.children):
+        return False
+    return any(t.dep_ == "prep" and t.lower_ == "for" and _outlet(t) for t in verb.subtree if t.i > verb.i)
+
+
+def _outlet(prep: Token) -> bool:
+    """The object of "for" is a newspaper, a station, a site: a name or a word for one ("for the Sentinel", "for a
+    local paper")."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in MEDIA_NOUNS)
 
 
 def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -425,6 +553,8 @@ def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
         return any(c.dep_ == "dobj" and c.lower_ == "least" for c in verb.children)
     if construction in NOUN_PHRASE_FRAMES:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.i > verb.i), None)
+        if obj is not None and _untold_story(verb, obj):
+            return True  # "which tells its own story", "the numbers tell a story": no story is told
         if obj is not None and any(c.dep_ == "prep" and c.i > obj.i for c in verb.children):
             return False  # "accused him of lying", "asked her about the vote"
     elif construction.startswith("prep:"):
@@ -433,6 +563,14 @@ def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
     else:
         return False
     return obj is not None and is_empty_phrase(obj)
+
+
+def _untold_story(verb: Token, obj: Token) -> bool:
+    """"Tells its own story", "told a tale": a story with nothing said of what it is ("told the story of a
+    mother who …" tells one)."""
+    return (lemma_of(verb) == "tell" and obj.lemma_.lower() in STORY_NOUNS
+            and not any(c.dep_ in ("prep", "acl", "relcl", "ccomp") for c in obj.children)
+            and not any(c.dep_ in ("prep", "ccomp") and c.i > obj.i for c in verb.children))
 
 
 def is_empty_phrase(head: Token) -> bool:
@@ -450,6 +588,9 @@ _VERB_RULES = (
     ("perception", _perception),
     ("volition", _volition),
     ("refusal", _refusal),
+    ("decision", _decision),
+    ("advice", _advice),
+    ("beat", _beat),
     ("empty", _empty),
     ("carrier", _carrier),
     ("object", _object),
