@@ -48,6 +48,8 @@ def texts(text: str, settings: Settings | None = None) -> list[str]:
         "The operator must explain why the ferry sailed without lights.",
         # a columnist's beat
         "Lena Hart writes about schools and housing for the Evening Post.",
+        # "as if" compares; it says nothing is what something is
+        "At the gate, the old ferryman rests a palm on the post as if patting a horse.",
     ],
 )
 def test_acts_that_sound_like_speech_say_nothing(text: str) -> None:

@@ -745,8 +745,11 @@ def _infinitive_after_object(verb: Token) -> bool:
 
 
 def _as_predicate(verb: Token) -> bool:
-    """'sees the tariff as a tax', 'described the change as “the simplest policy”'."""
-    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
+    """'sees the tariff as a tax', 'described the change as “the simplest policy”'; not 'as if greeting an old
+    friend', 'as though …' (a comparison)."""
+    doc = verb.doc
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i
+               and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("if", "though")) for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
