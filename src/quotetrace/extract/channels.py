@@ -26,7 +26,10 @@ from quotetrace.lexicon import (
     AUDIENCE_NOUNS,
     CHANNEL_OCCASIONS,
     COGNITION_VERBS,
+    GROUP_MEMBER_NOUNS,
     MEDIA_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     RELAY_VERBS,
     SPEECH_VERBS,
 )
@@ -42,6 +45,10 @@ OCCASION_OPENERS = frozenset({"in", "on", "during"})
 ADDRESS_VERBS = frozenset({"tell", "speak", "talk"})
 ADDRESS_PREPOSITIONS = frozenset({"to", "with"})
 SAYING_VERBS = SPEECH_VERBS - COGNITION_VERBS
+# Who tells of what they saw or heard, and is a source themselves: "according to an attendee".
+WITNESS_NOUNS = frozenset("source attendee witness participant insider person colleague friend".split())
+# Words that make a speaker a share of those asked: "most voters said …", "a majority said …".
+SHARE_WORDS = frozenset("most majority minority half third quarter many few percent".split())
 
 
 def with_channels(cues: list[Cue]) -> list[Cue]:
@@ -96,11 +103,55 @@ def _carrier(cue: Cue, by_token: dict[int, Cue]) -> Cue | None:
         # "“…,” Dalby said, as quoted by LNA" with the clause hung on the content: the nearest attribution
         # above (an "as quoted by" never names a source of the content itself)
         carrier = next((by_token[a.i] for a in tok.ancestors if a.i in by_token), None)
+    elif carrier is None and cue.subject is not None:
+        carrier = _reporting_clause_above(tok, cue.subject, by_token)
     if carrier is None or carrier is cue or carrier.subject is None:
         return None
+    if not relay and carrier.content is not None and not _relayed_account(cue.subject, carrier.subject):
+        return None  # "Six in ten tenants said …, according to the survey", however the parser hangs it
     # a verb of saying; not one the learned table alone made a cue ("plans to visit"), nor a perception
     # ("would see their taxes go up, according to an analysis": the analysis is the source)
     return carrier if carrier.rate is None and carrier.token.lemma_.lower() in SAYING_VERBS else None
+
+
+def _reporting_clause_above(tok: Token, source: Span, by_token: dict[int, Cue]) -> Cue | None:
+    """"She said the state would not pay, according to a transcript the ministry released": an "according to"
+    inside the clause a speech verb reports, when that verb has a speaker of its own, names how the words came
+    to the writer, as it does after "“…,” she said". Not when what it names are people who were there and
+    tell of it ("Police have said they …, according to lawyers for the family": their account), nor when the
+    speakers are a count a poll gives ("six in ten voters said …, according to the survey"); nor after a verb
+    of relaying ("the Post reports that …, according to the census": the figures are the census's)."""
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.i not in by_token:
+        return None
+    carrier = by_token[clause.head.i]
+    if carrier.subject is None or carrier.token.lemma_.lower() in RELAY_VERBS:
+        return None
+    return carrier if _relayed_account(source, carrier.subject) else None
+
+
+def _relayed_account(source: Span | None, speaker: Span) -> bool:
+    """Whether "according to ``source``" only passes on what ``speaker`` said in a reported clause: not when the
+    source are people who tell of it, nor when the speakers are a share of those a survey asked."""
+    return source is not None and not _people(source.root) and _one_speaker(speaker)
+
+
+def _people(tok: Token) -> bool:
+    """Persons, as a name or a noun: "an attendee", "lawyers for the family", "sources close to her"."""
+    noun = tok.lemma_.lower()
+    return (tok.ent_type_ == "PERSON" or noun in PERSON_NOUNS or noun in GROUP_MEMBER_NOUNS
+            or noun in WITNESS_NOUNS)
+
+
+def _one_speaker(subject: Span) -> bool:
+    """A speaker the text names or points to, not a share of respondents ("six in ten", "most voters")."""
+    head = subject.root
+    if any(t.like_num or t.lower_ in SHARE_WORDS for t in subject):
+        return False
+    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in ("PERSON", "ORG") or _people(head) or (
+        head.lemma_.lower() in ORGANISATION_NOUNS)
 
 
 def _marked_as(verb: Token) -> bool:

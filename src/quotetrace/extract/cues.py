@@ -23,6 +23,7 @@ from quotetrace.extract.senses import (
     verb_sense,
 )
 from quotetrace.lexicon import (
+    ATTITUDE_VERBS,
     BELIEF_ADJECTIVES,
     BELIEF_NOUNS,
     BELIEF_VERBS,
@@ -102,7 +103,8 @@ class Cue:
 def construction_of(verb: Token) -> str:
     """Which dependent carries a verb's content: its clause, object, infinitive or prepositional phrase."""
     deps = {c.dep_: c for c in verb.children if not _consequence_of(verb, c)}
-    if "ccomp" in deps or _question_clause(verb) is not None or _clause_after_place(verb) is not None:
+    if "ccomp" in deps or _question_clause(verb) is not None or _clause_after_place(verb) is not None or (
+            _that_clause(verb) is not None):
         return "ccomp"
     if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i and _set_off(verb)):
         return "para"
@@ -122,9 +124,13 @@ def construction_of(verb: Token) -> str:
 def _consequence_of(verb: Token, clause: Token) -> bool:
     """'Lakeland is considered the wettest county, so the claim drew laughter': a clause before the verb that
     "so", "thus" or "therefore" follows is what the verb's sentence is a consequence of, not its content."""
-    return clause.dep_ == "ccomp" and clause.i < verb.i and any(
-        c.dep_ in ("advmod", "cc") and c.lower_ in CONSEQUENCE_WORDS and clause.right_edge.i < c.i < verb.i
-        for c in verb.children)
+    if clause.dep_ != "ccomp" or clause.i > verb.i:
+        return False
+    # the word hangs on the verb, or opens what follows the clause after a comma whatever the parser hangs it on
+    # ("…, so imported grain will not come cheap", with "so" taken into the subject)
+    return any(t.lower_ in CONSEQUENCE_WORDS and (
+        (t.head.i == verb.i and t.dep_ in ("advmod", "cc")) or verb.doc[t.i - 1].text in (",", ";"))
+        for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
 CONSEQUENCE_WORDS = frozenset("so thus therefore hence consequently".split())
@@ -144,6 +150,23 @@ def _question_clause(verb: Token) -> Token | None:
     asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
     return None if asked is None else next(
         (r for r in asked.children if r.dep_ in ("relcl", "acl") and r.left_edge.lower_ in ASKED_OPENERS), None)
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """'said, as quoted by a trade weekly, that other cities were “watching”': a clause with "that" and a subject
+    of its own that the parser hangs on the verb as its open complement or adverbial clause (the phrase set off
+    before it misleads it) is its content clause all the same. The "that" comes right after the verb or a comma,
+    not after "so" or "now" ("left early so that …")."""
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in ("xcomp", "advcl"):
+            continue
+        that = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i), None)
+        if that is None or not any(g.dep_ in SUBJECT_DEPS for g in c.children):
+            continue
+        before = verb.doc[that.i - 1]
+        if before.i == verb.i or before.text == ",":
+            return c
+    return None
 
 
 def _clause_after_place(verb: Token) -> Token | None:
@@ -278,6 +301,10 @@ def find_cues(
                 cue = _sensed_verb_cue(doc, tok, lemma, learned, off)
             if cue is not None:
                 cues.append(cue)
+        elif tok.pos_ == "NOUN" and _verb_taken_for_noun(tok):
+            cue = _verb_taken_for_noun_cue(doc, tok)
+            if cue is not None:
+                cues.append(cue)
         elif tok.pos_ == "NOUN":
             cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS or lemma in CLAUSE_SPEECH_NOUNS else None
             if cue is None and lemma in COPULAR_CUE_NOUNS:
@@ -398,7 +425,7 @@ def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
     if construction == "ccomp":
         # "…: He said he’s raised $100,000" may come with the clause before the colon as a second clause
         clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _comment_on_it(c)]
-        clauses += [c for c in [_question_clause(verb), _clause_after_place(verb)] if c is not None]
+        clauses += [c for c in [_question_clause(verb), _clause_after_place(verb), _that_clause(verb)] if c is not None]
         if not clauses:
             return None
         heads = [c for c in clauses if c.i > verb.i] or clauses
@@ -504,7 +531,8 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
         tokens = [t for t in tokens if t.i > verb.i]
     if not tokens:
         return None
-    cut = {t.i for head in heads for d in head.subtree if d.i != head.i and _detached(d) for t in d.subtree}
+    cut = {t.i for head in heads for d in head.subtree if d.i != head.i and (_detached(d) or _speaker_goes_on(verb, d))
+           for t in d.subtree}
     last = max(t.i for t in tokens)
     for head in heads:
         for d in head.subtree:
@@ -520,7 +548,20 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
         run.append(t)
     while len(run) > 1 and (run[-1].dep_ == "cc" or (run[-1].is_punct and not run[-1].is_quote)):
         run.pop()
-    return trim_chars(verb.doc, run)
+    return trim_chars(verb.doc, _after_set_off_phrase(verb, run))
+
+
+def _after_set_off_phrase(verb: Token, run: list[Token]) -> list[Token]:
+    """'said, as quoted by a trade weekly, that …', 'said, according to the minutes, that …': a phrase set off
+    by commas between the verb and the "that" of its clause is how or where it was said, not what; the
+    content starts at the "that"."""
+    doc = verb.doc
+    if not run or run[0].i <= verb.i or doc[run[0].i - 1].text != ",":
+        return run
+    that = next((t for t in run[1:] if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if that is None or doc[that.i - 1].text != "," or that.head.i not in {t.i for t in run}:
+        return run
+    return [t for t in run if t.i >= that.i]
 
 
 def _object_infinitive(head: Token, objects: list[Token]) -> Token | None:
@@ -583,6 +624,34 @@ def _detached(tok: Token) -> bool:
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         return (tok.tag_ == "VBG" and not marks) or bool(marks & CONTRAST_MARKS)
     return False
+
+
+def _speaker_goes_on(verb: Token, conj: Token) -> bool:
+    """'The wardens said they had full trust in the chief and praised the volunteers': a stance verb joined to
+    the reported clause, in the past with no subject or auxiliary of its own, whose clause's subject cannot
+    speak or is a pronoun for the speaker, is what the speaker went on to do, not what they said. A verb of
+    saying is cut as it is (``_detached``); with a speaker of its own in the clause ("said the minister had
+    met the wardens and praised them") the stance is the minister's, reported."""
+    if conj.dep_ != "conj" or conj.tag_ != "VBD" or not _act_of_speaking(conj) or any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    clause = conj.head
+    inner = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if inner is None:
+        return False
+    if not _speaking_subject(clause):
+        return True
+    outer = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return outer is not None and _same_number_pronoun(inner, outer)
+
+
+def _same_number_pronoun(pronoun: Token, speaker: Token) -> bool:
+    """"they" for a plural speaker, "he", "she" or "it" for a single one."""
+    word = pronoun.lower_
+    plural = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    if word == "they":
+        return plural
+    return word in ("he", "she", "it") and not plural and speaker.lower_ not in ("i", "you")
 
 
 def _beside_the_modal(conj: Token) -> bool:
@@ -656,14 +725,26 @@ def _past_reported_clause(verb: Token) -> Token:
     participle after them: "Sound Link said its profit fell, blaming the fuel bill" (the profit blames nothing)."""
     head = verb.head
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
-    if not (participle or (verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_VERBS)):
+    if not (participle or (verb.dep_ == "conj" and _act_of_speaking(verb))):
         return head
     clause = head
     while clause.dep_ == "ccomp" and not _speaking_subject(clause):
         clause = clause.head
     if clause is head:
         return head
-    return clause if _speaking_subject(clause) or (participle and clause.lemma_.lower() in SPEECH_VERBS) else head
+    # a speech verb above says what it reports, whatever its subject is ("The Orrin branch of the union said
+    # that jobs were at risk and demanded talks": the jobs demand nothing)
+    return clause if _speaking_subject(clause) or clause.lemma_.lower() in SPEECH_VERBS else head
+
+
+def _act_of_speaking(verb: Token) -> bool:
+    """A verb of saying, or of taking a stance in words: "urged", "demanded", "praised", "thanked"."""
+    lemma = verb.lemma_.lower()
+    return lemma in SPEECH_VERBS or lemma in ATTITUDE_VERBS or lemma in ADDRESSING_VERBS
+
+
+# Verbs that address someone in words, as a stance does: "thanked the staff", "apologised to residents".
+ADDRESSING_VERBS = frozenset("thank apologise apologize congratulate".split())
 
 
 def _speaking_subject(verb: Token) -> bool:
@@ -914,6 +995,31 @@ def _poll_cue(doc: Doc, prep: Token) -> Cue | None:
     return Cue(prep, prep.text, prep.idx, prep.idx + len(prep), source, content, frame="prep:in")
 
 
+def _verb_taken_for_noun(tok: Token) -> bool:
+    """'A preliminary note from his laboratory reports that …': in a sentence the parser finds no verb in, the
+    -s form of a speech verb right before "that" is the verb it missed, not a plural noun ("laboratory
+    reports"): the words before it are its subject."""
+    doc = tok.doc
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "that" or doc[tok.i + 1].dep_ != "mark":
+        return False
+    sent = _without_dateline(tok.sent)
+    if sent.root.pos_ not in ("NOUN", "PROPN") or tok.i - sent.start < 2:
+        return False
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.is_punct for t in doc[sent.start : tok.i])
+
+
+def _verb_taken_for_noun_cue(doc: Doc, verb: Token) -> Cue | None:
+    that = doc[verb.i + 1]
+    content = _clause_chars(verb, [that.head]) if that.head.i > verb.i else None
+    if content is None:
+        return None
+    sent = _without_dateline(verb.sent)
+    subject = doc[sent.start : verb.i]
+    return Cue(verb, verb.text, verb.idx, verb.idx + len(verb), subject, content, frame="ccomp")
+
+
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
     """"raised the possibility that ...", "his claim that ...": content is the noun's that-clause."""
     # (for a noun that reports only through its clause, "that" must open the clause, not be its subject)
@@ -988,7 +1094,7 @@ def _headline_cue(doc: Doc, colon: Token) -> Cue | None:
     body = doc.char_span(colon.idx + 1, para_end, alignment_mode="contract")
     if head is None or body is None or not 0 < len(head) <= MAX_HEADLINE_SOURCE or len(body) > MAX_HEADLINE_WORDS:
         return None
-    if not head[0].is_title or any(t.is_punct and t.text not in ("’s", "'s") for t in head):
+    if not head[0].is_title or any(t.is_punct and not _possessive_mark(t) for t in head):
         return None
     if head[0].lower_ in HEADER_WORDS:
         return None  # "Photo: …", "Updated: …": a caption or a note, not who says it
@@ -998,6 +1104,16 @@ def _headline_cue(doc: Doc, colon: Token) -> Cue | None:
     if content is None or text[content[1] - 1] in ".":
         return None  # a sentence, not a headline
     return Cue(colon, ":", colon.idx, colon.idx + 1, head, content)
+
+
+def _possessive_mark(tok: Token) -> bool:
+    """"Mayor's office:", "Drivers' union:", "crews’ union": a possessive is no punctuation, whatever the tagger
+    makes of a plural's apostrophe."""
+    if tok.text in ("’s", "'s") or tok.tag_ == "POS":
+        return True
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (tok.text in ("'", "’") and before is not None and not before.whitespace_
+            and before.lower_.endswith("s") and bool(tok.whitespace_))
 
 
 def _subtree_tokens(heads: Iterable[Token]) -> list[Token]:
