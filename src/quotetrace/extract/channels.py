@@ -28,7 +28,6 @@ from quotetrace.lexicon import (
     COGNITION_VERBS,
     GROUP_MEMBER_NOUNS,
     MEDIA_NOUNS,
-    ORGANISATION_NOUNS,
     PERSON_NOUNS,
     RELAY_VERBS,
     SPEECH_VERBS,
@@ -146,12 +145,8 @@ def _people(tok: Token) -> bool:
 
 
 def _one_speaker(subject: Span) -> bool:
-    """A speaker the text names or points to, not a share of respondents ("six in ten", "most voters")."""
-    head = subject.root
-    if any(t.like_num or t.lower_ in SHARE_WORDS for t in subject):
-        return False
-    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in ("PERSON", "ORG") or _people(head) or (
-        head.lemma_.lower() in ORGANISATION_NOUNS)
+    """Speakers who are not a share of those asked ("six in ten", "most voters", "a majority")."""
+    return not any(t.like_num or t.lower_ in SHARE_WORDS for t in subject)
 
 
 def _marked_as(verb: Token) -> bool:
