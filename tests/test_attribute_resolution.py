@@ -300,3 +300,11 @@ def test_a_participle_the_parser_took_for_the_root_keeps_its_subject_as_the_sour
     quotes = quotetrace.extract("Engineers surveying the old viaduct say they have found cracks in three of its piers.")
     assert [(q.text, q.speaker_mention.text if q.speaker_mention else None) for q in quotes] == [
         ("they have found cracks in three of its piers", "Engineers")]
+
+
+def test_a_speaker_of_unknown_gender_does_not_outrank_a_woman_named_after_them() -> None:
+    text = ("A reality-show host turned candidate told the crowd that the doctor was a good friend. The doctor has "
+            "made many claims on air about pills.\n\nDemocratic Sen. Dana Whitlow (D-Ore.) scolded him: “Nobody in "
+            "medicine backs the four pills you called ‘cures,’” she said. “When you sell a cure, people believe you.”")
+    quotes = [q for q in quotetrace.extract(text) if "cure" in q.text]
+    assert quotes and {q.speaker for q in quotes} == {"Dana Whitlow"}

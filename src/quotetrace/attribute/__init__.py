@@ -233,7 +233,14 @@ def _person_in_focus(
     subject = _recent_subject(span, entities, fits)
     if subject is not None:
         return subject
-    return _antecedent(span.start_char, entities, speakers, fits, salient=True)
+    found = _antecedent(span.start_char, entities, speakers, fits, salient=True)
+    if gender is None or found is None or found.gender is not None:
+        return found
+    # A speaker of unknown gender ("a reality TV star-turned-candidate") does not outrank a person of the
+    # pronoun's gender named after they spoke ("Sen. Claire McCaskill scolded him: “…,” she said").
+    named = _nearest(span.start_char, entities, lambda e: e.label == "PERSON" and e.gender == gender)
+    spoke = max((where for where, e in speakers if e is found), default=-1)
+    return named[1] if named is not None and named[0] > spoke else found
 
 
 def _person_of(gender: str | None) -> Fits:
