@@ -119,6 +119,10 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("На переправе ждут не более 30 грузовиков", 0),  # ... a figure bounded
         ("Очередь вырастет не менее чем до пяти километров", 0),
         ("The board is ruling out a second vote", 1),
+        # a verb that bounds a figure, negated: at most the figure, no negation
+        ("Borrowing this year will not exceed 40 billion crowns", 0),
+        ("Уровень воды в Ильме не превысит 3,5 метра", 0),
+        ("Borrowing this year will not exceed the agreed ceiling", 1),  # ... and with no figure, a "not"
     ],
 )
 def test_facts_negations_that_negate(text: str, negations: int) -> None:
@@ -640,6 +644,9 @@ def test_facts_fractions_and_counted_tens_in_words(text: str, numbers: set[str])
     ("не менее двадцати машин", {("20", ">")}),
     ("не больше двадцати машин", {("20", "<")}),
     ("just under 3 percent", {("3", "<")}),
+    ("will exceed 40 billion crowns", {("40000000000", ">")}),  # a verb that bounds a figure
+    ("will not exceed 40 billion crowns", {("40000000000", "<")}),  # ... turned by a negation
+    ("расходы не превысят 12 процентов", {("12", "<")}),
     ("below 5 percent", {("5", "<")}),
     ("почти 300 человек", {("300", "-")}),  # close below: no bound
     ("поднялась почти до семи метров", {("7", "-")}),  # «до» stands between, as "to" does
@@ -696,6 +703,9 @@ def test_facts_lengths_of_time_said_in_words(text: str, days: set[tuple[float, f
     ("Fewer than 300 volunteers came", "«Пришли 460 добровольцев»", "number"),
     ("The harvest will be 3.8 million tonnes", "the harvest will be no more than 4 million tonnes", None),
     ("The harvest will be 4.4 million tonnes", "the harvest will be no more than 4 million tonnes", "number"),
+    ("«Дефицит бюджета не превысит 3,1 процента»", "the budget deficit is capped at 3.1 percent", None),
+    ("Borrowing will not exceed 40 billion crowns", "borrowing will be at most 40 billion crowns", None),
+    ("Borrowing will not exceed 40 billion crowns", "borrowing will exceed 40 billion crowns", "number"),
     ("«Больше трети колодцев пересохли»", "fewer than a third of the wells have run dry", "number"),
     # lengths of time: a hedge widens one, a bound on its side only
     ("The crossing takes 1 hour 40 minutes", "«Переправа займёт меньше двух часов»", None),

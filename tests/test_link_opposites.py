@@ -120,6 +120,10 @@ def test_an_altered_copy_that_swaps_a_word_for_its_opposite_names_the_change() -
          "negation"),
         ("The dye works on the canal will keep its licence", "the dye works on the canal is banned", "negation"),
         ("The dye works on the canal was banned", "the dye works on the canal was prohibited", None),
+        # "lift" that raises a quantity ends no restriction; one that ends a cap does
+        ("The regional bank is raising its lending rate to 9 percent", "regional bank lifts lending rate to 9%",
+         None),
+        ("The mill keeps the cap on flour prices", "the mill lifted the cap on flour prices", "negation"),
         ("The night trains to Corva were cancelled", "no night trains to Corva will run", None),
         # across languages the lists' words do not meet closely enough: only a pair both quotes engage counts
         ("«Ночные поезда в Корву снова пойдут со 2 мая»", "the night trains to Corva run again from 2 May", None),

@@ -240,6 +240,12 @@ RELATIVE_DAYS: dict[str, str] = {"today": "today", "yesterday": "yesterday", "to
                                  "сегодня": "today", "вчера": "yesterday", "завтра": "tomorrow",
                                  "сегодняшний": "today", "вчерашний": "yesterday", "завтрашний": "tomorrow"}
 
+# Verbs that put a figure's bound ("will exceed 3 percent": more than 3 percent). "Will not exceed 2.4 percent",
+# «не превысит 2,4%» is a bound, at most 2.4 percent ("caps the deficit at 2.4%"), not a negation: the
+# negation turns the bound (facts._clause_negations, facts._hedge).
+EXCEEDING = frozenset("exceed exceeds exceeded surpass surpasses surpassed превысит превысят "
+                      "превысить превышать превышает превышают превышал превышала превышало превышали превысил "
+                      "превысила превысило превысили превзойдёт превзойдет превзойти".split())
 # Words that make the number after them approximate, and which way the true value may lie: "~" either side
 # ("about 2,000", «около двух тысяч»), "-" just below it ("almost a quarter", «почти»), and the bounds, ">" above
 # it ("more than 2,000", "at least", «свыше», «минимум») and "<" below it ("less than", "under", "below", «менее»).
@@ -250,6 +256,7 @@ HEDGES: dict[str, str] = {
     **dict.fromkeys("about around roughly approximately some circa close около примерно порядка приблизительно "
                     "ориентировочно".split(), "~"),
     **dict.fromkeys("more over above upwards exceeding minimum более свыше больше выше минимум".split(), ">"),
+    **dict.fromkeys(EXCEEDING, ">"),  # "the deficit will exceed 3 percent"; a negation turns it (TURNED_BOUNDS)
     **dict.fromkeys("almost nearly near nears nearing approaching approaches почти малого".split(), "-"),
     **dict.fromkeys("under below less fewer maximum менее меньше ниже максимум".split(), "<"),
 }

@@ -50,6 +50,7 @@ from quotetrace.link.fact_words import (
     COUNTED_MULTIPLIERS,
     CURRENCY_SIGNS,
     DURATIONS,
+    EXCEEDING,
     FIRST_PERSON_PLURAL,
     FRACTION_COUNTS,
     FRACTIONS,
@@ -842,6 +843,8 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -
                                                    tokens, clause, at, following)
                                                or after in _THAT or len(clause) == 2):
             continue  # "no more than", "nothing less", "none other", «не более 40», «не более того», "…, not later"
+        if following in EXCEEDING and _figure_after(tokens, clause, at + 1):
+            continue  # "will not exceed 2.4 percent", «не превысит 2,4%»: at most 2.4 percent (a bound)
         if (preceding in NOT_NEGATING_AFTER and at == 1) or (until and token.value not in CONCORD):
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if (preceding, token.value) == CONCESSIVE:
@@ -865,6 +868,14 @@ def _bounds_a_figure(tokens: tuple[Token, ...], clause: list[int], at: int, foll
         return False
     rest = [tokens[i] for i in clause[at + 2:at + 4]]
     return bool(rest) and (rest[0].kind != "word" or fold(rest[0].text) in HEDGES)
+
+
+def _figure_after(tokens: tuple[Token, ...], clause: list[int], at: int) -> bool:
+    """A figure, or a hedge on one, right after the word at ``clause[at]`` (a bridge such as «на» between)."""
+    rest = [tokens[i] for i in clause[at + 1:at + 3]]
+    if rest and rest[0].kind == "word" and rest[0].value in HEDGE_BRIDGES:
+        rest = rest[1:]
+    return bool(rest) and (rest[0].kind in ("number", "ratio") or fold(rest[0].text) in HEDGES)
 
 
 _NOMINAL_BEFORE = frozenset({"of", "from"})

@@ -182,6 +182,17 @@ EXCEPT = frozenset({("close", "to"), ("close", "by"), ("free", "to"), ("charged"
                     ("charges", "against"), ("end", "of"),
                     ("ends", "of"), ("same", "time"), ("hold", "talks"),
                     ("holding", "talks"), ("keep", "in")})
+# "Lift" raises a quantity ("lifts its key rate to 7.25%", "lifted the forecast"): no restriction ended. Read so
+# when one of these nouns follows within LIFT_REACH words and no restriction stands before it ("lift the price
+# cap" ends a cap).
+LIFTS = frozenset({"lift", "lifts", "lifted", "lifting"})
+LIFTED_QUANTITIES = frozenset(
+    "rate rates price prices forecast forecasts wage wages pay output production growth sales spending profit "
+    "profits stake target targets revenue revenues earnings pension pensions salary salaries turnover yield yields "
+    "exports imports investment investments budget budgets".split())
+RESTRICTIONS = frozenset("ban bans freeze cap caps ceiling limit limits curb curbs restriction restrictions sanction "
+                         "sanctions embargo blockade curfew moratorium quarantine".split())
+LIFT_REACH = 3
 # ... unless a modal makes the form a verb: "will close to lorries" (to traffic) is no "close to the border".
 MODALS = frozenset("will would shall should must may might can could to".split())
 _PARTICLE_REACH = 3  # a phrase's particle is at most two words after its verb
@@ -265,7 +276,7 @@ def read_sides(words: Sequence[str], negations: int = 0,
         following = words[at + 1] if at + 1 < len(words) else ""
         verb = at > 0 and words[at - 1] in MODALS
         for form in _forms_of(word):
-            if (form.word, following) in EXCEPT and not verb:
+            if ((form.word, following) in EXCEPT and not verb) or (form.word in LIFTS and _raises(words, at)):
                 continue
             if form.particle is None:
                 found.append((form.entry, form.sign, at))
@@ -290,6 +301,13 @@ def read_sides(words: Sequence[str], negations: int = 0,
             negative.setdefault(at, set()).add(entry)
     placed = tuple((at, entry, sign) for entry, sign, at in found if not entry.startswith(PREFIXED))
     return Sides(listed, prefixed, tuple(words), placed), {at: frozenset(entries) for at, entries in negative.items()}
+
+
+def _raises(words: Sequence[str], at: int) -> bool:
+    """"Lift" at ``at`` raises a quantity (LIFTED_QUANTITIES): "lifts key rate", not "lift the price cap"."""
+    window = words[at + 1:at + 2 + LIFT_REACH]  # one word past the reach: the head after "price" in "price cap"
+    return (any(w in LIFTED_QUANTITIES for w in window[:LIFT_REACH])
+            and not any(w in RESTRICTIONS for w in window))
 
 
 def _once_per_word(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
