@@ -123,6 +123,11 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("Borrowing this year will not exceed 40 billion crowns", 0),
         ("Уровень воды в Ильме не превысит 3,5 метра", 0),
         ("Borrowing this year will not exceed the agreed ceiling", 1),  # ... and with no figure, a "not"
+        ("Ночью мороз не опустится ниже -30", 0),  # a negated crossing of a figure bounds it
+        ("The reservoir will not drop below 40 percent this summer", 0),
+        ("The reservoir will not drop this summer", 1),
+        ("No patrol boat will sail closer than 5 kilometres to the island", 0),  # a bound, as "lower than" is
+        ("A fare increase is off the table", 1),
     ],
 )
 def test_facts_negations_that_negate(text: str, negations: int) -> None:
@@ -647,6 +652,8 @@ def test_facts_fractions_and_counted_tens_in_words(text: str, numbers: set[str])
     ("will exceed 40 billion crowns", {("40000000000", ">")}),  # a verb that bounds a figure
     ("will not exceed 40 billion crowns", {("40000000000", "<")}),  # ... turned by a negation
     ("расходы не превысят 12 процентов", {("12", "<")}),
+    ("will not drop below 40 percent", {("40", ">")}),  # a negated crossing: the other side of the figure
+    ("вода не поднимется выше 7 метров", {("7", "<")}),
     ("below 5 percent", {("5", "<")}),
     ("почти 300 человек", {("300", "-")}),  # close below: no bound
     ("поднялась почти до семи метров", {("7", "-")}),  # «до» stands between, as "to" does
@@ -706,6 +713,8 @@ def test_facts_lengths_of_time_said_in_words(text: str, days: set[tuple[float, f
     ("«Дефицит бюджета не превысит 3,1 процента»", "the budget deficit is capped at 3.1 percent", None),
     ("Borrowing will not exceed 40 billion crowns", "borrowing will be at most 40 billion crowns", None),
     ("Borrowing will not exceed 40 billion crowns", "borrowing will exceed 40 billion crowns", "number"),
+    ("«Ночью мороз не опустится ниже -30»", "night frosts will stay at minus 30 or milder", None),
+    ("The reservoir will not drop below 40 percent", "the reservoir will drop below 40 percent", "number"),
     ("«Больше трети колодцев пересохли»", "fewer than a third of the wells have run dry", "number"),
     # lengths of time: a hedge widens one, a bound on its side only
     ("The crossing takes 1 hour 40 minutes", "«Переправа займёт меньше двух часов»", None),

@@ -315,7 +315,7 @@ NEGATIVE_PHRASES = (("turn", "down"), ("stay", "away"), ("keep", "away"), ("kept
                     ("advis", "against"), ("recommend", "against"))
 # Idioms that say "no" («об этом не может быть и речи» = "it is out of the question"); the last word counts.
 NEGATIVE_IDIOMS = (("out", "of", "the", "question"), ("ruled", "out"), ("rule", "out"), ("rules", "out"),
-                   ("ruling", "out"))
+                   ("ruling", "out"), ("off", "the", "table"))  # "a VAT rise is off the table"
 # Pairs of words that negate, at the second, when it follows the first within so many words: "too weak to
 # stand" = "cannot stand" («слишком слаб, чтобы встать»). Not "only if": "talks can only begin once the
 # shelling stops" says "the shelling must stop before talks begin" as much as "no talks unless it stops".

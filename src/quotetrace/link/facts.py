@@ -116,7 +116,8 @@ NAME_EQUIVALENTS = {"kiev": "kyiv", "kiiv": "kyiv", "ssha": "us", "usa": "us", "
                     "rozhdes": "christm"}
 _NAME_KEY = 7  # letters of a name key: Russian case endings fall after them ("ostranda" / "ostrand")
 _EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "sooner", "longer", "but", "other",
-                              "lower", "higher", "greater", "smaller", "larger", "bigger", "cheaper"})
+                              "lower", "higher", "greater", "smaller", "larger", "bigger", "cheaper", "closer",
+                              "nearer", "further", "farther"})
 # «более» / «менее» make an adjective comparative: «не более сильного толчка» ("not a stronger quake") negates,
 # while before a figure they bound it («не более 40 машин», as "no more than 40").
 _RU_COMPARATIVE_FORMERS = frozenset({"более", "менее"})
@@ -843,8 +844,9 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -
                                                    tokens, clause, at, following)
                                                or after in _THAT or len(clause) == 2):
             continue  # "no more than", "nothing less", "none other", «не более 40», «не более того», "…, not later"
-        if following in EXCEEDING and _figure_after(tokens, clause, at + 1):
-            continue  # "will not exceed 2.4 percent", «не превысит 2,4%»: at most 2.4 percent (a bound)
+        if (following in EXCEEDING and _figure_after(tokens, clause, at + 1)) or (
+                after in HEDGES and HEDGES[after] in TURNED_BOUNDS and _figure_after(tokens, clause, at + 2)):
+            continue  # "will not exceed 2.4 percent", «не опустится ниже +24»: a bound on the figure
         if (preceding in NOT_NEGATING_AFTER and at == 1) or (until and token.value not in CONCORD):
             continue  # «…, пока не получим» ("until"), not «страховщики пока не дают» ("not yet")
         if (preceding, token.value) == CONCESSIVE:
@@ -1050,8 +1052,9 @@ def _hedge(tokens: tuple[Token, ...], at: int) -> str | None:
         return None
     sense = HEDGE_PAIRS.get((fold(tokens[i - 1].text), tokens[i].value)) if i else None
     sense = sense or HEDGES.get(tokens[i].value)
-    if sense in TURNED_BOUNDS and i and tokens[i - 1].kind == "negation":
-        return TURNED_BOUNDS[sense]
+    if sense in TURNED_BOUNDS and i and (tokens[i - 1].kind == "negation" or (
+            i > 1 and tokens[i - 2].kind == "negation" and tokens[i - 1].kind == "word")):
+        return TURNED_BOUNDS[sense]  # "no more than 40", "will not fall below 5 percent"
     return sense
 
 
