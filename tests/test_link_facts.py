@@ -127,6 +127,8 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("The reservoir will not drop below 40 percent this summer", 0),
         ("The reservoir will not drop this summer", 1),
         ("No patrol boat will sail closer than 5 kilometres to the island", 0),  # a bound, as "lower than" is
+        ("Ни одно судно не подойдёт к острову ближе чем на 5 километров", 0),
+        ("Ни одно судно не подойдёт к острову", 1),
         ("A fare increase is off the table", 1),
     ],
 )
@@ -715,6 +717,10 @@ def test_facts_lengths_of_time_said_in_words(text: str, days: set[tuple[float, f
     ("Borrowing will not exceed 40 billion crowns", "borrowing will exceed 40 billion crowns", "number"),
     ("«Ночью мороз не опустится ниже -30»", "night frosts will stay at minus 30 or milder", None),
     ("The reservoir will not drop below 40 percent", "the reservoir will drop below 40 percent", "number"),
+    # two bounds on one side of two figures: a bound revised
+    ("Exports will exceed 4 million tonnes", "exports will exceed 4.5 million tonnes", "number"),
+    ("No patrol boat will sail closer than 5 km to the island",
+     "«Ни одно судно не подойдёт к острову ближе чем на 5 километров»", None),
     ("«Больше трети колодцев пересохли»", "fewer than a third of the wells have run dry", "number"),
     # lengths of time: a hedge widens one, a bound on its side only
     ("The crossing takes 1 hour 40 minutes", "«Переправа займёт меньше двух часов»", None),

@@ -122,6 +122,9 @@ _EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "soon
 # while before a figure they bound it («не более 40 машин», as "no more than 40").
 _RU_COMPARATIVE_FORMERS = frozenset({"более", "менее"})
 _COMPARATIVES = _EN_COMPARATIVES | _RU_COMPARATIVE_FORMERS
+_ALL_COMPARATIVES = _COMPARATIVES | frozenset(
+    "меньше больше позднее позже раньше ранее ниже выше дороже дешевле старше моложе длиннее короче дальше ближе "
+    "тяжелее легче".split())
 _THAN = frozenset({"than", "чем"})
 # «не более того» ("nothing more"), «не больше этого»: a comparative closing on "that" limits what was said
 _THAT = frozenset({"того", "этого"})
@@ -855,6 +858,8 @@ def _clause_negations(tokens: tuple[Token, ...], clause: list[int], text: str) -
             continue  # "no risk of the dam failing": a failure named, not a claim denied
         if token.value in QUANTIFIERS and _bounds(tokens, clause[at + 1:]):
             continue  # "no pension will be lower than 9,000": a bound, as "no more than" is
+        if _bounds_a_figure_later(tokens, clause[at + 1:]):
+            continue  # "none will come closer than 20 km", «никто не подойдёт ближе чем на 20 км»
         if token.value in CONCORD:
             concord += 1
         elif _refusal_negated(tokens, clause, at):
@@ -940,6 +945,17 @@ def _bounds(tokens: tuple[Token, ...], rest: list[int]) -> bool:
     """The rest of a clause compares ("… lower than", "… more than"): a negative quantifier before it bounds."""
     words = [fold(tokens[i].text) for i in rest]
     return any(word in _EN_COMPARATIVES and following == "than" for word, following in pairwise(words))
+
+
+def _bounds_a_figure_later(tokens: tuple[Token, ...], rest: list[int]) -> bool:
+    """The rest of a clause bounds a figure by a comparative ("… will come closer than 20 km", «не подойдёт к
+    границе ближе чем на 20 километров»): a negation before it makes the bound, and says no "not"."""
+    for k, (i, j) in enumerate(pairwise(rest)):
+        word, following = fold(tokens[i].text), fold(tokens[j].text)
+        if word in _ALL_COMPARATIVES and following in _THAN:
+            after = [tokens[x] for x in rest[k + 2:k + 4]]
+            return any(t.kind in ("number", "ratio") for t in after)
+    return False
 
 
 @lru_cache(maxsize=1 << 14)

@@ -424,6 +424,8 @@ def _several(many: str, other: str, sense: str | None, other_sense: str | None) 
 def _approximate(v: str, w: str, v_hedge: str | None, w_hedge: str | None) -> bool:
     if MANY in (v_hedge, w_hedge):
         return False  # ``_several``
+    if v_hedge in BOUNDS and w_hedge in BOUNDS:
+        return False  # "will exceed 9 million tonnes" / "will exceed 9.6 million tonnes": a bound revised
     if v_hedge is not None and w_hedge is not None:
         sense = "~"
     elif v_hedge is not None:
