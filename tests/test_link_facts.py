@@ -129,6 +129,7 @@ def test_facts_dates_names_and_case_endings() -> None:
         ("No patrol boat will sail closer than 5 kilometres to the island", 0),  # a bound, as "lower than" is
         ("Ни одно судно не подойдёт к острову ближе чем на 5 километров", 0),
         ("Ни одно судно не подойдёт к острову", 1),
+        ("The opera has not been staged here for more than forty years", 1),  # the staging is negated
         ("A fare increase is off the table", 1),
     ],
 )

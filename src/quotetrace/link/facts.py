@@ -122,9 +122,10 @@ _EN_COMPARATIVES = frozenset({"more", "less", "fewer", "later", "earlier", "soon
 # while before a figure they bound it («не более 40 машин», as "no more than 40").
 _RU_COMPARATIVE_FORMERS = frozenset({"более", "менее"})
 _COMPARATIVES = _EN_COMPARATIVES | _RU_COMPARATIVE_FORMERS
-_ALL_COMPARATIVES = _COMPARATIVES | frozenset(
-    "меньше больше позднее позже раньше ранее ниже выше дороже дешевле старше моложе длиннее короче дальше ближе "
-    "тяжелее легче".split())
+# Comparatives of distance, which bound a figure wherever the negation stands ("no boat will sail closer than 5 km",
+# «не подойдёт к острову ближе чем на 5 километров»); not "more": "has not been staged for more than forty years"
+# negates the staging.
+_DISTANCE_COMPARATIVES = frozenset({"closer", "nearer", "further", "farther", "ближе", "дальше"})
 _THAN = frozenset({"than", "чем"})
 # «не более того» ("nothing more"), «не больше этого»: a comparative closing on "that" limits what was said
 _THAT = frozenset({"того", "этого"})
@@ -948,11 +949,11 @@ def _bounds(tokens: tuple[Token, ...], rest: list[int]) -> bool:
 
 
 def _bounds_a_figure_later(tokens: tuple[Token, ...], rest: list[int]) -> bool:
-    """The rest of a clause bounds a figure by a comparative ("… will come closer than 20 km", «не подойдёт к
-    границе ближе чем на 20 километров»): a negation before it makes the bound, and says no "not"."""
+    """The rest of a clause bounds a distance ("… will come closer than 20 km", «не подойдёт к границе ближе чем
+    на 20 километров»): a negation before it makes the bound, and says no "not"."""
     for k, (i, j) in enumerate(pairwise(rest)):
         word, following = fold(tokens[i].text), fold(tokens[j].text)
-        if word in _ALL_COMPARATIVES and following in _THAN:
+        if word in _DISTANCE_COMPARATIVES and following in _THAN:
             after = [tokens[x] for x in rest[k + 2:k + 4]]
             return any(t.kind in ("number", "ratio") for t in after)
     return False
