@@ -121,3 +121,16 @@ def test_a_speech_verb_the_parser_took_for_a_plural_noun() -> None:
     assert q.speaker_mention is not None and q.speaker_mention.text == "A short memo from her department"
     assert _content(q) == "three of eight wells sampled near the quarry held traces of diesel"
     assert _content(_one(text, "warned")) == "the tests were rushed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The inspector rebuked the firm: “Nothing in the lab backs the tonics you sold as ‘remedies,’” she said.",
+        "The coach put it bluntly: “We played like a team that calls itself ‘the favourites.’” he said.",
+        "Asked about the vote, he said, “Half of them called it ‘a farce,’” and walked off.",
+    ],
+)
+def test_a_quotation_ending_on_an_inner_quotation_is_still_a_whole_utterance(text: str) -> None:
+    quote = next(q for q in quotetrace.extract(text) if "“" in q.text)
+    assert quote.text.startswith("“") and quote.text.rstrip(",. ").endswith("”")

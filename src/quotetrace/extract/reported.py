@@ -81,7 +81,7 @@ def _trimmed_to_utterance(text: str, start: int, end: int, cue: Cue, spans: list
     on the speech verb, but only the quotation was said. Likewise a clause that ends with a whole utterance
     right before its cue (“…: “Change the world,” she said') starts with it."""
     for s in spans:
-        if not s.closed or s.end <= start or s.start >= end or text[s.end - 2 : s.end - 1] not in _UTTERANCE_END:
+        if not s.closed or s.end <= start or s.start >= end or not _whole_utterance(text, s):
             continue
         opens = s.start <= start or text[start : s.start].strip() == ""
         closes = end <= s.end or text[s.end : end].strip(" ,") == ""
@@ -90,6 +90,21 @@ def _trimmed_to_utterance(text: str, start: int, end: int, cue: Cue, spans: list
         if end <= cue.start and closes and s.start > start:
             return s.start, max(end, s.end)
     return start, end
+
+
+# Closing marks of a quotation inside a quotation.
+INNER_CLOSING = "’'"
+
+
+def _whole_utterance(text: str, span: MarkedSpan) -> bool:
+    """A closed quotation that opens on a capital and ends on a mark inside its closing mark (“We’ll see,”), past
+    an inner quotation's closing mark (“… the pills you called ‘cures,’”); written with doubled apostrophes
+    (''…,'') too. One that opens in lower case is a fragment of the writer's sentence ("a top priority ''is
+    increasing the tax liability,'' he said"), not an utterance of its own."""
+    width = 2 if text.startswith("''", span.start) else 1
+    inner = text[span.start + width : span.end - width]
+    opening = inner.lstrip(" ‘'\"")[:1]
+    return opening.isupper() and inner.rstrip(INNER_CLOSING)[-1:] in _UTTERANCE_END
 
 
 def _inside_statement(cue: Cue, spans: list[MarkedSpan]) -> bool:
