@@ -499,9 +499,8 @@ def _object_phrase(doc: RuDoc, head: int, first: int, subject: list[int]) -> tup
             break
         if t.pos == "CCONJ" and not _joins_nouns(doc, t, tokens):
             break
-        if (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Fin", "Inf")
-                and not (t.feats.get("VerbForm") == "Inf" and t.head in tokens
-                         and doc.tokens[t.head].pos in ("NOUN", "PROPN"))):
+        if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Fin", "Inf") and not _nouns_infinitive(
+                doc, t, tokens):
             break
         # a circumstance of the verb (an adverb, a prepositional phrase) ends it, and so does an adverb the parse
         # hung on a noun ("инициативу фермеров ещё до начала заседания")
@@ -531,6 +530,12 @@ def _prepositional_object(doc: RuDoc, verb: RuToken, subject: list[int],
     return None
 
 
+def _nouns_infinitive(doc: RuDoc, verb: RuToken, tokens: list[int]) -> bool:
+    """An infinitive a noun of the phrase governs ("решение показать эскизы"), not a clause of its own."""
+    return (verb.feats.get("VerbForm") == "Inf" and verb.head in tokens
+            and doc.tokens[verb.head].pos in ("NOUN", "PROPN"))
+
+
 def _joins_nouns(doc: RuDoc, conjunction: RuToken, tokens: list[int]) -> bool:
     """«и» between two nouns of one object phrase: the conjunct it opens hangs on a noun already taken."""
     conjunct = doc.tokens[conjunction.head] if conjunction.head >= 0 else None
@@ -546,9 +551,9 @@ def _top(doc: RuDoc, verb: int, token: RuToken) -> RuToken:
     return top
 
 
-# Prepositions of a verb's circumstance of time ("через час после объявления", "ещё до заседания"); «в» and «на»
-# with the prepositional case say where ("на заседании"); with another case they may measure the object ("к
-# снижению ставки на один пункт").
+# Prepositions of a verb's circumstance of time ("через час после объявления"; not «до», which may bound the
+# object: "дисквалификации до конца сезона"); «в» and «на» with the prepositional case say where ("на
+# заседании"); with another case they may measure the object ("к снижению ставки на один пункт").
 TIME_PREPOSITIONS = frozenset({"через", "после", "спустя", "перед", "накануне"})
 
 
