@@ -13,6 +13,9 @@ from quotetrace.ingest.decode import decode_bytes
 from quotetrace.language import detect_language
 from quotetrace.model import Document, RawDocument, Skip
 from quotetrace.pipeline import process
+from quotetrace.ru import extract_russian
+from quotetrace.ru.nlp import lemma_of
+from quotetrace.settings import Settings
 
 BAD = Path(__file__).parent / "fixtures" / "ru" / "bad"
 
@@ -85,3 +88,11 @@ def test_ru_bad_cyrillic_code_pages_decode(encoding: str, text: str) -> None:
 )
 def test_ru_bad_cyrillic_check_leaves_other_code_pages_alone(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding))[0] == text
+
+
+def test_ru_bad_characters_python_cannot_name_give_a_statement_and_no_error() -> None:
+    # pymorphy guesses an unknown word's shape from its characters' Unicode names; Python names no Tangut ideograph
+    text = "«Мост откроют в мае», — заявил мэр Олег Рябов. \U00017000\U00017001 Коротко."
+    quotes, _ = extract_russian(text, Settings(language="ru"))
+    assert [q.text for q in quotes] == ["«Мост откроют в мае»"]
+    assert lemma_of("\U00017000") == "\U00017000"

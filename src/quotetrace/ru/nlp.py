@@ -140,7 +140,19 @@ def morph_vocab() -> Any:
     (linking reads Russian names with it and never parses)."""
     from natasha import MorphVocab
 
-    return MorphVocab()
+    class Dictionary(MorphVocab):  # type: ignore[misc]  # natasha is untyped
+        """pymorphy guesses an unknown word's shape from its characters' Unicode names and raises on a character
+        Python's database gives none (a Tangut ideograph, an unassigned code point): such a word has no reading."""
+
+        def parse(self, word: str) -> list[Any]:
+            try:
+                return list(super().parse(word))
+            except ValueError:
+                return []
+
+        __call__ = parse
+
+    return Dictionary()
 
 
 def _masked(text: str, masks: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int, bool]]]:
