@@ -38,7 +38,7 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_DATA = SHARED / "data" / "polnear" / "dev.jsonl"
 OOD_ROOT = ROOT / "benchmarks" / "ood"
 # The splits of the out-of-domain set (benchmarks/ood/build.py SPLITS): see benchmarks/ood/README.md.
-OOD_SPLITS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
+OOD_SPLITS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
 REFERENCE = SHARED / "eval" / "score.py"
 THRESHOLDS = (0.0, 0.3, 0.5, 0.7, 0.8)
 KINDS = ("direct", "indirect", "mixed")
