@@ -102,6 +102,8 @@ class RuCue:
 
 def find_cues(doc: RuDoc) -> list[RuCue]:
     cues = [cue for t in doc.tokens if not t.placeholder and (cue := _cue_at(doc, t)) is not None]
+    cues += [cue for t in doc.tokens if t.placeholder and (cue := _line_signature_cue(doc, t)) is not None]
+    cues.sort(key=lambda c: c.start)
     return _without_nested(doc, _channels_as_via(doc, [c for c in cues if _stands_alone(doc, c)]))
 
 
@@ -174,8 +176,10 @@ def _cue_at(doc: RuDoc, t: RuToken) -> RuCue | None:
             return _speaking_cue(doc, t)
         if t.lemma in PHRASE_CUES:
             noun, belief = PHRASE_CUES[t.lemma]
-            has_noun = any(k.lemma == noun for k in doc.kids(t.i))
-            return _verb_cue(doc, t, "belief" if belief else "speech") if has_noun else None
+            if any(k.lemma == noun for k in doc.kids(t.i)):
+                return _verb_cue(doc, t, "belief" if belief else "speech")
+            if t.lemma not in QUOTING_VERBS:  # "приводит слова министра" quotes; "приводит доводы" does not
+                return None
         if t.lemma in QUOTATION_VERBS:
             return _quotation_cue(doc, t)
         if t.lemma in QUOTING_VERBS and quoted_by(doc, t):
@@ -320,7 +324,8 @@ def _clause(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int] | 
             if following.lower in CLAUSE_MARKS:
                 if k + 2 >= b or doc.tokens[k + 2].start >= s_end:
                     return None
-                return doc.tokens[k + 2].start, min(s_end, _next_attribution(doc, k + 2, b))
+                return doc.tokens[k + 2].start, min(s_end, _next_attribution(doc, k + 2, b,
+                                                                             verb.lemma in COGNITION_VERBS))
             if following.feats.get("VerbForm") not in ("Conv", "Part") and following.i not in subject:
                 return None
         if tok.pos in ("VERB", "AUX") and tok.i != verb.i and tok.feats.get("VerbForm") == "Fin":
@@ -330,11 +335,17 @@ def _clause(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int] | 
     return None
 
 
-def _next_attribution(doc: RuDoc, first: int, b: int) -> int:
+def _next_attribution(doc: RuDoc, first: int, b: int, belief: bool = False) -> int:
     """Where a что-clause from token ``first`` gives way to another attribution in its sentence: a comma (and
     «а», «но», «и») before a subject and its verb of saying ("…, а её ведомство напомнило, что …"); the
-    sentence's end (``b``'s character) when none."""
+    sentence's end (``b``'s character) when none. After a ``belief`` a colon before a clause of its own ends it
+    too: a doubt or a fear is a state of mind, and what follows is the writer's reason for it ("Многие
+    сомневаются, что сроки выдержат: ремонт начинали дважды"); after words said it goes on saying them
+    ("рассказала, что пациентов вдвое больше: многие не добираются до больницы"), and a list ("…, что нужны три
+    вещи: деньги, люди и время") is content anyway."""
     for k in range(first, b):
+        if belief and doc.tokens[k].text == ":" and _clause_follows(doc, k + 1, b):
+            return doc.tokens[k].start
         if doc.tokens[k].text != ",":
             continue
         end = next((j for j in range(k + 1, b) if doc.tokens[j].text in (",", ":", ";", *DASHES)), b)
@@ -343,6 +354,13 @@ def _next_attribution(doc: RuDoc, first: int, b: int) -> int:
                     and any(c.rel == "nsubj" and k < c.i < v.i for c in doc.kids(v.i))):
                 return doc.tokens[k].start
     return doc.tokens[b - 1].end
+
+
+def _clause_follows(doc: RuDoc, first: int, b: int) -> bool:
+    """Whether a clause with a finite verb of its own, not a quotation, runs from token ``first``."""
+    if first >= b or doc.tokens[first].text in ("«", "„", "“", "\"", *DASHES):
+        return False
+    return any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" for t in doc.tokens[first:b])
 
 
 def _around(doc: RuDoc, verb: RuToken, subject: list[int]) -> _Content | None:
@@ -433,10 +451,12 @@ def _has_predicate(tokens: list[RuToken]) -> bool:
 
 
 def _anaphor(doc: RuDoc, verb: RuToken) -> tuple[int, int] | None:
-    """"Об этом сообщил X." / "К такому выводу пришли X.": the sentence before, in the same paragraph."""
+    """"Об этом сообщил X." / "К такому выводу пришли X." / "Такие данные приводит X.": the sentence before, in
+    the same paragraph."""
     pointer = any(
         (k.lower in ("этом", "том") and any(c.lower in ("об", "о") for c in doc.kids(k.i)))
         or (k.lemma == "вывод" and any(c.lower in ("такому", "этому") for c in doc.kids(k.i)))
+        or (k.lemma == "данные" and any(c.lower in ("такие", "эти") for c in doc.kids(k.i)))
         for k in doc.kids(verb.i)
     )
     sent = doc.tokens[verb.i].sent
@@ -457,6 +477,8 @@ def _infinitive(doc: RuDoc, verb: RuToken, subject: list[int]) -> tuple[int, int
     words = [i for i in tokens if doc.tokens[i].pos != "PUNCT"][:INFINITIVE_REACH]
     if not any(doc.tokens[i].feats.get("VerbForm") == "Inf" for i in words):
         return None
+    if verb.lemma in ASKING_VERBS and any(doc.tokens[i].lemma in REQUESTED_SPEECH for i in words):
+        return None  # "попросили прокомментировать результаты специалиста": a request for comment, nothing said
     return span_of(doc, tokens)
 
 
@@ -554,6 +576,11 @@ def _top(doc: RuDoc, verb: int, token: RuToken) -> RuToken:
 # Prepositions of a verb's circumstance of time ("через час после объявления"; not «до», which may bound the
 # object: "дисквалификации до конца сезона"); «в» and «на» with the prepositional case say where ("на
 # заседании"); with another case they may measure the object ("к снижению ставки на один пункт").
+# A request to speak is no statement: "Мы попросили прокомментировать результаты …" (the newsroom asks).
+ASKING_VERBS = frozenset("попросить просить".split())
+REQUESTED_SPEECH = frozenset(
+    "прокомментировать комментировать рассказать рассказывать объяснить объяснять пояснить пояснять уточнить "
+    "ответить высказаться оценить".split())
 TIME_PREPOSITIONS = frozenset({"через", "после", "спустя", "перед", "накануне"})
 
 
@@ -624,6 +651,8 @@ def _according_cue(doc: RuDoc, noun: RuToken) -> RuCue | None:
         owners = [doc.tokens[noun.i - 1]]  # the possessive is the source
     if not owners and noun.i + 1 < b and doc.tokens[noun.i + 1].pos in ("PROPN", "NOUN", "PRON"):
         owners = [doc.tokens[noun.i + 1]]
+    if not owners and prep.lower == "согласно" and noun.lemma in REPORT_NOUNS:
+        owners = [noun]  # "Согласно отчёту, …": the document itself is the source, its author named before
     if not owners:
         return None
     subject = sorted({i for o in owners for i in noun_phrase(doc, o)})
@@ -665,10 +694,10 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
     k = colon.i
     if k == a or k + 1 >= b or k - a > MAX_LABEL_WORDS:
         return None
-    words = doc.tokens[a:k]
+    words = _before_addressee(doc.tokens[a:k])
     if any(t.pos in ("VERB", "AUX") or t.placeholder or t.text in ("«", "„", *DASHES) for t in words):
         return None
-    head = _speaker_head(doc, words)
+    head = _speaker_head(doc, words) or _document_head(words)
     if head is None:
         return None
     nxt = doc.tokens[k + 1]
@@ -687,6 +716,23 @@ def _label_cue(doc: RuDoc, colon: RuToken) -> RuCue | None:
     return RuCue(k, colon.start, colon.end, colon.text, subject, content, gender, plural, "speech", "label")
 
 
+def _before_addressee(words: list[RuToken]) -> list[RuToken]:
+    """A headline's speaker before the dash that names whom they address: "Жители Краснобора — главе города:
+    «…»" (the addressee in the dative)."""
+    dash = next((i for i, t in enumerate(words) if t.text in DASHES), None)
+    if dash is None or dash == 0 or not any(t.feats.get("Case") == "Dat" for t in words[dash + 1 :]):
+        return words
+    return words[:dash]
+
+
+def _document_head(words: list[RuToken]) -> RuToken | None:
+    """A document or a study alone before a headline's colon: "Исследование: две трети подростков …"."""
+    nouns = [t for t in words if t.pos in ("NOUN", "PROPN")]
+    if nouns and nouns[0].lemma in REPORT_NOUNS and nouns[0].feats.get("Case") == "Nom" and len(words) <= 3:
+        return nouns[0]
+    return None
+
+
 def _speaker_head(doc: RuDoc, words: list[RuToken]) -> RuToken | None:
     """The head of words that name a speaker with no verb: a person's or an organisation's name ending them, or
     a phrase headed by a noun for people ("Глава района Иван Гусев", "Учёные", "председатель жюри")."""
@@ -699,6 +745,33 @@ def _speaker_head(doc: RuDoc, words: list[RuToken]) -> RuToken | None:
             head.feats.get("Animacy") == "Anim" or noun_is_person(head.lemma or head.lower)))):
         return None
     return head
+
+
+def _line_signature_cue(doc: RuDoc, quotation: RuToken) -> RuCue | None:
+    """A quotation that ends its line, signed on the next line by its speaker's name alone, as street interviews
+    are set: "«Мост нам нужен вчера».\nИрина Соловьёва, жительница улицы Береговой". The signature's first word
+    is the cue; the line must hold a person's name (a noun for people is too loose here: a line after a
+    quotation may be a caption or a heading)."""
+    line_end = doc.text.find("\n", quotation.end)
+    if line_end < 0 or doc.text[quotation.end : line_end].strip(" .!?…"):
+        return None  # the quotation does not end its line
+    if doc.text[line_end + 1 : line_end + 2] == "\n":
+        return None  # a blank line: the next paragraph is not a signature
+    next_end = doc.text.find("\n", line_end + 1)
+    next_end = len(doc.text) if next_end < 0 else next_end
+    words = [t for t in doc.tokens if line_end < t.start and t.end <= next_end]
+    while words and words[-1].pos == "PUNCT":
+        words.pop()
+    if not 0 < len(words) <= MAX_LABEL_WORDS or any(
+            t.pos in ("VERB", "AUX") or t.placeholder or t.text in ("«", "„", *DASHES, ":") for t in words):
+        return None
+    named = next((e for e in doc.ents if e.label == "PERSON" and e.tokens and e.tokens[0] == words[0].i), None)
+    if named is None:
+        return None
+    gender, plural = _gender(doc.tokens[named.tokens[-1]])
+    first = words[0]
+    return RuCue(first.i, first.start, first.start, "", [t.i for t in words if t.pos != "PUNCT"], None, gender,
+                 plural, "speech", "signature")
 
 
 def _signature_cue(doc: RuDoc, dash: RuToken) -> RuCue | None:

@@ -22,7 +22,7 @@ from quotetrace.ru.confidence import confidence
 from quotetrace.ru.cues import RuCue, find_cues
 from quotetrace.ru.dialogue import DIALOGUE, dialogue_spans
 from quotetrace.ru.interviews import speak_turns
-from quotetrace.ru.lexicon import DOCUMENT_NOUNS, PLACE_ADVERBS, SPEECH_VERBS, TITLE_CUES
+from quotetrace.ru.lexicon import DOCUMENT_NOUNS, NAMING_VERBS, PLACE_ADVERBS, SPEECH_VERBS, TITLE_CUES
 from quotetrace.ru.nlp import RuDoc, lemma_of, parse
 from quotetrace.ru.speakers import Person, as_written, collect_people, resolve
 from quotetrace.settings import Settings
@@ -251,6 +251,12 @@ def _cue_for(doc: RuDoc, span: MarkedSpan, cues: list[RuCue]) -> tuple[RuCue | N
         signed = next((c for c in cues if c.how == "signature" and span.end <= c.start < after.end()), None)
         if signed is not None:
             return signed, "label"  # "«…» — председатель жюри": the signature names the speaker
+    line = text.find("\n", span.end)
+    if line >= 0 and not text[span.end : line].strip(" .!?…"):
+        signed = next((c for c in cues if c.how == "signature" and c.start == c.end and line < c.start
+                       and not text[line : c.start].strip()), None)
+        if signed is not None:
+            return signed, "label"  # "«…».\nИрина Соловьёва, жительница …": signed on the line below
     argument = _argument_of(doc, span, cues)
     if argument is not None:
         return argument, "argument"
@@ -315,6 +321,8 @@ def _is_title(text: str, start: int) -> bool:
     before = text[max(0, start - TITLE_LOOKBACK_CHARS) : start]
     cut = max(before.rfind(ch) for ch in ".!?:;,—–()\n«»„“")
     words = WORD.findall(before[cut + 1 :].lower())[-TITLE_LOOKBACK_WORDS:]
+    if any(w.startswith("котор") for w in words) and any(lemma_of(w) in NAMING_VERBS for w in words):
+        return True  # "чат, который жильцы назвали «Ледниковый период»": the name of the thing, not a verdict
     for k in range(len(words) - 1, -1, -1):
         lemma = lemma_of(words[k])
         if lemma in TITLE_CUES or lemma in DOCUMENT_NOUNS:

@@ -41,7 +41,7 @@ def subject_of(doc: RuDoc, verb: RuToken) -> list[int]:
     kids = doc.kids(verb.i)
     if verb.lemma in DOCUMENT_VERBS:
         for k in kids:
-            if k.rel in ("obl", "nmod") and k.lemma in DOCUMENT_NOUNS:
+            if k.rel in ("obl", "nmod") and (k.lemma in DOCUMENT_NOUNS or _text_of_document(doc, k)):
                 return noun_phrase(doc, k)
     for k in kids:
         if k.rel.startswith("nsubj") and not k.placeholder and _agrees(verb, k):
@@ -70,6 +70,15 @@ def subject_of(doc: RuDoc, verb: RuToken) -> list[int]:
         return noun_phrase(doc, before)
     inverted = _inverted_subject(doc, verb)
     return noun_phrase(doc, inverted) if inverted is not None else []
+
+
+# Nouns of a document's wording: "в тексте петиции говорится", "в формулировке приказа указывается".
+WORDING_NOUNS = frozenset("текст формулировка содержание".split())
+
+
+def _text_of_document(doc: RuDoc, k: RuToken) -> bool:
+    """Whether ``k`` is the wording of a document named after it ("тексте петиции"): the document speaks."""
+    return k.lemma in WORDING_NOUNS and any(c.rel == "nmod" and c.lemma in DOCUMENT_NOUNS for c in doc.kids(k.i))
 
 
 # A story's dateline: a place in capitals opening its paragraph, perhaps with the agency and the date, before a
