@@ -24,10 +24,12 @@ from spacy.tokens import Span, Token
 from quotetrace.extract.cues import Cue, mention_span, trim_chars
 from quotetrace.lexicon import (
     AUDIENCE_NOUNS,
+    BELIEF_VERBS,
     CHANNEL_OCCASIONS,
     COGNITION_VERBS,
     GROUP_MEMBER_NOUNS,
     MEDIA_NOUNS,
+    PERCEPTION_VERBS,
     PERSON_NOUNS,
     RELAY_VERBS,
     SPEECH_VERBS,
@@ -44,6 +46,9 @@ OCCASION_OPENERS = frozenset({"in", "on", "during"})
 ADDRESS_VERBS = frozenset({"tell", "speak", "talk"})
 ADDRESS_PREPOSITIONS = frozenset({"to", "with"})
 SAYING_VERBS = SPEECH_VERBS - COGNITION_VERBS
+# Verbs of holding a view, which an "according to" passes on as it does a saying: not of perceiving ("would
+# see their taxes go up, according to an analysis": the analysis is the source).
+HELD_VERBS = BELIEF_VERBS - PERCEPTION_VERBS - {"know", "learn", "understand", "realize", "realise"}
 # Who tells of what they saw or heard, and is a source themselves: "according to an attendee".
 WITNESS_NOUNS = frozenset("source attendee witness participant insider person colleague friend".split())
 # Words that make a speaker a share of those asked: "most voters said …", "a majority said …".
@@ -110,7 +115,19 @@ def _carrier(cue: Cue, by_token: dict[int, Cue]) -> Cue | None:
         return None  # "Six in ten tenants said …, according to the survey", however the parser hangs it
     # a verb of saying; not one the learned table alone made a cue ("plans to visit"), nor a perception
     # ("would see their taxes go up, according to an analysis": the analysis is the source)
-    return carrier if carrier.rate is None and carrier.token.lemma_.lower() in SAYING_VERBS else None
+    if carrier.rate is not None:
+        return None
+    lemma = carrier.token.lemma_.lower()
+    return carrier if lemma in SAYING_VERBS or (lemma in HELD_VERBS and _one_holder(carrier.subject)) else None
+
+
+def _one_holder(subject: Span) -> bool:
+    """One person, named or not, or "he"/"she": whose fear or belief a document reports ("Okafor fears …, according to
+    a letter"), unlike a group whose view a poll measures."""
+    root = subject.root
+    return root.ent_type_ == "PERSON" or root.lower_ in ("he", "she") or (
+        root.tag_ == "NNP" and root.ent_type_ not in ("ORG", "NORP", "GPE")) or (
+        root.tag_ == "NN" and root.lemma_.lower() in PERSON_NOUNS)
 
 
 def _reporting_clause_above(tok: Token, source: Span, by_token: dict[int, Cue]) -> Cue | None:

@@ -181,6 +181,9 @@ def _clause_after_place(verb: Token) -> Token | None:
             clause = next((r for r in pobj.children if r.dep_ == "relcl"), None)
             if clause is None or clause.left_edge.i != _phrase_end(pobj, clause) + 1:
                 continue
+            if _marked_by_that(clause):
+                return clause  # "said before the premiere that the film began as …": the parser took it for a
+                # relative clause, but its "that" only marks it and fills no gap
             subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == clause.left_edge.i),
                            None)
             if subject is None:
@@ -188,6 +191,14 @@ def _clause_after_place(verb: Token) -> Token | None:
             if subject.lower_ in SUBJECT_PRONOUNS or _complete(clause):
                 return clause
     return None
+
+
+def _marked_by_that(clause: Token) -> bool:
+    """A clause opened by "that" as a mark (not as a relative pronoun, its subject or object) with a subject of
+    its own after it."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i and any(
+        c.dep_ in SUBJECT_DEPS and c.i > first.i for c in clause.children)
 
 
 def _complete(clause: Token) -> bool:
@@ -317,7 +328,18 @@ def find_cues(
             sense = noun_sense(tok, cue.frame, off) if cue is not None else None
             if cue is not None and sense is not None and sense.act is not None:
                 cues.append(replace(cue, act=sense.act))
-    return cues
+    return [c for c in cues if c.subject is None or not negative_quantifier(c.subject)]
+
+
+def negative_quantifier(mention: Span) -> bool:
+    """"nobody else", "no one", "none of them", "nothing": a mention that says no one spoke, never a source
+    ("a notebook nobody else may read" attributes nothing to anyone)."""
+    root = mention.root
+    return root.lower_ in NEGATIVE_QUANTIFIERS or (
+        root.lower_ in ("one", "body") and any(c.lower_ == "no" and c.i < root.i for c in root.children))
+
+
+NEGATIVE_QUANTIFIERS = frozenset({"nobody", "none", "nothing", "no-one", "noone"})
 
 
 def _sensed_verb_cue(
@@ -412,13 +434,28 @@ def _verb_cue(doc: Doc, verb: Token, lemma: str, construction: str | None) -> Cu
 
 def _asked_unasking(verb: Token) -> bool:
     """'She was asked whether …', 'Asked if he was ever bullied, the candidate said no': who was asked is no
-    source, and without an agent ('asked by a caller') the text names none."""
-    if verb.lemma_.lower() not in QUESTION_VERBS or any(c.dep_ == "agent" for c in verb.children):
+    source, and without an agent ('asked by a caller') the text names none. So with who was told, warned or
+    assured: 'She tried to leave but was told she would lose her deposit' names the hearer, not the speaker."""
+    lemma = verb.lemma_.lower()
+    if lemma not in QUESTION_VERBS and not (lemma in HEARER_PASSIVE_VERBS and _told_what(verb)):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     # the participle that opens a sentence: "Asked about …, she said"
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+# Verbs whose passive subject is the one addressed: "was told", "were informed", "had been warned".
+HEARER_PASSIVE_VERBS = frozenset("tell inform assure warn advise notify".split())
+
+
+def _told_what(verb: Token) -> bool:
+    """The hearer was told something, in a clause after the verb ("was told she would have to pay", "was told to
+    leave"); not "got told off" (scolded, with nothing reported)."""
+    return not any(c.dep_ == "prt" for c in verb.children) and any(
+        c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def _verb_content(verb: Token, construction: str) -> tuple[int, int] | None:
@@ -522,7 +559,7 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     # "said they were worried, and 4 in 10 said …": the second attribution may be parsed as a second clause;
     # a bare infinitive has no speaker of its own ("urged the council to find a compromise" is one content)
     heads = [h for k, h in enumerate(heads) if k == 0 or h.lemma_.lower() not in SPEECH_VERBS or h.tag_ == "VB"
-             or h.dep_ in ("cc", "punct")]
+             or h.dep_ in ("cc", "punct") or _no_speaker_of_its_own(h)]
     opening = _without_dateline(verb.sent).start
     tokens = [t for t in _subtree_tokens(heads) if t.i >= opening]
     if all(h.i > verb.i for h in heads) and any(t.i > verb.i for t in tokens):
@@ -617,13 +654,48 @@ def _detached(tok: Token) -> bool:
         # ... and so is a speech verb under a modal: "said it was reviewing complaints and would publish its
         # findings" (the board has not published; the modal is the reported future)
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
-        return ((tok.lemma_.lower() in SPEECH_VERBS and not modal)
+        return ((tok.lemma_.lower() in SPEECH_VERBS and not modal and not _no_speaker_of_its_own(tok))
                 or (after_comma and tok.tag_ == "VBG" and not has_subject)
                 or (not has_subject and _beside_the_modal(tok)))
     if tok.dep_ == "advcl" and after_comma:
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         return (tok.tag_ == "VBG" and not marks) or bool(marks & CONTRAST_MARKS)
-    return False
+    return tok.dep_ == "advcl" and _reports_of_its_own(tok)
+
+
+def _reports_of_its_own(clause: Token) -> bool:
+    """"say they are being pushed out after the landlord told them charges would double": an adverbial clause
+    of time or reason that holds an attribution of its own in the simple past (a speech verb with its subject
+    and its content clause) tells what happened before the speaker spoke, and is a statement of its own; the
+    outer content ends before it. Not a condition inside what was said, in a reported future or in the past
+    perfect ("said the work could not begin until engineers had confirmed the line was safe")."""
+    if not any(c.dep_ == "mark" and c.i < clause.i and c.lower_ in OCCASION_MARKS for c in clause.children):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in FUTURE_MODALS for c in clause.head.children):
+        return False  # "would reopen after engineers said it was safe": the condition is part of what was said
+    return any(t.pos_ == "VERB" and t.tag_ == "VBD" and t.lemma_.lower() in SPEECH_VERBS
+               and t.lemma_.lower() not in COGNITION_LEMMAS
+               and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+               and any(c.dep_ == "nsubj" for c in t.children) and any(c.dep_ == "ccomp" for c in t.children)
+               for t in clause.subtree)
+
+
+# What opens a clause of what happened before someone spoke: "after the landlord told them …".
+OCCASION_MARKS = frozenset({"after", "because", "since", "when", "once"})
+# Modals of a reported future or a backshifted one ("can" and "must" tell of the present).
+FUTURE_MODALS = frozenset("will would could might may shall should 'll 'd wo".split())
+
+
+# Verbs of thinking, which a clause of time or reason may hold without a statement of its own ("after he
+# realised the road was shut").
+COGNITION_LEMMAS = frozenset("think believe feel know realise realize understand learn hear see notice".split())
+
+
+def _no_speaker_of_its_own(verb: Token) -> bool:
+    """A speech verb whose subject says no one spoke or refers back: "received nine complaints, none of which
+    described fraud" goes on with the content it stands in (no attribution of its own)."""
+    return any(c.dep_ in SUBJECT_DEPS and (negative_quantifier(c.doc[c.i : c.i + 1]) or any(
+        t.lower_ in ("which", "whom") for t in c.subtree)) for c in verb.children)
 
 
 def _speaker_goes_on(verb: Token, conj: Token) -> bool:
@@ -698,8 +770,9 @@ def subject_of(tok: Token) -> Span | None:
                     ] or _misplaced_subjects(cur)
         if subjects:
             # "LONDON (Reuters) - Donald Trump said": the dateline may be parsed as a second subject
-            subject = next((c for c in subjects if _dateline_dash(c) is None), subjects[0])
-            return mention_span(subject)  # "who" stays as written; attribute/ resolves it
+            subject = next((c for c in subjects if _dateline_dash(c) is None and not _clause_before(c, subjects)),
+                           subjects[0])
+            return mention_span(_after_contrast(subject))  # "who" stays as written; attribute/ resolves it
         inverted = _inverted_subject(cur)
         if inverted is not None:
             return inverted
@@ -716,6 +789,29 @@ def subject_of(tok: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _clause_before(subject: Token, subjects: list[Token]) -> bool:
+    """"Most were about noise, but the inspector's report singles out …": the parser may hang a clause that a
+    comma and a coordinator end on the verb of the next one, as a second subject; the subject after the
+    coordinator is the verb's."""
+    later = [s for s in subjects if s.i > subject.i]
+    return bool(later) and any(
+        c.dep_ == "cc" and c.i > subject.i and c.i < later[0].i and c.i > 0 and subject.doc[c.i - 1].text in (",", ";")
+        for c in subject.children)
+
+
+def _after_contrast(subject: Token) -> Token:
+    """"Most concerned leaks and delays, but the survey singles out …": the parser may coordinate the noun
+    phrase of a clause that ", but" ends with the verb's subject; the subject is the phrase after it."""
+    cc = next((c for c in subject.children if c.dep_ == "cc" and c.lower_ in CONTRAST_CCS and c.i > subject.i
+               and subject.doc[c.i - 1].text in (",", ";")), None)
+    if cc is None:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "conj" and c.i > cc.i), subject)
+
+
+CONTRAST_CCS = frozenset({"but", "yet"})
 
 
 def _past_reported_clause(verb: Token) -> Token:
@@ -773,9 +869,11 @@ def _misplaced_subjects(verb: Token) -> list[Token]:
             found = [g for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i]
             if found:
                 return found
-    # "At the shelter in the town of Harsk, Ida Koval, 67, said": a person set in apposition to the place
+    # "At the shelter in the town of Harsk, Ida Koval, 67, said": a person set in apposition to the place;
+    # "At a meeting in the library, the treasurer, Agnes Mott, said": a role whose holder is named beside it
     named = [t for c in before if c.dep_ == "prep" for t in c.subtree
-             if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.dep_ == "pobj"]
+             if t.dep_ == "appos" and t.head.dep_ == "pobj" and (t.ent_type_ == "PERSON" or any(
+                 g.dep_ == "appos" and g.ent_type_ == "PERSON" for g in t.children))]
     if named:
         return named[-1:]
     return [c for c in before if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"][:1]
@@ -1000,7 +1098,11 @@ def _verb_taken_for_noun(tok: Token) -> bool:
     -s form of a speech verb right before "that" is the verb it missed, not a plural noun ("laboratory
     reports"): the words before it are its subject."""
     doc = tok.doc
-    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.lemma_.lower() not in SPEECH_VERBS:
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s"):
+        return False
+    if _named_after_quotation(tok) is not None:
+        return True
+    if tok.lemma_.lower() not in SPEECH_VERBS:
         return False
     if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "that" or doc[tok.i + 1].dep_ != "mark":
         return False
@@ -1010,7 +1112,30 @@ def _verb_taken_for_noun(tok: Token) -> bool:
     return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.is_punct for t in doc[sent.start : tok.i])
 
 
+def _named_after_quotation(verb: Token) -> Span | None:
+    """'“Sit down,” Corin snaps at her': right after a quotation, the -s form of a speech verb (or of one that
+    says only with a quotation beside it) that the parser took for a plural noun, with the name before it that
+    it took for a modifier; the name, when it is so."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in SPEECH_VERBS and verb.lemma_.lower() not in QUOTE_ONLY_VERBS:
+        return None
+    lo = verb.i
+    while lo > 0 and verb.i - lo < MAX_TAKEN_NAME and doc[lo - 1].text[:1].isupper() and doc[lo - 1].is_alpha and (
+            doc[lo - 1].head.i == verb.i and doc[lo - 1].dep_ in ("compound", "amod", "nmod")):
+        lo -= 1
+    if lo == verb.i or lo == 0 or doc[lo - 1].text not in CLOSING_MARKS:
+        return None
+    return doc[lo : verb.i]
+
+
+# How many words the name before a verb taken for a noun may have: "Corin Vale snaps".
+MAX_TAKEN_NAME = 3
+
+
 def _verb_taken_for_noun_cue(doc: Doc, verb: Token) -> Cue | None:
+    named = _named_after_quotation(verb)
+    if named is not None:
+        return Cue(verb, verb.text, verb.idx, verb.idx + len(verb), named, None)
     that = doc[verb.i + 1]
     content = _clause_chars(verb, [that.head]) if that.head.i > verb.i else None
     if content is None:
@@ -1098,12 +1223,27 @@ def _headline_cue(doc: Doc, colon: Token) -> Cue | None:
         return None
     if head[0].lower_ in HEADER_WORDS:
         return None  # "Photo: …", "Updated: …": a caption or a note, not who says it
-    if any(t.pos_ in ("VERB", "AUX") for t in head):  # "Trump went further:" is a sentence, not a headline
+    # "Trump went further:" is a sentence, not a headline
+    if any(t.pos_ in ("VERB", "AUX") and not _people_taken_for_verb(t, head) for t in head):
         return None
     content = trim_chars(doc, list(body))
     if content is None or text[content[1] - 1] in ".":
         return None  # a sentence, not a headline
     return Cue(colon, ":", colon.idx, colon.idx + 1, head, content)
+
+
+def _people_taken_for_verb(tok: Token, head: Span) -> bool:
+    """"Holloway Court tenants:": a plural of people ending a headline's source after a name, which the tagger
+    took for a verb's -s form. Not a verb that can report ("Mayor laments:")."""
+    lemma = tok.lemma_.lower()
+    return (tok.i == head.end - 1 and tok.tag_ == "VBZ" and tok.is_lower and tok.i > head.start
+            and head.doc[tok.i - 1].pos_ == "PROPN" and tok.lower_ == lemma + "s"
+            and (lemma in PERSON_NOUNS or lemma in GROUP_MEMBER_NOUNS or lemma.endswith(PEOPLE_ENDINGS))
+            and not {lemma} & (SPEECH_VERBS | ATTITUDE_VERBS | BELIEF_VERBS | QUOTE_ONLY_VERBS))
+
+
+# Endings of plurals of people a tagger reads as verbs: "tenants", "residents", "workers", "campaigners".
+PEOPLE_ENDINGS = ("ant", "ent", "er", "or", "ist")
 
 
 def _possessive_mark(tok: Token) -> bool:

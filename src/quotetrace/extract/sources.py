@@ -188,8 +188,37 @@ def colon_introduction(doc: Doc, quote_start: int, cues: list[Cue]) -> Cue | Non
     if in_sentence:
         return in_sentence[-1]
     lead = _lead(colon)
-    source = _lead_subject(lead) or _verbless_lead(lead)
+    source = _lead_subject(lead)
+    if source is None:
+        message = _message_lead(lead)
+        if message is not None:
+            return Cue(colon, ":", colon.idx, colon.idx + 1, message[0], None, via=message[1])
+        source = _verbless_lead(lead)
     return Cue(colon, ":", colon.idx, colon.idx + 1, source, None) if source is not None else None
+
+
+def _message_lead(lead: list[Token]) -> tuple[Span, Span | None] | None:
+    """'A statement from the county's flood team, shared by the town council an hour ago:': a message noun
+    heading a verbless lead names its sender after "from" (the mention runs to the sender's name); whoever
+    passed it on ("shared by", "reposted by") is the channel."""
+    if not lead or any(t.tag_ in FINITE_TAGS or t.tag_ == "MD" for t in lead):
+        return None
+    inside = {t.i for t in lead}
+    noun = next((t for t in lead if t.head.i not in inside or t.head.i == t.i), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    sender = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in c.children if g.dep_ == "pobj"), None)
+    if sender is None:
+        return None
+    doc = noun.doc
+    mention = doc[noun.left_edge.i : mention_span(sender).end]
+    agents = [g for t in lead if t.dep_ == "agent" and t.head.tag_ == "VBN" for g in t.children if g.dep_ == "pobj"]
+    return mention, (mention_span(agents[0]) if agents else None)
+
+
+# Nouns of a message that a colon hands on: "A statement from the club:", "An update from the council's team:".
+MESSAGE_NOUNS = frozenset("message statement update notice note post announcement letter email bulletin".split())
 
 
 def _in_relative(tok: Token) -> bool:
