@@ -308,3 +308,11 @@ def test_a_speaker_of_unknown_gender_does_not_outrank_a_woman_named_after_them()
             "medicine backs the four pills you called ‘cures,’” she said. “When you sell a cure, people believe you.”")
     quotes = [q for q in quotetrace.extract(text) if "cure" in q.text]
     assert quotes and {q.speaker for q in quotes} == {"Dana Whitlow"}
+
+
+def test_a_headlines_role_is_the_person_the_story_names_with_it() -> None:
+    text = ("Live: Kellby Road gas leak – council leader says homes are “safe to enter” but urges patience\n\n"
+            "16:45\nCouncil leader Ruth Anand said engineers would stay on the road overnight.")
+    quotes = quotetrace.extract(text)
+    headline = [q for q in quotes if q.start < text.index("\n")]
+    assert len(headline) == 2 and all(q.speaker == "Ruth Anand" for q in headline)

@@ -96,6 +96,8 @@ def attribute_speakers(doc: Doc, quotes: list[Quote]) -> None:
             continue
         if entity is None and span is not None and role in (None, LABEL):
             entity = resolve(span, entities, speakers, authorships, label=role == LABEL)
+            if entity is None and role is None:
+                entity = _headline_description(span, entities)
         if entity is not None:
             q.speaker = entity.name
             q.descriptors = list(entity.descriptors)
@@ -335,6 +337,23 @@ def _role_holder(span: Span, noun: str, entities: list[Entity], speakers: list[t
     gendered = _person_of(noun_gender(noun))
     return _antecedent(span.start_char, entities, speakers,
                        lambda e: gendered(e) and not _unnamed(e) and not _other_office(noun, e), salient=True)
+
+
+def _headline_description(span: Span, entities: list[Entity]) -> Entity | None:
+    """"… – fire chief says smoke is “not toxic”" over a story that names Chief Fire Officer Ana Roe: a
+    headline's definite role description, which nothing before it can resolve, is the first person the story
+    names with that role."""
+    text = doc_text(span.doc)
+    headline_end = text.find("\n")
+    head = span.root
+    if not 0 <= span.end_char <= headline_end or head.pos_ != "NOUN" or head.tag_ != "NN" or _indefinite(span):
+        return None
+    noun = head.lemma_.lower()
+    if noun in AGENT_NOUNS or any(c.dep_ == "poss" for c in head.children):
+        return None  # "spokesman", "her lawyer": someone of another's
+    later = [(min(m.start_char for m in e.mentions if m.start_char >= span.end_char), e) for e in entities
+             if e.label == "PERSON" and _describes(noun, e) and any(m.start_char >= span.end_char for m in e.mentions)]
+    return min(later, key=lambda f: f[0])[1] if later else None
 
 
 def _interview_headline(doc: Doc, quote: Quote, roles: dict[int, str]) -> bool:
