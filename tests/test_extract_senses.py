@@ -183,3 +183,81 @@ def test_extract_senses_say_takes_a_noun_phrase_for_what_was_said() -> None:
     found = statements("Most residents backed the plan, and a third said the same of the bypass.")
     assert [(q.cue, q.text, q.type) for q in found if q.cue == "said"] == [
         ("said", "the same of the bypass", "speech")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a picture shows a scene, and showing someone how or where to do a thing teaches it
+        "A clip the ferry company shared shows cars queueing along the harbour wall.",
+        "Old postcards in the museum show the pier crowded with bathers.",
+        "The leaflet shows tenants how to claim back their deposit.",
+        # "what X calls Y" without quotation marks is X's name for a thing; declaring a thing a name is no claim
+        "The pamphlet maps what it calls the quiet crisis of rural bus routes.",
+        "The parish council had declared the morning a “Day of Bells”, and the choir sang on the green.",
+        # a cue inside a question is asked about, not asserted
+        "The landlord did not answer a request for comment on when residents could expect to return.",
+        # hoping to do a thing oneself is an aim
+        "The rowing club hopes to launch its new boat before the regatta.",
+        # the noun that announces a quotation after a colon is not what was said
+        "The keeper wrote a brief note: “Gone fishing, back at noon.”",
+        # where a statement was published is no topic
+        "In a post on the club's website, the committee thanked its volunteers.",
+        # a document read aloud with nothing said of it, and a product withdrawn
+        "The film ends with a scene in which the mayor reads out a rates notice.",
+        "Brightwell Foods is recalling about 40,000 jars of pesto.",
+        # a clause that is the result of "so" and an adjective is no content
+        "The show opens with a drum roll that lasts so long the children start to giggle.",
+    ],
+)
+def test_extract_senses_shows_names_questions_aims_and_results_are_no_statement(text: str) -> None:
+    found = statements(text)
+    assert all(q.kind == "direct" for q in found), found
+
+
+def test_extract_senses_a_colon_quotation_after_a_speech_noun_keeps_its_speaker() -> None:
+    q = only("The keeper wrote a brief note: “Gone fishing, back at noon.”")
+    assert q.kind == "direct" and q.speaker_mention is not None and q.speaker_mention.text == "The keeper"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "act"),
+    [
+        # a finding, and a scene of a person that footage is cited for, stay statements
+        ("The survey shows that most tenants want the lift repaired.", "that most tenants want the lift repaired",
+         "speech"),
+        ("The survey shows most tenants want the lift repaired.", "most tenants want the lift repaired", "speech"),
+        ("What she called “a rushed job” cost the town two million.", "“a rushed job”", "speech"),
+        ("The harbour master hopes that the ferry will be back by June.", "that the ferry will be back by June",
+         "belief"),
+        # belief adjectives with a clause and no "that", whatever the parser makes of the adjective
+        ("The coach is confident the squad will avoid relegation.", "the squad will avoid relegation", "belief"),
+        ("Okafor is convinced volunteers could run the library.", "volunteers could run the library", "belief"),
+        # calling on someone to act is a demand
+        ("A letter signed by forty doctors calls on the board to reopen the ward.",
+         "on the board to reopen the ward", "speech"),
+        # the qualities praised are part of the stance
+        ("Critics have praised the score, which is lush, witty and never sentimental.",
+         "the score, which is lush, witty and never sentimental", "stance"),
+        ("She recalled her first winter on the island.", "her first winter on the island", "speech"),
+    ],
+)
+def test_extract_senses_b8_statements_kept_or_found(text: str, content: str, act: str) -> None:
+    q = only(text)
+    assert (q.text, q.type) == (content, act)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Fishermen condemn closure of Garth harbour as council cites repair costs\n\nThe harbour will shut.",
+         "Fishermen", "closure of Garth harbour"),
+        ("Delays grow as regulator criticises “box-ticking” inspections\n\nThe delays are longer than ever.",
+         "regulator", "“box-ticking” inspections"),
+    ],
+)
+def test_extract_senses_headline_verb_the_tagger_took_for_a_noun(text: str, source: str, content: str) -> None:
+    found = [q for q in statements(text) if q.start < text.index("\n")]
+    # the quoted word of a mixed headline may come back as a direct quotation of the same speaker
+    assert any(q.speaker_mention is not None and q.speaker_mention.text == source
+               and (content in q.text or q.text in content) for q in found), found

@@ -20,6 +20,7 @@ from quotetrace.extract.senses import (
     headline_source,
     lexical_frame,
     noun_sense,
+    source_class,
     verb_sense,
 )
 from quotetrace.lexicon import (
@@ -124,8 +125,10 @@ def construction_of(verb: Token) -> str:
 def _consequence_of(verb: Token, clause: Token) -> bool:
     """'Lakeland is considered the wettest county, so the claim drew laughter': a clause before the verb that
     "so", "thus" or "therefore" follows is what the verb's sentence is a consequence of, not its content."""
-    if clause.dep_ != "ccomp" or clause.i > verb.i:
+    if clause.dep_ != "ccomp":
         return False
+    if clause.i > verb.i:
+        return _result_of_degree(clause)
     # the word hangs on the verb, or opens what follows the clause after a comma whatever the parser hangs it on
     # ("…, so imported grain will not come cheap", with "so" taken into the subject)
     return any(t.lower_ in CONSEQUENCE_WORDS and (
@@ -134,6 +137,14 @@ def _consequence_of(verb: Token, clause: Token) -> bool:
 
 
 CONSEQUENCE_WORDS = frozenset("so thus therefore hence consequently".split())
+
+
+def _result_of_degree(clause: Token) -> bool:
+    """'rain that goes on so long the audience begins to shift': a clause right after "so" and an adjective or
+    an adverb is the result of that degree, whatever verb the parser hangs it on, not a content clause."""
+    k = clause.left_edge.i
+    doc = clause.doc
+    return k >= 2 and doc[k - 1].pos_ in ("ADJ", "ADV") and doc[k - 2].lower_ == "so"
 
 
 def _question_clause(verb: Token) -> Token | None:
@@ -291,6 +302,10 @@ def find_cues(
             cue = _adjective_cue(doc, tok)
             if cue is not None:
                 cues.append(cue)
+        elif tok.dep_ == "amod" and tok.lower_ in BELIEF_ADJECTIVES:
+            cue = _modifier_adjective_cue(doc, tok)
+            if cue is not None:
+                cues.append(cue)
         elif tok.lower_ == "according":
             cue = _according_cue(doc, tok) if _according_to(tok) is not None else None
             if cue is not None:
@@ -316,6 +331,8 @@ def find_cues(
             cue = _verb_taken_for_noun_cue(doc, tok)
             if cue is not None:
                 cues.append(cue)
+        elif tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS") and (cue := _headline_verb_cue(doc, tok)) is not None:
+            cues.append(cue)
         elif tok.pos_ == "NOUN":
             cue = _noun_cue(doc, tok) if lemma in SPEECH_NOUNS or lemma in CLAUSE_SPEECH_NOUNS else None
             if cue is None and lemma in COPULAR_CUE_NOUNS:
@@ -406,6 +423,28 @@ def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
     subject = subject_of(adjective.head)
     end = adjective.idx + len(adjective)
     return Cue(adjective, adjective.text, adjective.idx, end, subject, content, act="belief", frame="ccomp")
+
+
+def _modifier_adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
+    """"Beaufort is confident complaint numbers will fall", "she is convinced the repairs are an excuse": with no
+    "that", the parser may read the adjective as a modifier of the clause's subject ("confident … numbers") and
+    hang the clause on "be". An adjective right after "be" (an adverb between at most) is the belief all the
+    same, and the clause whose subject it was hung on is its content."""
+    k = adjective.i - 1
+    if k >= 0 and adjective.doc[k].pos_ == "ADV":
+        k -= 1
+    be = adjective.doc[k] if k >= 0 else None
+    noun = adjective.head
+    clause = noun.head
+    if be is None or be.lemma_ != "be" or noun.i <= adjective.i or noun.dep_ not in SUBJECT_DEPS:
+        return None
+    if clause.dep_ != "ccomp" or clause.head.i != be.i or clause.i <= noun.i:
+        return None
+    content = _clause_chars(adjective, [clause])
+    if content is None:
+        return None
+    end = adjective.idx + len(adjective)
+    return Cue(adjective, adjective.text, adjective.idx, end, subject_of(be), content, act="belief", frame="ccomp")
 
 
 def _clause_above(adjective: Token) -> Token | None:
@@ -573,7 +612,7 @@ def _clause_chars(verb: Token, heads: list[Token]) -> tuple[int, int] | None:
     last = max(t.i for t in tokens)
     for head in heads:
         for d in head.subtree:
-            if _aside(d) and d.right_edge.i >= last - 1:
+            if _aside(d) and d.right_edge.i >= last - 1 and not _praised_quality(verb, d):
                 cut.update(t.i for t in d.subtree)
     kept = [t for t in tokens if t.i not in cut]
     if not kept:
@@ -744,6 +783,19 @@ def _aside(tok: Token) -> bool:
     if tok.lower_ == "according":  # "said that …, according to exit polls": a second attribution
         return True
     return tok.dep_ == "relcl" or (tok.dep_ == "appos" and tok.head.dep_ in ("dobj", "pobj"))
+
+
+def _praised_quality(verb: Token, clause: Token) -> bool:
+    """'praised the dialogue, which is spare, funny and often cruel': a relative clause that only gives the
+    object's qualities ("be" and adjectives) after a verb of attitude is what the stance holds of it, not the
+    writer's aside ("praised the crew, which rescued two walkers" is one)."""
+    if verb.lemma_.lower() not in ATTITUDE_VERBS or clause.dep_ != "relcl" or clause.lemma_ != "be":
+        return False
+    if clause.head.dep_ != "dobj" or clause.head.head.i != verb.i:
+        return False
+    kinds = {c.dep_ for c in clause.children}
+    adjective = any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in clause.children)
+    return adjective and kinds <= {"nsubj", "acomp", "advmod", "neg", "punct"}
 
 
 def _after_comma(tok: Token) -> bool:
@@ -1143,6 +1195,58 @@ def _verb_taken_for_noun_cue(doc: Doc, verb: Token) -> Cue | None:
     sent = _without_dateline(verb.sent)
     subject = doc[sent.start : verb.i]
     return Cue(verb, verb.text, verb.idx, verb.idx + len(verb), subject, content, frame="ccomp")
+
+
+def _headline_verb_cue(doc: Doc, word: Token) -> Cue | None:
+    """'Musicians condemn end of folk festival as …', '… as ombudsman criticises “copy-and-paste” replies': in a
+    headline with no verb it can read, the parser takes a present-tense verb of attitude or speech for a noun.
+    It is one when a noun phrase that can speak comes right before it, agreeing with its form ("musicians
+    condemn", "ombudsman criticises"), and words follow it up to the next clause or the line's end."""
+    lemma = _verb_form_lemma(word.lower_)
+    if lemma is None or word.i == 0:
+        return None
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, word.idx) + 1
+    line_end = text.find("\n", word.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    line = doc.char_span(line_start, line_end, alignment_mode="contract")
+    if line is None or len(line) > MAX_HEADLINE_WORDS or text[line_start:line_end].rstrip()[-1:] in ".!?":
+        return None
+    before = doc[word.i - 1]
+    plural = before.tag_ in ("NNS", "NNPS")
+    if before.i < line.start or before.pos_ not in ("NOUN", "PROPN") or plural != (word.lower_ == lemma):
+        return None
+    start = before.i
+    while start - 1 >= line.start and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET") and (
+            doc[start - 1].lower_ not in HEADLINE_CLAUSE_WORDS):
+        start -= 1
+    source = doc[start : word.i]
+    if source_class(source) not in ("name", "person", "group", "organisation"):
+        return None
+    end = word.i + 1
+    while end < line.end and doc[end].lower_ not in HEADLINE_CLAUSE_WORDS and doc[end].text not in (",", ":", ";"):
+        end += 1
+    content = trim_chars(doc, list(doc[word.i + 1 : end]))
+    if content is None:
+        return None
+    act: ActType = "stance" if lemma in ATTITUDE_VERBS else "speech"
+    return Cue(word, word.text, word.idx, word.idx + len(word), source, content, act=act, frame="dobj")
+
+
+# Words that open a headline's next clause: "… double as ombudsman criticises …".
+HEADLINE_CLAUSE_WORDS = frozenset("as while after amid and but despite over".split())
+
+
+def _verb_form_lemma(word: str) -> str | None:
+    """The attitude or speech verb ``word`` is the bare or the -s form of ("condemn", "criticises", "denies")."""
+    verbs = ATTITUDE_VERBS | SPEECH_VERBS
+    if word in verbs:
+        return word
+    for stem in (word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
+                 word[:-3] + "y" if word.endswith("ies") else ""):
+        if stem and stem in verbs:
+            return stem
+    return None
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:

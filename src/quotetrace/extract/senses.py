@@ -62,20 +62,24 @@ from quotetrace.model import ActType
 
 # Rules that judge the verb's sense: a verb they reject is no cue at all.
 SENSE_RULES = ("subject", "naming", "perception", "volition", "seeming", "hedge", "object", "carrier", "topic",
-               "infinitive", "refusal", "decision", "advice", "beat", "empty", "noun", "headline")
+               "infinitive", "refusal", "decision", "advice", "beat", "empty", "noun", "headline", "depiction",
+               "asked")
 # Rules that keep out what PolNeAR's annotators mark in political news and our out-of-domain guidelines do not:
 # intentions ("sought to"), the writer's "seems", stances toward things ("criticised the tariff"), cue nouns,
 # publishing, topics ("questions about"), a refusal to speak ("declined to comment"), a decision ("the council
-# decided to …", "voted to …"), advice ("councillors should ask …"). ``Settings.cues="broad"``
-# switches them off; the others (a subject that is no source, a naming, a perception, a hedge, empty content, a
-# headline) hold in either reading.
+# decided to …", "voted to …"), advice ("councillors should ask …"), a picture's scene ("the video shows the
+# crowd surging": PolNeAR train marks about half of these). ``Settings.cues="broad"`` switches them off; the
+# others (a subject that is no source, a naming, a perception, a hedge, empty content, a headline, a cue inside
+# a question) hold in either reading.
 NOT_POLNEAR_RULES = frozenset({"volition", "seeming", "object", "noun", "carrier", "topic", "infinitive", "refusal",
-                               "decision", "advice"})
+                               "decision", "advice", "depiction"})
 # Rules that judge only what follows the verb: a speech verb they reject still attributes a quotation
 # beside it ("“…,” she told reporters").
 CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "refusal", "beat", "empty"})
 
 CLAUSE_FRAMES = frozenset({"ccomp", "para", "clause"})
+# Dependents a "that" clause may hang on its verb by.
+CLAUSE_DEPS_WITH_THAT = frozenset({"ccomp", "advcl", "xcomp"})
 NOUN_PHRASE_FRAMES = frozenset({"dobj", "oprd", "attr", "acomp", "dative"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Verbs whose subject may be a finding rather than a speaker, but not a bare "it" or "this": "the poll shows
@@ -137,6 +141,33 @@ PERFORMATIVE_VERBS = frozenset("say tell admit confess add stress".split())
 BEAT_VERBS = frozenset("write report blog".split())
 # What a source asks not to be: "asked not to be named".
 ANONYMITY_VERBS = frozenset("name identify quote".split())
+# Verbs of showing, and the pictures whose showing is a scene, not a finding: "a video shows queues snaking round
+# the car park", "photographs show the hall packed"; "the poll shows …" and "the footage shows that …" report one.
+DEPICTING_VERBS = frozenset("show depict capture".split())
+PICTURE_NOUNS = frozenset(
+    "video footage photograph photo picture image film clip camera painting drawing mural sketch map diagram postcard "
+    "illustration still snapshot screenshot cctv webcam livestream".split()
+)
+# What a showing teaches when a question word and "to" follow it: "shows owners where to find the code".
+HOW_TO_WORDS = frozenset("how where what when which whether".split())
+# Verbs that declare a thing to be what a name says: "declared the day a “Day of Rest”" (not "declared the
+# vote a fraud", which says something of it).
+DECLARING_VERBS = frozenset("declare proclaim pronounce".split())
+# Verbs of wishing whose infinitive, with no object of its own, is the subject's own aim ("organisers hope to
+# hold a rally"), not a belief ("hopes that the rally will go ahead", "hopes the council to relent").
+HOPING_VERBS = frozenset({"hope"})
+# Words that open a question, not a free relative ("what she said was …").
+ASKED_OPENERS = frozenset("whether if how why when where".split())
+# Verbs under which a question's clause is asked, not asserted: "asked whether residents believe …".
+ASKING_VERBS = frozenset("ask wonder inquire enquire question query".split())
+# Where a statement was made, not what about: "a statement on the festival's website", "comments on radio".
+OUTLET_PLACES = frozenset(
+    "website site page account feed platform forum blog channel app timeline radio television tv podcast".split()
+)
+# Verbs of saying again, whose object is something said only when it is a speech noun or a quotation.
+ECHO_VERBS = frozenset("repeat echo".split())
+# What "read out" publishes when no content comes with it: "reads out a council letter", "read out the list".
+READ_OUT_OBJECTS = DOCUMENT_NOUNS | frozenset("list name names poem passage roll verse notice extract text".split())
 PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women", "person", "people")
 ROLE_ENDINGS = ("er", "or", "ee", "ant", "ent", "ers", "ors", "ees", "ants", "ents")
 
@@ -206,8 +237,22 @@ def lexical_frame(verb: Token, lemma: str, construction: str) -> bool:
     if construction == "xcomp":
         return lemma in INFINITIVE_SPEECH_VERBS or lemma in BELIEF_VERBS
     if construction.startswith("prep:"):
-        return (lemma, construction[5:]) in PREPOSITION_FRAMES
+        return (lemma, construction[5:]) in PREPOSITION_FRAMES or _calls_on(verb, lemma, construction)
     return False
+
+
+def _calls_on(verb: Token, lemma: str, construction: str) -> bool:
+    """'calls on the trustees to postpone the decision': a demand made of someone, its content the infinitive
+    ("called on the minister" alone is a visit)."""
+    if lemma != "call" or construction != "prep:on":
+        return False
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    if prep is None:
+        return False
+    edge = prep.right_edge.i
+    return any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.left_edge.i == edge + 1 and c.left_edge.lower_ == "to"
+               for c in verb.children) or any(t.dep_ in ("acl", "relcl") and t.left_edge.lower_ == "to"
+                                               for t in prep.subtree)
 
 
 # --- the rules, each a pattern of use that is not a statement ----------------------------------------------
@@ -228,6 +273,10 @@ def _naming(verb: Token, lemma: str, construction: str, subject: Span | None) ->
     best', 'is widely seen as'; not 'what she called “a trick”' or 'called the findings alarming'."""
     if lemma in REGARD_VERBS and construction not in CLAUSE_FRAMES and construction != "xcomp":
         return _passive(verb) and not _has_agent(verb)  # "is considered one of the fastest courses"
+    if lemma in DECLARING_VERBS and _declared_name(verb):
+        return True  # "declared the day a “Day of Rest”", whatever the parser made of the name
+    if lemma == "call" and _what_it_calls(verb):
+        return True  # "sets out what it calls the hidden cost": the source's name for a thing
     if lemma not in NAMING_VERBS or construction in CLAUSE_FRAMES or construction == "prep:for":
         return False
     if lemma == "refer" and construction == "prep:to" and not _as_predicate(verb):
@@ -241,6 +290,27 @@ def _naming(verb: Token, lemma: str, construction: str, subject: Span | None) ->
     if complement is not None and (complement.pos_ == "PROPN" or complement.ent_type_):
         return True
     return lemma in ("know", "refer", "dub", "nickname", "christen", "rename") and _as_predicate(verb)
+
+
+def _declared_name(verb: Token) -> bool:
+    """'declared the day a “Day of Rest”', 'proclaimed the town the Capital of Song': an object and, right
+    after it, a name (a proper noun or words in quotation marks) it is declared to be."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PRON"):
+        return False
+    doc = verb.doc
+    k = obj.i + 1
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    return k < len(doc) and (doc[k].is_quote or (doc[k].pos_ == "PROPN" and doc[k].is_title))
+
+
+def _what_it_calls(verb: Token) -> bool:
+    """'what it calls the hidden cost of regeneration': "what" before the verb is its object and a noun phrase
+    after it the name, with no quotation marks ("what she called “a trick”" gives her words)."""
+    what = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < verb.i for c in verb.children)
+    named = any(c.dep_ in ("oprd", "attr", "dobj") and c.i > verb.i for c in verb.children)
+    return what and named and not _quoted_after(verb)
 
 
 def _perception(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -277,7 +347,68 @@ def _seen_event(verb: Token, lemma: str) -> bool:
 
 def _volition(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
     """'police sought to clear the square', 'we want more buses', 'designed to be cheap'."""
+    if lemma in HOPING_VERBS and construction == "xcomp" and not _infinitive_after_object(verb):
+        return True  # "organisers hope to hold a rally": their own aim ("hopes that …" is a belief)
     return lemma in VOLITION_VERBS  # "wants the council to act" is a wish, whatever its frame
+
+
+def _depiction(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'a video the council posted shows queues snaking round the car park', 'photographs show the nave packed',
+    'the leaflet shows tenants how to claim': a picture shows a scene, and showing someone how or where to do a
+    thing teaches it; neither is a claim. 'The poll shows (that) …' and 'the footage shows that …' report a
+    finding."""
+    if lemma not in DEPICTING_VERBS or _that_marked(verb):
+        return False
+    if _how_to(verb):
+        return True
+    return subject is not None and lemma_of(subject.root) in PICTURE_NOUNS and not _shows_someone(verb)
+
+
+def _shows_someone(verb: Token) -> bool:
+    """The scene is of a person ("the video shows the senator stumbling", "shows him with his hands up"): in
+    news such footage is cited for what the person did, and PolNeAR's annotators mark it as the picture's
+    statement (five times in seven in its training split, against once in three for a scene of things); our
+    guidelines have no example of it either way, so it is left to the cue."""
+    shown = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if shown is None:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        shown = None if clause is None else next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")),
+                                                 None)
+    if shown is None:
+        return False
+    if shown.pos_ == "PRON":
+        return shown.lower_ in PERSON_PRONOUNS or shown.lower_ in PLURAL_PRONOUNS
+    return shown.ent_type_ == "PERSON" or _noun_class(shown) == "person"
+
+
+def _that_marked(verb: Token) -> bool:
+    return any(c.dep_ in CLAUSE_DEPS_WITH_THAT and c.i > verb.i and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in verb.children)
+
+
+
+def _how_to(verb: Token) -> bool:
+    """A question word and "to" in the verb's phrase, before any punctuation: "shows owners where to find"."""
+    doc = verb.doc
+    for k in range(verb.i + 1, min(verb.i + 9, len(doc) - 1)):
+        if doc[k].is_punct:
+            return False
+        if doc[k].lower_ in HOW_TO_WORDS and doc[k + 1].lower_ == "to":
+            return True
+    return False
+
+
+def _asked(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'did not respond to a request for comment on when the tenants could expect to move', 'asked whether
+    residents believe the plan will work': a cue inside a question is what is asked about, not asserted."""
+    opener = verb.doc[verb.left_edge.i]
+    if opener.i == verb.i or opener.lower_ not in ASKED_OPENERS:
+        return False  # "what" opens a free relative as often: "amounting to what the senators said was …"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "shows tenants how to claim back the deposit": a question of what to do
+    if verb.dep_ == "pcomp" or (opener.i > 0 and verb.doc[opener.i - 1].pos_ == "ADP"):
+        return True  # "on when …", "about whether …", however the parser hangs the clause
+    return verb.dep_ == "ccomp" and lemma_of(verb.head) in ASKING_VERBS
 
 
 def _seeming(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -354,6 +485,12 @@ def _object(verb: Token, lemma: str, construction: str, subject: Span | None) ->
         return source_class(subject) not in ("document", "none")  # "the poll shows Rendt ahead"
     if construction == "oprd" and lemma in SPEECH_VERBS:
         return False  # "declared himself the winner"
+    if lemma == "read" and phrasal_speech(verb, lemma) and _bare_document(verb):
+        return True  # "reads out a council letter": a document read aloud, with nothing said of what it says
+    if lemma in ECHO_VERBS and _unsaid_object(verb):
+        return True  # "hope to repeat the experiment": a thing done again, not words said again
+    if lemma == "recall" and _withdrawn(verb, subject):
+        return True  # "is recalling 90,000 kettles": a product withdrawn, not a memory told
     if phrasal_speech(verb, lemma):
         return False  # "pointed out the flaw", "walked back his comments"
     if lemma in ATTITUDE_VERBS and _moved(verb):
@@ -364,6 +501,37 @@ def _object(verb: Token, lemma: str, construction: str, subject: Span | None) ->
     if lemma == "call" and not _complemented(verb) and not _quoted_after(verb) and _bare_object(verb):
         return True  # "saw the lights go out and called the lifeboat station.": a telephone call, a summons
     return lemma not in ATTITUDE_VERBS | REPORTING_VERBS | BELIEF_VERBS | NAMING_VERBS | CARRIER_VERBS
+
+
+def _bare_document(verb: Token) -> bool:
+    """The object is a document with nothing said of its content: "read out a letter", not "read out a statement
+    saying …" or "read out the names of the dead"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    return (obj is not None and obj.lemma_.lower() in READ_OUT_OBJECTS and not _quoted_after(verb)
+            and not any(c.dep_ in ("acl", "relcl", "ccomp", "appos", "prep") for c in obj.children)
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children))
+
+
+def _unsaid_object(verb: Token) -> bool:
+    """The object is no speech noun and no quotation: "repeated the experiment", "echoed the design of the
+    old pier"; not "repeated its warning", "echoed the minister's comments", "repeated “never again”"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ != "NOUN" or _quoted_after(verb):
+        return False
+    lemma = obj.lemma_.lower()
+    return lemma not in SPEECH_OBJECT_NOUNS and lemma not in CUE_NOUNS and lemma not in SPEECH_NOUNS and (
+        lemma not in BELIEF_NOUNS)
+
+
+def _withdrawn(verb: Token, subject: Span | None) -> bool:
+    """'is recalling more than 90,000 kettles', 'the carmaker recalled the model': a count of things, or an
+    organisation recalling, withdraws a product; 'she recalled the night the river rose' tells a memory."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or _passive(verb):
+        return False
+    counted = any(t.dep_ == "nummod" or (t.pos_ == "NUM" and t.i < obj.i) for t in obj.subtree if t.i < obj.i)
+    company = subject is not None and (subject.root.ent_type_ == "ORG" or source_class(subject) == "organisation")
+    return counted or company
 
 
 def _bare_object(verb: Token) -> bool:
@@ -425,7 +593,7 @@ def _topic(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
         return False  # "wrote in a column for the Courier that she had signed …": the parse hid the clause
     if lemma in ANSWER_VERBS and construction == "prep:to" and _prep_object(verb, "to") in SPEECH_OBJECT_NOUNS:
         return False  # "responded to her remarks", not "did not respond to a request for comment"
-    return (lemma, construction[5:]) not in PREPOSITION_FRAMES
+    return (lemma, construction[5:]) not in PREPOSITION_FRAMES and not _calls_on(verb, lemma, construction)
 
 
 def _prep_object(verb: Token, preposition: str) -> str | None:
@@ -548,6 +716,8 @@ def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
         return False  # "what she called “a trick”", "asked him to stay": the complement is the content
     if lemma in ATTITUDE_VERBS:
         return False  # "criticised him", "condemned it": a person or a thing is what a stance is about
+    if construction in NOUN_PHRASE_FRAMES and _announces_quotation(verb):
+        return True  # "posted a short message: “…”": the quotation is what was said, the noun only names it
     if lemma == "say":
         # "I will keep saying it", "having said that": what was said before; "to say the least" is an aside
         return any(c.dep_ == "dobj" and c.lower_ == "least" for c in verb.children)
@@ -563,6 +733,19 @@ def _empty(verb: Token, lemma: str, construction: str, subject: Span | None) -> 
     else:
         return False
     return obj is not None and is_empty_phrase(obj)
+
+
+def _announces_quotation(verb: Token) -> bool:
+    """The verb's object noun, with what follows it up to a colon, and a quotation after the colon."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > verb.i), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return False
+    doc = verb.doc
+    for k in range(obj.i + 1, min(obj.i + 9, len(doc))):
+        if doc[k].is_punct or doc[k].is_quote:
+            nxt = next((t for t in doc[k + 1 : k + 3] if not t.is_space), None)
+            return doc[k].text == ":" and nxt is not None and nxt.is_quote
+    return False
 
 
 def _untold_story(verb: Token, obj: Token) -> bool:
@@ -582,10 +765,12 @@ def is_empty_phrase(head: Token) -> bool:
 
 _VERB_RULES = (
     ("subject", lambda verb, lemma, construction, subject: _pointing_subject(verb, subject)),
+    ("asked", _asked),
     ("hedge", _hedge),
     ("seeming", _seeming),
     ("naming", _naming),
     ("perception", _perception),
+    ("depiction", _depiction),
     ("volition", _volition),
     ("refusal", _refusal),
     ("decision", _decision),
@@ -615,6 +800,8 @@ def noun_sense(noun: Token, frame: str, off: frozenset[str] = frozenset()) -> Se
         return Sense(None, "noun")
     if frame.startswith("prep:") and _when(noun, frame[5:]):
         return Sense(None, "empty")  # "said in a statement on Wednesday": when it was said, not what
+    if frame in ("prep:on", "prep:in") and _where(noun, frame[5:]):
+        return Sense(None, "empty")  # "in a statement on the festival's website": where it was said
     if "topic" not in off and _asked_for(noun):
         return Sense(None, "topic")
     if lemma in BELIEF_NOUNS:
@@ -626,6 +813,12 @@ def _when(noun: Token, preposition: str) -> bool:
     """Whether the noun's prepositional object is a time: "a statement on Wednesday", "remarks on 3 May"."""
     pobj = _object_of(noun, preposition)
     return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _where(noun: Token, preposition: str) -> bool:
+    """Whether the noun's prepositional object is where it was published: "a statement on its website"."""
+    pobj = _object_of(noun, preposition)
+    return pobj is not None and pobj.lemma_.lower() in OUTLET_PLACES
 
 
 def _asked_for(noun: Token) -> bool:
