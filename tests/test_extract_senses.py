@@ -240,6 +240,9 @@ def test_extract_senses_a_colon_quotation_after_a_speech_noun_keeps_its_speaker(
         ("Critics have praised the score, which is lush, witty and never sentimental.",
          "the score, which is lush, witty and never sentimental", "stance"),
         ("She recalled her first winter on the island.", "her first winter on the island", "speech"),
+        # "how" after "about" is as often "that"; an answer the parser hangs on "asked" is still an answer
+        ("The growers talked about how they believed the frost had ruined the crop.",
+         "about how they believed the frost had ruined the crop", "speech"),
     ],
 )
 def test_extract_senses_b8_statements_kept_or_found(text: str, content: str, act: str) -> None:
@@ -261,3 +264,8 @@ def test_extract_senses_headline_verb_the_tagger_took_for_a_noun(text: str, sour
     # the quoted word of a mixed headline may come back as a direct quotation of the same speaker
     assert any(q.speaker_mention is not None and q.speaker_mention.text == source
                and (content in q.text or q.text in content) for q in found), found
+
+
+def test_extract_senses_a_place_before_a_plural_noun_is_no_headline_speaker() -> None:
+    text = "Harbour floods test council's patience\n\nThe harbour flooded again on Monday."
+    assert [q for q in statements(text) if q.start < text.index("\n")] == []

@@ -1223,8 +1223,11 @@ def _headline_verb_cue(doc: Doc, word: Token) -> Cue | None:
     source = doc[start : word.i]
     if source_class(source) not in ("name", "person", "group", "organisation"):
         return None
+    if before.pos_ == "PROPN" and before.ent_type_ not in ("PERSON", "ORG"):
+        return None  # "Paris attacks test …": a place or a capitalised word before a noun is no speaker
     end = word.i + 1
-    while end < line.end and doc[end].lower_ not in HEADLINE_CLAUSE_WORDS and doc[end].text not in (",", ":", ";"):
+    while end < line.end and doc[end].text not in (",", ":", ";") and not (
+            doc[end].lower_ in HEADLINE_CLAUSE_WORDS and doc[end - 1].whitespace_):  # not "copy-and-paste"
         end += 1
     content = trim_chars(doc, list(doc[word.i + 1 : end]))
     if content is None:

@@ -68,11 +68,12 @@ SENSE_RULES = ("subject", "naming", "perception", "volition", "seeming", "hedge"
 # intentions ("sought to"), the writer's "seems", stances toward things ("criticised the tariff"), cue nouns,
 # publishing, topics ("questions about"), a refusal to speak ("declined to comment"), a decision ("the council
 # decided to …", "voted to …"), advice ("councillors should ask …"), a picture's scene ("the video shows the
-# crowd surging": PolNeAR train marks about half of these). ``Settings.cues="broad"`` switches them off; the
-# others (a subject that is no source, a naming, a perception, a hedge, empty content, a headline, a cue inside
-# a question) hold in either reading.
+# crowd surging": PolNeAR train marks about half of these), a cue inside a question ("asked if the governor
+# believes …", "considering how to attack": PolNeAR marks many). ``Settings.cues="broad"`` switches them off;
+# the others (a subject that is no source, a naming, a perception, a hedge, empty content, a headline) hold in
+# either reading.
 NOT_POLNEAR_RULES = frozenset({"volition", "seeming", "object", "noun", "carrier", "topic", "infinitive", "refusal",
-                               "decision", "advice", "depiction"})
+                               "decision", "advice", "depiction", "asked"})
 # Rules that judge only what follows the verb: a speech verb they reject still attributes a quotation
 # beside it ("“…,” she told reporters").
 CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "refusal", "beat", "empty"})
@@ -158,6 +159,8 @@ DECLARING_VERBS = frozenset("declare proclaim pronounce".split())
 HOPING_VERBS = frozenset({"hope"})
 # Words that open a question, not a free relative ("what she said was …").
 ASKED_OPENERS = frozenset("whether if how why when where".split())
+# Prepositions whose object may be a question: "a request for comment on when …", "a question about whether …".
+QUESTION_PREPOSITIONS = frozenset("on about over of into regarding concerning".split())
 # Verbs under which a question's clause is asked, not asserted: "asked whether residents believe …".
 ASKING_VERBS = frozenset("ask wonder inquire enquire question query".split())
 # Where a statement was made, not what about: "a statement on the festival's website", "comments on radio".
@@ -398,17 +401,34 @@ def _how_to(verb: Token) -> bool:
     return False
 
 
+def _after_question_preposition(opener: Token) -> bool:
+    """The question word follows a preposition that takes a question: "on when", "about whether", "as to why"
+    (not a particle: "rained down when …")."""
+    if opener.i == 0:
+        return False
+    prep = opener.doc[opener.i - 1]
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "to":
+        return prep.i > 0 and opener.doc[prep.i - 1].lower_ == "as"
+    return prep.lower_ in QUESTION_PREPOSITIONS
+
+
 def _asked(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
     """'did not respond to a request for comment on when the tenants could expect to move', 'asked whether
     residents believe the plan will work': a cue inside a question is what is asked about, not asserted."""
     opener = verb.doc[verb.left_edge.i]
     if opener.i == verb.i or opener.lower_ not in ASKED_OPENERS:
         return False  # "what" opens a free relative as often: "amounting to what the senators said was …"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ == "to" and c.i == opener.i + 1 for c in verb.children):
         return True  # "shows tenants how to claim back the deposit": a question of what to do
-    if verb.dep_ == "pcomp" or (opener.i > 0 and verb.doc[opener.i - 1].pos_ == "ADP"):
-        return True  # "on when …", "about whether …", however the parser hangs the clause
-    return verb.dep_ == "ccomp" and lemma_of(verb.head) in ASKING_VERBS
+    if opener.lower_ in ("how", "if"):
+        return False  # "spoke about how they believed …" is as often "that", "like if …" a condition
+    if _after_question_preposition(opener):
+        return True  # "on when …", "about whether …", "as to why …", however the parser hangs the clause
+    # "asked whether residents believe …"; not "When asked why, she responded", where the parser may hang the
+    # answer on the question
+    return verb.dep_ == "ccomp" and lemma_of(verb.head) in ASKING_VERBS and verb.head.i < opener.i
 
 
 def _seeming(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
