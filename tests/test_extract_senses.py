@@ -240,6 +240,10 @@ def test_extract_senses_a_colon_quotation_after_a_speech_noun_keeps_its_speaker(
         ("Critics have praised the score, which is lush, witty and never sentimental.",
          "the score, which is lush, witty and never sentimental", "stance"),
         ("She recalled her first winter on the island.", "her first winter on the island", "speech"),
+        ("The minister recalled the two-year freeze on council rents.", "the two-year freeze on council rents",
+         "speech"),
+        ("The mayor repeated his position on the bypass.", "his position on the bypass", "speech"),
+        ("The critic declared the novel a “quiet triumph”.", "the novel a “quiet triumph”", "speech"),
         # "how" after "about" is as often "that"; an answer the parser hangs on "asked" is still an answer
         ("The growers talked about how they believed the frost had ruined the crop.",
          "about how they believed the frost had ruined the crop", "speech"),

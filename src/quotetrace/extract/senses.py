@@ -63,17 +63,18 @@ from quotetrace.model import ActType
 # Rules that judge the verb's sense: a verb they reject is no cue at all.
 SENSE_RULES = ("subject", "naming", "perception", "volition", "seeming", "hedge", "object", "carrier", "topic",
                "infinitive", "refusal", "decision", "advice", "beat", "empty", "noun", "headline", "depiction",
-               "asked")
+               "asked", "label")
 # Rules that keep out what PolNeAR's annotators mark in political news and our out-of-domain guidelines do not:
 # intentions ("sought to"), the writer's "seems", stances toward things ("criticised the tariff"), cue nouns,
 # publishing, topics ("questions about"), a refusal to speak ("declined to comment"), a decision ("the council
 # decided to …", "voted to …"), advice ("councillors should ask …"), a picture's scene ("the video shows the
 # crowd surging": PolNeAR train marks about half of these), a cue inside a question ("asked if the governor
-# believes …", "considering how to attack": PolNeAR marks many). ``Settings.cues="broad"`` switches them off;
+# believes …", "considering how to attack": PolNeAR marks many), the source's name for a thing ("what it calls
+# the hidden cost"). ``Settings.cues="broad"`` switches them off;
 # the others (a subject that is no source, a naming, a perception, a hedge, empty content, a headline) hold in
 # either reading.
 NOT_POLNEAR_RULES = frozenset({"volition", "seeming", "object", "noun", "carrier", "topic", "infinitive", "refusal",
-                               "decision", "advice", "depiction", "asked"})
+                               "decision", "advice", "depiction", "asked", "label"})
 # Rules that judge only what follows the verb: a speech verb they reject still attributes a quotation
 # beside it ("“…,” she told reporters").
 CONTENT_RULES = frozenset({"object", "carrier", "topic", "infinitive", "refusal", "beat", "empty"})
@@ -167,8 +168,12 @@ ASKING_VERBS = frozenset("ask wonder inquire enquire question query".split())
 OUTLET_PLACES = frozenset(
     "website site page account feed platform forum blog channel app timeline radio television tv podcast".split()
 )
-# Verbs of saying again, whose object is something said only when it is a speech noun or a quotation.
+# Verbs of saying again, and the things one does again rather than says: "hope to repeat the experiment".
 ECHO_VERBS = frozenset("repeat echo".split())
+DONE_AGAIN_NOUNS = frozenset(
+    "experiment test trial exercise procedure process mistake error feat success performance journey trip visit "
+    "season victory win design pattern".split()
+)
 # What "read out" publishes when no content comes with it: "reads out a council letter", "read out the list".
 READ_OUT_OBJECTS = DOCUMENT_NOUNS | frozenset("list name names poem passage roll verse notice extract text".split())
 PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women", "person", "people")
@@ -278,8 +283,6 @@ def _naming(verb: Token, lemma: str, construction: str, subject: Span | None) ->
         return _passive(verb) and not _has_agent(verb)  # "is considered one of the fastest courses"
     if lemma in DECLARING_VERBS and _declared_name(verb):
         return True  # "declared the day a “Day of Rest”", whatever the parser made of the name
-    if lemma == "call" and _what_it_calls(verb):
-        return True  # "sets out what it calls the hidden cost": the source's name for a thing
     if lemma not in NAMING_VERBS or construction in CLAUSE_FRAMES or construction == "prep:for":
         return False
     if lemma == "refer" and construction == "prep:to" and not _as_predicate(verb):
@@ -305,7 +308,15 @@ def _declared_name(verb: Token) -> bool:
     k = obj.i + 1
     while k < len(doc) and doc[k].pos_ == "DET":
         k += 1
-    return k < len(doc) and (doc[k].is_quote or (doc[k].pos_ == "PROPN" and doc[k].is_title))
+    if k < len(doc) and doc[k].is_quote:
+        k += 1  # "a “Day of Bells”", not "a “terrific piece”" (what it is said to be)
+    return k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title
+
+
+def _label(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
+    """'sets out what it calls the hidden cost of regeneration': the source's name for a thing, which the
+    writer uses (PolNeAR marks many: "what he calls corruption in politics")."""
+    return lemma == "call" and _what_it_calls(verb)
 
 
 def _what_it_calls(verb: Token) -> bool:
@@ -313,7 +324,9 @@ def _what_it_calls(verb: Token) -> bool:
     after it the name, with no quotation marks ("what she called “a trick”" gives her words)."""
     what = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < verb.i for c in verb.children)
     named = any(c.dep_ in ("oprd", "attr", "dobj") and c.i > verb.i for c in verb.children)
-    return what and named and not _quoted_after(verb)
+    doc = verb.doc
+    quoted = verb.i + 1 < len(doc) and doc[verb.i + 1].is_quote
+    return what and named and not quoted and not _quoted_after(verb)
 
 
 def _perception(verb: Token, lemma: str, construction: str, subject: Span | None) -> bool:
@@ -533,24 +546,25 @@ def _bare_document(verb: Token) -> bool:
 
 
 def _unsaid_object(verb: Token) -> bool:
-    """The object is no speech noun and no quotation: "repeated the experiment", "echoed the design of the
-    old pier"; not "repeated its warning", "echoed the minister's comments", "repeated “never again”"."""
+    """The object is a thing done, not said: "repeated the experiment", "repeat last year's success"; not
+    "repeated its warning", "echoed the minister's comments", "repeated his position", "repeated “never again”"
+    (PolNeAR marks what is repeated or echoed, a position, a theme, a line, a name)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.pos_ != "NOUN" or _quoted_after(verb):
         return False
-    lemma = obj.lemma_.lower()
-    return lemma not in SPEECH_OBJECT_NOUNS and lemma not in CUE_NOUNS and lemma not in SPEECH_NOUNS and (
-        lemma not in BELIEF_NOUNS)
+    return obj.lemma_.lower() in DONE_AGAIN_NOUNS
 
 
 def _withdrawn(verb: Token, subject: Span | None) -> bool:
-    """'is recalling more than 90,000 kettles', 'the carmaker recalled the model': a count of things, or an
-    organisation recalling, withdraws a product; 'she recalled the night the river rose' tells a memory."""
+    """'is recalling more than 90,000 kettles', 'the firm recalled the model': a count of things, or an
+    organisation noun recalling, withdraws a product; 'she recalled the night the river rose' tells a memory."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or _passive(verb):
         return False
-    counted = any(t.dep_ == "nummod" or (t.pos_ == "NUM" and t.i < obj.i) for t in obj.subtree if t.i < obj.i)
-    company = subject is not None and (subject.root.ent_type_ == "ORG" or source_class(subject) == "organisation")
+    # a count of the things, not a year ("recalled a 2007 bill") or a length ("the three-year freeze")
+    counted = obj.tag_ == "NNS" and any(c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME")
+                                        for c in obj.children)
+    company = subject is not None and subject.root.pos_ == "NOUN" and _noun_class(subject.root) == "organisation"
     return counted or company
 
 
@@ -761,10 +775,13 @@ def _announces_quotation(verb: Token) -> bool:
     if obj is None or obj.pos_ != "NOUN":
         return False
     doc = verb.doc
+    phrase = {t.i for t in obj.subtree}
     for k in range(obj.i + 1, min(obj.i + 9, len(doc))):
         if doc[k].is_punct or doc[k].is_quote:
             nxt = next((t for t in doc[k + 1 : k + 3] if not t.is_space), None)
             return doc[k].text == ":" and nxt is not None and nxt.is_quote
+        if k not in phrase:
+            return False  # "explained the headline by saying: “…”": the colon is another verb's
     return False
 
 
@@ -789,6 +806,7 @@ _VERB_RULES = (
     ("hedge", _hedge),
     ("seeming", _seeming),
     ("naming", _naming),
+    ("label", _label),
     ("perception", _perception),
     ("depiction", _depiction),
     ("volition", _volition),
