@@ -275,3 +275,32 @@ def test_a_hedge_turned_is_the_figures_change_not_a_swap() -> None:
     echo = "A flood destroyed some 4,000 files. More than a third of them had been copied"
     assert compare(original, echo).verdict == "same"  # the veto reads it: one figure hedged two ways
     assert disagreement(original, echo) == "number"
+
+
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # "without" says "no" against a word that says "not" on its own, as against a "not"
+        ("The ferry to Holm will be cancelled for the whole of March", "Holm will be without a ferry in March", None),
+        ("«Горячую воду в Заречье отключат на две недели»", "«Заречье две недели проживёт без горячей воды»", None),
+        ("Visa rules for students from Norland will be lifted in May",
+         "students from Norland can come without a visa from May", None),
+        ("Visa rules for students from Norland will not be lifted in May",
+         "students from Norland can come without a visa from May", "negation"),
+        ("The ferry to Holm will be cancelled in March", "the ferry to Holm runs in March without delays", "negation"),
+        # leaving a post is the other side of staying on
+        ("I will not resign before the congress in May", "he would stay on at least until the May congress", None),
+        ("I will resign before the congress in May", "he would stay on at least until the May congress", "negation"),
+        ("«Я не уйду в отставку до съезда»", "«Он останется на посту до съезда»", None),
+        # a place off limits is a place banned; a plant spared is one without job cuts
+        ("Fishing in the reserve will stay banned", "the reserve remains off limits to anglers", None),
+        ("Fishing in the reserve will be allowed", "the reserve remains off limits to anglers", "negation"),
+        ("The bakery will cut 40 jobs in Orvik. Nobody will lose their job at the Tarn shop.",
+         "bakery to cut 40 jobs in Orvik but spares its Tarn shop", None),
+        ("There will be no spare parts for the trams", "the trams will be left without spare parts", None),
+        # «откладывается» is put off, as «отложен»
+        ("The new bridge will not open before May", "«Открытие нового моста откладывается до мая»", None),
+    ],
+)
+def test_opposites_of_general_news_language(original: str, echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo) == reason

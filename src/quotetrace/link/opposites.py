@@ -25,9 +25,11 @@ Two quotes whose affirmative clauses take opposite sides of a pair ("the hearing
 closed doors") contradict each other whatever else either negates (``Sides.placed``, facts.py, veto.py).
 
 The side of "without" / «без» is the negation itself: it says "no" only when the other quote has a "no" in its
-place ("had no clean water" / "had gone without clean water"); against a quote without one, it says nothing
-("the days without heating" are the cold days). So do "exempt", "freed from" and a compound ending in "-free"
-("visa-free": without a visa), and "spared" ("spared blackouts": without them).
+place ("had no clean water" / "had gone without clean water"), or a word that says "not" on its own, of a
+one-sided pair ("visas will be lifted" / "can travel without visas"; «свет отключат» / «останутся без света»);
+against a quote with neither, it says nothing ("the days without heating" are the cold days). So do "exempt",
+"freed from" and a compound ending in "-free" ("visa-free": without a visa), and "spare" ("spared blackouts":
+without them; "cuts 40 jobs but spares its main plant": no cuts there).
 
 Words that a copy may swap for their opposite though a retelling's use of them says too little (directions,
 "more" / "fewer", "higher" / "lower": ``SWAPS``) are read only where two quotes in one language align word by word
@@ -89,12 +91,14 @@ OPPOSITES: tuple[Opposites, ...] = (
         "stay, stays, stayed, staying, remain*, hold, holds, holding, остаю*, останут*, останет*, остаться, "
         "остаёт*, остает*, остался, остались, осталась, остава*, удерж*"), _forms(
         "leave, leaving, withdraw*, retreat*, pull* out, pull* back, отход*, отойд*, отошл*, отошли, отступ*, "
-        "отвод*, отвед*, отвел*, выведу*, вывест*, выводя*, покин*, покида*, уход*, уйд*, ушл*, ушли")),
+        "отвод*, отвед*, отвел*, выведу*, вывест*, выводя*, покин*, покида*, уход*, уйд*, ушл*, ушли, "
+        # leaving a post: "will not resign" = "will stay on" («уйти в отставку»)
+        "resign, resigns, resigned, resigning, step down, steps down, stepped down, stepping down")),
     Opposites("take place", _forms(
         "take place, takes place, taking place, took place, taken place, go ahead, goes ahead, going ahead, "
         "went ahead, gone ahead, состоит*, состоят*, состоял*"), _forms(
         "cancel*, call off, calls off, calling off, called off, postpon*, put off, puts off, putting off, delay*, "
-        "scrap*, отмен*, перенес*, перенос*, перенест*, отлож*, сорва*"), one_sided=True),
+        "scrap*, отмен*, перенес*, перенос*, перенест*, отлож*, отклад*, сорва*"), one_sided=True),
     Opposites("impose", _forms("impose*, introduc*, ввод*, введ*, ввест*"), _forms(
         "lift, lifts, lifted, lifting, cancel*, abolish*, отмен*, сним*, снят*, снима*, упраздн*"), one_sided=True),
     Opposites("damaged", _forms(
@@ -105,7 +109,8 @@ OPPOSITES: tuple[Opposites, ...] = (
         "pay, pays, paid, paying, payment*, fee, fees, charge, charges, charged, charging, плати*, платят, платил*, "
         "платеж*, платёж*, оплат*, заплат*, платн*"), _forms("free, бесплатн*, даром")),
     Opposites("allowed", _forms("allow*, permit*, разреш*, позвол*, допуст*, допуска*"), _forms(
-        "ban, bans, banned, banning, barred, barring, forbid*, prohibit*, запрет*, запрещ*"), one_sided=True),
+        "ban, bans, banned, banning, barred, barring, forbid*, prohibit*, off limits, запрет*, запрещ*"),
+        one_sided=True),
     Opposites("room", _forms(
         "room, space, take more, takes more, take in, accept* more, мест, места, место, принима*, принять, примут"),
         _forms("full, overcrowded, overflowing, переполн*")),
@@ -156,8 +161,8 @@ OPPOSITES: tuple[Opposites, ...] = (
     # redundancies" are redundancies, and «обязательно» is also "surely"; only a quote that says the other side
     # engages it
     Opposites(WITHOUT, (NEGATION_SIDE,), _forms(
-        "without, без, lacking, absent, absence, exempt*, spared, freed from, free from, free of, освобожд* от, "
-        "освобод* от, безвиз*")),
+        "without, без, lacking, absent, absence, exempt*, spare, spares, spared, sparing, freed from, free from, "
+        "free of, освобожд* от, освобод* от, безвиз*, пощад*")),
 )
 # Words whose swap for another of their group in a copy changes the claim, though in a retelling they say too
 # little to veto on their own ("more" is a hedge, a comparison, a quantity; "north" a place in a name): read only
@@ -179,6 +184,7 @@ ONE_SIDED = frozenset(o.name for o in OPPOSITES if o.one_sided)
 
 # Contexts in which a form says something else: (form, the word right after it).
 EXCEPT = frozenset({("close", "to"), ("close", "by"), ("free", "to"), ("charged", "with"), ("charge", "of"),
+                    ("spare", "parts"), ("spare", "part"), ("spare", "time"), ("spare", "capacity"),
                     ("charges", "against"), ("end", "of"),
                     ("ends", "of"), ("same", "time"), ("hold", "talks"),
                     ("holding", "talks"), ("keep", "in")})
@@ -293,8 +299,11 @@ def read_sides(words: Sequence[str], negations: int = 0,
     found = _once_per_word(found)
     listed: Counter[tuple[str, int]] = Counter((entry, sign) for entry, sign, _ in found
                                                if not entry.startswith(PREFIXED))
-    if negations:
-        listed[(WITHOUT, 1)] += negations
+    # "without" says "no" against a negation in its place, or a word that says "not" on its own ("suspended",
+    # "cancelled", "lifted": "visas will be lifted" / "travel without visas")
+    said_not = negations + len({at for entry, sign, at in found if sign < 0 and entry in ONE_SIDED})
+    if said_not:
+        listed[(WITHOUT, 1)] += said_not
     negative: dict[int, set[str]] = {}
     for entry, sign, at in found:
         if sign < 0:
