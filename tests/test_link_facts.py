@@ -382,6 +382,49 @@ def test_across_languages_a_negated_clause_with_a_counterpart_vetoes(meaning: Em
     assert disagreement(original, echo, match=Match(1.0, ((original, echo),), meaning.similarity)) == "negation"
 
 
+@pytest.mark.parametrize(
+    ("original", "echo", "reason"),
+    [
+        # a translation of one sentence of two, given with its attribution: the sentence left out scores with the
+        # translated one, which is far closer to its own original; and the attribution is no clause of the quote
+        ("The bakery will close its shop on Mill Street in March. None of the twelve bakers will lose their jobs.",
+         "«В марте пекарня закроет магазин на Мельничной улице», — сообщила владелица «Хлебного двора» Анна Левина.",
+         None),
+        ("«Ремонт моста на Заречной улице закончится к 1 мая. Движение трамваев до лета не откроют»",
+         '"Repairs to the bridge on Zarechnaya Street will be finished by 1 May," city engineer Pavel Orlov said.',
+         None),
+        # ... but a sentence the echo turns round is its counterpart, attribution or not
+        ("The bakery will close its shop on Mill Street in March. None of the twelve bakers will lose their jobs.",
+         "«В марте пекарня закроет магазин на Мельничной улице, и все двенадцать пекарей потеряют работу», — "
+         "сообщила Анна Левина.", "negation"),
+        ("«Ремонт моста на Заречной улице закончится к 1 мая. Движение трамваев до лета не откроют»",
+         '"Repairs to the bridge on Zarechnaya Street will be finished by 1 May, and trams will run again," city '
+         "engineer Pavel Orlov said.", "negation"),
+    ],
+)
+def test_across_languages_a_sentence_a_partial_translation_leaves_out(meaning: Embeddings, original: str,
+                                                                      echo: str, reason: str | None) -> None:
+    assert disagreement(original, echo, match=meaning.best(original, echo)) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("«Мы откроем мост в мае», — заявил глава «Мостостроя» Илья Панов.", "«Мы откроем мост в мае»"),
+        ('"We will not reopen the bridge before May," the mayor said.', '"We will not reopen the bridge before May,'),
+        ("“The bridge stays shut,” she said. “We will not reopen it before the floods are over.”",
+         "“The bridge stays shut,” she said. “We will not reopen it before the floods are over.”"),
+        ("the mayor called the plan “a disaster”, and the council will not vote on it",
+         "the mayor called the plan “a disaster”, and the council will not vote on it"),
+        ("«Вечерний Ковыльск» закроют в мае", "«Вечерний Ковыльск» закроют в мае"),
+    ],
+)
+def test_a_quote_given_with_its_attribution_is_compared_without_it(text: str, words: str) -> None:
+    from quotetrace.link.veto import _spoken
+
+    assert _spoken(text) == words
+
+
 @pytest.mark.parametrize(("text", "dated", "amounts"), [
     ("fares rise by 10 percent from 4 March", {"m3-4"}, {"10"}),
     ("on the 9th of May, 300 runners", {"m5-9"}, {"300"}),

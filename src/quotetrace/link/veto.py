@@ -19,7 +19,8 @@ does not veto the retelling of its other, and
 within them over the clauses that have a counterpart on the other side (``_polarities``): in one language a
 word in common; across languages a number, a name, or a close embedding, asked only of a pair whose negations
 disagree, and only when one side retells the other (each of its clauses has a counterpart), so a retelling that
-leaves out the original's negated sentence links while a claim flipped ("will not close" / "will close") stays apart.
+leaves out the original's negated sentence links while a claim flipped ("will not close" / "will close") stays apart;
+a quote's attribution after its closing mark («…», — заявил …) is no clause of it (``_spoken``).
 Beside the parity, affirmative clauses on opposite sides of a listed pair of opposites ("will be open" /
 "behind closed doors") veto, whatever else is negated (``_opposite_stances``).
 """
@@ -85,6 +86,10 @@ _SOUNDED_ENDING = re.compile(r"(?:ом|ем|ём|ым|им|ам|ям|ами|ям
 # alike) a clause's true counterpart scored down to 0.21 (a fragment: «пришли за медалями»), one left out 0.05 to
 # 0.18: the lowest bound keeps every counterpart, so that a flipped claim stays apart.
 CLAUSE_TIE = 0.2
+# ... unless the clause it is closest to is closer by this much to another clause of its side (``_taken``): a
+# sentence a partial translation leaves out scores 0.2 to 0.35 with the clause that translates its neighbour
+# (0.75 to 0.8 with it)
+TAKEN_MARGIN = 0.3
 # The claim a corrective negation corrects to ("not X but Y": Y) is said by a clause in another language this close
 # at least: stricter than CLAUSE_TIE, since saying it is what lets the negation go.
 CLAIM_TIE = 0.4
@@ -216,8 +221,11 @@ def explain(original: str, echo: str, speakers: frozenset[str] = frozenset(), ma
         prefixed = _prefixed(a) | _prefixed(b)
         countings = (*countings, opposed | ONE_SIDED | prefixed | ({WITHOUT} if prefixed else set()))
     pairs = match.pairs if match else ((original, echo),)
-    for one, other in pairs:
-        disagreeing = [_disagreeing(facts(one), facts(other), counted, across, match) for counted in countings]
+    spoken = _bare(_spoken(original)), _bare(_spoken(echo))
+    for one, other in ((_spoken(x), _spoken(y)) for x, y in pairs):
+        entire = (_bare(one), _bare(other)) == spoken  # the whole quotes' words, not a part of one
+        disagreeing = [_disagreeing(facts(one), facts(other), counted, across, match, entire)
+                       for counted in countings]
         first = disagreeing[0]
         if first is not None and all(disagreeing):
             x, y = first
@@ -249,16 +257,16 @@ def _opposite_stances(one: Facts, other: Facts, across: bool) -> frozenset[str]:
 
 
 def _disagreeing(one: Facts, other: Facts, counted: frozenset[str], across: bool,
-                 match: Match | None) -> tuple[int, int] | None:
+                 match: Match | None, entire: bool = False) -> tuple[int, int] | None:
     """The two sides' polarities when they disagree, counting the words of ``counted`` opposites, else None."""
-    x, y = _polarities(one, other, counted, across, match.similarity if match else None)
+    x, y = _polarities(one, other, counted, across, match.similarity if match else None, entire)
     if same_polarity(x, y) or same_polarity(one.polarity(counted), other.polarity(counted)):
         return None
     return x, y
 
 
 def _polarities(one: Facts, other: Facts, counted: frozenset[str], across: bool,
-                similarity: Similarity | None) -> tuple[int, int]:
+                similarity: Similarity | None, entire: bool = False) -> tuple[int, int]:
     """The two sides' polarities over the clauses that have a counterpart on the other side: a retelling that
     leaves out a negated clause, or words it with none of its content, does not veto (nor does leaving such
     clauses out make a veto: the whole sides agreeing is enough). In one language a counterpart shares a
@@ -270,7 +278,8 @@ def _polarities(one: Facts, other: Facts, counted: frozenset[str], across: bool,
     if similarity is None or same_polarity(*whole) or not one.clauses or not other.clauses:
         return whole
     cosines = similarity([c.text for c in one.clauses], [c.text for c in other.clauses])
-    tied_one, tied_other = _tied(one.clauses, other.clauses, cosines), _tied(other.clauses, one.clauses, cosines.T)
+    tied_one = _tied(one.clauses, other.clauses, cosines, entire)
+    tied_other = _tied(other.clauses, one.clauses, cosines.T, entire)
     said = _said(one.clauses, other.clauses, cosines), _said(other.clauses, one.clauses, cosines.T)
     if said[0] or said[1]:  # a corrective negation whose claim the other side says (facts.Facts.polarity)
         whole = one.polarity(counted, said=said[0]), other.polarity(counted, said=said[1])
@@ -283,14 +292,29 @@ def _polarities(one: Facts, other: Facts, counted: frozenset[str], across: bool,
     return whole  # each says what the other does not: two statements, whatever they share
 
 
-def _tied(clauses: tuple[Clause, ...], others: tuple[Clause, ...], cosines: npt.NDArray[np.float32]) -> list[bool]:
+def _tied(clauses: tuple[Clause, ...], others: tuple[Clause, ...], cosines: npt.NDArray[np.float32],
+          entire: bool = False) -> list[bool]:
     """Whether each of ``clauses`` has a counterpart among ``others`` in another language (rows of ``cosines``,
     the embeddings' cosines, asked only of a pair whose whole sides disagree): a number or a name in common (by
-    its name key's first letters, as ``name_matches``), or much the same meaning (CLAUSE_TIE). A clause with no
-    content word says too little to be left out."""
+    its name key's first letters, as ``name_matches``), or much the same meaning (CLAUSE_TIE; when the two are the
+    whole quotes, not a clause whose closest is another's: ``_taken``; a part of a quote may have its counterpart
+    in the rest). A clause with no content word says too little to be left out."""
     facts_of_others = frozenset().union(*(_fact_anchors(c) for c in others))
-    return [not clause.anchors or bool(_fact_anchors(clause) & facts_of_others) or float(row.max()) >= CLAUSE_TIE
-            for clause, row in zip(clauses, cosines, strict=True)]
+    return [not clause.anchors or bool(_fact_anchors(clause) & facts_of_others)
+            or (float(row.max()) >= CLAUSE_TIE and not (entire and _taken(cosines, i)))
+            for i, (clause, row) in enumerate(zip(clauses, cosines, strict=True))]
+
+
+def _taken(cosines: npt.NDArray[np.float32], i: int) -> bool:
+    """The clause closest to clause ``i`` in meaning is closer still, by TAKEN_MARGIN at least, to another clause
+    of ``i``'s side: it says that one, and ``i`` is left out («Ремонт моста закончится к 1 мая. Движение трамваев
+    до лета не откроют» / "Repairs to the bridge will be finished by 1 May": the second sentence scores 0.37 with
+    the translation, which scores 0.74 with the first)."""
+    if cosines.shape[0] < 2:
+        return False
+    j = int(cosines[i].argmax())
+    others = np.delete(cosines[:, j], i)
+    return float(others.max()) - float(cosines[i, j]) >= TAKEN_MARGIN
 
 
 def _said(clauses: tuple[Clause, ...], others: tuple[Clause, ...], cosines: npt.NDArray[np.float32]) -> frozenset[int]:
@@ -564,6 +588,36 @@ def _season(day: date) -> tuple[int, int]:
     if day.month in (12, 1, 2):
         return day.year + (day.month == 12), 4
     return day.year, (day.month - 3) // 3 + 1
+
+
+# Where the words of a quote given with its attribution end: a closing mark with a comma or a dash by it, then a
+# word («…», — заявил …; “…,” she said; "…", he added)
+_ATTRIBUTION = re.compile(r"(?:[,.!?…][»”\"]|[»”\"]\s*,|[»”\"]\s*[—–])\s*[—–]?\s*(?=[^\W\d_])")
+_QUOTED = re.compile(r"[«“\"„]([^»”\"“]*)[»”\"“]")
+ATTRIBUTION_QUOTE = 3  # words a quoted name in an attribution may have («Мостостроя», "Hope for All")
+
+
+def _spoken(text: str) -> str:
+    """A quote given with its attribution after the closing mark («…», — заявил глава «Водоканала»; "…," she
+    said; or a part of one, its opening mark cut off), less the attribution, which says nothing, negated or not,
+    of what was said: the words alone. A text that goes on quoting after it (a quoted sentence more) is left
+    whole."""
+    found = _ATTRIBUTION.search(text)
+    if found is None:
+        return text
+    before = text[:found.start()].lstrip()
+    if _retold(before) and any(mark in before for mark in _OPENING_MARKS):
+        return text  # a retelling that quotes a word ("called the plan “a disaster”, and …"); with no opening
+        # mark at all, a part of a quote whose opening mark units.py took off, its closing one kept
+    tail = text[found.end():]
+    if any(len(q.split()) > ATTRIBUTION_QUOTE for q in _QUOTED.findall(tail)) or tail.count("«") != tail.count("»"):
+        return text
+    return text[:found.start() + 1].lstrip()
+
+
+def _bare(text: str) -> str:
+    """A quote's words without the marks and the stops around them (what units.py may take off a part)."""
+    return text.strip(" \t\n,.;:—–" + "".join(_OPENING_MARKS) + "»”’")
 
 
 def _retold(text: str) -> bool:
