@@ -84,7 +84,9 @@ def test_a_phrase_counts_at_its_particle_and_a_context_is_no_form() -> None:
 @pytest.mark.parametrize(
     ("word", "stem"),
     [
-        ("unharmed", "harmed"),
+        ("unharmed", "harm"),  # a participle negates its verb: "harm", "harmed"
+        ("unheated", "heat"),
+        ("unarmed", "armed"),  # ... when that is long enough not to start other words ("army")
         ("unconstitutional", "consti"),
         ("ineffective", "effect"),
         ("non-binding", "bindin"),
@@ -298,6 +300,19 @@ def test_a_hedge_turned_is_the_figures_change_not_a_swap() -> None:
         ("The bakery will cut 40 jobs in Orvik. Nobody will lose their job at the Tarn shop.",
          "bakery to cut 40 jobs in Orvik but spares its Tarn shop", None),
         ("There will be no spare parts for the trams", "the trams will be left without spare parts", None),
+        # "at no cost" is free; "no threat" is safe (a threat alone says no "not")
+        ("Flu jabs are free for pensioners until 1 March", "pensioners can get a flu jab at no cost until March",
+         None),
+        ("Flu jabs are paid for pensioners until 1 March", "pensioners can get a flu jab at no cost until March",
+         "negation"),
+        ("«Угрозы для Заречья пока нет»", "«Заречье пока в безопасности»", None),
+        ("«Пожар угрожает Заречью»", "«Заречье пока в безопасности»", "negation"),
+        ("The flood threatens the lower town", "the flood is advancing on the lower town", None),
+        # a participle with a negative prefix negates its verb in any form: "unheated" / "no heating"
+        ("One school in four in the valley has no working heating", "a quarter of the valley's schools are unheated",
+         None),
+        ("One school in four in the valley has working heating", "a quarter of the valley's schools are unheated",
+         "negation"),
         # «откладывается» is put off, as «отложен»
         ("The new bridge will not open before May", "«Открытие нового моста откладывается до мая»", None),
     ],

@@ -107,7 +107,8 @@ OPPOSITES: tuple[Opposites, ...] = (
                "уцел*, невредим*"), one_sided=True),
     Opposites("paid", _forms(
         "pay, pays, paid, paying, payment*, fee, fees, charge, charges, charged, charging, плати*, платят, платил*, "
-        "платеж*, платёж*, оплат*, заплат*, платн*"), _forms("free, бесплатн*, даром")),
+        "платеж*, платёж*, оплат*, заплат*, платн*, cost, costs, costing, стоимост*"),  # "at no cost" = free
+        _forms("free, бесплатн*, даром")),
     Opposites("allowed", _forms("allow*, permit*, разреш*, позвол*, допуст*, допуска*"), _forms(
         "ban, bans, banned, banning, barred, barring, forbid*, prohibit*, off limits, запрет*, запрещ*"),
         one_sided=True),
@@ -128,6 +129,10 @@ OPPOSITES: tuple[Opposites, ...] = (
     Opposites("safe", _forms("safe, safely, безопасн*"), _forms(  # "danger" (a risk) says no "not"
         "dangerous, опасен, опасна, опасно, опасны, опасный, опасная, опасное, опасные, опасным, опасных"),
         one_sided=True),
+    # ... and against a threat: "no threat to the town" = "the town is safe"; "the fire threatens the town" is no
+    # "not" on its own
+    Opposites("threatened", _forms("safe, safely, безопасн*"), _forms(
+        "threat, threats, threaten*, danger, угроз*, угрож*, опасност*")),
     Opposites("enough", _forms("enough, sufficient*, достаточн*, хват*"), _forms(
         "shortage*, short of, lack, lacks, lacking, lacked, нехватк*, недостат*, дефицит*"), one_sided=True),
     Opposites("continue", _forms(
@@ -212,6 +217,10 @@ _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 PREFIX_REST = 5  # letters a prefixed word must have after its prefix ("unpaid" is a negation word already)
 PREFIX_STEM = 6  # letters of the remainder that the other quote's word must start with
+# ... less a participle's ending, when the verb left has this many letters ("unheated": "heat", as "heating" and
+# "heated" start; "unarmed" stays "armed", not "army")
+PARTICIPLE = "ed"
+PREFIX_VERB = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +275,8 @@ def negated_stem(word: str) -> str | None:
     for prefix, endings in _PREFIXES:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= PREFIX_REST and rest.isalpha() and rest.endswith(endings):
-            return rest[:PREFIX_STEM]
+            verb = rest[:-len(PARTICIPLE)] if rest.endswith(PARTICIPLE) else rest  # "unheated": "heating" says it
+            return (verb if len(verb) >= PREFIX_VERB else rest)[:PREFIX_STEM]
     return None
 
 
