@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrace.model import Quote
-from quotetrace.ru import extract_russian
-from quotetrace.settings import Settings
-
-
-def _quotes(text: str) -> list[Quote]:
-    return extract_russian(text, Settings(language="ru"))[0]
-
-
-def _one(text: str, containing: str) -> Quote:
-    found = [q for q in _quotes(text) if containing in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in _quotes(text)]
-    return found[0]
+from ru_quotes import ru_quote, ru_quotes
 
 
 @pytest.mark.parametrize(
@@ -44,7 +32,7 @@ def _one(text: str, containing: str) -> Quote:
     ],
 )
 def test_ru_documents_and_headlines_are_sources(text: str, containing: str, mention: str) -> None:
-    q = _one(text, containing)
+    q = ru_quote(text, containing)
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
 
 
@@ -55,14 +43,14 @@ def test_ru_a_quotation_signed_on_the_line_below_is_its_signers() -> None:
             "«Мне всё равно, я хожу пешком».\n"
             "Павел Суханов, пенсионер\n\n"
             "Мэрия обещает пересмотреть тарифы.\n")
-    found = {q.text: q.speaker for q in _quotes(text)}
+    found = {q.text: q.speaker for q in ru_quotes(text)}
     assert found["«Места стало меньше, а цена выросла. Буду ездить на трамвае»"] == "Арина Лебедева"
     assert found["«Мне всё равно, я хожу пешком»"] == "Павел Суханов"
 
 
 def test_ru_a_line_after_a_quotation_with_no_name_signs_nothing() -> None:
     text = "«Места стало меньше, а цена выросла».\nФото пресс-службы\n\nМэрия обещает пересмотреть тарифы.\n"
-    assert all(q.speaker is None for q in _quotes(text) if "Места" in q.text)
+    assert all(q.speaker is None for q in ru_quotes(text) if "Места" in q.text)
 
 
 @pytest.mark.parametrize(
@@ -73,15 +61,15 @@ def test_ru_a_line_after_a_quotation_with_no_name_signs_nothing() -> None:
     ],
 )
 def test_ru_requests_for_comment_and_names_given_are_no_statements(text: str) -> None:
-    assert _quotes(text) == []
+    assert ru_quotes(text) == []
 
 
 def test_ru_a_request_to_act_stays_a_statement() -> None:
-    assert _one("Мэр попросил горожан не оставлять машины у обочины.", "машины").speaker == "мэр"
+    assert ru_quote("Мэр попросил горожан не оставлять машины у обочины.", "машины").speaker == "мэр"
 
 
 def test_ru_a_doubt_ends_at_a_colon_before_the_writers_reason_and_speech_goes_on_past_it() -> None:
-    doubt = _one("Многие сомневаются, что дорогу сдадут в срок: подрядчик менялся уже трижды.", "дорогу")
+    doubt = ru_quote("Многие сомневаются, что дорогу сдадут в срок: подрядчик менялся уже трижды.", "дорогу")
     assert doubt.text == "дорогу сдадут в срок"
-    said = _one("Врач рассказала, что больных стало вдвое больше: многие лечатся дома.", "больных")
+    said = ru_quote("Врач рассказала, что больных стало вдвое больше: многие лечатся дома.", "больных")
     assert said.text.endswith("многие лечатся дома")
