@@ -146,3 +146,18 @@ def test_a_clause_whose_subject_is_none_of_which_goes_on_with_the_content() -> N
 def test_a_condition_inside_what_was_said_stays_in_it(text: str) -> None:
     (q,) = quotetrace.extract(text)
     assert q.text.endswith(("was safe", "were shallow"))
+
+
+def test_a_quotation_before_a_coordinated_report_is_not_that_reports() -> None:
+    # "and her editor says …" reports what follows it; the quoted title before it is no one's words
+    text = ("It is the boldest record the band has made since ‘Paper Boats’, and their label says a tour of "
+            "small halls will follow in the spring.")
+    found = {q.text: q.speaker_mention for q in quotetrace.extract(text)}
+    assert "‘Paper Boats’" not in found
+    assert any("a tour of small halls" in t for t in found)
+
+
+def test_a_quotation_followed_by_its_speaker_and_more_words_is_still_theirs() -> None:
+    text = "“We will not give up,” the coach said, and the players agreed that the season was not over."
+    q = quote_with(text, "give up")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "the coach"

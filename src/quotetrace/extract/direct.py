@@ -160,10 +160,13 @@ def _cue_for(doc: Doc, q: DirectQuote, quotes: list[DirectQuote], cues: list[Cue
         if cue.content and _overlap(cue.content, (q.start, q.end)) > 0 and _adjacent(text, q, cue):
             return with_source(doc, cue, q.start, q.end), "clause"
     # 2. a cue just after the quotation, in the same sentence, with nothing quoted between; the one whose
-    # subject opens the gap first ('“…,” Scott Pruitt, …, one of the states suing the EPA, said')
+    # subject opens the gap first ('“…,” Scott Pruitt, …, one of the states suing the EPA, said'). Not a cue
+    # of a clause coordinated after it that has content of its own: "… since ‘Lamp Oil’, and her publisher
+    # says a sequel is under way" reports the sequel, and the quotation before it is a title
     nxt = _next_quote_start(q, quotes)
     after = [] if _ends_sentence(text, q) else [
-        c for c in cues if q.end <= c.start < nxt and _same_sentence(text, q.end, c.start, MAX_SOURCE_GAP)]
+        c for c in cues if q.end <= c.start < nxt and _same_sentence(text, q.end, c.start, MAX_SOURCE_GAP)
+        and not _coordinated_report(text, q, c)]
     for cue in after:
         if _subject_opens(text, q, cue):
             return with_source(doc, cue, q.start, q.end), "after"
@@ -249,6 +252,16 @@ def _same_sentence(text: str, start: int, end: int, limit: int) -> bool:
     gap = text[start:end]
     # the capital after a full stop or a question mark is the next word's: "… come from? According to …"
     return len(gap) <= limit and "\n" not in gap and not _sentence_break(text[start : end + 1])
+
+
+def _coordinated_report(text: str, q: DirectQuote, cue: Cue) -> bool:
+    """A cue in a clause that a coordinator joins after the quotation, reporting content of its own ("…
+    ‘Lamp Oil’, and her publisher says a sequel is under way")."""
+    opening = cue.subject.start_char if cue.subject is not None and cue.subject.start_char >= q.end else cue.start
+    return cue.content is not None and COORDINATOR.search(text[q.end : opening]) is not None
+
+
+COORDINATOR = re.compile(r"\b(?:and|but|while|whereas|yet)\b")
 
 
 def _subject_opens(text: str, q: DirectQuote, cue: Cue) -> bool:
