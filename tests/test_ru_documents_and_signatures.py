@@ -73,3 +73,18 @@ def test_ru_a_doubt_ends_at_a_colon_before_the_writers_reason_and_speech_goes_on
     assert doubt.text == "дорогу сдадут в срок"
     said = ru_quote("Врач рассказала, что больных стало вдвое больше: многие лечатся дома.", "больных")
     assert said.text.endswith("многие лечатся дома")
+
+
+def test_ru_a_collective_letter_is_signed_by_the_group_not_the_place_it_names() -> None:
+    text = ("В администрацию района передали обращение.\n\n"
+            "«Дорогу не ремонтировали десять лет. Просим включить её в план на следующий год».\n"
+            "Совет жителей посёлка Ольховка (86 подписей)\n\n"
+            "В администрации обещали ответить.\n")
+    q = ru_quote(text, "Дорогу не ремонтировали")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Совет жителей посёлка Ольховка"
+    assert q.speaker is not None and q.speaker != "Ольховка"
+
+
+def test_ru_people_of_a_place_are_the_speakers_and_a_place_opening_the_mention_speaks() -> None:
+    assert ru_quote("Жители Ольховки заявили, что воду не дают третий день.", "воду").speaker == "жители Ольховки"
+    assert ru_quote("Москва ответила, что переговоры продолжатся.", "переговоры").speaker == "Москва"

@@ -750,8 +750,8 @@ def _speaker_head(doc: RuDoc, words: list[RuToken]) -> RuToken | None:
 def _line_signature_cue(doc: RuDoc, quotation: RuToken) -> RuCue | None:
     """A quotation that ends its line, signed on the next line by its speaker's name alone, as street interviews
     are set: "«Мост нам нужен вчера».\nИрина Соловьёва, жительница улицы Береговой". The signature's first word
-    is the cue; the line must hold a person's name (a noun for people is too loose here: a line after a
-    quotation may be a caption or a heading)."""
+    is the cue; the line must open with a person's name, or name people in the nominative and nothing else (a
+    line after a quotation may be a caption or a heading: "Фото пресс-службы" signs nothing)."""
     line_end = doc.text.find("\n", quotation.end)
     if line_end < 0 or doc.text[quotation.end : line_end].strip(" .!?…"):
         return None  # the quotation does not end its line
@@ -766,12 +766,32 @@ def _line_signature_cue(doc: RuDoc, quotation: RuToken) -> RuCue | None:
             t.pos in ("VERB", "AUX") or t.placeholder or t.text in ("«", "„", *DASHES, ":") for t in words):
         return None
     named = next((e for e in doc.ents if e.label == "PERSON" and e.tokens and e.tokens[0] == words[0].i), None)
-    if named is None:
+    head: RuToken | None = doc.tokens[named.tokens[-1]] if named is not None else None
+    if head is None:  # a collective letter signed by its authors: "Инициативная группа жителей (214 подписей)"
+        words = words[: next((k for k, t in enumerate(words) if t.text == "("), len(words))]
+        head = _signers(doc, words)
+    if head is None:
         return None
-    gender, plural = _gender(doc.tokens[named.tokens[-1]])
+    gender, plural = _gender(head)
     first = words[0]
     return RuCue(first.i, first.start, first.start, "", [t.i for t in words if t.pos != "PUNCT"], None, gender,
                  plural, "speech", "signature")
+
+
+# Nouns of a body of people, which sign for their members: "группа жителей", "коллектив учителей".
+COLLECTIVE_NOUNS = frozenset("группа коллектив совет комитет союз сообщество объединение".split())
+
+
+def _signers(doc: RuDoc, words: list[RuToken]) -> RuToken | None:
+    """The head of a signature that names people without a name: nouns for people in the nominative
+    ("Родители учеников 5 «Б» класса") or a body of them ("Инициативная группа жителей …")."""
+    head = next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or head.feats.get("Case") != "Nom":
+        return None
+    if noun_is_person(head.lemma or head.lower):
+        return head
+    members = [k for k in doc.kids(head.i) if k.rel == "nmod" and noun_is_person(k.lemma or k.lower)]
+    return head if head.lemma in COLLECTIVE_NOUNS and members else None
 
 
 def _signature_cue(doc: RuDoc, dash: RuToken) -> RuCue | None:

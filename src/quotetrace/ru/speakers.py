@@ -253,7 +253,10 @@ def resolve(
             if found:
                 return found[0]
     for p in people:
-        if p.label != "PERSON" and any(start <= m.start < end for m in p.mentions):
+        # an organisation anywhere in the mention speaks ("пресс-служба МЧС"); a place only when the mention
+        # opens with it ("Москва ответила"), not where it says where the speakers live ("Жители Краснобора")
+        if p.label != "PERSON" and any(start <= m.start < end and (p.label != "GPE" or m.start == start)
+                                       for m in p.mentions):
             return p
     head = doc.tokens[mention[0]]
     word = head.lower
