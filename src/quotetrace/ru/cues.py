@@ -13,6 +13,7 @@ sentence before "Об этом сообщил X". ``via`` is the channel beside 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
 from quotetrace.model import ActType
 from quotetrace.ru.lexicon import (
@@ -759,7 +760,8 @@ def _line_signature_cue(doc: RuDoc, quotation: RuToken) -> RuCue | None:
         return None  # a blank line: the next paragraph is not a signature
     next_end = doc.text.find("\n", line_end + 1)
     next_end = len(doc.text) if next_end < 0 else next_end
-    words = [t for t in doc.tokens if line_end < t.start and t.end <= next_end]
+    words = list(takewhile(lambda t: t.end <= next_end,
+                           (t for t in doc.tokens[quotation.i + 1 :] if t.start > line_end)))
     while words and words[-1].pos == "PUNCT":
         words.pop()
     if not 0 < len(words) <= MAX_LABEL_WORDS or any(
